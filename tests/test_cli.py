@@ -1,0 +1,123 @@
+"""The command line: documented, stateless extract, idempotent ingest, query and export."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+from tidings.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+runner = CliRunner()
+
+GOOD_AND_BAD = [
+    {
+        "id": "lagos-1",
+        "date": "2020-10-21",
+        "text": "Police arrested 40 protesters in Lagos on Tuesday. "
+        "Soldiers fired on protesters at the Lekki toll gate, killing at least 12 people.",
+    },
+    {"id": "no-date", "text": "Police arrested protesters."},
+    {"id": "kyiv-1", "date": "2022-03-01T09:00:00+02:00",
+     "text": "Russian forces shelled Kharkiv on Monday. Ukraine condemned the attack."},
+]
+
+
+def commands() -> list[str]:
+    return [c.name or c.callback.__name__ for c in app.registered_commands]
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    path = tmp_path / "articles.jsonl"
+    lines = [json.dumps(r) for r in GOOD_AND_BAD]
+    lines.insert(2, "{this is not json")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("command", ["extract", "ingest", "query", "export", "demo"])
+def test_every_command_help_shows_an_example(command):
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Example:" in result.output and f"tidings {command}" in result.output
+
+
+def test_every_command_is_documented_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert commands(), "no commands registered"
+    for command in commands():
+        assert f"tidings {command}" in readme, f"`tidings {command}` is not in the README"
+
+
+def test_readme_opens_with_the_two_setup_commands():
+    head = (ROOT / "README.md").read_text(encoding="utf-8").split("## ")[0]
+    assert re.search(r"^make demo\b", head, re.M) and re.search(r"^make test\b", head, re.M)
+
+
+def test_extract_writes_events_and_names_rejects(corpus, tmp_path):
+    out = tmp_path / "events.jsonl"
+    result = runner.invoke(app, ["extract", str(corpus), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert {r["article_id"] for r in records} == {"lagos-1", "kyiv-1"}
+    assert any(r["cameo"]["code"] == "173" for r in records)
+    rejects = [json.loads(x) for x in (tmp_path / "events.rejects.jsonl").read_text().splitlines()]
+    assert sorted(r["line"] for r in rejects) == [2, 3]
+    assert all(r["origin"].endswith("articles.jsonl") and r["reason"] for r in rejects)
+    assert "2 record(s) rejected" in result.output
+
+
+def test_extract_strict_fails_on_rejects(corpus, tmp_path):
+    result = runner.invoke(app, ["extract", str(corpus), "-o", str(tmp_path / "e.jsonl"), "--strict"])
+    assert result.exit_code == 1
+
+
+def test_extract_csv_has_one_row_per_event(corpus, tmp_path):
+    out = tmp_path / "events.csv"
+    assert runner.invoke(app, ["extract", str(corpus), "-o", str(out), "--format", "csv"]).exit_code == 0
+    rows = duckdb.sql(f"select * from read_csv('{out}')").fetchall()
+    jsonl = tmp_path / "events.jsonl"
+    runner.invoke(app, ["extract", str(corpus), "-o", str(jsonl)])
+    assert len(rows) == len(jsonl.read_text().splitlines()) > 0
+
+
+def table_contents(db: Path) -> dict[str, list]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        names = [r[0] for r in con.sql("select table_name from information_schema.tables").fetchall()]
+        return {n: sorted(map(repr, con.sql(f'select * from "{n}"').fetchall())) for n in names}
+
+
+def test_ingest_twice_leaves_the_tables_identical(corpus, tmp_path):
+    db = tmp_path / "t.duckdb"
+    assert runner.invoke(app, ["ingest", str(corpus), "--db", str(db)]).exit_code == 0
+    first = table_contents(db)
+    assert len(first["articles"]) == 2 and len(first["rejects"]) == 2 and first["mentions"]
+    assert runner.invoke(app, ["ingest", str(corpus), "--db", str(db)]).exit_code == 0
+    assert table_contents(db) == first
+
+
+def test_query_filters_and_export(corpus, tmp_path):
+    db = tmp_path / "t.duckdb"
+    runner.invoke(app, ["ingest", str(corpus), "--db", str(db)])
+    result = runner.invoke(app, ["query", "--db", str(db), "--root", "17", "--format", "jsonl"])
+    assert result.exit_code == 0
+    rows = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert rows and all(r["cameo_root"] == "17" for r in rows)
+    for fmt in ("csv", "jsonl", "parquet"):
+        out = tmp_path / f"events.{fmt}"
+        assert runner.invoke(app, ["export", "--db", str(db), "--format", fmt, "-o", str(out)]).exit_code == 0
+        assert out.stat().st_size > 0
+    count = duckdb.sql(f"select count(*) from '{tmp_path / 'events.parquet'}'").fetchone()[0]
+    assert count == len(table_contents(db)["events"])
+
+
+def test_missing_model_is_a_clear_error(corpus):
+    result = runner.invoke(app, ["extract", str(corpus), "--model", "no_such_model"])
+    assert result.exit_code == 2
+    assert "no_such_model" in result.output and "T001" in result.output
