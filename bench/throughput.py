@@ -69,7 +69,10 @@ def main() -> None:
         for batch in pipeline.run(corpus(args.paths, args.repeat_to), known=store.known_articles):
             mentions = [m for r in batch.results for m in r.mentions]
             store.write_batch(
-                [r.article for r in batch.results], mentions, merge_mentions(mentions), batch.rejects
+                [r.article for r in batch.results],
+                mentions,
+                merge_mentions(mentions),
+                batch.rejects,
             )
             events += len(mentions)
             samples.append(rss_mib())

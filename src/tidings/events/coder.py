@@ -54,6 +54,8 @@ class EventCoder:
         preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt", "agent")}
         objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr")]
         objects += [p for c in verb.children if c.dep_ == "prep" for p in c.children]
+        if verb.dep_ == "acl":
+            objects.append(verb.head)  # "the drafts released by ...": the noun is the object
         best: tuple[TriggerEntry, Token | None] | None = None
         for entry in entries:
             if entry.prep and entry.prep not in preps:
@@ -92,14 +94,18 @@ class EventCoder:
         return [t for t in found if t.head.i not in consumed and t.entry.code != NOT_AN_EVENT]
 
     # -- records --------------------------------------------------------------
-    def code(self, doc: Doc, article: Article, actors: Iterable[ActorMention]) -> list[EventMention]:
+    def code(
+        self, doc: Doc, article: Article, actors: Iterable[ActorMention]
+    ) -> list[EventMention]:
         index = ActorIndex(doc, actors)
         events: list[EventMention] = []
         for sentence_index, sent in enumerate(doc.sents):
             triggers = self._triggers(sent)
             heads = {t.head.i: t for t in triggers}
             for trigger in triggers:
-                governor = heads.get(trigger.head.head.i) if trigger.head.dep_ in EMBEDDING_DEPS else None
+                governor = (
+                    heads.get(trigger.head.head.i) if trigger.head.dep_ in EMBEDDING_DEPS else None
+                )
                 code, modality = trigger.entry.code, self._modality(trigger.head)
                 if governor is not None:
                     governing = governor.head.lemma_.lower()
@@ -110,13 +116,17 @@ class EventCoder:
                     else:
                         continue  # "offered to help", "refused to accept": the governor says it
                 code = self._governed_code(trigger, heads, code)
-                events += self._records(doc, article, sent, sentence_index, trigger, index, code, modality)
+                events += self._records(
+                    doc, article, sent, sentence_index, trigger, index, code, modality
+                )
         return events
 
     def _governed_code(self, trigger: _Trigger, heads: dict[int, _Trigger], code: str) -> str:
         """A threat or denial verb takes its code from what it governs ("vowed to attack": 138)."""
         lemma = trigger.head.lemma_.lower()
-        embedded = [heads[c.i] for c in trigger.head.children if c.dep_ in EMBEDDING_DEPS and c.i in heads]
+        embedded = [
+            heads[c.i] for c in trigger.head.children if c.dep_ in EMBEDDING_DEPS and c.i in heads
+        ]
         if not embedded:
             return code
         if self.lexicon.has_role(lemma, "threat") and (code[:2] != "13" or code == THREAT_CODE):
@@ -142,7 +152,7 @@ class EventCoder:
     def _attribution(self, head: Token, index: ActorIndex) -> Actor | None:
         """The speaker of reported speech ("X said ...", "according to X")."""
         current = head
-        while current.dep_ in ("ccomp", "conj", "xcomp", "advcl") and current.head is not current:
+        while current.dep_ in ("ccomp", "conj", "xcomp", "advcl") and current.head.i != current.i:
             parent = current.head
             if current.dep_ == "ccomp" and self.lexicon.has_role(parent.lemma_.lower(), "speech"):
                 subject = next((c for c in parent.children if c.dep_ == "nsubj"), None)
@@ -176,7 +186,9 @@ class EventCoder:
             light = head.dep_ in ("dobj", "obj") and self.lexicon.has_role(
                 head.head.lemma_.lower(), "light"
             )
-            sources, targets = noun_arguments(head, frozenset(t.i for t in trigger.tokens), index, light)
+            sources, targets = noun_arguments(
+                head, frozenset(t.i for t in trigger.tokens), index, light
+            )
         cameo = self.ontology.cameo(code)
         plover = self.ontology.plover(code)
         if plover is not None and trigger.entry.mode:
@@ -218,7 +230,9 @@ class EventCoder:
 
 def _lemmas(token: Token) -> set[str]:
     """The object's lemma and its compounds' ("arms embargo" matches "embargo" and "arm")."""
-    return {token.lemma_.lower()} | {c.lemma_.lower() for c in token.children if c.dep_ == "compound"}
+    return {token.lemma_.lower()} | {
+        c.lemma_.lower() for c in token.children if c.dep_ == "compound"
+    }
 
 
 def _event_id(article_id: str, start: int, code: str, src: Actor | None, tgt: Actor | None) -> str:

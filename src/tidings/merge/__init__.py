@@ -16,6 +16,4 @@ __all__ = ["merge_mentions"]
 
 def merge_mentions(mentions: Iterable[EventMention]) -> list[Event]:
     """One event per mention, keyed by the mention's content id."""
-    return [
-        Event(event_id=m.event_id, mention=m, mention_ids=(m.event_id,)) for m in mentions
-    ]
+    return [Event(event_id=m.event_id, mention=m, mention_ids=(m.event_id,)) for m in mentions]

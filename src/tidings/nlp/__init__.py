@@ -50,5 +50,5 @@ def load(name: str | None = None) -> Language:
 def parse(
     nlp: Language, articles: Iterable[Article], batch_size: int = 64
 ) -> Iterator[tuple[Doc, Article]]:
-    """Each article with its parsed text, streamed through `nlp.pipe` (the pair travels together)."""
+    """Each article with its parsed text, streamed by `nlp.pipe` (the pair travels together)."""
     yield from nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size)

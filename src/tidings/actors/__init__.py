@@ -1,0 +1,32 @@
+"""actors stage: find who is mentioned in a parsed document and give each a CAMEO code.
+
+Countries (ISO 3166 alpha-3), their capitals used for their governments, role phrases
+("Iraqi Prime Minister ...", "security forces") coded country + sector, named
+organisations (IGOs, NGOs, armed groups, media), names repeated later and subject
+pronouns. The dictionaries are TSV files in `data/`, loaded once.
+
+    >>> mentions = code_actors(nlp(text))      # list[ActorMention], sorted by start
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Doc
+
+from tidings.actors.coder import ActorCoder
+from tidings.actors.lexicon import Lexicon, load_lexicon
+from tidings.model import ActorMention
+
+__all__ = ["ActorCoder", "Lexicon", "code_actors", "default_coder", "load_lexicon"]
+
+
+@cache
+def default_coder() -> ActorCoder:
+    """The coder with the packaged dictionaries, built once per process."""
+    return ActorCoder()
+
+
+def code_actors(doc: Doc) -> list[ActorMention]:
+    """The actor mentions of `doc` (parsed with tagger, parser and ner), in text order."""
+    return default_coder().code(doc)

@@ -1,0 +1,185 @@
+"""The actor dictionaries: countries, role words, named organisations and marker words.
+
+They live in readable TSV files under `data/` so that people can extend them without
+touching code. Each file is checked line by line when loaded: a bad code, an unknown
+sector or a name claimed by two entries raises `DataFileError` naming the file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from tidings.resources import Row, package_file, read_tsv
+
+MARKER_KINDS = frozenset(
+    {"pro", "backed", "foreign", "place_prep", "motion_prep", "actor_prep", "person_pronoun"}
+)
+_ISO3 = re.compile(r"[A-Z]{3}")
+_SECTOR = re.compile(r"[A-Z]{3}")
+_CODE = re.compile(r"[A-Z]{3,}")
+
+
+def is_case_sensitive(phrase: str) -> bool:
+    """All-capital phrases (US, U.S., UN, PM, IS) must match as written, not ignoring case."""
+    return phrase == phrase.upper() and any(c.isalpha() for c in phrase)
+
+
+def form_key(phrase: str) -> str:
+    """The key two surface forms collide on: as written when case-sensitive, else lower case."""
+    return phrase if is_case_sensitive(phrase) else phrase.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    iso3: str
+    name: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capitals: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    phrase: str
+    sector: str
+    priority: int
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    names: tuple[str, ...]
+    code: str
+    country: str | None
+    sector: str
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Everything the actor coder knows, loaded and checked once."""
+
+    sectors: frozenset[str]
+    countries: dict[str, Country]
+    roles: tuple[Role, ...]
+    organisations: tuple[Organisation, ...]
+    markers: dict[str, frozenset[str]]
+
+    def words(self, kind: str) -> frozenset[str]:
+        """The marker words of one kind (see markers.tsv), lower case."""
+        return self.markers.get(kind, frozenset())
+
+
+class _Claims:
+    """Surface forms already taken, so one name never codes two different entries."""
+
+    def __init__(self) -> None:
+        self.owner: dict[str, str] = {}
+
+    def claim(self, row: Row, form: str, owner: str) -> None:
+        key = form_key(form)
+        previous = self.owner.setdefault(key, owner)
+        if previous != owner:
+            raise row.fail(f"{form!r} is already used by {previous}; a name must code one entry")
+
+
+def load_sector_codes(path: Path) -> frozenset[str]:
+    codes: set[str] = set()
+    for row in read_tsv(path, ["code", "name"]):
+        code = row["code"]
+        if not _SECTOR.fullmatch(code):
+            raise row.fail(f"sector code {code!r} is not three capital letters")
+        if code in codes:
+            raise row.fail(f"sector code {code} is listed twice")
+        codes.add(code)
+    return frozenset(codes)
+
+
+def load_countries(path: Path, claims: _Claims | None = None) -> dict[str, Country]:
+    claims = claims or _Claims()
+    countries: dict[str, Country] = {}
+    for row in read_tsv(path, ["iso3", "name"]):
+        iso3 = row["iso3"]
+        if not _ISO3.fullmatch(iso3):
+            raise row.fail(f"iso3 {iso3!r} is not three capital letters")
+        if iso3 in countries:
+            raise row.fail(f"country {iso3} is listed twice")
+        country = Country(
+            iso3=iso3,
+            name=row["name"],
+            aliases=tuple(row.list("aliases")),
+            demonyms=tuple(row.list("demonyms")),
+            capitals=tuple(row.list("capital")),
+        )
+        for form in (country.name, *country.aliases, *country.demonyms, *country.capitals):
+            claims.claim(row, form, iso3)
+        countries[iso3] = country
+    return countries
+
+
+def load_roles(path: Path, sectors: frozenset[str]) -> tuple[Role, ...]:
+    roles: list[Role] = []
+    seen: set[str] = set()
+    for row in read_tsv(path, ["phrase", "sector", "priority"]):
+        phrase, sector = row["phrase"], row["sector"]
+        if sector not in sectors:
+            raise row.fail(f"unknown sector {sector!r} (see sector_codes.tsv)")
+        if row["priority"] not in {"1", "2", "3"}:
+            raise row.fail(f"priority {row['priority']!r} is not 1, 2 or 3")
+        if form_key(phrase) in seen:
+            raise row.fail(f"role phrase {phrase!r} is listed twice")
+        seen.add(form_key(phrase))
+        roles.append(Role(phrase, sector, int(row["priority"])))
+    return tuple(roles)
+
+
+def load_organisations(
+    path: Path, sectors: frozenset[str], countries: dict[str, Country], claims: _Claims
+) -> tuple[Organisation, ...]:
+    orgs: list[Organisation] = []
+    for row in read_tsv(path, ["names", "code", "sector"]):
+        code, sector, country = row["code"], row["sector"], row.get("country") or None
+        if not _CODE.fullmatch(code):
+            raise row.fail(f"code {code!r} is not capital letters")
+        if sector not in sectors:
+            raise row.fail(f"unknown sector {sector!r} (see sector_codes.tsv)")
+        if country is not None and country not in countries:
+            raise row.fail(f"unknown country {country!r} (see countries.tsv)")
+        names = tuple(row.list("names"))
+        for name in names:
+            claims.claim(row, name, f"organisation {names[0]!r}")
+        orgs.append(Organisation(names, code, country, sector))
+    return tuple(orgs)
+
+
+def load_markers(path: Path) -> dict[str, frozenset[str]]:
+    kinds: dict[str, set[str]] = {}
+    for row in read_tsv(path, ["word", "kind"]):
+        if row["kind"] not in MARKER_KINDS:
+            raise row.fail(f"unknown marker kind {row['kind']!r}; use {sorted(MARKER_KINDS)}")
+        kinds.setdefault(row["kind"], set()).add(row["word"].lower())
+    return {kind: frozenset(words) for kind, words in kinds.items()}
+
+
+def load_lexicon(data_dir: Path | str | None = None) -> Lexicon:
+    """Load and check every actor data file from `data_dir` (default: the packaged ones)."""
+    if data_dir is None:
+        return default_lexicon()
+    folder = Path(data_dir)
+    sectors = load_sector_codes(folder / "sector_codes.tsv")
+    claims = _Claims()
+    countries = load_countries(folder / "countries.tsv", claims)
+    return Lexicon(
+        sectors=sectors,
+        countries=countries,
+        roles=load_roles(folder / "sectors.tsv", sectors),
+        organisations=load_organisations(folder / "organisations.tsv", sectors, countries, claims),
+        markers=load_markers(folder / "markers.tsv"),
+    )
+
+
+@cache
+def default_lexicon() -> Lexicon:
+    """The packaged dictionaries, loaded once per process."""
+    return load_lexicon(package_file("tidings.actors", "data"))

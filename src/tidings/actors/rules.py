@@ -1,0 +1,152 @@
+"""Small syntactic tests the actor coder applies to dictionary hits.
+
+Each answers one question about the dependency parse: is this capital a place or an
+actor? is this country an affiliation ("pro-Iran")? does this role word head an actor
+phrase, or only modify another noun ("government offices")? Marker word lists come
+from data/markers.tsv via the lexicon.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from tidings.actors.lexicon import Lexicon
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Entities a country name inside of is part of a longer name, not an actor of its own.
+NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
+
+
+def conj_root(token: Token) -> Token:
+    """The first conjunct of a coordination ("in Baghdad and Damascus" -> Baghdad)."""
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    return token
+
+
+def is_place(token: Token, lexicon: Lexicon, capital: bool) -> bool:
+    """Whether `token` is the object of a locative preposition ("in Baghdad").
+
+    Motion prepositions ("to", "from") make a place of capitals only: "sent troops to
+    Iraq" keeps Iraq as the target, "flew to Baghdad" does not make Baghdad an actor.
+    """
+    token = conj_root(token)
+    if token.dep_ != "pobj":
+        return False
+    prep = token.head.lower_
+    return prep in lexicon.words("place_prep") or (capital and prep in lexicon.words("motion_prep"))
+
+
+def capital_is_actor(token: Token, lexicon: Lexicon) -> bool:
+    """Whether a capital stands for its government here: a subject ("Washington said"),
+    the object of an actor preposition ("talks with Moscow", "by Beijing") or an owner
+    ("Moscow's decision"). Objects of verbs stay places ("the Taliban took Kabul")."""
+    root = conj_root(token)
+    if root.dep_ in SUBJECT_DEPS:
+        return True
+    if root.dep_ == "pobj":
+        return root.head.lower_ in lexicon.words("actor_prep")
+    if root.dep_ == "poss":
+        return root.head.pos_ != "PROPN"  # "Moscow's decision", not "Baghdad's Green Zone"
+    return False
+
+
+def inside_other_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens [start, end) sit inside a longer name: "Jordan" in "Michael Jordan",
+    "Washington" in "George Washington", "Iraq" in "the Iraq Museum".
+
+    A name tagged PERSON on its own is kept: small models often tag foreign capitals
+    ("Kyiv") as people, and the dictionary knows better.
+    """
+    return any(
+        ent.start < end
+        and start < ent.end
+        and ent.label_ in NAME_LABELS
+        and (ent.start < start or ent.end > end)
+        for ent in doc.ents
+    )
+
+
+def is_affiliation(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
+    """Whether the country at [start, end) is a backer, not the owner: "pro-Iran",
+    "Iran-backed", "Iranian-aligned"."""
+    before = start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_
+    if before and before in lexicon.words("pro"):
+        return True
+    return (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and doc[end + 1].lower_ in lexicon.words("backed")
+    )
+
+
+def role_head(doc: Doc, start: int, end: int, role_tokens: set[int]) -> Token | None:
+    """The head noun of the actor phrase a role word at [start, end) belongs to.
+
+    The role word is followed up its chain of compounds: "US State Department
+    Spokesperson Ned Price" leads to "Price" (a name: the role is a title). A chain
+    that ends on a noun that is neither a role nor a name ("government offices",
+    "police station") means the role word only describes a thing: None.
+    """
+    token = doc[start:end].root  # "Secretary" in "Secretary of State"
+    while token.dep_ in ("compound", "nmod") and token.head.i > token.i:
+        token = token.head
+    if token.i < end or token.i in role_tokens or token.pos_ == "PROPN":
+        return token
+    return None
+
+
+def phrase_bounds(head: Token, start: int, end: int) -> tuple[int, int]:
+    """Token bounds of the noun phrase headed by `head` and holding the hits [start, end):
+    its left modifiers, no clauses ("Secretary of State" runs past its head)."""
+    left = min(head.left_edge.i, start)
+    left = max(left, head.sent.start)
+    while left < head.i and doc_is_punct(head.doc[left]):
+        left += 1
+    return left, max(head.i + 1, end)
+
+
+def doc_is_punct(token: Token) -> bool:
+    return token.is_punct or token.is_space
+
+
+def with_determiner(doc: Doc, start: int) -> int:
+    """Widen a name to take its article: "the US", "The Associated Press"."""
+    if start > 0 and doc[start - 1].lower_ == "the" and doc[start - 1].dep_ == "det":
+        return start - 1
+    return start
+
+
+QUOTES = frozenset({'"', "\u201c", "\u201d", "``", "''"})
+
+
+def quote_opening(doc: Doc, i: int) -> int:
+    """For a speaker after a quotation ('"...," he said'), where the quotation opened;
+    otherwise `i` itself."""
+    j = i - 1
+    while j >= 0 and doc[j].is_punct and doc[j].text not in QUOTES:
+        j -= 1  # the comma before the closing quote mark
+    if j < 1 or doc[j].text not in QUOTES or not doc[j - 1].is_punct:
+        return i  # no quotation just closed (a closing mark follows its punctuation)
+    for k in range(j - 1, -1, -1):
+        if doc[k].text in QUOTES:
+            return k
+    return i
+
+
+def focus_country(countries: Iterable[str]) -> str | None:
+    """The document's dominant country, or None when no country clearly dominates.
+
+    Clear means: mentioned at least twice and at least 1.5 times as often as the next
+    country. Role phrases with no country of their own ("the prime minister",
+    "officials") take it; with two countries neck and neck none is guessed.
+    """
+    counts = Counter(countries).most_common(2)
+    if not counts or counts[0][1] < 2:
+        return None
+    if len(counts) > 1 and counts[0][1] < 1.5 * counts[1][1]:
+        return None
+    return counts[0][0]

@@ -1,0 +1,337 @@
+"""The DuckDB store: idempotent batch writes, event queries and exports.
+
+Every row is keyed by content (article id, mention/event id, a hash of a reject), and
+`write_batch` inserts with INSERT OR IGNORE inside one transaction, so re-ingesting
+a corpus doubles nothing and a crash mid-batch leaves the last committed batch whole.
+No wall-clock time is stored: re-runs leave the tables identical.
+
+A `Store` wraps one DuckDB connection; use one `Store` per thread.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import duckdb
+
+from tidings.errors import ConfigError, StoreError
+from tidings.model import Article, Event, EventMention, Rejected, to_record
+from tidings.store.flat import (
+    ARTICLE_SCHEMA,
+    EVENT_SCHEMA,
+    LINK_SCHEMA,
+    MENTION_SCHEMA,
+    REJECT_SCHEMA,
+    article_row,
+    flatten_event,
+    flatten_mention,
+    mention_ids_of,
+    rebuild_event,
+    rebuild_mention,
+    reject_row,
+)
+
+SCHEMA_VERSION = "1"
+
+# table -> (columns with SQL types, primary key)
+TABLES: dict[str, tuple[tuple[tuple[str, str], ...], tuple[str, ...]]] = {
+    "articles": (ARTICLE_SCHEMA, ("article_id",)),
+    "mentions": (MENTION_SCHEMA, ("event_id",)),
+    "events": (EVENT_SCHEMA, ("event_id",)),
+    "event_mentions": (LINK_SCHEMA, ("event_id", "mention_id")),
+    "rejects": (REJECT_SCHEMA, ("reject_id",)),
+}
+_PAGE = 2048  # rows per page when streaming JSONL
+_LAST_DAY = dt.date(9999, 12, 31)  # sorts undated rows last, as NULLS LAST does
+
+
+@dataclass(frozen=True, slots=True)
+class BatchCounts:
+    """New rows each table gained from one batch (0 everywhere on a re-run)."""
+
+    articles: int = 0
+    mentions: int = 0
+    events: int = 0
+    event_mentions: int = 0
+    rejects: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.articles + self.mentions + self.events + self.event_mentions + self.rejects
+
+
+def _create_sql(table: str) -> str:
+    columns, key = TABLES[table]
+    body = ", ".join(f"{name} {sql}" for name, sql in columns)
+    return f"CREATE TABLE IF NOT EXISTS {table} ({body}, PRIMARY KEY ({', '.join(key)}))"
+
+
+def _as_date(value: dt.date | str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
+
+
+class Store:
+    """An event store in one DuckDB file (or `":memory:"`); a context manager."""
+
+    def __init__(self, path: str | Path = "tidings.duckdb") -> None:
+        self.path = str(path)
+        try:
+            self._con = duckdb.connect(self.path)
+        except duckdb.Error as exc:
+            raise StoreError(
+                f"cannot open the store {self.path!r} ({exc}). Give the path of a DuckDB file "
+                "in an existing, writable folder (it is created if missing), and make sure no "
+                "other process has it open."
+            ) from exc
+        try:
+            self._create_schema()
+        except BaseException:
+            self._con.close()
+            raise
+
+    def _create_schema(self) -> None:
+        con = self._con
+        try:
+            con.execute("BEGIN")
+            for table in TABLES:
+                con.execute(_create_sql(table))
+            con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+            con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+            con.execute("COMMIT")
+        except duckdb.Error as exc:
+            self._rollback()
+            raise StoreError(
+                f"cannot set up the store {self.path!r} ({exc}). Check the file is a Tidings "
+                "store and writable, or choose a new path."
+            ) from exc
+        (version,) = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if version != SCHEMA_VERSION:
+            raise StoreError(
+                f"the store {self.path!r} has schema version {version}, this Tidings writes "
+                f"version {SCHEMA_VERSION}. Export it with the Tidings that made it, or use a "
+                "new store path."
+            )
+        for table in TABLES:  # per-connection staging tables, without key constraints
+            con.execute(
+                f"CREATE TEMP TABLE IF NOT EXISTS _stage_{table} AS SELECT * FROM {table} LIMIT 0"
+            )
+
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing ---------------------------------------------------------------------
+
+    def known_articles(self, ids: Iterable[str]) -> set[str]:
+        """Which of these article ids are already stored (the pipeline skips those)."""
+        wanted = list(dict.fromkeys(ids))
+        if not wanted:
+            return set()
+        rows = self._con.execute(
+            "SELECT article_id FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
+            [wanted],
+        ).fetchall()
+        return {r[0] for r in rows}
+
+    def write_batch(
+        self,
+        articles: Sequence[Article],
+        mentions: Sequence[EventMention],
+        events: Sequence[Event],
+        rejects: Sequence[Rejected],
+    ) -> BatchCounts:
+        """Store one batch in one transaction; rows whose key is already stored are skipped."""
+        rows: dict[str, list[dict[str, Any]]] = {
+            "articles": [article_row(a) for a in articles],
+            "mentions": [flatten_mention(m) for m in mentions],
+            "events": [flatten_event(e) for e in events],
+            "event_mentions": [
+                {"event_id": e.event_id, "mention_id": i} for e in events for i in mention_ids_of(e)
+            ],
+            "rejects": [reject_row(r) for r in rejects],
+        }
+        con = self._con
+        try:
+            con.execute("BEGIN")
+            added = {table: self._insert(table, rows[table]) for table in TABLES}
+            con.execute("COMMIT")
+        except BaseException as exc:
+            self._rollback()
+            if isinstance(exc, Exception):
+                raise StoreError(
+                    f"could not write a batch to the store {self.path!r} ({exc}). Nothing of "
+                    "this batch was stored; fix the cause and run again (stored articles are "
+                    "skipped)."
+                ) from exc
+            raise
+        return BatchCounts(**added)
+
+    def _insert(self, table: str, rows: list[dict[str, Any]]) -> int:
+        """Stage the rows with the appender, then INSERT OR IGNORE them in one statement."""
+        if not rows:
+            return 0
+        columns, key = TABLES[table]
+        names = [name for name, _ in columns]
+        unique: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+        for row in rows:  # the first of equal keys wins, as it would across batches
+            unique.setdefault(tuple(row[k] for k in key), tuple(row[n] for n in names))
+        stage = f"_stage_{table}"
+        with self._con.appender(stage) as appender:
+            appender.append_rows(list(unique.values()))
+        insert = f"INSERT OR IGNORE INTO {table} SELECT * FROM {stage}"
+        (added,) = self._con.execute(insert).fetchone()
+        self._con.execute(f"DELETE FROM {stage}")
+        return int(added)
+
+    def _rollback(self) -> None:
+        # No transaction is open when BEGIN itself failed: then there is nothing to undo.
+        with contextlib.suppress(duckdb.Error):
+            self._con.execute("ROLLBACK")
+
+    # -- reading ---------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        """Rows per data table."""
+        return {
+            table: int(self._con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+            for table in TABLES
+        }
+
+    def query_events(
+        self,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        country: str | None = None,
+        actor: str | None = None,
+        root: str | None = None,
+        code: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Flat event rows ordered by date, event_id.
+
+        `since`/`until` bound the event date (inclusive; undated events never match a
+        bound); `country` is an ISO alpha-3 code matched against source, target and
+        location; `actor` matches a source/target code prefix or a substring of their
+        text, case-insensitively; `root` is the CAMEO root ("18"), `code` a code prefix.
+        """
+        where: list[str] = []
+        params: list[Any] = []
+        if since is not None:
+            where.append("date >= ?")
+            params.append(_as_date(since))
+        if until is not None:
+            where.append("date <= ?")
+            params.append(_as_date(until))
+        if country:
+            where.append("? IN (source_country, target_country, location_country)")
+            params.append(country.strip().upper())
+        if actor:
+            needle = actor.strip().lower()
+            where.append(
+                "(starts_with(lower(source_code), ?) OR starts_with(lower(target_code), ?) "
+                "OR contains(lower(source_text), ?) OR contains(lower(target_text), ?))"
+            )
+            params += [needle] * 4
+        if root:
+            root = root.strip()
+            where.append("cameo_root = ?")
+            params.append(root.zfill(2) if root.isdigit() else root)
+        if code:
+            where.append("starts_with(cameo_code, ?)")
+            params.append(code.strip())
+        sql = "SELECT * FROM events"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY date, event_id"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        cursor = self._con.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    # -- exporting -------------------------------------------------------------------
+
+    def export(
+        self,
+        fmt: Literal["csv", "jsonl", "parquet"],
+        path: str | Path,
+        table: Literal["events", "mentions"] = "events",
+    ) -> int:
+        """Write a table to a file ordered by date, event_id; returns the rows written.
+
+        CSV and Parquet hold the flat columns (DuckDB's COPY); JSONL holds one nested
+        record per line, the shape `tidings extract` writes. Memory stays flat.
+        """
+        if table not in ("events", "mentions"):
+            raise ConfigError(f"cannot export table {table!r}; use events or mentions")
+        if fmt not in ("csv", "jsonl", "parquet"):
+            raise ConfigError(f"unknown export format {fmt!r}; use csv, jsonl or parquet")
+        target = Path(path)
+        try:
+            if fmt == "jsonl":
+                return self._export_jsonl(table, target)
+            options = "FORMAT parquet" if fmt == "parquet" else "FORMAT csv, HEADER"
+            literal = str(target).replace("'", "''")
+            query = f"SELECT * FROM {table} ORDER BY date, event_id"
+            (written,) = self._con.execute(f"COPY ({query}) TO '{literal}' ({options})").fetchone()
+            return int(written)
+        except (duckdb.Error, OSError) as exc:
+            raise StoreError(
+                f"cannot export {table} to {str(target)!r} ({exc}). Check the folder exists "
+                "and is writable."
+            ) from exc
+
+    def _export_jsonl(self, table: str, target: Path) -> int:
+        """Page through the table by its sort key, so no result is ever held whole."""
+        key = f"coalesce(date, DATE '{_LAST_DAY.isoformat()}')"
+        page = f"SELECT *, {key} AS _key FROM {table}"
+        order = f" ORDER BY _key, event_id LIMIT {_PAGE}"
+        written, last = 0, None
+        with target.open("w", encoding="utf-8") as out:
+            while True:
+                if last is None:
+                    cursor = self._con.execute(page + order)
+                else:
+                    cursor = self._con.execute(
+                        f"SELECT * FROM ({page}) WHERE _key > ? OR (_key = ? AND event_id > ?)"
+                        + order,
+                        [last[0], last[0], last[1]],
+                    )
+                names = [d[0] for d in cursor.description]
+                rows = cursor.fetchall()
+                for values in rows:
+                    row = dict(zip(names, values, strict=True))
+                    out.write(json.dumps(_jsonl_record(table, row), ensure_ascii=False) + "\n")
+                written += len(rows)
+                if len(rows) < _PAGE:
+                    return written
+                last = (row["_key"], row["event_id"])
+
+
+def _jsonl_record(table: str, row: dict[str, Any]) -> dict[str, Any]:
+    """A mention as `to_record` writes it; an event adds its merge figures to its mention."""
+    if table == "mentions":
+        return to_record(rebuild_mention(row))
+    event = rebuild_event(row)
+    record = to_record(event.mention)
+    record["event_id"] = event.event_id
+    record.update(
+        mention_id=event.mention.event_id,
+        mention_ids=list(event.mention_ids),
+        num_mentions=event.num_mentions,
+        num_sources=event.num_sources,
+        num_articles=event.num_articles,
+    )
+    return record

@@ -1,0 +1,128 @@
+"""Give each event mention a date from the time expressions of its sentence.
+
+The preferred date is the one the event's own clause governs: a time expression
+whose chain of syntactic heads reaches the trigger without passing through another
+verb ("attacked ... on Sunday", "the drone strike early Sunday"). Failing that, the
+nearest datable expression of a clause that contains the event's; failing that, the article date,
+marked as a fallback. Vague ("recently"), recurring ("every Friday") and unanchored
+("for two weeks") expressions name no days and never date an event.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from spacy.tokens import Doc, Span, Token
+
+from tidings.model import EventMention, TimeExpression
+from tidings.when.find import find_times
+from tidings.when.grammar import governor, tense_of
+
+_NOT_YET = ("future", "threat", "hypothetical")
+_CARRIERS = ("dobj", "nsubjpass", "nsubj", "attr", "pobj")
+
+
+def date_events(
+    doc: Doc,
+    article_date: dt.date,
+    events: list[EventMention],
+    times: list[TimeExpression] | None = None,
+) -> list[EventMention]:
+    """The events with date, date_end, date_precision, date_text and date_is_fallback set."""
+    if times is None:
+        times = find_times(doc, article_date)
+    datable = [t for t in times if t.first_day is not None and t.last_day is not None]
+    return [_dated(doc, article_date, event, datable) for event in events]
+
+
+def _dated(
+    doc: Doc, article_date: dt.date, event: EventMention, times: list[TimeExpression]
+) -> EventMention:
+    trigger = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+    chosen = _choose(doc, article_date, event, trigger, times) if trigger else None
+    if chosen is None:
+        return dataclasses.replace(
+            event,
+            date=article_date,
+            date_end=article_date,
+            date_precision="day",
+            date_text=None,
+            date_is_fallback=True,
+        )
+    return dataclasses.replace(
+        event,
+        date=chosen.first_day,
+        date_end=chosen.last_day,
+        date_precision=chosen.precision or "day",
+        date_text=chosen.text,
+        date_is_fallback=False,
+    )
+
+
+def _choose(
+    doc: Doc,
+    article_date: dt.date,
+    event: EventMention,
+    trigger: Span,
+    times: list[TimeExpression],
+) -> TimeExpression | None:
+    """The governed expression nearest in the tree, else the nearest one whose clause
+    contains the trigger's ("said on Tuesday that troops attacked ...")."""
+    sentence, root = trigger.root.sent, trigger.root
+    looks_back = event.modality not in _NOT_YET and tense_of(root) == "past"
+    options = []
+    for time in times:
+        if not sentence.start_char <= time.start < sentence.end_char:
+            continue
+        assert time.first_day is not None
+        if looks_back and time.first_day > article_date:
+            continue  # past narration never reaches beyond the article date
+        span = doc.char_span(time.start, time.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        hops = _hops(span.root, trigger)
+        if hops is None and not _governs(span.root, root):
+            continue  # "the 2015 agreement", "countries that joined after 1997": not this event's
+        distance = min(abs(time.start - trigger.end_char), abs(trigger.start_char - time.end))
+        options.append((hops is None, hops or 0, distance, time))
+    return min(options, key=lambda o: o[:3])[3] if options else None
+
+
+def _governs(time_root: Token, trigger_root: Token) -> bool:
+    """Whether the clause the time expression modifies contains the trigger."""
+    clause = governor(time_root)
+    if clause is None:
+        return False
+    if time_root.head.i != clause.i and time_root.head.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+        return False  # a modifier of a noun phrase dates that phrase only
+    return clause.i == trigger_root.i or clause in trigger_root.ancestors
+
+
+def _targets(trigger: Span) -> dict[int, int]:
+    """Tokens whose dependents count as the trigger's own, with the hops they add.
+
+    A nominal trigger's own clause also reaches the verb it is the object or subject of
+    ("launched an attack on Sunday"), one step further away.
+    """
+    root = trigger.root
+    targets = {t.i: 0 for t in trigger}
+    if root.pos_ in ("NOUN", "PROPN") and root.dep_ in _CARRIERS:
+        head = root.head.head if root.dep_ == "pobj" else root.head
+        if head.pos_ in ("VERB", "AUX") and head.i not in targets:
+            targets[head.i] = 1 + (root.dep_ == "pobj")
+    return targets
+
+
+def _hops(token: Token, trigger: Span) -> int | None:
+    """Steps from `token` up to the trigger without crossing another verb, or None."""
+    targets = _targets(trigger)
+    hops, current = 0, token
+    while True:
+        if current.i in targets:
+            return hops + targets[current.i]
+        if hops and current.pos_ in ("VERB", "AUX"):
+            return None
+        if current.head.i == current.i:
+            return None
+        current, hops = current.head, hops + 1

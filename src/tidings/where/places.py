@@ -1,0 +1,252 @@
+"""Find the places a parsed document names and resolve them against GeoNames.
+
+Candidates are spaCy GPE/LOC/FAC entities, plus capitalised words NER missed or
+mislabelled that stand where places stand (the object of "in", "near", "from"..., or
+followed by ", <state or country>", or opening a dateline); a name placed once is taken
+as the same place wherever else it stands in the document. Demonyms (NORP) are never
+places, and a country or capital that is the subject of a verb ("Washington said",
+"Iraq announced") or an adjective-like modifier ("US officials") is an actor, not a
+place, so it is left out.
+Resolution runs twice: once plainly, then again with the document's focus (the country
+and US state most of the first readings fall in) to settle ambiguous names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from tidings.model import PlaceMention
+from tidings.where.gazetteer import Entry, gazetteer, norm, words
+from tidings.where.resolve import Focus, focus_of, resolve, to_place
+
+__all__ = ["find_places"]
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+NEVER_LABELS = frozenset(
+    {"NORP", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+)
+_AFTER_COMMA = re.compile(r",\s*((?:[A-Z][\w.']*\s?){1,3})")
+# a dateline opening a story or paragraph: "TORRINGTON —", "HURRICANE, W.Va. -", "BEIRUT:"
+_DATELINE = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))\s*([A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+){0,3})"
+    r"(?:,\s*([A-Z][A-Za-z.]+(?: ?[A-Z][A-Za-z.]+)?))?\s*(?:\([^)]{1,30}\)\s*)?[—–:-]\s"
+)
+
+
+@dataclass
+class _Candidate:
+    span: Span  # the words of the mention
+    label: str  # the NER label, "" for a capitalised run NER missed
+    container: Entry | None = None  # "Iraq" in "Mosul, Iraq"
+    owner: _Candidate | None = None  # "Baghdad" in "Baghdad's Green Zone"
+    fixed: Entry | None = None  # already known (an abbreviation such as "Ill.")
+    entry: Entry | None = None
+    landmark: bool = False
+
+
+def find_places(doc: Doc) -> list[PlaceMention]:
+    """Every place mention in `doc`, resolved, in text order (metonyms and demonyms left out)."""
+    candidates = _candidates(doc)
+    firm = [c for c in candidates if c.label in PLACE_LABELS or c.fixed or _cued(c)]
+    for candidate in firm:
+        _resolve(candidate, Focus())
+    kept = [c for c in firm if c.entry is not None and not _is_actor(c)]
+    focus = focus_of((c.span.text, c.entry) for c in kept if c.entry is not None)
+    for candidate in firm:
+        _resolve(candidate, focus)
+    # one sense per discourse: a name placed once is a place wherever else it stands
+    known = {norm(c.span.text): c.entry for c in firm if c.entry and not _is_actor(c)}
+    firm_ids = {id(c) for c in firm}
+    for candidate in candidates:
+        if id(candidate) not in firm_ids and candidate.label != "FAC":
+            candidate.entry = known.get(norm(candidate.span.text))
+    return [
+        PlaceMention(
+            place=to_place(c.entry, landmark=c.landmark),
+            start=c.span.start_char,
+            end=c.span.end_char,
+            text=c.span.text,
+        )
+        for c in candidates
+        if c.entry is not None and not _is_actor(c)
+    ]
+
+
+def _candidates(doc: Doc) -> list[_Candidate]:
+    """Spans that may be places, with their ", container" and "owner's" cues linked."""
+    found: list[_Candidate] = []
+    taken: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ in NEVER_LABELS:
+            taken.update(range(ent.start, ent.end))
+            continue
+        span = _trim(ent)
+        if span is None or norm(span.text) in words("stop"):
+            continue
+        label = ent.label_ if ent.label_ in PLACE_LABELS else "OTHER"
+        taken.update(range(ent.start, ent.end))
+        found.append(_Candidate(span, label))
+    for span in _proper_runs(doc, taken):
+        if norm(span.text) not in words("stop"):
+            found.append(_Candidate(span, ""))
+    for m in _DATELINE.finditer(doc.text):
+        _add_dateline(doc, m, found)
+    found.sort(key=lambda c: c.span.start)
+    extra = [_link(doc, c, found) for c in found]
+    found += [c for c in extra if c is not None]
+    found.sort(key=lambda c: c.span.start)
+    return found
+
+
+def _add_dateline(doc: Doc, m: re.Match[str], found: list[_Candidate]) -> None:
+    """A dateline's place is firm, whatever NER made of the capitals."""
+    span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+    if span is None or len(m.group(1)) < 3 or norm(m.group(1)) in words("stop"):
+        return
+    container = gazetteer().container(m.group(2).rstrip(".")) if m.group(2) else None
+    container = container or (gazetteer().container(m.group(2)) if m.group(2) else None)
+    found[:] = [c for c in found if not (c.span.start < span.end and span.start < c.span.end)]
+    found.append(_Candidate(span, "GPE", container=container))
+
+
+def _trim(span: Span) -> Span | None:
+    """The span without a leading article or a trailing possessive/punctuation."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _proper_runs(doc: Doc, taken: set[int]) -> list[Span]:
+    """Runs of capitalised proper nouns outside any entity."""
+    runs: list[Span] = []
+    start = None
+    for tok in [*doc, None]:
+        inside = (
+            tok is not None
+            and tok.i not in taken
+            and tok.pos_ == "PROPN"
+            and tok.text[:1].isupper()
+        )
+        if inside and start is None:
+            start = tok.i  # type: ignore[union-attr]
+        elif not inside and start is not None:
+            runs.append(doc[start : tok.i if tok is not None else len(doc)])
+            start = None
+    return runs
+
+
+def _link(doc: Doc, cand: _Candidate, found: list[_Candidate]) -> _Candidate | None:
+    """Attach the container after a comma and the owner before "'s"; a new mention if needed."""
+    span = cand.span
+    if span.start >= 2 and doc[span.start - 1].tag_ == "POS":
+        owner = [c for c in found if c.span.end == span.start - 1]
+        cand.owner = owner[0] if owner else None
+    m = _AFTER_COMMA.match(doc.text, span.end_char)
+    if m is None:
+        return None
+    parts = m.group(1).split()
+    for n in range(len(parts), 0, -1):
+        text = " ".join(parts[:n]).rstrip(",")
+        container = gazetteer().container(text)
+        if container is None and text.endswith("."):
+            text = text.rstrip(".")
+            container = gazetteer().container(text)
+        if container is None:
+            continue
+        cand.container = container
+        begin = m.start(1)
+        for other in found:
+            if other.span.start_char == begin:
+                other.fixed = other.fixed or (container if other.label != "FAC" else None)
+                return None
+        mention = doc.char_span(begin, begin + len(text), alignment_mode="expand")
+        return _Candidate(mention, "", fixed=container) if mention is not None else None
+    return None
+
+
+def _cued(cand: _Candidate) -> bool:
+    """Whether a span NER did not call a place stands where places stand."""
+    return cand.container is not None or _context(cand.span.root) is not None
+
+
+def _context(root: Token) -> str | None:
+    """ "locative" or "motion" when `root` is the object of such a preposition, else None."""
+    tok = root
+    while tok.dep_ in ("conj", "appos", "compound") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "pobj":
+        prep = tok.head
+        if prep.lower_ in words("locative"):
+            return "locative"
+        if prep.lower_ in words("motion") and prep.head.lower_ not in ("according", "due"):
+            return "motion"
+        if prep.lower_ == "of" and prep.head.lemma_.lower() in words("place_noun"):
+            return "locative"
+    if tok.dep_ in ("compound", "appos") and tok.head.lemma_.lower() in words("place_noun"):
+        return "locative"
+    return None
+
+
+def _resolve(cand: _Candidate, focus: Focus) -> None:
+    """Set the candidate's entry (and landmark flag) under the given focus."""
+    cand.landmark = False
+    if cand.fixed is not None:
+        cand.entry = cand.fixed
+        return
+    owner = cand.owner.entry if cand.owner is not None else None
+    if owner is not None:
+        gaz = gazetteer()
+        country = owner
+        if owner.kind == "city" and owner.country in gaz.countries:
+            country = gaz.entries[gaz.countries[owner.country]]
+        inside = None if cand.label == "FAC" else _lookup(cand, country, focus)
+        cand.entry, cand.landmark = (inside, False) if inside else (owner, True)
+        return
+    if cand.label == "FAC":
+        cand.entry = None  # a building or road, known only through the place that holds it
+        return
+    entry = _lookup(cand, cand.container, focus)
+    if entry is None and cand.container is not None:
+        entry = _lookup(cand, None, focus)  # "Georgia, Armenia and ...": a list, not a container
+    cand.entry = entry
+
+
+def _lookup(cand: _Candidate, container: Entry | None, focus: Focus) -> Entry | None:
+    """Resolve the span's words, then without a leading direction word ("northern Syria")."""
+    strict = cand.label not in PLACE_LABELS
+    tokens = list(cand.span)
+    entry = resolve(cand.span.text, container=container, focus=focus, strict=strict)
+    while entry is None and len(tokens) > 1 and tokens[0].lower_ in words("direction"):
+        tokens = tokens[1:]
+        text = cand.span.doc[tokens[0].i : tokens[-1].i + 1].text
+        entry = resolve(text, container=container, focus=focus, strict=strict)
+    return entry
+
+
+def _is_actor(cand: _Candidate) -> bool:
+    """A country or capital used for its government: "Washington said", "US officials"."""
+    entry, root = cand.entry, cand.span.root
+    if entry is None or cand.fixed is not None or cand.container is not None:
+        return False
+    if entry.kind == "city" and entry.feature != "P.PPLC":
+        return False
+    tok = root
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    head = tok.head
+    if tok.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX"):
+        return head.lemma_.lower() not in words("keep_verb")
+    return (
+        entry.kind == "country"
+        and root.dep_ in ("compound", "amod")
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.lemma_.lower() not in words("place_noun")
+        and head.ent_type_ not in PLACE_LABELS
+    )

@@ -1,0 +1,187 @@
+"""Choose the gazetteer entry a name means, and turn entries into `model.Place`.
+
+A name usually fits several entries ("Paris": France, Texas, Ontario...). The choice
+weighs, in order of strength: an explicit container ("Paris, Texas"), a country or US
+state of that name over a town, a preferred reading from data/aliases.tsv ("New York" is
+the city), the population, and the document's focus (the country, and US state, most of
+its other places belong to).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from tidings.model import Place
+from tidings.where.gazetteer import Entry, Gazetteer, gazetteer, norm
+
+__all__ = ["Focus", "country_place", "focus_of", "km", "resolve", "to_place"]
+
+COUNTRY_SCORE = 25.0  # a country outranks any town of its name (ln of population <= 17)
+STATE_SCORE = 22.0  # below a country of that name, above it in a US-focused text
+PREFERRED_BONUS = 20.0
+CAPITAL_BONUS = 2.0
+FOCUS_COUNTRY_BONUS = 4.0
+FOCUS_STATE_BONUS = 3.0
+ALTERNATE_PENALTY = 3.0
+NEAR_BONUS = 3.0
+NEAR_KM = 150.0
+SMALL_TOWN = 1000  # a town this small is taken only on firm evidence
+
+
+@dataclass(frozen=True, slots=True)
+class Focus:
+    """Where a document is about: its commonest country (ISO2) and first-level area, and
+    the towns it names (name key, lat, lon), since places in one story lie near each other."""
+
+    country: str | None = None
+    admin1: str | None = None
+    towns: tuple[tuple[str, float, float], ...] = ()
+
+
+def focus_of(readings: Iterable[tuple[str, Entry]]) -> Focus:
+    """The focus of (name, entry) first readings: commonest country, its commonest admin1.
+
+    Each distinct name counts once (a town named ten times must not outvote the rest with
+    its own, perhaps wrong, reading), and a state named outright counts double.
+    """
+    readings = list({(norm(name), e.geonameid): (name, e) for name, e in readings}.values())
+    countries = Counter(e.country for _, e in readings)
+    if not countries:
+        return Focus()
+    country = countries.most_common(1)[0][0]
+    areas: Counter[str] = Counter()
+    for _, e in readings:
+        if e.country == country and e.admin1:
+            areas[e.admin1] += 2 if e.kind == "admin1" else 1
+    towns = tuple(
+        (norm(name), e.lat, e.lon)
+        for name, e in readings
+        if e.kind == "city" and e.lat is not None and e.lon is not None
+    )
+    return Focus(country, areas.most_common(1)[0][0] if areas else None, towns)
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p = math.pi / 180
+    h = (
+        math.sin((lat2 - lat1) * p / 2) ** 2
+        + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
+    )
+    return 12742 * math.asin(math.sqrt(h))
+
+
+def _near_others(entry: Entry, key: str, focus: Focus) -> bool:
+    """Whether another town the document names lies within NEAR_KM of this reading."""
+    if entry.lat is None or entry.lon is None:
+        return False
+    return any(
+        other != key and km(entry.lat, entry.lon, lat, lon) <= NEAR_KM
+        for other, lat, lon in focus.towns
+    )
+
+
+def _within(entry: Entry, container: Entry) -> bool:
+    if entry.geonameid == container.geonameid or entry.country != container.country:
+        return False
+    return container.kind != "admin1" or entry.admin1 == container.admin1
+
+
+def resolve(
+    name: str,
+    *,
+    container: Entry | None = None,
+    focus: Focus = Focus(),
+    strict: bool = False,
+) -> Entry | None:
+    """The entry `name` most likely means, or None when no reading is credible.
+
+    `container` is a place that must hold the answer; `strict` is for words NER did not
+    call a place, which must match a name exactly and be a real town or lie in the focus.
+    """
+    gaz = gazetteer()
+    official, other = gaz.lookup(name)
+    readings = [(e, True) for e in official] + [(e, False) for e in other]
+    if container is not None:
+        readings = [(e, o) for e, o in readings if _within(e, container)]
+    key = norm(name)
+    preferred = gaz.preferred.get(key)
+    best: tuple[float, Entry] | None = None
+    for entry, is_official in readings:
+        if not _credible(entry, is_official, container, focus, strict):
+            continue
+        score = _score(gaz, entry, is_official, focus)
+        if entry.kind == "city" and len(readings) > 1 and _near_others(entry, key, focus):
+            score += NEAR_BONUS
+        if preferred is not None and gaz.entries[preferred].geonameid == entry.geonameid:
+            score += PREFERRED_BONUS
+        if best is None or score > best[0]:
+            best = (score, entry)
+    if best is None and not strict:
+        return _county_state(gaz, name, container, focus)
+    return best[1] if best else None
+
+
+def _county_state(gaz: Gazetteer, name: str, container: Entry | None, focus: Focus) -> Entry | None:
+    """The US state of a county ("Laurel County"): the gazetteer has no county points."""
+    states = [gaz.entries[i] for i in gaz.counties.get(norm(name), ())]
+    if container is not None:
+        states = [s for s in states if s.admin1 == container.admin1]
+    if len(states) > 1:
+        states = [s for s in states if s.admin1 == focus.admin1] or states
+    return states[0] if len(states) == 1 else None
+
+
+def _credible(
+    entry: Entry, is_official: bool, container: Entry | None, focus: Focus, strict: bool
+) -> bool:
+    """Whether a reading may be chosen at all: tiny foreign hamlets by alternate name may not."""
+    if entry.kind != "city" or container is not None:
+        return is_official or not strict
+    in_focus = entry.country == focus.country
+    if strict and not is_official:
+        return False
+    if strict or not is_official:
+        return entry.population >= SMALL_TOWN or in_focus
+    return True
+
+
+def _score(gaz: Gazetteer, entry: Entry, is_official: bool, focus: Focus) -> float:
+    in_focus = entry.country == focus.country
+    if entry.kind == "country":
+        return COUNTRY_SCORE + (FOCUS_COUNTRY_BONUS if in_focus else 0.0)
+    if entry.kind == "admin1":
+        return STATE_SCORE + (FOCUS_COUNTRY_BONUS if in_focus else 0.0)
+    score = math.log(entry.population + 2)
+    score += CAPITAL_BONUS if entry.feature == "P.PPLC" else 0.0
+    score += FOCUS_COUNTRY_BONUS if in_focus else 0.0
+    if in_focus and focus.admin1 and entry.admin1 == focus.admin1:
+        score += FOCUS_STATE_BONUS
+    return score - (0.0 if is_official else ALTERNATE_PENALTY)
+
+
+def to_place(entry: Entry, *, landmark: bool = False) -> Place:
+    """The model record of an entry; `landmark` marks a spot inside a city given as the city."""
+    precision = {"country": "country", "admin1": "admin1"}.get(entry.kind, "city")
+    return Place(
+        name=entry.name,
+        geonameid=entry.geonameid,
+        country=gazetteer().iso3.get(entry.country),
+        admin1=entry.admin1,
+        lat=entry.lat,
+        lon=entry.lon,
+        precision="landmark" if landmark and entry.kind == "city" else precision,  # type: ignore[arg-type]
+        feature=entry.feature,
+    )
+
+
+def country_place(iso3: str) -> Place | None:
+    """The country with that ISO 3166 alpha-3 code, at country precision."""
+    gaz = gazetteer()
+    for iso2, code in gaz.iso3.items():
+        if code == iso3 and iso2 in gaz.countries:
+            return to_place(gaz.entries[gaz.countries[iso2]])
+    return None
