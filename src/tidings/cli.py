@@ -14,7 +14,7 @@ import datetime as dt
 import json
 import sys
 from contextlib import ExitStack
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, TextIO
 
@@ -41,24 +41,24 @@ err = Console(stderr=True)
 DEMO_CORPUS = Path(__file__).resolve().parents[2] / "examples" / "demo"
 
 
-class OutFormat(str, Enum):
+class OutFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
 
 
-class QueryFormat(str, Enum):
+class QueryFormat(StrEnum):
     table = "table"
     csv = "csv"
     jsonl = "jsonl"
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     csv = "csv"
     jsonl = "jsonl"
     parquet = "parquet"
 
 
-class ExportTable(str, Enum):
+class ExportTable(StrEnum):
     events = "events"
     mentions = "mentions"
 

@@ -12,7 +12,7 @@ Bad *records* inside an input are not exceptions: they become `Rejected` records
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
 class TidingsError(Exception):
@@ -53,7 +53,7 @@ def model_missing(name: str) -> ConfigError:
     )
 
 
-class Reject(str, Enum):
+class Reject(StrEnum):
     """Stable reasons a record is rejected; the text says what to fix."""
 
     MISSING_FILE = "R001 file not found"

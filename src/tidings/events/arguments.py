@@ -129,7 +129,9 @@ def verb_arguments(
     for obj in objects:
         targets += [m for m in actors.coordinated(obj, skip) if m not in sources]
     if not targets:
-        for pobj in _prep_objects(verb, TARGET_PREPS):
+        # the verb's own preposition, or its object's: "signed an agreement with Turkey"
+        holders = [verb, *objects]
+        for pobj in (p for holder in holders for p in _prep_objects(holder, TARGET_PREPS)):
             targets += [m for m in actors.coordinated(pobj, skip) if m not in sources]
             if targets:
                 break

@@ -19,6 +19,7 @@ from tidings.events.arguments import ActorIndex, noun_arguments, verb_arguments
 from tidings.events.lexicon import NOT_AN_EVENT, Lexicon, TriggerEntry, load_lexicon
 from tidings.events.ontology import Ontology, load_ontology
 from tidings.model import Actor, ActorMention, Article, EventMention, Modality, Plover
+from tidings.nlp import doc_text
 
 __all__ = ["EventCoder", "code_events", "default_coder"]
 
@@ -195,6 +196,8 @@ class EventCoder:
             plover = Plover(plover.type, trigger.entry.mode)
         start, end = trigger.tokens[0].idx, trigger.tokens[-1].idx + len(trigger.tokens[-1])
         attributed = self._attribution(head, index)
+        if not targets and len(sources) > 1 and self.lexicon.has_role(head.lemma_, "reciprocal"):
+            targets = list(sources)  # "Biden and Putin met": each met the other
         pairs = [
             (s, t)
             for s, t in product(sources or [None], targets or [None])
@@ -212,7 +215,7 @@ class EventCoder:
                     article_id=article.id,
                     sentence_index=sentence_index,
                     evidence=sent.text.strip(),
-                    trigger=doc.text[start:end],
+                    trigger=doc_text(doc)[start:end],
                     trigger_start=start,
                     trigger_end=end,
                     cameo=cameo,

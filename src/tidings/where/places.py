@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from tidings.model import PlaceMention
+from tidings.nlp import doc_text
 from tidings.where.gazetteer import Entry, gazetteer, norm, words
 from tidings.where.resolve import Focus, focus_of, resolve, to_place
 
@@ -92,7 +93,7 @@ def _candidates(doc: Doc) -> list[_Candidate]:
     for span in _proper_runs(doc, taken):
         if norm(span.text) not in words("stop"):
             found.append(_Candidate(span, ""))
-    for m in _DATELINE.finditer(doc.text):
+    for m in _DATELINE.finditer(doc_text(doc)):
         _add_dateline(doc, m, found)
     found.sort(key=lambda c: c.span.start)
     extra = [_link(doc, c, found) for c in found]
@@ -148,7 +149,7 @@ def _link(doc: Doc, cand: _Candidate, found: list[_Candidate]) -> _Candidate | N
     if span.start >= 2 and doc[span.start - 1].tag_ == "POS":
         owner = [c for c in found if c.span.end == span.start - 1]
         cand.owner = owner[0] if owner else None
-    m = _AFTER_COMMA.match(doc.text, span.end_char)
+    m = _AFTER_COMMA.match(doc_text(doc), span.end_char)
     if m is None:
         return None
     parts = m.group(1).split()
