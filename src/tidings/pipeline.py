@@ -11,12 +11,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from spacy.tokens import Doc
 
 from tidings import nlp as nlp_stage
-from tidings.actors import code_actors
-from tidings.events import code_events
+from tidings.actors import ActorCoder
+from tidings.actors import default_coder as default_actor_coder
+from tidings.events import EventCoder
+from tidings.events import default_coder as default_event_coder
 from tidings.ingest import article_id
 from tidings.model import Article, EventMention, Rejected
 from tidings.toll import count_casualties
@@ -46,14 +49,27 @@ class Batch:
 class Pipeline:
     """The whole chain on one loaded spaCy model."""
 
-    def __init__(self, model: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE) -> None:
+    def __init__(
+        self,
+        model: str | None = None,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        dictionaries: Path | None = None,
+        keep_builtin: bool = True,
+    ) -> None:
+        """`dictionaries`: a folder of PETRARCH/TABARI verb, actor and agent files, used
+        beside the built-in ones (or instead of them, with `keep_builtin=False`)."""
         self.nlp = nlp_stage.load(model)
         self.batch_size = batch_size
+        self.actor_coder: ActorCoder = default_actor_coder()
+        self.event_coder: EventCoder = default_event_coder()
+        if dictionaries is not None:
+            self.actor_coder = ActorCoder.from_petrarch(dictionaries, keep_builtin)
+            self.event_coder = EventCoder.from_petrarch(dictionaries, keep_builtin)
 
     def analyse(self, doc: Doc, article: Article) -> list[EventMention]:
         """Every stage after parsing, on one article."""
-        actors = code_actors(doc)
-        events = code_events(doc, article, actors)
+        actors = self.actor_coder.code(doc, article.date)
+        events = self.event_coder.code(doc, article, actors)
         if not events:
             return []
         events = date_events(doc, article.date, events)

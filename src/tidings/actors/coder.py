@@ -9,7 +9,9 @@ document's focus country, when one country clearly dominates the coded mentions.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Literal
 
 from spacy.tokens import Doc
@@ -18,6 +20,7 @@ from spacy.vocab import Vocab
 from tidings.actors import rules
 from tidings.actors.lexicon import Lexicon, default_lexicon
 from tidings.actors.matching import KIND_RANK, Hit, PhraseIndex
+from tidings.errors import ConfigError
 from tidings.model import Actor, ActorMention
 
 Kind = Literal["state", "organisation", "person", "group", "pronoun"]
@@ -69,7 +72,12 @@ class ActorCoder:
             self._indexes[id(vocab)] = cached
         return cached[1]
 
-    def code(self, doc: Doc) -> list[ActorMention]:
+    @classmethod
+    def from_petrarch(cls, directory: Path, keep_builtin: bool = True) -> ActorCoder:
+        """A coder that also reads PETRARCH/TABARI actor and agent files from `directory`."""
+        raise ConfigError(f"reading PETRARCH actor dictionaries from {directory} is not built yet")
+
+    def code(self, doc: Doc, date: dt.date | None = None) -> list[ActorMention]:
         """The actor mentions of `doc`, sorted by start and never overlapping."""
         return _DocCoder(self, doc).run()
 

@@ -12,9 +12,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from itertools import product
+from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from tidings.errors import ConfigError
 from tidings.events.arguments import ActorIndex, noun_arguments, verb_arguments
 from tidings.events.lexicon import NOT_AN_EVENT, Lexicon, TriggerEntry, load_lexicon
 from tidings.events.ontology import Ontology, load_ontology
@@ -46,6 +48,11 @@ class EventCoder:
     def __init__(self, lexicon: Lexicon | None = None, ontology: Ontology | None = None) -> None:
         self.lexicon = lexicon or load_lexicon()
         self.ontology = ontology or load_ontology()
+
+    @classmethod
+    def from_petrarch(cls, directory: Path, keep_builtin: bool = True) -> EventCoder:
+        """A coder that also reads a PETRARCH verb dictionary from `directory`."""
+        raise ConfigError(f"reading PETRARCH verb dictionaries from {directory} is not built yet")
 
     # -- triggers -------------------------------------------------------------
     def _verb_entry(self, verb: Token) -> tuple[TriggerEntry, Token | None] | None:
