@@ -23,7 +23,6 @@ from pathlib import Path
 
 from tidings import nlp as nlp_stage
 from tidings.ingest import read_articles
-from tidings.merge import merge_mentions
 from tidings.model import Article
 from tidings.pipeline import DEFAULT_BATCH_SIZE, Pipeline
 from tidings.store import Store
@@ -68,12 +67,7 @@ def main() -> None:
         start = time.perf_counter()
         for batch in pipeline.run(corpus(args.paths, args.repeat_to), known=store.known_articles):
             mentions = [m for r in batch.results for m in r.mentions]
-            store.write_batch(
-                [r.article for r in batch.results],
-                mentions,
-                merge_mentions(mentions),
-                batch.rejects,
-            )
+            store.write_merged([r.article for r in batch.results], mentions, batch.rejects)
             events += len(mentions)
             samples.append(rss_mib())
         full_seconds = time.perf_counter() - start

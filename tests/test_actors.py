@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
 import pytest
 
-from tidings.actors import ActorCoder, code_actors, load_lexicon
+from tidings.actors import ActorCoder, code_actors, default_coder, load_lexicon
+from tidings.actors.dated import parse_date
+from tidings.actors.petrarch import load_dictionaries, read_directory
 from tidings.errors import DataFileError
 from tidings.model import ActorMention
 from tidings.resources import package_file
@@ -151,6 +154,9 @@ MALFORMED = [
     ("sectors.tsv", "warlord\tREB\thigh", "priority"),
     ("organisations.tsv", "Nowhere Front\tXYZREB\tXYZ\tREB", "unknown country"),
     ("markers.tsv", "amid\tsomewhere", "marker kind"),
+    ("people.tsv", "Jane Roe\tUSAGOV", "not a list"),
+    ("people.tsv", "Jane Roe\t[USAGOV 2021-2020]", "neither YYYYMMDD"),
+    ("people.tsv", "Putin\t[RUSGOV]", "already used"),
 ]
 
 
@@ -191,3 +197,240 @@ def test_example_article(example_doc):
     assert (militias.actor.sector, militias.actor.affiliation) == ("REB", "IRN")
     green_zone = text.index("Baghdad's Green Zone")
     assert not [m for m in found if m.start == green_zone]  # a place, not an actor
+
+
+# --- issue 4: titles, document-level resolution, known people, dates --------------------
+
+DATED = [
+    # (text, article date, words inside the mention, expected code)
+    ("Iraqi security forces arrested two men.", None, "security forces", "IRQCOP"),
+    ("Putin met Erdogan in Sochi.", dt.date(2021, 9, 29), "Putin", "RUSGOV"),
+    ("Putin met Erdogan in Sochi.", dt.date(2021, 9, 29), "Erdogan", "TURGOV"),
+    # people.tsv: the office held on the article's date
+    ("Biden said the attack was terrorism.", dt.date(2022, 1, 1), "Biden", "USAGOV"),
+    ("Biden said the attack was terrorism.", dt.date(2018, 1, 1), "Biden", "USAELI"),
+    ("Biden said the attack was terrorism.", None, "Biden", "USA"),  # no date: country only
+    # a title in the text gives the sector, the dictionary the country
+    ("President Obama met the king.", dt.date(2000, 1, 1), "President Obama", "USAGOV"),
+    ("Former President Obama met the king.", dt.date(2020, 1, 1), "President Obama", "USAELI"),
+    ("President Biden condemned the attack.", None, "President Biden", "USAGOV"),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "words", "code"), DATED)
+def test_codes_the_actor_on_the_date(nlp, text, date, words, code):
+    mention = covering(text, default_coder().code(nlp(text), date), words)
+    assert mention is not None, f"no mention covers {words!r}"
+    assert mention.actor.code == code
+
+
+RESOLVED = [
+    # (text, the later words, expected code, expected kind)
+    (
+        "Iraqi Prime Minister Mustafa Al-Kadhimi was unhurt. The Prime Minister later spoke.",
+        "The Prime Minister",
+        "IRQGOV",
+        "role",
+    ),
+    (
+        "Iraqi Prime Minister Mustafa Al-Kadhimi was unhurt, but his security guards were hurt.",
+        "his security guards",
+        "IRQCOP",
+        "group",
+    ),
+    ("Houthi rebels fired missiles. They said it was a warning.", "They", "YEMREB", "pronoun"),
+    ("The Afghan Taliban said they would talk.", "they", "AFGREB", "pronoun"),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "code", "kind"), RESOLVED)
+def test_later_mentions_take_the_antecedents_code(nlp, text, words, code, kind):
+    mention = covering(text, mentions_of(nlp, text), words)
+    assert mention is not None, f"no mention covers {words!r}"
+    assert (mention.actor.code, mention.kind) == (code, kind)
+
+
+COORDINATED = [
+    # (text, [(words, code)] in order)
+    ("US and British forces entered the city.", [("US", "USAMIL"), ("British forces", "GBRMIL")]),
+    (
+        "Senior Hungarian and Romanian officials agreed on Wednesday.",
+        [("Hungarian", "HUNGOV"), ("Romanian officials", "ROUGOV")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COORDINATED)
+def test_coordinated_countries_give_one_mention_each(nlp, text, expected):
+    found = [(text[m.start : m.end], m.actor.code) for m in mentions_of(nlp, text)]
+    assert found[: len(expected)] == expected
+
+
+NEVER_GUESSED = [
+    # (text, words): no country anywhere in the text, so none may be given
+    ("The president said the attack was terrorism.", "The president"),
+    ("Officials said they would respond.", "Officials"),
+    ("Officials said they would respond.", "they"),
+    ("The militants fired rockets.", "The militants"),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), NEVER_GUESSED)
+def test_never_guesses_a_country_from_nothing(nlp, text, words):
+    mention = covering(text, mentions_of(nlp, text), words)
+    assert mention is None or mention.actor.country is None
+
+
+UNRESOLVED_PRONOUNS = [
+    "He said the attack was terrorism.",  # no antecedent at all
+    "The militants fired at the protesters. They said it was a warning.",  # two groups
+]
+
+
+@pytest.mark.parametrize("text", UNRESOLVED_PRONOUNS)
+def test_pronoun_without_a_clear_antecedent_is_left_out(nlp, text):
+    assert not [m for m in mentions_of(nlp, text) if m.kind == "pronoun"]
+
+
+def test_entity_holding_a_country_name_falls_back_to_that_country(nlp):
+    text = "The Kenyan Football Federation said the match would go ahead."
+    mention = covering(text, mentions_of(nlp, text), "Kenyan Football Federation")
+    assert mention is not None and mention.actor.country == "KEN"
+
+
+# --- PETRARCH/TABARI dictionaries ---------------------------------------------------------
+
+ACTORS_FILE = """\
+<!-- a tiny actor dictionary written for these tests -->
+# comment line
+JOHN_DOE_  # the same person held two offices
++J._DOE
+\t[GBRMIL 20080120-20121109]
+\t[GBRGOV >20121110]
+\t[GBRELI]
+NOWHERE_FRONT [AFGREB <900101] [---]
+"""
+
+AGENTS_FILE = """\
+!PERSON! = MAN, WOMAN
+WARLORD [~REB] # plural generated
+AID_CONVOY {} [NGO~]
+FERRY!PERSON! [~BUS]
+"""
+
+
+def petrarch_folder(tmp_path: Path, actors: str = ACTORS_FILE, agents: str = AGENTS_FILE) -> Path:
+    (tmp_path / "Test.actors.txt").write_text(actors, encoding="utf-8")
+    (tmp_path / "Test.agents.txt").write_text(agents, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("date", "code"),
+    [
+        (dt.date(2010, 6, 1), "GBRMIL"),
+        (dt.date(2015, 6, 1), "GBRGOV"),
+        (dt.date(2000, 6, 1), "GBRELI"),
+    ],
+)
+def test_petrarch_actor_file_codes_the_role_held_on_the_date(nlp, tmp_path, date, code):
+    coder = ActorCoder.from_petrarch(petrarch_folder(tmp_path))
+    text = "John Doe said the talks had failed."
+    mention = covering(text, coder.code(nlp(text), date), "John Doe")
+    assert mention is not None and mention.actor.code == code
+
+
+def test_petrarch_null_code_codes_nothing(nlp, tmp_path):
+    coder = ActorCoder.from_petrarch(petrarch_folder(tmp_path))
+    text = "The Nowhere Front said it fired."
+    assert covering(text, coder.code(nlp(text), dt.date(2020, 1, 1)), "Nowhere Front") is None
+    early = covering(text, coder.code(nlp(text), dt.date(1980, 1, 1)), "Nowhere Front")
+    assert early is not None and early.actor.code == "AFGREB"
+
+
+def test_petrarch_agent_forms(tmp_path):
+    roles = {r.phrase: r.sector for r in load_dictionaries(petrarch_folder(tmp_path)).roles}
+    assert roles["warlord"] == "REB"  # [~REB]: after the country
+    assert roles["aid convoy"] == "NGO"  # [NGO~]: before it
+    assert (roles["ferryman"], roles["ferrywoman"]) == ("BUS", "BUS")  # !PERSON! set
+
+
+def test_petrarch_agents_code_role_phrases(nlp, tmp_path):
+    coder = ActorCoder.from_petrarch(petrarch_folder(tmp_path), keep_builtin=True)
+    text = "Afghan warlords attacked the convoy."
+    mention = covering(text, coder.code(nlp(text)), "Afghan warlords")
+    assert mention is not None and mention.actor.code == "AFGREB"
+
+
+BAD_PETRARCH = [
+    # (which file, its text, the bad line number, words the problem must contain)
+    ("actors", "JOHN_DOE_\n\t[GBRGOV 20150101-20100101]\n", 2, "ends before it starts"),
+    ("actors", "JOHN_DOE_ [GBR\n", 1, "unbalanced"),
+    ("actors", "JOHN_DOE_\n\t[GBRGOV >20151399]\n", 2, "calendar day"),
+    ("actors", "# header\n\t[GBR]\n", 2, "before any name"),
+    ("actors", "JOHN_DOE_\n\t[GBRGOV ~2015]\n", 2, "is not <date"),
+    ("agents", "WARLORD [~REB]\nCHIEFTAIN\n", 2, "agent line needs"),
+    ("agents", "FERRY!PERSON! [~BUS]\n", 1, "not defined"),
+]
+
+
+@pytest.mark.parametrize(("which", "text", "line", "problem"), BAD_PETRARCH)
+def test_petrarch_errors_name_file_and_line(tmp_path, which, text, line, problem):
+    folder = petrarch_folder(tmp_path, **{which: text})
+    with pytest.raises(DataFileError) as caught:
+        load_dictionaries(folder, strict=True)
+    assert caught.value.path.endswith(f"Test.{which}.txt")
+    assert caught.value.line == line
+    assert problem in caught.value.problem
+    skipped = read_directory(folder).problems  # not strict: skipped, as PETRARCH does
+    assert [(p.line, problem in p.problem) for p in skipped] == [(line, True)]
+
+
+@pytest.mark.parametrize(
+    ("date", "code"),
+    [
+        (dt.date(2007, 1, 1), "HOBCIV"),
+        (dt.date(2010, 1, 10), "ORCHOB"),  # listed first, so it wins over HOBMIL
+        (dt.date(2011, 1, 1), "HOBMIL"),
+        (dt.date(2013, 1, 1), "HOBGOV"),
+        (dt.date(2014, 1, 1), "HOBELI"),
+    ],
+)
+def test_petrarch_validation_dictionary_date_rules(shared, date, code):
+    read = read_directory(shared / "reference" / "petrarch", pattern="PETR.Validate.*")
+    (sam,) = [a for a in read.actors if "SAM GAMGEE" in a.names]
+    assert sam.code_on(date) == code
+
+
+@pytest.fixture(scope="module")
+def phoenix(shared):
+    return ActorCoder.from_petrarch(shared / "reference" / "petrarch", pattern="Phoenix.*")
+
+
+PHOENIX = [
+    # (text, date, words, code) from the Phoenix dictionaries
+    ("Kevin Rudd said the deal was done.", dt.date(2010, 3, 1), "Kevin Rudd", "AUSGOV"),
+    ("Kevin Rudd said the deal was done.", dt.date(2015, 3, 1), "Kevin Rudd", "AUSELI"),
+    ("The Abu Nidal Organization claimed it.", dt.date(1990, 1, 1), "Abu Nidal", "IMGMUSALQ"),
+    ("Ban Ki-moon urged calm.", dt.date(2010, 1, 1), "Ban Ki-moon", "IGOUNO"),
+    # "THE US" (a country entry) overlaps "US CONGRESS": the longer name codes it
+    ("The US Congress passed the bill.", dt.date(2010, 1, 1), "US Congress", "USAGOVLEG"),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "words", "code"), PHOENIX)
+def test_phoenix_dictionaries_code_known_names(nlp, phoenix, text, date, words, code):
+    mention = covering(text, phoenix.code(nlp(text), date), words)
+    assert mention is not None and mention.actor.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("950601", dt.date(1995, 6, 1)),
+        ("100101", dt.date(2010, 1, 1)),
+        ("201005011", dt.date(2010, 5, 1)),
+    ],
+)
+def test_tabari_dates(text, day):
+    assert parse_date(text) == day

@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import tidings.store.db as store_db
-from tidings.errors import StoreError
+import tidings.store.exports as store_exports
+from tidings.errors import ConfigError, StoreError
 from tidings.model import (
     Acled,
     Actor,
@@ -214,7 +214,15 @@ def test_flatten_rebuild_roundtrip(store, m):
 
 def test_event_roundtrip_through_the_store(store):
     m = full_mention()
-    e = Event("ev1", m, mention_ids=("m-full", "m-other"), num_mentions=2, num_sources=2)
+    e = Event(
+        "ev1",
+        m,
+        mention_ids=("m-full", "m-other"),
+        num_mentions=2,
+        num_sources=2,
+        first_seen=dt.date(2021, 11, 7),
+        last_seen=dt.date(2021, 11, 9),
+    )
     assert rebuild_event(flatten_event(e)) == e
     store.write_batch([], [m], [e], [])
     (row,) = store.query_events()
@@ -365,7 +373,7 @@ def test_export_reads_back(store, tmp_path, fmt, table):
 
 
 def test_jsonl_export_pages_and_matches_to_record(store, tmp_path, monkeypatch):
-    monkeypatch.setattr(store_db, "_PAGE", 2)  # several pages, one boundary among equal dates
+    monkeypatch.setattr(store_exports, "_PAGE", 2)  # several pages, one boundary among equal dates
     ms = [*QUERY_ROWS, mention("q6"), mention("q0", date=dt.date(2021, 11, 7))]
     events = [event_of(m) for m in ms]
     store.write_batch([], ms, events, [])
@@ -379,6 +387,14 @@ def test_jsonl_export_pages_and_matches_to_record(store, tmp_path, monkeypatch):
     first = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
     assert first["cameo"]["root"] == "14"
     assert first["mention_ids"] == ["q4"] and first["num_articles"] == 1
+    assert first["first_seen"] is None and "last_seen" in first
+
+
+def test_gdelt_holds_only_events_and_unknown_formats_are_refused(store, tmp_path):
+    with pytest.raises(ConfigError, match="GDELT event table holds events"):
+        store.export("gdelt", tmp_path / "m.tsv", table="mentions")
+    with pytest.raises(ConfigError, match="unknown export format"):
+        store.export("xml", tmp_path / "e.xml")  # type: ignore[arg-type]
 
 
 def test_export_to_a_missing_folder_is_a_store_error(store, tmp_path):

@@ -9,6 +9,7 @@ import pytest
 from tidings.errors import DataFileError
 from tidings.model import Cameo, EventMention
 from tidings.toll import Count, count_casualties, find_counts, load_kinds, load_quantities
+from tidings.toll.lexicon import load_words
 from tidings.toll.quantity import find_quantities
 
 QUANTITIES = [
@@ -82,13 +83,25 @@ SENTENCES = [
     ("Officials said 1.5 million people were displaced.", [("displaced", 1_500_000, 1_500_000)]),
     ("Khan attacked people there, and one of them died.", [("killed", 1, 1)]),
     # Not tolls: the numbered people did the killing, or nothing happened to them.
-    ("Twelve gunmen killed a soldier on Monday.", []),
+    ("Twelve gunmen killed a soldier on Monday.", [("killed", 1, 1)]),  # the soldier, not 12
     ("The 12 protesters demanded the release of prisoners.", []),
     ("The Prime Minister has not been harmed.", []),
     ("The company hired 300 workers in 2019.", []),
     ("Five people were rescued while the rest are presumed dead.", []),
     ("Many people avoid hospitals because they saw their friends die.", []),
-    ("Friday, January 4, 2019\n\nBishop Gutierrez died.", []),
+    ("Friday, January 4, 2019\n\nBishop Gutierrez died.", [("killed", 1, 1)]),  # not 2019
+    # one person named without a number counts 1
+    ("Gunmen shot him dead outside his home.", [("killed", 1, 1)]),
+    ("A policeman was killed in the blast.", [("killed", 1, 1)]),
+    ("Police arrested the opposition leader on Monday.", [("arrested", 1, 1)]),
+    ("Gunmen kidnapped a priest.", [("abducted", 1, 1)]),
+    ("The death of a journalist shocked the town.", [("killed", 1, 1)]),
+    ("The fire killed the engine.", []),
+    ("They did not kill the hostage.", []),
+    ("Militants killed 12 people, including a journalist.", [("killed", 12, 12)]),
+    # a toll that passed its number is a lower bound
+    ("The death toll exceeded 100.", [("killed", 101, None)]),
+    ("The ministry reported 12 new deaths.", [("killed", 12, 12)]),
 ]
 
 
@@ -196,6 +209,7 @@ def test_precomputed_counts_are_used(nlp) -> None:
             3,
         ),
         (load_kinds, "phrase\tkind\trole\tsubject\nkill\tkilled\tverb\tagent\n", 2),
+        (load_words, "kind\tword\nperson\tman\npeople\twoman\n", 3),
     ],
 )
 def test_malformed_data_file_names_file_and_line(tmp_path, loader, text: str, line: int) -> None:
@@ -209,6 +223,7 @@ def test_malformed_data_file_names_file_and_line(tmp_path, loader, text: str, li
 
 def test_packaged_data_files_load() -> None:
     assert load_quantities().cores[("twelve",)].low == 12
+    assert "journalist" in load_words().people and "exceed" in load_words().beyond
     assert {e.kind for e in load_kinds()} == {
         "killed",
         "injured",

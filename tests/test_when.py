@@ -53,7 +53,21 @@ TABLE = [
     ("Sunday, November 7, 2021", "DATE", "2021-11-07", "day", "2021-11-07", "2021-11-07"),
     ("in 2019", "DATE", "2019", "year", "2019-01-01", "2019-12-31"),
     ("the last one month", "DURATION", "P1M", "month", "2021-10-07", "2021-11-07"),
-    ("the past month", "DURATION", "P1M", "month", "2021-10-07", "2021-11-07"),
+    # no count: the calendar unit before, as TIMEX3 (and HeidelTime, TempEval-3) read it
+    ("the past month", "DATE", "2021-10", "month", "2021-10-01", "2021-10-31"),
+    ("the last week", "DATE", "2021-W43", "week", "2021-10-25", "2021-10-31"),
+    ("last summer", "DATE", "2021-SU", "month", "2021-06-01", "2021-08-31"),
+    ("last winter", "DATE", "2020-WI", "month", "2020-12-01", "2021-02-28"),
+    ("in the summer of 2019", "DATE", "2019-SU", "month", "2019-06-01", "2019-08-31"),
+    ("last fall", "DATE", "2020-FA", "month", "2020-09-01", "2020-11-30"),
+    ("the 1990s", "DATE", "199", "year", "1990-01-01", "1999-12-31"),
+    ("the early 2000s", "DATE", "200", "year", "2000-01-01", "2009-12-31"),
+    ("the 20th century", "DATE", "19", "year", "1900-01-01", "1999-12-31"),
+    ("the nineteenth century", "DATE", "18", "year", "1800-01-01", "1899-12-31"),
+    ("this fiscal year", "DATE", "2021", "year", "2021-01-01", "2021-12-31"),
+    ("fiscal 2019", "DATE", "2019", "year", "2019-01-01", "2019-12-31"),
+    ("1957-58", "DATE", "1957/1958", "year", "1957-01-01", "1958-12-31"),
+    ("at 15:00 GMT", "TIME", "2021-11-07T15:00", "day", "2021-11-07", "2021-11-07"),
     ("for the last two weeks", "DURATION", "P2W", "week", "2021-10-24", "2021-11-07"),
     ("over the past three days", "DURATION", "P3D", "day", "2021-11-04", "2021-11-07"),
     ("between March and May", "DATE", "2021-03/2021-05", "month", "2021-03-01", "2021-05-31"),
@@ -86,6 +100,7 @@ UNDATED = [
     ("daily", "SET", "P1D"),
     ("for two weeks", "DURATION", "P2W"),
     ("four-week", "DURATION", "P4W"),
+    ("90 days", "DURATION", "P90D"),
 ]
 
 
@@ -98,7 +113,9 @@ def test_normalise_undated(text, type_, value):
         assert got.precision is None
 
 
-@pytest.mark.parametrize("text", ["33-year-old", "2,000", "the table", "March on", ""])
+@pytest.mark.parametrize(
+    "text", ["33-year-old", "2,000", "the table", "March on", "", "the fall of Kabul", "58"]
+)
 def test_normalise_rejects_what_is_not_a_time(text):
     assert normalise(text, D) is None
 
@@ -171,12 +188,42 @@ def test_find_times_misses_no_bare_month_but_skips_the_modal(nlp):
     assert [t.value for t in found.values()] == ["2021-03"]
 
 
-def test_find_times_joins_a_range_and_places_a_clock_time(nlp):
-    found = _found(nlp, "The fighting lasted from March to May.")
-    (rng,) = [t for t in found.values() if "/" in t.value]
+def test_find_times_joins_a_range_only_when_asked_and_places_a_clock_time(nlp):
+    doc = nlp("The fighting lasted from March to May.")
+    (rng,) = [t for t in find_times(doc, D, ranges=True) if "/" in t.value]
     assert (rng.first_day, rng.last_day) == _span("2021-03-01", "2021-05-31")
+    assert [(t.text, t.value) for t in find_times(doc, D)] == [
+        ("March", "2021-03"),
+        ("May", "2021-05"),
+    ]
+    found = _found(nlp, "The pandemic of 2009-2010 and the expedition of 1957-58.")
+    assert [(t.text, t.value) for t in found.values()] == [
+        ("2009", "2009"),
+        ("2010", "2010"),
+        ("1957", "1957"),
+        ("58", "1958"),
+    ]
     found = _found(nlp, "The blast happened on Friday at 3 pm.")
     assert found["3 pm"].value == "2021-11-05T15:00"
+
+
+def test_find_times_joins_a_clock_time_to_the_day_beside_it(nlp):
+    found = _found(nlp, "The match has been postponed until 15:00 GMT Saturday.")
+    assert found["15:00 GMT Saturday"].value == "2021-11-13T15:00"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The vote was postponed until Saturday.", "Saturday", "2021-11-13"),
+        ("The hearing was adjourned to Tuesday.", "Tuesday", "2021-11-09"),
+        ("Deliveries are not due until October.", "October", "2022-10"),
+        ("The rebels attacked the town on Saturday.", "Saturday", "2021-11-06"),
+        ("Talks stalled until Saturday.", "Saturday", "2021-11-06"),
+    ],
+)
+def test_find_times_reads_postponements_forward(nlp, sentence, text, value):
+    assert _found(nlp, sentence)[text].value == value
 
 
 def test_find_times_reads_future_clauses_forward(nlp):
@@ -283,3 +330,34 @@ def test_example_article(example_article, example_doc):
     assert out[2].date == day("2021-10-07") and out[2].date_end == D
     assert out[3].date_is_fallback
     assert all(e.date is not None and e.date <= date for e in out)
+
+
+# ---- the `tidings times` command
+
+
+def test_times_command_writes_offsets_and_rejects(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from tidings.cli import app
+
+    text = "A drone attacked the residence early Sunday. Protests lasted for the last one month."
+    source = tmp_path / "articles.jsonl"
+    good = {"id": "a1", "date": "2021-11-07", "text": text}
+    source.write_text(json.dumps(good) + "\n" + '{"id": "a2", "text": "no date"}\n')
+    output = tmp_path / "times.jsonl"
+    result = CliRunner().invoke(app, ["times", str(source), "-o", str(output)])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in output.read_text().splitlines()]
+    assert [(r["text"], r["type"], r["value"], r["precision"]) for r in rows] == [
+        ("early Sunday", "DATE", "2021-11-07", "day"),
+        ("the last one month", "DURATION", "P1M", "month"),
+    ]
+    for row in rows:
+        assert row["article_id"] == "a1"
+        assert text[row["start"] : row["end"]] == row["text"]
+    (reject,) = [json.loads(x) for x in (tmp_path / "times.rejects.jsonl").read_text().splitlines()]
+    assert reject["line"] == 2 and reject["reason"].startswith("R005")
+    strict = CliRunner().invoke(app, ["times", str(source), "-o", str(output), "--strict"])
+    assert strict.exit_code == 1

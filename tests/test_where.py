@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 from pathlib import Path
 
@@ -76,10 +77,34 @@ def test_baghdad_lies_at_baghdad(nlp):
     assert km((mention.place.lat, mention.place.lon), BAGHDAD) < 30
 
 
-def test_country_has_a_point_at_its_capital(nlp):
-    (mention,) = find_places(nlp("Protests spread in Iraq."))
-    assert mention.place.precision == "country"
-    assert km((mention.place.lat, mention.place.lon), BAGHDAD) < 30
+@pytest.mark.parametrize(
+    ("sentence", "word", "precision", "point"),
+    [
+        # countries and first-level areas sit mid-territory, as GeoNames places them, not at
+        # the capital: Iraq's point is ~50 km from Baghdad, Russia's ~3,500 km from Moscow
+        ("Protests spread in Iraq.", "Iraq", "country", (33.0, 44.0)),
+        ("Fighting spread across Russia.", "Russia", "country", (60.0, 100.0)),
+        ("Storms hit Kansas on Monday.", "Kansas", "admin1", (38.5, -98.5)),
+    ],
+)
+def test_regions_have_a_representative_point(nlp, sentence, word, precision, point):
+    (mention,) = named(find_places(nlp(sentence)), word)
+    assert mention.place.precision == precision
+    assert km((mention.place.lat, mention.place.lon), point) < 400
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "country", "admin1"),
+    [
+        ("Schools in Winnipeg, Manitoba, closed early.", "Manitoba", "CAN", "03"),
+        ("He was born in Lahore in Punjab.", "Punjab", "PAK", "04"),
+        ("Prices rose across Ontario.", "Ontario", "CAN", "08"),
+        ("Floods hit Queensland last week.", "Queensland", "AUS", "04"),
+    ],
+)
+def test_areas_outside_the_us_are_places(nlp, sentence, word, country, admin1):
+    (mention,) = named(find_places(nlp(sentence)), word)
+    assert (mention.place.country, mention.place.admin1) == (country, admin1)
 
 
 @pytest.mark.parametrize(
@@ -88,11 +113,36 @@ def test_country_has_a_point_at_its_capital(nlp):
         "Washington said it would respond.",
         "Iraq announced new elections.",
         "An Iraqi official was killed.",
-        "US officials declined to comment.",
+        "Mary Jones declined to comment.",  # a first name is no town, though one is "Mary"
     ],
 )
 def test_actors_and_demonyms_are_not_places(nlp, sentence):
     assert find_places(nlp(sentence)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "country"),
+    [
+        ("The Ohio Department of Health reported two cases.", "Ohio", "USA"),
+        ("She teaches at the University of Cincinnati.", "Cincinnati", "USA"),
+        ("US officials declined to comment.", "US", "USA"),
+    ],
+)
+def test_toponyms_inside_names_are_found(nlp, sentence, word, country):
+    (mention,) = named(find_places(nlp(sentence)), word)
+    assert mention.place.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The Ohio Department of Health condemned the attack.", "condemned"),
+        ("US officials condemned the attack.", "condemned"),
+    ],
+)
+def test_toponyms_inside_names_locate_no_event(nlp, text, trigger):
+    (located,) = locate_events(nlp(text), [event(text, trigger)])
+    assert located.location is None
 
 
 def test_possessive_landmark_falls_back_to_its_city(nlp):
@@ -161,3 +211,46 @@ def test_example_drone_strike_is_located_in_iraq(example):
     assert located.location is not None
     assert located.location.country == "IRQ"
     assert located.location.name in ("Baghdad", "Iraq")
+
+
+GOOD_AND_BAD = [
+    {"id": "mosul-1", "date": "2021-03-01", "text": "Gunmen attacked a checkpoint in Mosul, Iraq."},
+    {"id": "no-date", "text": "Police arrested protesters in Lagos."},
+]
+
+
+def test_places_command_writes_toponyms_and_rejects(tmp_path):
+    from typer.testing import CliRunner
+
+    from tidings.cli import app
+
+    corpus = tmp_path / "articles.jsonl"
+    corpus.write_text("\n".join(json.dumps(r) for r in GOOD_AND_BAD) + "\n", encoding="utf-8")
+    output = tmp_path / "places.jsonl"
+    result = CliRunner().invoke(app, ["places", str(corpus), "-o", str(output)])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
+    text = GOOD_AND_BAD[0]["text"]
+    assert {r["text"] for r in rows} == {"Mosul", "Iraq"}
+    for row in rows:
+        assert row["article_id"] == "mosul-1"
+        assert text[row["start"] : row["end"]] == row["text"]
+        assert set(row) == {
+            "article_id",
+            "start",
+            "end",
+            "text",
+            "name",
+            "geonameid",
+            "country",
+            "admin1",
+            "lat",
+            "lon",
+            "feature",
+        }
+    mosul = next(r for r in rows if r["text"] == "Mosul")
+    assert (mosul["country"], mosul["name"]) == ("IRQ", "Mosul")
+    (reject,) = [json.loads(line) for line in (tmp_path / "places.rejects.jsonl").open()]
+    assert reject["line"] == 2
+    strict = CliRunner().invoke(app, ["places", str(corpus), "-o", str(output), "--strict"])
+    assert strict.exit_code == 1

@@ -179,7 +179,7 @@ class EventMention:
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    """A real-world event: one or more mentions merged (for now, one per mention)."""
+    """A real-world event: its mentions merged (GDELT's NumMentions/NumSources/NumArticles)."""
 
     event_id: str
     mention: EventMention  # the representative mention
@@ -187,6 +187,8 @@ class Event:
     num_mentions: int = 1
     num_sources: int = 1
     num_articles: int = 1
+    first_seen: dt.date | None = None  # earliest article date among its mentions
+    last_seen: dt.date | None = None  # latest article date among its mentions
 
 
 def to_record(obj: Any) -> Any:

@@ -2,9 +2,10 @@
 
 Two passes over a doc. The first turns dictionary hits into candidate phrases and
 resolves them in text order, so a person named with a title ("Iraqi Prime Minister
-Mustafa Al-Kadhimi") is known when named again ("Al-Kadhimi", "he"). The second gives
-role phrases with no country of their own ("the Prime Minister", "officials") the
-document's focus country, when one country clearly dominates the coded mentions.
+Mustafa Al-Kadhimi") is known when named again ("Al-Kadhimi", "the prime minister",
+"he"); named people and bodies from people.tsv or PETRARCH files take the code they held
+on the article's date. The second gives role phrases with no country of their own
+("officials") the document's focus country, when one country clearly dominates.
 """
 
 from __future__ import annotations
@@ -18,17 +19,18 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from tidings.actors import rules
+from tidings.actors.coref import Coded, Kind, Memory, is_plural, pronoun_kind
 from tidings.actors.lexicon import Lexicon, default_lexicon
 from tidings.actors.matching import KIND_RANK, Hit, PhraseIndex
-from tidings.errors import ConfigError
 from tidings.model import Actor, ActorMention
 
-Kind = Literal["state", "organisation", "person", "group", "pronoun"]
 CandKind = Literal["role", "org", "state", "demonym", "person", "pronoun"]
 # Which candidate keeps words two candidates both claim (after the longer one).
 CAND_RANK: dict[str, int] = {
     "org": 0, "role": 1, "state": 2, "demonym": 3, "person": 4, "pronoun": 5,
 }  # fmt: skip
+COUNTRY_KINDS = frozenset({"name", "capital", "demonym"})
+FALLBACK_LABELS = {"ORG": "organisation", "NORP": "group", "GPE": "state"}
 
 
 # Sectors whose definite role phrases ("the broadcaster", "the militants") usually point
@@ -44,17 +46,6 @@ class _Candidate:
     kind: CandKind
     hits: tuple[Hit, ...] = ()
     head: int = -1  # head token of a role phrase
-
-
-@dataclass(frozen=True, slots=True)
-class _Coded:
-    """A resolved mention; `needs_focus` marks a role still waiting for a country."""
-
-    actor: Actor
-    start: int
-    end: int
-    kind: Kind
-    needs_focus: bool = False
 
 
 class ActorCoder:
@@ -73,39 +64,61 @@ class ActorCoder:
         return cached[1]
 
     @classmethod
-    def from_petrarch(cls, directory: Path, keep_builtin: bool = True) -> ActorCoder:
-        """A coder that also reads PETRARCH/TABARI actor and agent files from `directory`."""
-        raise ConfigError(f"reading PETRARCH actor dictionaries from {directory} is not built yet")
+    def from_petrarch(
+        cls, directory: Path, keep_builtin: bool = True, pattern: str = "*.txt"
+    ) -> ActorCoder:
+        """A coder that also reads the PETRARCH/TABARI actor and agent files in `directory`
+        (*actors*.txt, *agents*.txt, or those matching `pattern`, e.g. "Phoenix.*");
+        see `tidings.actors.petrarch`. Unreadable lines are skipped with a warning."""
+        from tidings.actors.petrarch import load_dictionaries
+
+        return cls(load_dictionaries(Path(directory), keep_builtin, pattern=pattern))
 
     def code(self, doc: Doc, date: dt.date | None = None) -> list[ActorMention]:
-        """The actor mentions of `doc`, sorted by start and never overlapping."""
-        return _DocCoder(self, doc).run()
+        """The actor mentions of `doc`, sorted by start and never overlapping; named
+        actors with dated codes take the one valid on `date` (the article's date)."""
+        return _DocCoder(self, doc, date).run()
 
 
 class _DocCoder:
-    """The state of coding one document: person names seen so far, mentions so far."""
+    """The state of coding one document: its hits and what it resolved so far."""
 
-    def __init__(self, coder: ActorCoder, doc: Doc) -> None:
+    def __init__(self, coder: ActorCoder, doc: Doc, date: dt.date | None) -> None:
         self.doc, self.lexicon = doc, coder.lexicon
-        self.hits = _outermost(coder.index(doc.vocab).hits(doc))
-        self.sentence_of = [0] * len(doc)
+        self.people: set[int] = set()  # starts of named-actor hits known to be people
+        self.hits = [self._dated(h, date) for h in _outermost(coder.index(doc.vocab).hits(doc))]
+        sentence_of = [0] * len(doc)
         for index, sent in enumerate(doc.sents):
             for token in sent:
-                self.sentence_of[token.i] = index
-        self.people: dict[str, _Coded] = {}  # full and last names -> their coding
-        self.coded: list[_Coded] = []
+                sentence_of[token.i] = index
+        self.sentence_of = sentence_of
+        self.memory = Memory(doc, sentence_of)
+
+    def _dated(self, hit: Hit, date: dt.date | None) -> Hit:
+        """A named actor's hit with its code on `date` as `ref`; a plain country code makes
+        it a country name ("AFGHAN" in a PETRARCH file)."""
+        if hit.kind != "actor":
+            return hit
+        known = self.lexicon.actors[int(hit.ref)]
+        code = known.code_on(date) or ""
+        person = known.person or rules.is_person(self.doc[hit.start : hit.end])
+        if len(code) == 3 and code.isalpha() and code not in self.lexicon.sectors and not person:
+            return replace(hit, kind="name", ref=code)
+        if person:
+            self.people.add(hit.start)
+        return replace(hit, ref=code)
 
     def run(self) -> list[ActorMention]:
         for cand in self._candidates():
-            coded = self._resolve(cand)
-            if coded is not None:
-                self.coded.append(coded)
+            self.memory.coded.extend(self._resolve(cand))
+        self._entity_fallback()
+        coded = sorted(self.memory.coded, key=lambda c: c.start)
         focus = rules.focus_country(
             c.actor.country
-            for c in self.coded
+            for c in coded
             if c.actor.country and not c.needs_focus and c.actor.sector != "MED"
         )
-        return [self._mention(c, focus) for c in self.coded]
+        return [self._mention(c, focus) for c in coded]
 
     # --- candidates -------------------------------------------------------------
 
@@ -119,17 +132,18 @@ class _DocCoder:
                 head = rules.role_head(doc, hit.start, hit.end, role_tokens)
                 if head is not None:
                     by_head.setdefault(head.i, []).append(hit)
-            elif hit.kind == "org":
+            elif hit.kind in ("org", "actor"):
                 head = rules.role_head(doc, hit.start, hit.end, role_tokens)
                 if head is not None and head.i >= hit.end and head.ent_type_ == "PERSON":
                     by_head.setdefault(head.i, []).append(hit)  # "UN chief Antonio Guterres"
                 else:
                     start = rules.with_determiner(doc, hit.start)
-                    found.append(_Candidate(start, hit.end, "org"))
+                    found.append(_Candidate(start, hit.end, "org", (hit,)))
             elif hit.kind in ("name", "capital"):
-                found.append(_Candidate(rules.with_determiner(doc, hit.start), hit.end, "state"))
+                start = rules.with_determiner(doc, hit.start)
+                found.append(_Candidate(start, hit.end, "state", (hit,)))
             else:
-                found.append(_Candidate(hit.start, hit.end, "demonym"))
+                found.append(_Candidate(hit.start, hit.end, "demonym", (hit,)))
         for head, role_hits in by_head.items():
             start, end = rules.phrase_bounds(
                 doc[head], min(h.start for h in role_hits), max(h.end for h in role_hits)
@@ -139,7 +153,7 @@ class _DocCoder:
         for ent in doc.ents:
             if ent.label_ in ("PERSON", "ORG"):
                 found.append(_Candidate(ent.start, ent.end, "person"))
-        pronouns = self.lexicon.words("person_pronoun")
+        pronouns = self.lexicon.words("person_pronoun") | self.lexicon.words("group_pronoun")
         for token in doc:
             if token.lower_ in pronouns and token.dep_ in rules.SUBJECT_DEPS:
                 found.append(_Candidate(token.i, token.i + 1, "pronoun"))
@@ -155,22 +169,46 @@ class _DocCoder:
 
     # --- resolution ---------------------------------------------------------------
 
-    def _resolve(self, cand: _Candidate) -> _Coded | None:
+    def _resolve(self, cand: _Candidate) -> list[Coded]:
         if cand.kind == "role":
             return self._role(cand)
         if cand.kind == "pronoun":
             return self._pronoun(cand)
         if cand.kind == "person":
             return self._known_person(cand)
-        hit = next(h for h in self.hits if cand.start <= h.start and h.end <= cand.end)
+        hit = cand.hits[0]  # the dictionary hit the candidate was made from
         text = self.doc[cand.start : cand.end].text
+        if cand.kind == "org" and hit.kind == "actor":
+            return self._named(cand, hit, text)
         if cand.kind == "org":
             org = self.lexicon.organisations[int(hit.ref)]
             actor = Actor(text, org.code, org.country, org.sector)
-            return _Coded(actor, cand.start, cand.end, "organisation")
-        return self._country(cand, hit, text)
+            return [self._coded(actor, cand.start, cand.end, "organisation")]
+        coded = self._country(cand, hit, text)
+        return [coded] if coded is not None else []
 
-    def _country(self, cand: _Candidate, hit: Hit, text: str) -> _Coded | None:
+    def _coded(self, actor: Actor, start: int, end: int, kind: Kind, focus: bool = False) -> Coded:
+        plural = is_plural(self.doc, end, kind, actor.sector)
+        return Coded(actor, start, end, kind, focus, plural)
+
+    def _named(self, cand: _Candidate, hit: Hit, text: str) -> list[Coded]:
+        """A person or body from people.tsv or a PETRARCH file, by its code on the date;
+        a null code ("---", or no office on that date) codes nothing."""
+        if not hit.ref:
+            return []
+        span = self.doc[cand.start : cand.end]
+        person = hit.start in self.people
+        known = self.memory.person(span.text) if person else None
+        if known is not None:  # named with a title earlier in this document: that code
+            return [replace(known, actor=replace(known.actor, text=text), start=cand.start,
+                            end=cand.end, kind="person")]  # fmt: skip
+        coded = self._coded(
+            self.lexicon.actor(text, hit.ref), cand.start, cand.end,
+            "person" if person else "organisation",
+        )  # fmt: skip
+        return [self.memory.remember(coded, span.text if person else "")]
+
+    def _country(self, cand: _Candidate, hit: Hit, text: str) -> Coded | None:
         """A country name, capital or demonym standing on its own."""
         doc, lexicon = self.doc, self.lexicon
         root = doc[hit.start : hit.end].root
@@ -181,21 +219,22 @@ class _DocCoder:
         if hit.kind == "name":
             if rules.is_place(root, lexicon, capital=False):
                 return None
-            return _Coded(Actor.of(text, hit.ref, None), cand.start, cand.end, "state")
+            return self._coded(Actor.of(text, hit.ref, None), cand.start, cand.end, "state")
         if hit.kind == "capital":
             if not rules.capital_is_actor(root, lexicon):
                 return None
-            return _Coded(Actor.of(text, hit.ref, "GOV"), cand.start, cand.end, "state")
+            return self._coded(Actor.of(text, hit.ref, "GOV"), cand.start, cand.end, "state")
         # a demonym used as a noun ("Iraqis protested"); as an adjective of a thing
         # ("Iraqi oil", "the Iraqi state") it names no actor
         if root.dep_ in ("amod", "compound") or root.pos_ not in ("NOUN", "PROPN"):
             return None
         if rules.is_place(root, lexicon, capital=False):
             return None
-        return _Coded(Actor.of(text, hit.ref, None), cand.start, cand.end, "group")
+        return self._coded(Actor.of(text, hit.ref, None), cand.start, cand.end, "group")
 
-    def _role(self, cand: _Candidate) -> _Coded | None:
-        """A role phrase: "Iraqi Prime Minister Mustafa Al-Kadhimi", "security forces"."""
+    def _role(self, cand: _Candidate) -> list[Coded]:
+        """A role phrase: "Iraqi Prime Minister Mustafa Al-Kadhimi", "security forces",
+        "US and British forces" (one mention per country), "his guards", "the premier"."""
         doc, lexicon = self.doc, self.lexicon
         span = doc[cand.start : cand.end]
         text = span.text
@@ -205,96 +244,140 @@ class _DocCoder:
             name = None
         kind: Kind = "person" if name else "group"
         if name is None and rules.is_place(doc[cand.head], lexicon, capital=False):
-            return None  # "outside the embassy", "in parliament": a place here
+            return []  # "outside the embassy", "in parliament": a place here
+        name_text = name.text if name is not None else ""
+        roles = [h for h in cand.hits if h.kind == "role"]
+        best = max(
+            roles,
+            key=lambda h: (lexicon.roles[int(h.ref)].priority, h.end, h.end - h.start),
+            default=None,
+        )
+        title = lexicon.roles[int(best.ref)] if best is not None else None
+        title_text = title.phrase if title is not None else ""
         orgs = [h for h in cand.hits if h.kind == "org"]
         if orgs:
             org = lexicon.organisations[int(orgs[-1].ref)]
             actor = Actor(text, org.code, org.country, org.sector)
-            coded = _Coded(actor, cand.start, cand.end, kind if name else "organisation")
-            return self._remember(coded, name)
-        roles = [h for h in cand.hits if h.kind == "role"]
-        if not roles:
-            return None
-        best = max(
-            roles,
-            key=lambda h: (lexicon.roles[int(h.ref)].priority, h.end, h.end - h.start),
-        )
-        sector = lexicon.roles[int(best.ref)].sector
-        country = affiliation = None
+            coded = self._coded(actor, cand.start, cand.end, kind if name else "organisation")
+            return [self.memory.remember(coded, name_text, title_text)]
+        countries: list[Hit] = []
+        affiliation = None
         for hit in cand.hits:
-            if hit.kind in ("name", "capital", "demonym"):
+            if hit.kind in COUNTRY_KINDS:
                 if rules.is_affiliation(doc, hit.start, hit.end, lexicon):
                     affiliation = hit.ref
                 else:
-                    country = hit.ref
-        known = self._lookup(name.text) if name is not None and country is None else None
+                    countries.append(hit)
+        named = [h for h in cand.hits if h.kind == "actor" and h.ref]
+        if named:  # a known person or body: its country, the title's sector if it has one
+            actor = lexicon.actor(text, named[-1].ref)
+            if actor.country is not None and title is not None and title.priority > 1:
+                country = countries[-1].ref if countries else actor.country
+                actor = Actor.of(text, country, title.sector)
+            words = doc[named[-1].start : named[-1].end]
+            person = name is not None or named[-1].start in self.people
+            coded = self._coded(actor, cand.start, cand.end, "person" if person else "organisation")
+            return [self.memory.remember(coded, name_text or words.text, title_text)]
+        if title is None:
+            return []
+        sector = title.sector
+        if len({h.ref for h in countries}) > 1 and rules.coordinated(doc, countries):
+            return self._split(cand, countries, sector, affiliation, kind)
+        country = countries[-1].ref if countries else None
+        known = self.memory.person(name_text) if name is not None and country is None else None
         if known is not None:
             country = known.actor.country
         if name is None and country is None and affiliation is None:
-            named = self._antecedent_org(cand, sector)
-            if named is not None:
-                return named
+            earlier = self._title_anaphor(cand, title_text) or self._antecedent_org(cand, sector)
+            if earlier is not None:
+                return [earlier]
+            country = self._possessor_country(span)
         in_roles = {i for h in roles for i in range(h.start, h.end)}  # not "foreign minister"
         foreign = any(t.lower_ in lexicon.words("foreign") and t.i not in in_roles for t in span)
         needs_focus = country is None and not foreign and (known is None or known.needs_focus)
         actor = Actor.of(text, country, sector, affiliation=affiliation)
-        return self._remember(_Coded(actor, cand.start, cand.end, kind, needs_focus), name)
+        coded = self._coded(actor, cand.start, cand.end, kind, needs_focus)
+        return [self.memory.remember(coded, name_text, title_text)]
 
-    def _antecedent_org(self, cand: _Candidate, sector: str) -> _Coded | None:
+    def _split(
+        self, cand: _Candidate, countries: list[Hit], sector: str, affiliation: str | None,
+        kind: Kind,
+    ) -> list[Coded]:  # fmt: skip
+        """ "US and British forces": one mention per country, the first ones over their own
+        words, the last over the rest of the phrase, so conjuncts reach each of them."""
+        doc, last = self.doc, countries[-1]
+        found = [
+            self._coded(Actor.of(doc[h.start : h.end].text, h.ref, sector), h.start, h.end, "group")
+            for h in countries[:-1]
+        ]
+        actor = Actor.of(doc[last.start : cand.end].text, last.ref, sector, affiliation=affiliation)
+        return [*found, self._coded(actor, last.start, cand.end, kind)]
+
+    def _title_anaphor(self, cand: _Candidate, title: str) -> Coded | None:
+        """ "the Prime Minister" after "Iraqi Prime Minister Mustafa Al-Kadhimi"."""
+        if not title or self.doc[cand.start].lower_ != "the":
+            return None
+        if self.doc[cand.head].tag_ in ("NNS", "NNPS"):
+            return None
+        earlier = self.memory.titled(title)
+        if earlier is None:
+            return None
+        actor = replace(earlier.actor, text=self.doc[cand.start : cand.end].text)
+        return Coded(actor, cand.start, cand.end, "role", earlier.needs_focus)
+
+    def _possessor_country(self, span: object) -> str | None:
+        """ "his security guards": the country of whoever "his" points back to."""
+        for token in span:  # type: ignore[attr-defined]
+            plural = pronoun_kind(token.lower_)
+            if token.dep_ == "poss" and plural is not None:
+                earlier = self.memory.antecedent(token.i, plural)
+                return earlier.actor.country if earlier is not None else None
+        return None
+
+    def _antecedent_org(self, cand: _Candidate, sector: str) -> Coded | None:
         """ "the broadcaster" after "Al Arabiya", "the militants" after "Hamas": a definite
         role phrase naming the sector of an organisation coded shortly before."""
         if self.doc[cand.start].lower_ != "the" or sector not in ANAPHORIC_SECTORS:
             return None
         sentence = self.sentence_of[cand.start]
-        for prior in reversed(self.coded):
+        for prior in reversed(self.memory.coded):
             if sentence - self.sentence_of[prior.start] > ANAPHORA_SENTENCES:
                 break
             if prior.kind == "organisation" and prior.actor.sector == sector:
                 actor = replace(prior.actor, text=self.doc[cand.start : cand.end].text)
-                return _Coded(actor, cand.start, cand.end, "organisation")
+                return self._coded(actor, cand.start, cand.end, "organisation")
         return None
 
-    def _remember(self, coded: _Coded, name: object) -> _Coded:
-        """Note a titled person's full and last name so later mentions get the same code."""
-        text = getattr(name, "text", "")
-        if text:
-            for key in {text.lower(), text.split()[-1].lower()}:
-                self.people.setdefault(key, coded)
-        return coded
-
-    def _lookup(self, text: str) -> _Coded | None:
-        key = text.lower().removeprefix("the ")
-        return self.people.get(key) or self.people.get(key.split()[-1] if key else "")
-
-    def _known_person(self, cand: _Candidate) -> _Coded | None:
+    def _known_person(self, cand: _Candidate) -> list[Coded]:
         """A name seen earlier with a title ("Al-Kadhimi" after "Prime Minister ...")."""
         text = self.doc[cand.start : cand.end].text
-        known = self._lookup(text)
+        known = self.memory.person(text)
         if known is None:
-            return None
+            return []
         actor = replace(known.actor, text=text)
-        return _Coded(actor, cand.start, cand.end, "person", known.needs_focus)
+        return [Coded(actor, cand.start, cand.end, "person", known.needs_focus)]
 
-    def _pronoun(self, cand: _Candidate) -> _Coded | None:
-        """A subject "he"/"she": the coded person just before, in this sentence or the
-        last one, if every such person there has the same code; otherwise left out.
+    def _pronoun(self, cand: _Candidate) -> list[Coded]:
+        """A subject "he"/"she"/"they": the person (or plural group) just before, in this
+        sentence or the last one, if all such there share one code; otherwise left out."""
+        token = self.doc[cand.start]
+        plural = bool(pronoun_kind(token.lower_))
+        earlier = self.memory.antecedent(cand.start, plural)
+        if earlier is None:
+            return []
+        actor = replace(earlier.actor, text=token.text)
+        return [Coded(actor, cand.start, cand.end, "pronoun", earlier.needs_focus, plural)]
 
-        After a quotation ('"...," he said') "before" means before the quote opened:
-        the speaker is whoever was named before the words quoted.
-        """
-        point = rules.quote_opening(self.doc, cand.start)
-        sentence = self.sentence_of[point]
-        people = [c for c in self.coded if c.kind in ("person", "pronoun") and c.start < point]
-        window = [c for c in people if self.sentence_of[c.start] == sentence]
-        if not window:
-            window = [c for c in people if self.sentence_of[c.start] == sentence - 1]
-        if not window or len({(c.actor.code, c.needs_focus) for c in window}) != 1:
-            return None
-        last = window[-1]
-        actor = replace(last.actor, text=self.doc[cand.start].text)
-        return _Coded(actor, cand.start, cand.end, "pronoun", last.needs_focus)
+    def _entity_fallback(self) -> None:
+        """A spaCy ORG/NORP/GPE entity nothing coded whose longer name holds a country or
+        demonym ("the Canadian Press", "Bosnian Serbs"): that country."""
+        taken = {i for c in self.memory.coded for i in range(c.start, c.end)}
+        for ent, iso3 in rules.entity_countries(self.doc, self.hits, taken, self.lexicon):
+            kind: Kind = FALLBACK_LABELS[ent.label_]  # type: ignore[assignment]
+            actor = Actor.of(ent.text, iso3, None)
+            self.memory.coded.append(self._coded(actor, ent.start, ent.end, kind))
 
-    def _mention(self, coded: _Coded, focus: str | None) -> ActorMention:
+    def _mention(self, coded: Coded, focus: str | None) -> ActorMention:
         actor = coded.actor
         if coded.needs_focus and focus is not None:
             actor = Actor.of(actor.text, focus, actor.sector, affiliation=actor.affiliation)

@@ -1,4 +1,5 @@
-"""The actor dictionaries: countries, role words, named organisations and marker words.
+"""The actor dictionaries: countries, role words, named organisations, known people and
+marker words.
 
 They live in readable TSV files under `data/` so that people can extend them without
 touching code. Each file is checked line by line when loaded: a bad code, an unknown
@@ -12,10 +13,21 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from tidings.actors.dated import KnownActor, codes_cell
+from tidings.model import Actor
 from tidings.resources import Row, package_file, read_tsv
 
 MARKER_KINDS = frozenset(
-    {"pro", "backed", "foreign", "place_prep", "motion_prep", "actor_prep", "person_pronoun"}
+    {
+        "pro",
+        "backed",
+        "foreign",
+        "place_prep",
+        "motion_prep",
+        "actor_prep",
+        "person_pronoun",
+        "group_pronoun",
+    }
 )
 _ISO3 = re.compile(r"[A-Z]{3}")
 _SECTOR = re.compile(r"[A-Z]{3}")
@@ -65,10 +77,20 @@ class Lexicon:
     roles: tuple[Role, ...]
     organisations: tuple[Organisation, ...]
     markers: dict[str, frozenset[str]]
+    actors: tuple[KnownActor, ...] = ()  # named people and bodies with dated codes
 
     def words(self, kind: str) -> frozenset[str]:
         """The marker words of one kind (see markers.tsv), lower case."""
         return self.markers.get(kind, frozenset())
+
+    def actor(self, text: str, code: str, **kw: object) -> Actor:
+        """An actor from a full code: "IRQGOV" -> IRQ + GOV; a code that opens with a
+        sector or a transnational block ("IGOUNO", "NGOHRI", "ELI") has no country."""
+        code = code.upper()
+        if code[:3] in self.sectors:
+            return Actor(text, code, None, code[:3], **kw)  # type: ignore[arg-type]
+        sector = code[3:6] or None
+        return Actor(text, code, code[:3], sector, **kw)  # type: ignore[arg-type]
 
 
 class _Claims:
@@ -153,6 +175,18 @@ def load_organisations(
     return tuple(orgs)
 
 
+def load_people(path: Path, claims: _Claims) -> tuple[KnownActor, ...]:
+    """Known people: names and their offices over time, as PETRARCH-style brackets."""
+    people: list[KnownActor] = []
+    for row in read_tsv(path, ["names", "codes"]):
+        names = tuple(row.list("names"))
+        codes = codes_cell(row.path, row.line, row["codes"])
+        for name in names:
+            claims.claim(row, name, f"person {names[0]!r}")
+        people.append(KnownActor(names, codes, f"{row.path}:{row.line}", person=True))
+    return tuple(people)
+
+
 def load_markers(path: Path) -> dict[str, frozenset[str]]:
     kinds: dict[str, set[str]] = {}
     for row in read_tsv(path, ["word", "kind"]):
@@ -176,6 +210,7 @@ def load_lexicon(data_dir: Path | str | None = None) -> Lexicon:
         roles=load_roles(folder / "sectors.tsv", sectors),
         organisations=load_organisations(folder / "organisations.tsv", sectors, countries, claims),
         markers=load_markers(folder / "markers.tsv"),
+        actors=load_people(folder / "people.tsv", claims),
     )
 
 

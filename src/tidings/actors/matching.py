@@ -3,12 +3,14 @@
 Two matchers per vocabulary, built once: one on LOWER for ordinary phrases, one on ORTH
 for all-capital acronyms ("US", "UN", "AP", "IS", "PM") that must not match "us", "un",
 "is". Proper names must also be capitalised in the text ("Turkey" the country, not the
-bird; "Amnesty" the NGO, not an amnesty).
+bird; "Amnesty" the NGO, not an amnesty). Named actors from people.tsv and PETRARCH files
+(written in capitals there) match ignoring case, except short acronyms ("UN", "MBS"), and
+need their longer words capitalised in the text.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -19,10 +21,10 @@ from spacy.vocab import Vocab
 
 from tidings.actors.lexicon import Lexicon, is_case_sensitive
 
-HitKind = Literal["name", "capital", "demonym", "role", "org"]
+HitKind = Literal["name", "capital", "demonym", "role", "org", "actor"]
 PROPER_KINDS: frozenset[str] = frozenset({"name", "capital", "demonym", "org"})
 # When two entries match the very same words, the more specific reading wins.
-KIND_RANK: dict[str, int] = {"org": 0, "name": 1, "capital": 2, "demonym": 3, "role": 4}
+KIND_RANK: dict[str, int] = {"org": 0, "actor": 1, "name": 2, "capital": 3, "demonym": 4, "role": 5}
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +34,7 @@ class Hit:
     start: int
     end: int
     kind: HitKind
-    ref: str  # iso3 for name/capital/demonym; index into the lexicon's roles/orgs otherwise
+    ref: str  # iso3 for name/capital/demonym; index into the lexicon's roles/orgs/actors
 
 
 def plural(phrase: str) -> str:
@@ -67,6 +69,14 @@ def _entries(lexicon: Lexicon) -> Iterable[tuple[str, str]]:
     for index, org in enumerate(lexicon.organisations):
         for form in org.names:
             yield f"org:{index}", form
+    for index, actor in enumerate(lexicon.actors):
+        for form in actor.names:
+            yield f"actor:{index}", form
+
+
+def _acronym(phrase: str) -> bool:
+    """A short all-capital single word ("UN", "MBS", "U.N."): matched as written."""
+    return " " not in phrase and len(phrase) <= 4 and is_case_sensitive(phrase)
 
 
 class PhraseIndex:
@@ -78,7 +88,18 @@ class PhraseIndex:
         self.orth = PhraseMatcher(vocab, attr="ORTH")
         patterns: dict[tuple[bool, str], list[Doc]] = {}
         lowercase_words: set[str] = set()
+        # Named actors (tens of thousands with PETRARCH files) share one key per matcher
+        # and are told apart by their words: a key each would make compiling slow.
+        self._actors: dict[str, str] = {}
+        split = _Splitter(tokenizer, vocab)
         for key, phrase in _entries(lexicon):
+            if key.startswith("actor:"):
+                acronym = _acronym(phrase)
+                pattern = split(phrase if acronym else phrase.lower())
+                words = " ".join(t.text if acronym else t.lower_ for t in pattern)
+                self._actors.setdefault(words, key.partition(":")[2])
+                patterns.setdefault((acronym, "actor"), []).append(pattern)
+                continue
             pattern = tokenizer(phrase)
             patterns.setdefault((is_case_sensitive(phrase), key), []).append(pattern)
             if not key.startswith("role:"):
@@ -96,6 +117,11 @@ class PhraseIndex:
                 span = doc[start:end]
                 if kind in PROPER_KINDS and not self._capitalised(span):
                     continue
+                if kind == "actor":
+                    words = " ".join(t.text if matcher is self.orth else t.lower_ for t in span)
+                    ref = self._actors.get(words, "")
+                    if not ref or not _named(span):
+                        continue
                 if kind == "role" and span[-1].pos_ not in {"NOUN", "PROPN"}:
                     continue  # "military operation", "forces him": not a role noun
                 found.add(Hit(start, end, kind, ref))  # type: ignore[arg-type]
@@ -105,3 +131,35 @@ class PhraseIndex:
         return all(
             not t.is_alpha or t.text[0].isupper() or t.lower_ in self._lowercase_words for t in span
         )
+
+
+class _Splitter:
+    """Tokenise many short names fast: spaCy splits text at spaces first, so each
+    space-separated chunk is tokenised once (plain words need no tokenizer at all)."""
+
+    def __init__(self, tokenizer: Callable[[str], Doc], vocab: Vocab) -> None:
+        self.tokenizer, self.vocab = tokenizer, vocab
+        self.chunks: dict[str, list[str]] = {}
+
+    def __call__(self, text: str) -> Doc:
+        words: list[str] = []
+        for chunk in text.split():
+            if chunk.isalnum():
+                words.append(chunk)
+                continue
+            if chunk not in self.chunks:
+                self.chunks[chunk] = [t.text for t in self.tokenizer(chunk)]
+            words.extend(self.chunks[chunk])
+        return Doc(self.vocab, words=words)
+
+
+def _named(span: Span) -> bool:
+    """A dictionary name written as a name: some word capitalised, and every word of four
+    letters or more ("Maliki" in "Nuri al-Maliki", not "al"; "Ki-moon" counts as one)."""
+    words = [
+        t.text
+        for t in span
+        if t.is_alpha
+        and not (t.i > span.start and t.nbor(-1).text == "-" and not t.nbor(-1).whitespace_)
+    ]
+    return any(w[0].isupper() for w in words) and all(w[0].isupper() for w in words if len(w) > 3)

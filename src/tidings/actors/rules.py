@@ -9,15 +9,19 @@ from data/markers.tsv via the lexicon.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from tidings.actors.lexicon import Lexicon
+from tidings.actors.matching import Hit
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Entities a country name inside of is part of a longer name, not an actor of its own.
 NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
+COORDINATORS = frozenset({"and", "or", ",", "&"})
+# Entities whose longer name may give its country when nothing else coded them.
+FALLBACK_LABELS = frozenset({"ORG", "NORP", "GPE"})
 
 
 def conj_root(token: Token) -> Token:
@@ -150,3 +154,38 @@ def focus_country(countries: Iterable[str]) -> str | None:
     if len(counts) > 1 and counts[0][1] < 1.5 * counts[1][1]:
         return None
     return counts[0][0]
+
+
+def is_person(span: Span) -> bool:
+    return any(t.ent_type_ == "PERSON" for t in span)
+
+
+def coordinated(doc: Doc, hits: Sequence[Hit]) -> bool:
+    """Whether country words are coordinated ("US and British", "Hungarian, Romanian"):
+    only "and", "or" or commas between each two."""
+    return all(
+        a.end < b.start and all(doc[i].lower_ in COORDINATORS for i in range(a.end, b.start))
+        for a, b in zip(hits, hits[1:], strict=False)
+    )
+
+
+def entity_countries(
+    doc: Doc, hits: Sequence[Hit], taken: set[int], lexicon: Lexicon
+) -> Iterator[tuple[Span, str]]:
+    """spaCy ORG/NORP/GPE entities outside `taken` tokens that hold a country name or
+    demonym inside a longer name ("the Canadian Press"), with that country; never when
+    the entity is a place here ("in Iraqi Kurdistan")."""
+    for ent in doc.ents:
+        if ent.label_ not in FALLBACK_LABELS or not taken.isdisjoint(range(ent.start, ent.end)):
+            continue
+        inside = [
+            h
+            for h in hits
+            if ent.start <= h.start and h.end <= ent.end and h.kind in ("name", "demonym")
+            and not is_affiliation(doc, h.start, h.end, lexicon)
+        ]  # fmt: skip
+        if not inside or (inside[0].start, inside[0].end) == (ent.start, ent.end):
+            continue
+        if is_place(ent.root, lexicon, capital=False):
+            continue
+        yield ent, inside[0].ref

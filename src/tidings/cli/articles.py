@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import signal
 import sys
 from contextlib import ExitStack
 from pathlib import Path
@@ -28,7 +30,6 @@ from tidings.cli.common import (
 )
 from tidings.errors import TidingsError
 from tidings.ingest import RejectsWriter, read_articles, rejects_path
-from tidings.merge import merge_mentions
 from tidings.model import to_record
 from tidings.pipeline import DEFAULT_BATCH_SIZE, Pipeline
 from tidings.store import MENTION_COLUMNS, Store, flatten_mention
@@ -86,21 +87,28 @@ def extract(
 
 
 def _ingest(files: list[Path], db: Path, model: str | None, batch_size: int) -> tuple[int, int]:
-    """Ingest with a progress bar; returns (new events, rejected records)."""
+    """Ingest with a progress bar; returns (new events, rejected records).
+
+    Each batch is stored and merged into the stored events in one transaction. Test hook:
+    with TIDINGS_TEST_KILL_AFTER_BATCHES=N set, the process SIGKILLs itself right after
+    committing its Nth batch (the crash-safety test uses it; never set it otherwise).
+    """
+    kill_after = int(os.environ.get("TIDINGS_TEST_KILL_AFTER_BATCHES") or 0)
     pipeline = Pipeline(model, batch_size)
-    new_events = rejected = 0
+    new_events = rejected = batches = 0
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
     with Store(db) as store, Progress(*columns, console=err, transient=False) as progress:
         task = progress.add_task("ingesting", total=None)
         seen = skipped = 0
         for batch in pipeline.run(read_articles(files), known=store.known_articles):
-            mentions = [m for r in batch.results for m in r.mentions]
-            counts = store.write_batch(
+            counts = store.write_merged(
                 [r.article for r in batch.results],
-                mentions,
-                merge_mentions(mentions),
+                [m for r in batch.results for m in r.mentions],
                 batch.rejects,
             )
+            batches += 1
+            if kill_after and batches >= kill_after:
+                os.kill(os.getpid(), signal.SIGKILL)
             new_events += counts.events
             rejected += len(batch.rejects)
             seen += len(batch.results) + batch.skipped

@@ -1,1 +1,139 @@
 """The stages on their own, as GDELT's knowledge graph offers them: `times` and `places`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+
+from tidings import nlp as nlp_stage
+from tidings.cli.common import BatchSize, Files, Model, Strict, app, err, fail, finish
+from tidings.errors import TidingsError
+from tidings.ingest import RejectsWriter, read_articles, rejects_path
+from tidings.model import Article, Rejected
+from tidings.pipeline import DEFAULT_BATCH_SIZE
+from tidings.when import find_times
+
+
+def _kept(items: Iterable[Article | Rejected], rejects: RejectsWriter) -> Iterator[Article]:
+    """The good articles; each bad record goes to the rejects file as it is met."""
+    for item in items:
+        if isinstance(item, Rejected):
+            rejects.write(item)
+        else:
+            yield item
+
+
+@app.command()
+def times(
+    files: Files,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
+    ] = None,
+    model: Model = None,
+    batch_size: BatchSize = DEFAULT_BATCH_SIZE,
+    strict: Strict = False,
+) -> None:
+    """Find every temporal expression, normalised against its article's date: one per line.
+
+    Example: `tidings times article.txt -o times.jsonl`
+
+    Each line holds `article_id`, `start` and `end` (character offsets into the article
+    text), `text`, `type` (DATE, TIME, DURATION or SET), the TIMEX3 `value` (2021-11-07,
+    2021-W44, 2021-10, P1M, PRESENT_REF) and `precision`. Bad records go to
+    `<output>.rejects.jsonl` (or `tidings.rejects.jsonl`), as with `extract`.
+    """
+    try:
+        nlp = nlp_stage.load(model)
+    except TidingsError as error:
+        raise fail(error) from error
+    rejects_file = rejects_path(output)
+    found = 0
+    with ExitStack() as stack:
+        out: TextIO = (
+            stack.enter_context(output.open("w", encoding="utf-8", newline=""))
+            if output
+            else sys.stdout
+        )
+        rejects = stack.enter_context(RejectsWriter(rejects_file))
+        articles = _kept(read_articles(files), rejects)
+        for doc, article in nlp_stage.parse(nlp, articles, batch_size):
+            for time in find_times(doc, article.date):
+                record = {
+                    "article_id": article.id,
+                    "start": time.start,
+                    "end": time.end,
+                    "text": time.text,
+                    "type": time.type,
+                    "value": time.value,
+                    "precision": time.precision,
+                }
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                found += 1
+        rejected = rejects.count
+    err.print(f"{found} time expression(s) written" + (f" to {output}" if output else ""))
+    finish(rejected, rejects_file, strict)
+
+
+@app.command()
+def places(
+    files: Files,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
+    ] = None,
+    model: Model = None,
+    batch_size: BatchSize = DEFAULT_BATCH_SIZE,
+    strict: Strict = False,
+) -> None:
+    """Find every toponym, resolved against GeoNames: one per line.
+
+    Example: `tidings places article.txt -o places.jsonl`
+
+    Each line holds `article_id`, `start` and `end` (character offsets into the article
+    text), `text`, and the place: `name`, `geonameid`, `country` (ISO 3166 alpha-3),
+    `admin1`, `lat`, `lon` and `feature` (GeoNames class.code). Demonyms and metonyms
+    ("Washington said") are left out. Bad records go to `<output>.rejects.jsonl` (or
+    `tidings.rejects.jsonl`), as with `extract`.
+    """
+    from tidings.where import find_places
+
+    try:
+        nlp = nlp_stage.load(model)
+    except TidingsError as error:
+        raise fail(error) from error
+    rejects_file = rejects_path(output)
+    found = 0
+    with ExitStack() as stack:
+        out: TextIO = (
+            stack.enter_context(output.open("w", encoding="utf-8", newline=""))
+            if output
+            else sys.stdout
+        )
+        rejects = stack.enter_context(RejectsWriter(rejects_file))
+        articles = _kept(read_articles(files), rejects)
+        for doc, article in nlp_stage.parse(nlp, articles, batch_size):
+            for mention in find_places(doc):
+                place = mention.place
+                record = {
+                    "article_id": article.id,
+                    "start": mention.start,
+                    "end": mention.end,
+                    "text": mention.text,
+                    "name": place.name,
+                    "geonameid": place.geonameid,
+                    "country": place.country,
+                    "admin1": place.admin1,
+                    "lat": place.lat,
+                    "lon": place.lon,
+                    "feature": place.feature,
+                }
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                found += 1
+        rejected = rejects.count
+    err.print(f"{found} place(s) written" + (f" to {output}" if output else ""))
+    finish(rejected, rejects_file, strict)

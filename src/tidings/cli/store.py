@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
 
 from tidings.cli.common import Db, QueryFormat, app, err, fail, print_rows
 from tidings.errors import TidingsError
@@ -18,6 +21,7 @@ class ExportFormat(StrEnum):
     csv = "csv"
     jsonl = "jsonl"
     parquet = "parquet"
+    gdelt = "gdelt"
 
 
 class ExportTable(StrEnum):
@@ -35,26 +39,80 @@ def query(
     root: Annotated[str | None, typer.Option(help="CAMEO root, e.g. 19.")] = None,
     code: Annotated[str | None, typer.Option(help="CAMEO code prefix, e.g. 195.")] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    event: Annotated[str | None, typer.Option("--event", help="Only this event id.")] = None,
+    mentions: Annotated[
+        bool, typer.Option("--mentions", help="Show each event's mentions with their evidence.")
+    ] = False,
     format: Annotated[QueryFormat, typer.Option("--format")] = QueryFormat.table,
 ) -> None:
-    """Filter stored events and print them.
+    """Filter stored events and print them; `--mentions` adds every report of each.
 
     Example: `tidings query --country IRQ --root 19 --since 2021-11-01 --format csv`
+
+    Example: `tidings query --event ev-0123456789abcdef --mentions`
     """
     try:
         with Store(db) as store:
-            rows = store.query_events(
-                since=since.date() if since else None,
-                until=until.date() if until else None,
-                country=country,
-                actor=actor,
-                root=root,
-                code=code,
-                limit=limit,
-            )
+            if event:
+                found = store.event(event)
+                rows = [found] if found else []
+            else:
+                rows = store.query_events(
+                    since=since.date() if since else None,
+                    until=until.date() if until else None,
+                    country=country,
+                    actor=actor,
+                    root=root,
+                    code=code,
+                    limit=limit,
+                )
+            reports = store.mentions_of(r["event_id"] for r in rows) if mentions else {}
     except TidingsError as error:
         raise fail(error) from error
-    print_rows(rows, format)
+    if event and not rows:
+        err.print(f"[yellow]no event {event} in {db}[/yellow]")
+        raise typer.Exit(1)
+    if not mentions:
+        print_rows(rows, format)
+    elif format is QueryFormat.table:
+        _print_mentions(rows, reports)
+    else:  # one row per mention, tagged with its event
+        print_rows(
+            [{"mention_of": r["event_id"], **m} for r in rows for m in reports[r["event_id"]]],
+            format,
+        )
+
+
+def highlight(evidence: str, trigger: str) -> str:
+    """The evidence as Rich markup, its first occurrence of the trigger in bold."""
+    at = evidence.find(trigger) if trigger else -1
+    if at < 0:
+        return escape(evidence)
+    end = at + len(trigger)
+    return f"{escape(evidence[:at])}[bold magenta]{escape(trigger)}[/]{escape(evidence[end:])}"
+
+
+def _print_mentions(rows: list[dict[str, Any]], reports: dict[str, list[dict[str, Any]]]) -> None:
+    console = Console(width=max(Console().width, 140))
+    for row in rows:
+        head = (
+            f"[bold]{row['event_id']}[/] {row.get('date') or ''} {row['cameo_code']} "
+            f"{escape(row.get('cameo_name') or '')} at {escape(row.get('location_name') or '?')}"
+            f": {row['num_mentions']} mention(s), {row['num_articles']} article(s), "
+            f"{row['num_sources']} source(s), seen {row.get('first_seen')}..{row.get('last_seen')}"
+        )
+        table = Table("article", "source", "event", "evidence", title=head, show_lines=True)
+        for m in reports.get(row["event_id"], []):
+            table.add_row(
+                escape(f"{m['article_id']}\n{m.get('article_date') or ''}"),
+                escape(m.get("article_source") or ""),
+                escape(
+                    f"{m['cameo_code']} {m.get('source_code') or ''}>{m.get('target_code') or ''}"
+                ),
+                highlight(m["evidence"] or "", m["trigger"] or ""),
+            )
+        console.print(table)
+    err.print(f"{len(rows)} event(s)")
 
 
 @app.command()
@@ -62,15 +120,20 @@ def export(
     output: Annotated[Path, typer.Option("-o", "--output", help="File to write.")],
     format: Annotated[ExportFormat, typer.Option("--format")] = ExportFormat.jsonl,
     table: Annotated[ExportTable, typer.Option(help="What to export.")] = ExportTable.events,
+    header: Annotated[
+        bool, typer.Option("--header", help="GDELT TSV: write a header line (GDELT has none).")
+    ] = False,
     db: Db = Path("tidings.duckdb"),
 ) -> None:
-    """Export stored events or mentions.
+    """Export stored events or mentions: CSV, JSONL, Parquet, or GDELT 2.0 event TSV.
 
     Example: `tidings export --format parquet -o events.parquet`
+
+    Example: `tidings export --format gdelt -o events.gdelt.tsv` (61 columns, tab-separated)
     """
     try:
         with Store(db) as store:
-            store.export(format.value, output, table=table.value)
+            written = store.export(format.value, output, table=table.value, header=header)
     except TidingsError as error:
         raise fail(error) from error
-    err.print(f"wrote {table.value} to {output}")
+    err.print(f"wrote {written} {table.value} to {output}")

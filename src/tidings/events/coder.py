@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
 from itertools import product
 from pathlib import Path
@@ -18,41 +17,71 @@ from spacy.tokens import Doc, Span, Token
 
 from tidings.errors import ConfigError
 from tidings.events.arguments import ActorIndex, noun_arguments, verb_arguments
-from tidings.events.lexicon import NOT_AN_EVENT, Lexicon, TriggerEntry, load_lexicon
+from tidings.events.embedding import Frames, Planned, Trigger, load_frames, plan
+from tidings.events.lexicon import (
+    NOT_AN_EVENT,
+    Lexicon,
+    TriggerEntry,
+    build_lexicon,
+    load_lexicon,
+    object_matches,
+)
 from tidings.events.ontology import Ontology, load_ontology
-from tidings.model import Actor, ActorMention, Article, EventMention, Modality, Plover
+from tidings.events.petrarch import VerbDictionary, find_verb_files, read_verb_dictionary
+from tidings.model import Actor, ActorMention, Article, EventMention, Plover
 from tidings.nlp import doc_text
+from tidings.resources import package_file
 
 __all__ = ["EventCoder", "code_events", "default_coder"]
 
 VERB_TAGS = ("VERB",)
 NOUN_TAGS = ("NOUN", "PROPN")
-EMBEDDING_DEPS = ("xcomp", "ccomp")
 ADJECTIVAL_DEPS = ("amod", "acomp")  # "the targeted attack": a participle, not an event
-THREAT_CODE, ATTACK_THREAT_CODE, DENY_CODE = "130", "138", "016"
-
-
-@dataclass(frozen=True, slots=True)
-class _Trigger:
-    """A matched trigger before its event records are written."""
-
-    head: Token
-    tokens: tuple[Token, ...]
-    entry: TriggerEntry
-    consumed: int | None = None  # an object token whose wording the entry already used
 
 
 class EventCoder:
     """Holds the lexicon and ontology; `code` is called once per parsed article."""
 
-    def __init__(self, lexicon: Lexicon | None = None, ontology: Ontology | None = None) -> None:
+    def __init__(
+        self,
+        lexicon: Lexicon | None = None,
+        ontology: Ontology | None = None,
+        frames: Frames | None = None,
+        require_actor: bool = False,
+    ) -> None:
+        """`require_actor`: write only events with a coded source or target, as PETRARCH
+        does. Off by default: an actor named in another sentence ("The protests have been
+        going on ...") would otherwise lose a real event; `confidence` already ranks
+        actorless events lowest."""
         self.lexicon = lexicon or load_lexicon()
         self.ontology = ontology or load_ontology()
+        self.frames = frames or load_frames()
+        self.require_actor = require_actor
+        self.dictionaries: list[VerbDictionary] = []
 
     @classmethod
     def from_petrarch(cls, directory: Path, keep_builtin: bool = True) -> EventCoder:
-        """A coder that also reads a PETRARCH verb dictionary from `directory`."""
-        raise ConfigError(f"reading PETRARCH verb dictionaries from {directory} is not built yet")
+        """A coder using the PETRARCH verb dictionaries in `directory` (CAMEO*.txt or
+        *verbs*) beside the built-in lexicon, or instead of its triggers when
+        `keep_builtin` is False; built-in entries win ties. `coder.dictionaries` holds
+        each file's load report (patterns used and skipped)."""
+        files = find_verb_files(Path(directory))
+        if not files:
+            raise ConfigError(
+                f"no PETRARCH verb dictionary (CAMEO*.txt or *verbs*.txt) in {directory}"
+            )
+        ontology = load_ontology()
+        read = [read_verb_dictionary(f, ontology) for f in files]
+        extra = [e for d in read for e in d.entries]
+        triggers = package_file("tidings.events", "data/triggers.tsv")
+        cues = package_file("tidings.events", "data/cues.tsv")
+        if keep_builtin:
+            lexicon = build_lexicon(triggers, cues, ontology, extra)
+        else:
+            lexicon = build_lexicon(None, cues, ontology, extra)
+        coder = cls(lexicon, ontology)
+        coder.dictionaries = read
+        return coder
 
     # -- triggers -------------------------------------------------------------
     def _verb_entry(self, verb: Token) -> tuple[TriggerEntry, Token | None] | None:
@@ -70,7 +99,7 @@ class EventCoder:
                 continue
             used = None
             if entry.objects:
-                used = next((o for o in objects if _lemmas(o) & entry.objects), None)
+                used = next((o for o in objects if object_matches(o, entry.objects)), None)
                 if used is None:
                     continue
             if best is None or entry.specificity > best[0].specificity:
@@ -87,17 +116,17 @@ class EventCoder:
                 return max(entries, key=lambda e: e.specificity), tokens
         return None
 
-    def _triggers(self, sent: Span) -> list[_Trigger]:
-        found: list[_Trigger] = []
+    def _triggers(self, sent: Span) -> list[Trigger]:
+        found: list[Trigger] = []
         for token in sent:
             if token.pos_ in VERB_TAGS and token.dep_ not in ADJECTIVAL_DEPS:
                 match = self._verb_entry(token)
                 if match:
-                    found.append(_Trigger(token, (token,), match[0], match[1] and match[1].i))
+                    found.append(Trigger(token, (token,), match[0], match[1] and match[1].i))
             elif token.pos_ in NOUN_TAGS:
                 noun = self._noun_entry(token)
                 if noun:
-                    found.append(_Trigger(token, noun[1], noun[0]))
+                    found.append(Trigger(token, noun[1], noun[0]))
         consumed = {t.consumed for t in found if t.consumed is not None}
         return [t for t in found if t.head.i not in consumed and t.entry.code != NOT_AN_EVENT]
 
@@ -108,54 +137,19 @@ class EventCoder:
         index = ActorIndex(doc, actors)
         events: list[EventMention] = []
         for sentence_index, sent in enumerate(doc.sents):
-            triggers = self._triggers(sent)
-            heads = {t.head.i: t for t in triggers}
-            for trigger in triggers:
-                governor = (
-                    heads.get(trigger.head.head.i) if trigger.head.dep_ in EMBEDDING_DEPS else None
-                )
-                code, modality = trigger.entry.code, self._modality(trigger.head)
-                if governor is not None:
-                    governing = governor.head.lemma_.lower()
-                    if self.lexicon.has_role(governing, "threat"):
-                        modality = "threat"
-                    elif self.lexicon.has_role(governing, "deny"):
-                        modality = "denied"
-                    else:
-                        continue  # "offered to help", "refused to accept": the governor says it
-                code = self._governed_code(trigger, heads, code)
-                events += self._records(
-                    doc, article, sent, sentence_index, trigger, index, code, modality
-                )
+            for planned in plan(self._triggers(sent), self.lexicon, self.frames):
+                events += self._records(doc, article, sent, sentence_index, planned, index)
         return events
 
-    def _governed_code(self, trigger: _Trigger, heads: dict[int, _Trigger], code: str) -> str:
-        """A threat or denial verb takes its code from what it governs ("vowed to attack": 138)."""
-        lemma = trigger.head.lemma_.lower()
-        embedded = [
-            heads[c.i] for c in trigger.head.children if c.dep_ in EMBEDDING_DEPS and c.i in heads
-        ]
-        if not embedded:
-            return code
-        if self.lexicon.has_role(lemma, "threat") and (code[:2] != "13" or code == THREAT_CODE):
-            violent = any(e.entry.code[:2] in ("18", "19", "20") for e in embedded)
-            return ATTACK_THREAT_CODE if violent else THREAT_CODE
-        if self.lexicon.has_role(lemma, "deny"):
-            return DENY_CODE
-        return code
-
-    def _modality(self, head: Token) -> Modality:
-        if any(c.dep_ == "neg" for c in head.children):
-            return "negated"
-        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if any(d.lower_ in ("no", "nobody", "none") for s in subjects for d in s.subtree):
-            return "negated"
-        markers = [c.lemma_.lower() for c in head.children if c.dep_ in ("aux", "mark")]
-        if any(self.lexicon.has_role(m, "hypothetical") for m in markers):
-            return "hypothetical"
-        if any(self.lexicon.has_role(m, "future") for m in markers):
-            return "future"
-        return "asserted"
+    def _arguments(
+        self, trigger: Trigger, index: ActorIndex
+    ) -> tuple[list[ActorMention], list[ActorMention]]:
+        head = trigger.head
+        if trigger.entry.pos == "VERB":
+            sources, targets, _ = verb_arguments(head, index)
+            return sources, targets
+        light = head.dep_ in ("dobj", "obj") and self.lexicon.has_role(head.head.lemma_, "light")
+        return noun_arguments(head, frozenset(t.i for t in trigger.tokens), index, light)
 
     def _attribution(self, head: Token, index: ActorIndex) -> Actor | None:
         """The speaker of reported speech ("X said ...", "according to X")."""
@@ -182,21 +176,18 @@ class EventCoder:
         article: Article,
         sent: Span,
         sentence_index: int,
-        trigger: _Trigger,
+        planned: Planned,
         index: ActorIndex,
-        code: str,
-        modality: Modality,
     ) -> list[EventMention]:
+        trigger, code, modality = planned.trigger, planned.code, planned.modality
         head = trigger.head
-        if trigger.entry.pos == "VERB":
-            sources, targets, _ = verb_arguments(head, index)
-        else:
-            light = head.dep_ in ("dobj", "obj") and self.lexicon.has_role(
-                head.head.lemma_.lower(), "light"
-            )
-            sources, targets = noun_arguments(
-                head, frozenset(t.i for t in trigger.tokens), index, light
-            )
+        sources, targets = self._arguments(trigger, index)
+        if planned.speaker is not None:  # "X said Y must ...": X demands of Y
+            speaker = next((c for c in planned.speaker.children if c.dep_ == "nsubj"), None)
+            sources = index.coordinated(speaker) if speaker is not None else []
+            targets = index.coordinated(planned.addressee) if planned.addressee else []
+        if not targets and planned.borrowed is not None:
+            targets = [m for m in self._arguments(planned.borrowed, index)[1] if m not in sources]
         cameo = self.ontology.cameo(code)
         plover = self.ontology.plover(code)
         if plover is not None and trigger.entry.mode:
@@ -213,6 +204,8 @@ class EventCoder:
         records = []
         for source, target in pairs:
             src, tgt = (source.actor if source else None), (target.actor if target else None)
+            if self.require_actor and src is None and tgt is None:
+                continue
             confidence = 0.4 + 0.2 * (src is not None) + 0.2 * (tgt is not None)
             confidence += 0.1 if trigger.entry.pos == "VERB" else 0.0
             confidence -= 0.2 if modality != "asserted" else 0.0
@@ -236,13 +229,6 @@ class EventCoder:
                 )
             )
         return records
-
-
-def _lemmas(token: Token) -> set[str]:
-    """The object's lemma and its compounds' ("arms embargo" matches "embargo" and "arm")."""
-    return {token.lemma_.lower()} | {
-        c.lemma_.lower() for c in token.children if c.dep_ == "compound"
-    }
 
 
 def _event_id(article_id: str, start: int, code: str, src: Actor | None, tgt: Actor | None) -> str:

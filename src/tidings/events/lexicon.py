@@ -13,14 +13,39 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from spacy.tokens import Token
+
 from tidings.events.ontology import Ontology, load_ontology
 from tidings.resources import package_file, read_tsv
 
-__all__ = ["NOT_AN_EVENT", "CUE_ROLES", "Lexicon", "TriggerEntry", "load_lexicon"]
+__all__ = [
+    "CUE_ROLES",
+    "NOT_AN_EVENT",
+    "Lexicon",
+    "TriggerEntry",
+    "build_lexicon",
+    "load_lexicon",
+    "object_matches",
+]
 
 NOT_AN_EVENT = "-"
 POS = ("VERB", "NOUN")
-CUE_ROLES = ("speech", "light", "future", "hypothetical", "deny", "threat", "reciprocal")
+CUE_ROLES = (
+    "speech",
+    "light",
+    "future",
+    "hypothetical",
+    "obligation",
+    "reciprocal",
+    # frames: a word that codes what it governs ("called for talks", "vowed to attack")
+    "appeal",
+    "intent",
+    "demand",
+    "reject",
+    "threat",
+    "deny",
+    "accuse",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,13 +53,15 @@ class TriggerEntry:
     words: tuple[str, ...]  # lemmas, e.g. ("drone", "strike")
     pos: str
     code: str  # CAMEO code, or NOT_AN_EVENT
-    objects: frozenset[str] = frozenset()
+    objects: frozenset[str] = frozenset()  # lemmas; "arms shipment" needs both words
     prep: str | None = None
     mode: str | None = None
+    origin: str = "built-in"  # where the entry came from, e.g. "CAMEO.2.0.txt:1075"
 
     @property
     def specificity(self) -> int:
-        return len(self.words) * 4 + (2 if self.objects else 0) + (1 if self.prep else 0)
+        multiword = any(" " in o for o in self.objects)
+        return len(self.words) * 4 + 2 * bool(self.objects) + multiword + bool(self.prep)
 
 
 @dataclass(frozen=True)
@@ -51,6 +78,23 @@ class Lexicon:
         return role in self.cues.get(lemma.lower(), frozenset())
 
 
+def object_matches(token: Token, alternatives: frozenset[str]) -> bool:
+    """Whether the phrase `token` heads has one of the wordings: its lemma or word form, or
+    a modifier's ("arms embargo" matches "embargo" and "arm"); a multiword alternative
+    needs its last word on the head and the others among the modifiers."""
+    modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
+    head = {token.lemma_.lower(), token.lower_}
+    around = {w for c in modifiers for w in (c.lemma_.lower(), c.lower_)}
+    for alternative in alternatives:
+        words = alternative.split()
+        if len(words) == 1:
+            if words[0] in head or words[0] in around:
+                return True
+        elif words[-1] in head and all(w in around for w in words[:-1]):
+            return True
+    return False
+
+
 def _read_triggers(path: Path, ontology: Ontology) -> list[TriggerEntry]:
     entries = []
     for row in read_tsv(path, required=("lemma", "pos", "code")):
@@ -65,7 +109,13 @@ def _read_triggers(path: Path, ontology: Ontology) -> list[TriggerEntry]:
         objects = frozenset(w.lower() for w in row.list("object"))
         entries.append(
             TriggerEntry(
-                words, pos, code, objects, row.get("prep").lower() or None, row.get("mode") or None
+                words,
+                pos,
+                code,
+                objects,
+                row.get("prep").lower() or None,
+                row.get("mode") or None,
+                f"{path.name}:{row.line}",
             )
         )
     return entries
@@ -81,11 +131,17 @@ def _read_cues(path: Path) -> dict[str, frozenset[str]]:
 
 
 def build_lexicon(
-    triggers: Path, cues: Path, ontology: Ontology, extra: list[TriggerEntry] | None = None
+    triggers: Path | None,
+    cues: Path,
+    ontology: Ontology,
+    extra: list[TriggerEntry] | None = None,
 ) -> Lexicon:
+    """A lexicon from a trigger table (or none) and `extra` entries (e.g. PETRARCH's);
+    the table's entries come first, so they win ties of specificity."""
     verbs: dict[str, list[TriggerEntry]] = defaultdict(list)
     nouns: dict[tuple[str, ...], list[TriggerEntry]] = defaultdict(list)
-    for entry in [*_read_triggers(triggers, ontology), *(extra or [])]:
+    table = _read_triggers(triggers, ontology) if triggers is not None else []
+    for entry in [*table, *(extra or [])]:
         if entry.pos == "VERB":
             verbs[entry.words[0]].append(entry)
         else:

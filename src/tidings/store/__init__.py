@@ -1,6 +1,7 @@
 """store stage: everything -> DuckDB, idempotent by content, with exports.
 
-`Store` holds the tables (articles, mentions, events, event_mentions, rejects, meta);
+`Store` holds the tables (articles, mentions, events, event_mentions, rejects, meta) and
+merges each batch's mentions into the stored events (`Store.write_merged`);
 `flatten_mention` / `MENTION_COLUMNS` are the flat columns the CSV outputs share.
 """
 
@@ -13,9 +14,11 @@ from tidings.store.flat import (
     rebuild_event,
     rebuild_mention,
 )
+from tidings.store.gdelt import GDELT_COLUMNS, gdelt_cells
 
 __all__ = [
     "EVENT_COLUMNS",
+    "GDELT_COLUMNS",
     "MENTION_COLUMNS",
     "SCHEMA_VERSION",
     "TABLES",
@@ -23,6 +26,7 @@ __all__ = [
     "Store",
     "flatten_event",
     "flatten_mention",
+    "gdelt_cells",
     "rebuild_event",
     "rebuild_mention",
 ]

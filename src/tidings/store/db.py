@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,8 +19,10 @@ from typing import Any, Literal
 
 import duckdb
 
-from tidings.errors import ConfigError, StoreError
-from tidings.model import Article, Event, EventMention, Rejected, to_record
+from tidings.errors import StoreError
+from tidings.model import Article, Event, EventMention, Rejected
+from tidings.store import merging
+from tidings.store.exports import export_table
 from tidings.store.flat import (
     ARTICLE_SCHEMA,
     EVENT_SCHEMA,
@@ -32,12 +33,10 @@ from tidings.store.flat import (
     flatten_event,
     flatten_mention,
     mention_ids_of,
-    rebuild_event,
-    rebuild_mention,
     reject_row,
 )
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: events.first_seen/last_seen, articles.source_key/minhash
 
 # table -> (columns with SQL types, primary key)
 TABLES: dict[str, tuple[tuple[tuple[str, str], ...], tuple[str, ...]]] = {
@@ -47,8 +46,7 @@ TABLES: dict[str, tuple[tuple[tuple[str, str], ...], tuple[str, ...]]] = {
     "event_mentions": (LINK_SCHEMA, ("event_id", "mention_id")),
     "rejects": (REJECT_SCHEMA, ("reject_id",)),
 }
-_PAGE = 2048  # rows per page when streaming JSONL
-_LAST_DAY = dt.date(9999, 12, 31)  # sorts undated rows last, as NULLS LAST does
+_PROBE = "_merge_probe"  # per-connection table of (country, root, date range) to look up
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +119,7 @@ class Store:
             con.execute(
                 f"CREATE TEMP TABLE IF NOT EXISTS _stage_{table} AS SELECT * FROM {table} LIMIT 0"
             )
+        con.execute(f"CREATE TEMP TABLE IF NOT EXISTS {_PROBE} ({merging.PROBE_SCHEMA})")
 
     def close(self) -> None:
         self._con.close()
@@ -176,6 +175,59 @@ class Store:
                 ) from exc
             raise
         return BatchCounts(**added)
+
+    def write_merged(
+        self,
+        articles: Sequence[Article],
+        mentions: Sequence[EventMention],
+        rejects: Sequence[Rejected] = (),
+    ) -> BatchCounts:
+        """Store one batch and merge its new mentions into the stored events, atomically.
+
+        Events are recomputed for the blocks the new mentions touch (`tidings.merge`), so
+        any order of batches gives the same tables, and a batch already stored changes
+        nothing. `events` counts event ids that did not exist before the batch.
+        """
+        rows: dict[str, list[dict[str, Any]]] = {
+            "articles": [article_row(a) for a in articles],
+            "mentions": [flatten_mention(m) for m in mentions],
+            "rejects": [reject_row(r) for r in rejects],
+        }
+        con = self._con
+        try:
+            con.execute("BEGIN")
+            known = merging.stored_mention_ids(con, (m.event_id for m in mentions))
+            new = list({m.event_id: m for m in mentions if m.event_id not in known}.values())
+            added = {table: self._insert(table, table_rows) for table, table_rows in rows.items()}
+            events, replaced = merging.plan(con, new, _PROBE)
+            for table in ("events", "event_mentions"):
+                con.execute(
+                    f"DELETE FROM {table} WHERE event_id IN (SELECT unnest(?::VARCHAR[]))",
+                    [sorted(replaced)],
+                )
+            self._insert("events", [flatten_event(e) for e in events])
+            links = [
+                {"event_id": e.event_id, "mention_id": i} for e in events for i in e.mention_ids
+            ]
+            self._insert("event_mentions", links)
+            con.execute("COMMIT")
+        except BaseException as exc:
+            self._rollback()
+            if isinstance(exc, Exception):
+                raise StoreError(
+                    f"could not write a batch to the store {self.path!r} ({exc}). Nothing of "
+                    "this batch was stored; fix the cause and run again (stored articles are "
+                    "skipped)."
+                ) from exc
+            raise
+        fresh = {e.event_id for e in events} - replaced
+        return BatchCounts(
+            articles=added["articles"],
+            mentions=added["mentions"],
+            events=len(fresh),
+            event_mentions=len(new),  # each new mention gains one link; others are rewritten
+            rejects=added["rejects"],
+        )
 
     def _insert(self, table: str, rows: list[dict[str, Any]]) -> int:
         """Stage the rows with the appender, then INSERT OR IGNORE them in one statement."""
@@ -261,77 +313,48 @@ class Store:
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        """One event's flat row, or None when no event has that id."""
+        cursor = self._con.execute("SELECT * FROM events WHERE event_id = ?", [event_id])
+        names = [d[0] for d in cursor.description]
+        row = cursor.fetchone()
+        return dict(zip(names, row, strict=True)) if row else None
+
+    def mentions_of(self, event_ids: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
+        """Each event's mention rows (with the article's title, source and URL), ordered
+        by article date, article and sentence."""
+        wanted = sorted(set(event_ids))
+        cursor = self._con.execute(
+            "SELECT l.event_id AS _event, m.*, a.date AS article_date, a.title AS article_title, "
+            "a.source AS article_source, a.url AS article_url FROM event_mentions l "
+            "JOIN mentions m ON m.event_id = l.mention_id "
+            "LEFT JOIN articles a ON a.article_id = m.article_id "
+            "WHERE l.event_id IN (SELECT unnest(?::VARCHAR[])) "
+            "ORDER BY a.date NULLS LAST, m.article_id, m.sentence_index, m.trigger_start, "
+            "m.event_id",
+            [wanted],
+        )
+        names = [d[0] for d in cursor.description]
+        found: dict[str, list[dict[str, Any]]] = {i: [] for i in wanted}
+        for values in cursor.fetchall():
+            row = dict(zip(names, values, strict=True))
+            found[row.pop("_event")].append(row)
+        return found
+
     # -- exporting -------------------------------------------------------------------
 
     def export(
         self,
-        fmt: Literal["csv", "jsonl", "parquet"],
+        fmt: Literal["csv", "jsonl", "parquet", "gdelt"],
         path: str | Path,
         table: Literal["events", "mentions"] = "events",
+        header: bool = False,
     ) -> int:
         """Write a table to a file ordered by date, event_id; returns the rows written.
 
         CSV and Parquet hold the flat columns (DuckDB's COPY); JSONL holds one nested
-        record per line, the shape `tidings extract` writes. Memory stays flat.
+        record per line, the shape `tidings extract` writes; `gdelt` writes events as a
+        GDELT 2.0 event-table TSV (no header line unless `header`, as GDELT's files).
+        Memory stays flat.
         """
-        if table not in ("events", "mentions"):
-            raise ConfigError(f"cannot export table {table!r}; use events or mentions")
-        if fmt not in ("csv", "jsonl", "parquet"):
-            raise ConfigError(f"unknown export format {fmt!r}; use csv, jsonl or parquet")
-        target = Path(path)
-        try:
-            if fmt == "jsonl":
-                return self._export_jsonl(table, target)
-            options = "FORMAT parquet" if fmt == "parquet" else "FORMAT csv, HEADER"
-            literal = str(target).replace("'", "''")
-            query = f"SELECT * FROM {table} ORDER BY date, event_id"
-            (written,) = self._con.execute(f"COPY ({query}) TO '{literal}' ({options})").fetchone()
-            return int(written)
-        except (duckdb.Error, OSError) as exc:
-            raise StoreError(
-                f"cannot export {table} to {str(target)!r} ({exc}). Check the folder exists "
-                "and is writable."
-            ) from exc
-
-    def _export_jsonl(self, table: str, target: Path) -> int:
-        """Page through the table by its sort key, so no result is ever held whole."""
-        key = f"coalesce(date, DATE '{_LAST_DAY.isoformat()}')"
-        page = f"SELECT *, {key} AS _key FROM {table}"
-        order = f" ORDER BY _key, event_id LIMIT {_PAGE}"
-        written, last = 0, None
-        with target.open("w", encoding="utf-8") as out:
-            while True:
-                if last is None:
-                    cursor = self._con.execute(page + order)
-                else:
-                    cursor = self._con.execute(
-                        f"SELECT * FROM ({page}) WHERE _key > ? OR (_key = ? AND event_id > ?)"
-                        + order,
-                        [last[0], last[0], last[1]],
-                    )
-                names = [d[0] for d in cursor.description]
-                rows = cursor.fetchall()
-                for values in rows:
-                    row = dict(zip(names, values, strict=True))
-                    out.write(json.dumps(_jsonl_record(table, row), ensure_ascii=False) + "\n")
-                written += len(rows)
-                if len(rows) < _PAGE:
-                    return written
-                last = (row["_key"], row["event_id"])
-
-
-def _jsonl_record(table: str, row: dict[str, Any]) -> dict[str, Any]:
-    """A mention as `to_record` writes it; an event adds its merge figures to its mention."""
-    if table == "mentions":
-        return to_record(rebuild_mention(row))
-    event = rebuild_event(row)
-    record = to_record(event.mention)
-    record["event_id"] = event.event_id
-    record.update(
-        mention_id=event.mention.event_id,
-        mention_ids=list(event.mention_ids),
-        num_mentions=event.num_mentions,
-        num_sources=event.num_sources,
-        num_articles=event.num_articles,
-    )
-    return record
+        return export_table(self._con, fmt, Path(path), table, header)

@@ -12,6 +12,7 @@ import hashlib
 from collections.abc import Mapping
 from typing import Any
 
+from tidings.merge.sources import signature, source_key
 from tidings.model import (
     Acled,
     Actor,
@@ -79,6 +80,8 @@ EVENT_SCHEMA: tuple[tuple[str, str], ...] = (
     ("num_mentions", "INTEGER"),
     ("num_sources", "INTEGER"),
     ("num_articles", "INTEGER"),
+    ("first_seen", "DATE"),
+    ("last_seen", "DATE"),
 )
 EVENT_COLUMNS: tuple[str, ...] = tuple(name for name, _ in EVENT_SCHEMA)
 
@@ -91,6 +94,8 @@ ARTICLE_SCHEMA: tuple[tuple[str, str], ...] = (
     ("origin", "VARCHAR"),
     ("text", "VARCHAR"),
     ("content_hash", "VARCHAR"),
+    ("source_key", "VARCHAR"),  # the outlet NumSources counts (see tidings.merge.sources)
+    ("minhash", "BLOB"),  # MinHash signature of the text, to spot syndicated copies
 )
 REJECT_SCHEMA: tuple[tuple[str, str], ...] = (
     ("reject_id", "VARCHAR"),
@@ -241,6 +246,8 @@ def flatten_event(e: Event) -> dict[str, Any]:
         num_mentions=e.num_mentions,
         num_sources=e.num_sources,
         num_articles=e.num_articles,
+        first_seen=e.first_seen,
+        last_seen=e.last_seen,
     )
     return {name: cells[name] for name in EVENT_COLUMNS}
 
@@ -255,6 +262,8 @@ def rebuild_event(row: Mapping[str, Any]) -> Event:
         num_mentions=row["num_mentions"],
         num_sources=row["num_sources"],
         num_articles=row["num_articles"],
+        first_seen=_date(row["first_seen"]),
+        last_seen=_date(row["last_seen"]),
     )
 
 
@@ -274,6 +283,8 @@ def article_row(a: Article) -> dict[str, Any]:
         "origin": a.origin,
         "text": a.text,
         "content_hash": _digest(a.text),
+        "source_key": source_key(a),
+        "minhash": signature(a.text),
     }
 
 

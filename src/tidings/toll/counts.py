@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from tidings.nlp import doc_text
-from tidings.toll.lexicon import Kind, KindWord, kind_index
+from tidings.toll.lexicon import Kind, KindWord, kind_index, load_words
 from tidings.toll.quantity import Quantity, find_quantities
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -278,9 +278,9 @@ def _sum(ranges: list[tuple[int | None, int | None]]) -> tuple[int | None, int |
 
 def _sentence_counts(doc: Doc, sent: Span, index: int) -> list[Count]:
     quantities = find_quantities([t.lower_ for t in sent])
-    if not quantities:
-        return []
     hits = _kind_hits(sent)
+    if not hits:
+        return []
     found: list[tuple[Quantity, Token, Token]] = []  # (quantity in doc tokens, head, noun)
     for q in quantities:
         q = Quantity(q.start + sent.start, q.end + sent.start, q.min, q.max)
@@ -306,6 +306,8 @@ def _sentence_counts(doc: Doc, sent: Span, index: int) -> list[Count]:
             if len(group) == 1
             else _sum([_member_range(m, numbered, group[0].dep_ in _SUBJECTS) for m in group])
         )
+        if hit.entry.role == "toll" and _beyond(head):
+            low, high = (None if low is None else low + 1), None
         first = group[0].left_edge.i if len(group) > 1 else min(q.start, noun.i)
         last = max(q.end - 1, noun.i, *(m.i for m in group), *hit.tokens, word.i)
         first = min(first, *hit.tokens, word.i)
@@ -313,6 +315,56 @@ def _sentence_counts(doc: Doc, sent: Span, index: int) -> list[Count]:
         if _PARAGRAPH_BREAK.search(doc_text(doc), start, end):
             continue  # a misparse across a heading or a dateline
         counts.append(Count(hit.entry.kind, low, high, doc_text(doc)[start:end], start, end, index))
+    taken = {m.i for _, _, noun in found for m in _group(noun)}
+    return counts + _lone_counts(doc, hits, taken, index)
+
+
+def _beyond(number: Token) -> bool:
+    """ "the death toll exceeded 100": the number is passed, so it is a lower bound."""
+    verb = number.head.head if number.dep_ == "pobj" else number.head
+    return number.dep_ in ("dobj", "attr", "pobj") and verb.lemma_.lower() in load_words().beyond
+
+
+def _one_person(token: Token) -> bool:
+    """A single person named without a number: "him", "a journalist", "Ahmed Ali"."""
+    if token.lower_ in ("he", "she", "him", "her"):
+        return True
+    if token.conjuncts or any(c.dep_ == "nummod" for c in token.children) or _is_subset(token):
+        return False
+    if token.pos_ == "PROPN":
+        return token.ent_type_ == "PERSON"
+    return token.tag_ == "NN" and token.lemma_.lower() in load_words().people
+
+
+def _victims(token: Token, hit: _Hit) -> list[Token]:
+    """Who a kind word says it happened to: the object of "shot him dead", the subject of
+    "a policeman was killed" or "a child died", the "of" phrase of "the death of a priest"."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        return [g for c in token.children if c.lower_ == "of" for g in c.children]
+    if token.pos_ not in ("VERB", "AUX"):
+        return []
+    passive = any(c.dep_ == "nsubjpass" for c in token.children)
+    deps = _SUBJECTS if _victim_subject(token, hit, passive) else ("dobj", "obj")
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _lone_counts(doc: Doc, hits: dict[int, _Hit], taken: set[int], index: int) -> list[Count]:
+    """One person killed, hurt, held or taken with no number written: 1..1."""
+    counts, seen = [], set()
+    for position, hit in sorted(hits.items()):
+        token = doc[position]
+        if hit.entry.role != "word" or _negated(token) or (hit.entry.kind, hit.tokens) in seen:
+            continue
+        for victim in _victims(token, hit):
+            if victim.i in taken or not _one_person(victim):
+                continue
+            seen.add((hit.entry.kind, hit.tokens))
+            first = min(victim.left_edge.i, *hit.tokens)
+            last = max(victim.i, *hit.tokens)
+            start, end = doc[first].idx, doc[last].idx + len(doc[last])
+            text = doc_text(doc)[start:end]
+            counts.append(Count(hit.entry.kind, 1, 1, text, start, end, index))
+            break
     return counts
 
 

@@ -123,3 +123,23 @@ def kind_index() -> dict[str, tuple[KindWord, ...]]:
     for entry in load_kinds():
         index.setdefault(entry.words[0], []).append(entry)
     return {word: tuple(entries) for word, entries in index.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class TollWords:
+    """words.tsv: nouns naming one person, and verbs that put a toll past its number."""
+
+    people: frozenset[str]
+    beyond: frozenset[str]
+
+
+@functools.cache
+def load_words(path: Path | None = None) -> TollWords:
+    """Read words.tsv (or `path`), checking each line's kind."""
+    path = path or package_file("tidings.toll", "data/words.tsv")
+    found: dict[str, set[str]] = {"person": set(), "beyond": set()}
+    for row in read_tsv(path, ("kind", "word")):
+        if row["kind"] not in found:
+            raise row.fail(f"unknown kind {row['kind']!r}; use person or beyond")
+        found[row["kind"]].add(row["word"].lower())
+    return TollWords(frozenset(found["person"]), frozenset(found["beyond"]))

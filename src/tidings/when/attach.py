@@ -30,8 +30,8 @@ def date_events(
     times: list[TimeExpression] | None = None,
 ) -> list[EventMention]:
     """The events with date, date_end, date_precision, date_text and date_is_fallback set."""
-    if times is None:
-        times = find_times(doc, article_date)
+    if times is None:  # given times should be found with ranges=True, so a range is one span
+        times = find_times(doc, article_date, ranges=True)
     datable = [t for t in times if t.first_day is not None and t.last_day is not None]
     return [_dated(doc, article_date, event, datable) for event in events]
 

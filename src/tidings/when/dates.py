@@ -174,3 +174,40 @@ def duration(count: int | None, unit: str, anchor: dt.date) -> Norm:
     if count is None:
         return Norm("DURATION", value, UNIT_PRECISION[unit])
     return Norm("DURATION", value, UNIT_PRECISION[unit], shift(anchor, -count, unit), anchor)
+
+
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def season_of(year: int, code: str) -> Norm:
+    """A season of `year` as TIMEX3 writes it (2012-SU); winter runs December to February."""
+    first = dt.date(year, _SEASON_START[code], 1)
+    last = add_months(first, 3) - dt.timedelta(days=1)
+    return Norm("DATE", f"{year}-{code}", "month", first, last)
+
+
+def season_near(anchor: dt.date, code: str, tense: Tense, rel: str = "") -> Norm:
+    """Which summer "last summer", "this summer" or "the summer" means."""
+    seasons = [season_of(anchor.year + k, code) for k in (-2, -1, 0, 1)]
+    if rel in ("last", "past", "previous"):
+        return max((s for s in seasons if s.last_day and s.last_day < anchor), key=_first)
+    if rel in ("next", "coming"):
+        return min((s for s in seasons if s.first_day and s.first_day > anchor), key=_first)
+    if rel == "this":
+        return season_of(anchor.year - (code == "WI" and anchor.month <= 2), code)
+    past = max((s for s in seasons if s.first_day and s.first_day <= anchor), key=_first)
+    future = min((s for s in seasons if s.last_day and s.last_day >= anchor), key=_first)
+    assert past.first_day and future.first_day
+    chosen = pick(past.first_day, future.first_day, anchor, tense)
+    return past if chosen == past.first_day else future
+
+
+def _first(norm: Norm) -> dt.date:
+    assert norm.first_day is not None
+    return norm.first_day
+
+
+def years_of(first: int, count: int, value: str) -> Norm:
+    """A decade (199 for the 1990s) or a century (19 for the twentieth): TIMEX3's truncated
+    year, at year precision, covering its years."""
+    return Norm("DATE", value, "year", dt.date(first, 1, 1), dt.date(first + count - 1, 12, 31))

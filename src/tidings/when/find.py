@@ -3,9 +3,12 @@
 Candidates come from two places: spaCy's DATE/TIME entities (read whole by the
 normaliser) and the rule patterns searched through the text, which catch what the
 tagger misses ("early morning", "for two weeks"). Where candidates overlap the
-longest wins. Each is read in the tense of its own clause, two expressions joined by
-"between ... and" become one range, and a time of day naming no day of its own
-("at 3 pm") moves onto the day written beside it.
+longest wins. Each is read in the tense of its own clause (or forward, when it hangs off
+a word that looks ahead: "postponed until Saturday"). As TimeML writes them, the two ends
+of a range ("between March and May", "2009-2010") are two expressions; dating events asks
+for them joined into one range instead. A time of day naming no day of its own ("at 3 pm")
+moves onto the day written beside it, and becomes one expression with a day written right
+next to it ("15:00 GMT Saturday").
 """
 
 from __future__ import annotations
@@ -19,15 +22,16 @@ from spacy.tokens import Doc, Span
 from tidings.model import TimeExpression
 from tidings.nlp import doc_text
 from tidings.when.dates import Norm, Tense, at_time
-from tidings.when.grammar import governor, tense_of
+from tidings.when.grammar import governor, points_ahead, tense_of
 from tidings.when.lexicon import lexicon
-from tidings.when.normalise import meaning
+from tidings.when.normalise import meaning, range_parts
 from tidings.when.rules import RULES, Rule, expand
 
 Found = tuple[int, int, Norm]
 _JOIN = re.compile(r"\s+(?:and|to|until|till|through)\s+|\s*[-–]\s*", re.IGNORECASE)
 _RANGE_START = re.compile(r"(?:between|from)\s+$", re.IGNORECASE)
 _BESIDE = re.compile(r"[\s,]*(?:(?:on|at|in|of)\s+(?:the\s+)?)?", re.IGNORECASE)
+_ADJACENT = re.compile(r"[ \t]*,?[ \t]*")
 
 
 @cache
@@ -36,20 +40,28 @@ def _searchers() -> tuple[tuple[Rule, re.Pattern[str]], ...]:
     lex = lexicon()
     found = []
     for rule in RULES:
-        context = rf"(?:{rule.context})\s+" if rule.context else ""
+        context = rf"(?:{rule.context}){rule.glue}" if rule.context else ""
         pattern = rf"(?<!\w){context}(?P<x>{expand(rule.pattern, lex)})(?!\w)"
         found.append((rule, re.compile(pattern, re.IGNORECASE)))
     return tuple(found)
 
 
-def find_times(doc: Doc, article_date: dt.date) -> list[TimeExpression]:
-    """Every temporal expression in `doc`, normalised against `article_date`."""
+def find_times(doc: Doc, article_date: dt.date, ranges: bool = False) -> list[TimeExpression]:
+    """Every temporal expression in `doc`, normalised against `article_date`.
+
+    `ranges=True` joins the ends of a range into one expression (value `2021-03/2021-05`)
+    spanning both; by default each end is its own expression, as TIMEX3 annotates them.
+    """
     candidates = _from_entities(doc, article_date) + _from_rules(doc, article_date)
     chosen: list[Found] = []
     for cand in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
         if all(cand[1] <= start or cand[0] >= end for start, end, _ in chosen):
             chosen.append(cand)
-    chosen = _join_ranges(doc, sorted(chosen, key=lambda c: c[0]), article_date)
+    chosen = sorted(chosen, key=lambda c: c[0])
+    if ranges:
+        chosen = _join_ranges(doc, chosen, article_date)
+    else:
+        chosen = [part for item in chosen for part in _split_range(doc, item, article_date)]
     chosen = _anchor_times(doc, chosen)
     return [norm.at(start, end, doc_text(doc)[start:end]) for start, end, norm in chosen]
 
@@ -60,14 +72,17 @@ def _span(doc: Doc, start: int, end: int) -> Span | None:
 
 def _tense(doc: Doc, start: int, end: int) -> Tense:
     span = _span(doc, start, end)
-    return tense_of(span.root if span is not None and len(span) else None)
+    root = span.root if span is not None and len(span) else None
+    if root is not None and points_ahead(root, lexicon().forward):
+        return "future"
+    return tense_of(root)
 
 
 def _from_entities(doc: Doc, anchor: dt.date) -> list[Found]:
     found = []
     for ent in doc.ents:
         if ent.label_ in ("DATE", "TIME"):
-            norm = meaning(ent.text, anchor, tense_of(ent.root))
+            norm = meaning(ent.text, anchor, _tense(doc, ent.start_char, ent.end_char))
             if norm is not None:
                 found.append((ent.start_char, ent.end_char, norm))
     return found
@@ -104,26 +119,45 @@ def _join_ranges(doc: Doc, chosen: list[Found], anchor: dt.date) -> list[Found]:
     return out
 
 
+def _split_range(doc: Doc, item: Found, anchor: dt.date) -> list[Found]:
+    """A range read whole (a tagger entity "2009-2010") as its two ends."""
+    start, end, norm = item
+    if norm.type != "DATE" or "/" not in norm.value:
+        return [item]
+    parts = range_parts(doc_text(doc)[start:end], anchor, _tense(doc, start, end))
+    if parts is None:
+        return [item]
+    return [(start + a, start + b, part) for a, b, part in parts]
+
+
 def _anchor_times(doc: Doc, chosen: list[Found]) -> list[Found]:
-    """Move a bare time of day onto the day named beside it or in its own clause."""
+    """Move a bare time of day onto the day named beside it or in its own clause; a day
+    written right next to it ("15:00 GMT Saturday") joins it as one expression."""
     days = [c for c in chosen if c[2].precision == "day" and not c[2].implicit_day]
-    out = []
+    out, joined = [], set()
     for start, end, norm in chosen:
         if norm.implicit_day:
-            day = _day_for(doc, start, end, days)
-            if day is not None and day.first_day is not None:
+            found = _day_for(doc, start, end, days)
+            if found is not None and found[2].first_day is not None:
+                d_start, d_end, day = found
+                assert day.first_day is not None
                 norm = at_time(day.first_day, norm.value.split("T", 1)[1])
+                gap = (d_end, start) if d_end <= start else (end, d_start)
+                if _ADJACENT.fullmatch(doc_text(doc), *gap):
+                    joined.add(d_start)
+                    start, end = min(start, d_start), max(end, d_end)
         out.append((start, end, norm))
-    return out
+    return [c for c in out if c[0] not in joined or c[2].type == "TIME"]
 
 
-def _day_for(doc: Doc, start: int, end: int, days: list[Found]) -> Norm | None:
+def _day_for(doc: Doc, start: int, end: int, days: list[Found]) -> Found | None:
     span = _span(doc, start, end)
     if span is None or not len(span):
         return None
     sentence, clause = span.sent, governor(span.root)
-    best: tuple[int, Norm] | None = None
-    for d_start, d_end, norm in days:
+    best: tuple[int, Found] | None = None
+    for found in days:
+        d_start, d_end, _ = found
         if not sentence.start_char <= d_start < sentence.end_char:
             continue
         gap = (d_end, start) if d_end <= start else (end, d_start)
@@ -133,5 +167,5 @@ def _day_for(doc: Doc, start: int, end: int, days: list[Found]) -> Norm | None:
         if beside or same_clause:
             distance = gap[1] - gap[0] - (1000 if beside else 0)
             if best is None or distance < best[0]:
-                best = (distance, norm)
+                best = (distance, found)
     return best[1] if best else None

@@ -41,3 +41,27 @@ def tense_of(token: Token | None) -> Tense:
     if tags & {"VBZ", "VBP", "MD", "VB", "TO"}:
         return "present"  # also infinitives, imperatives and other modals: the nearer day
     return "past"
+
+
+_AHEAD_PREPS = ("until", "till", "to", "for")
+
+
+def points_ahead(token: Token, forward: frozenset[str]) -> bool:
+    """Whether a time is read forward whatever the tense: it follows "until/to/for" on a word
+    that looks ahead ("postponed until Saturday", "scheduled for May"), or "until" in a
+    negated clause ("not due until October")."""
+    current = token
+    for _ in range(3):
+        if current.dep_ == "pobj" and current.head.lower_ in _AHEAD_PREPS:
+            break
+        if current.head.i == current.i or current.pos_ in _VERBAL:
+            return False
+        current = current.head
+    else:
+        return False
+    prep = current.head
+    owner, verb = prep.head, governor(prep.head)
+    if owner.lemma_.lower() in forward or (verb is not None and verb.lemma_.lower() in forward):
+        return True
+    negated = verb is not None and any(c.dep_ == "neg" for c in verb.children)
+    return prep.lower_ in ("until", "till") and negated

@@ -7,6 +7,7 @@ data, not code, so a reader can extend them without touching the patterns.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -14,7 +15,10 @@ from functools import cache
 
 from tidings.resources import Row, package_file, read_tsv
 
-KINDS = ("month", "weekday", "number", "unit", "daypart", "deictic", "vague", "set", "prep")
+KINDS = (
+    "month", "weekday", "number", "unit", "daypart", "deictic", "vague", "set", "prep",
+    "season", "ordinal", "zone", "forward",
+)  # fmt: skip
 _UNIT = re.compile(r"(\d+)([HDWMY])")
 _DAYPART = re.compile(r"(MO|AF|EV|NI|\d{2}:\d{2})")
 _VAGUE = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
@@ -34,6 +38,11 @@ class Lexicon:
     vague: dict[str, str] = field(default_factory=dict)
     sets: dict[str, str] = field(default_factory=dict)
     preps: list[str] = field(default_factory=list)
+    seasons: dict[str, str] = field(default_factory=dict)  # "summer" -> "SU"
+    bare_seasons: dict[str, str] = field(default_factory=dict)  # also read without a year
+    ordinals: dict[str, int] = field(default_factory=dict)
+    zones: list[str] = field(default_factory=list)
+    forward: frozenset[str] = frozenset()
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -59,7 +68,7 @@ def _matching(row: Row, pattern: re.Pattern[str], what: str) -> re.Match[str]:
 @cache
 def lexicon() -> Lexicon:
     """Read and check `data/words.tsv` once."""
-    lex = Lexicon()
+    lex, forward = Lexicon(), set()
     for row in read_tsv(package_file("tidings.when", "data/words.tsv"), ("kind", "word", "value")):
         kind, word = row["kind"], row["word"].lower()
         if kind == "month":
@@ -88,6 +97,16 @@ def lexicon() -> Lexicon:
             lex.sets[word] = _matching(row, re.compile(r"P\d+[DWMY]"), "a period like P1W")[0]
         elif kind == "prep":
             lex.preps.append(word)
+        elif kind == "season":
+            lex.seasons[word] = _matching(row, re.compile(r"SP|SU|FA|WI"), "SP, SU, FA or WI")[0]
+            if row.get("part") != "named":
+                lex.bare_seasons[word] = lex.seasons[word]
+        elif kind == "ordinal":
+            lex.ordinals[word] = _int(row, 1, 30)
+        elif kind == "zone":
+            lex.zones.append(word)
+        elif kind == "forward":
+            forward.add(word)
         else:
             raise row.fail(f"unknown kind {kind!r}; use one of {', '.join(KINDS)}")
-    return lex
+    return dataclasses.replace(lex, forward=frozenset(forward))

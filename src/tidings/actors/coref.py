@@ -1,0 +1,110 @@
+"""Document-level resolution: what a pronoun, a bare title or a possessive points back to.
+
+The coder resolves mentions in text order and keeps what it resolved here. A later
+mention with no code of its own takes one only when its antecedent is unambiguous:
+every candidate in the window carries the same code. Otherwise it stays uncoded; a
+country is never guessed from nothing.
+
+- "he"/"she" (and possessive "his"/"her") -> the coded person just before
+- "they"/"their" -> the coded plural group (militants, protesters, the Houthis) just before
+- "the prime minister" -> the person named earlier with that title
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from spacy.tokens import Doc
+
+from tidings.actors import rules
+from tidings.model import Actor
+
+Kind = Literal["state", "organisation", "person", "group", "pronoun", "role"]
+PERSON_PRONOUNS = frozenset({"he", "she", "his", "her"})
+PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
+
+@dataclass(frozen=True, slots=True)
+class Coded:
+    """A resolved mention; `needs_focus` marks a role still waiting for a country."""
+
+    actor: Actor
+    start: int  # token bounds
+    end: int
+    kind: Kind
+    needs_focus: bool = False
+    plural: bool = False  # a group "they" can point back to
+
+
+@dataclass(slots=True)
+class Memory:
+    """What one document has resolved so far, in text order."""
+
+    doc: Doc
+    sentence_of: list[int]
+    coded: list[Coded] = field(default_factory=list)
+    people: dict[str, Coded] = field(default_factory=dict)  # full and last names
+    titles: dict[str, list[Coded]] = field(default_factory=dict)  # "prime minister" -> people
+
+    def remember(self, coded: Coded, name: str = "", title: str = "") -> Coded:
+        """Note a named person's full and last name, and the title they were named with."""
+        if name:
+            for key in {name.lower(), name.split()[-1].lower()}:
+                self.people.setdefault(key, coded)
+        if title and coded.actor.code:
+            self.titles.setdefault(title.lower(), []).append(coded)
+        return coded
+
+    def person(self, text: str) -> Coded | None:
+        key = text.lower().removeprefix("the ").strip()
+        return self.people.get(key) or self.people.get(key.split()[-1] if key else "")
+
+    def titled(self, title: str) -> Coded | None:
+        """The one code every person named with `title` so far had, if only one."""
+        people = self.titles.get(title.lower(), [])
+        if len({(c.actor.code, c.needs_focus) for c in people}) != 1:
+            return None
+        return people[-1]
+
+    def antecedent(self, i: int, plural: bool) -> Coded | None:
+        """The person (or plural group) a pronoun at token `i` points to: the coded ones
+        in its sentence before it, else in the sentence before, when all share one code.
+
+        After a quotation ('"...," he said') "before" means before the quote opened.
+        """
+        point = rules.quote_opening(self.doc, i)
+        sentence = self.sentence_of[point]
+        if plural:
+            prior = [c for c in self.coded if c.plural and c.start < point]
+        else:
+            prior = [c for c in self.coded if c.kind in ("person", "pronoun") and c.start < point]
+            prior = [c for c in prior if not c.plural]
+        window = [c for c in prior if self.sentence_of[c.start] == sentence]
+        if not window:
+            window = [c for c in prior if self.sentence_of[c.start] == sentence - 1]
+        if not window or len({(c.actor.code, c.needs_focus) for c in window}) != 1:
+            return None
+        return window[-1]
+
+
+def pronoun_kind(word: str) -> bool | None:
+    """True for a plural pronoun, False for a personal one, None for neither."""
+    word = word.lower()
+    if word in PLURAL_PRONOUNS:
+        return True
+    if word in PERSON_PRONOUNS:
+        return False
+    return None
+
+
+GROUP_SECTORS = frozenset({"REB", "OPP", "UAF", "IMG"})
+
+
+def is_plural(doc: Doc, end: int, kind: Kind, sector: str | None) -> bool:
+    """Whether a mention ending at token `end` can be "they": a plural noun head
+    ("militants", "Iraqis") or a named armed or opposition group ("the Taliban")."""
+    if kind in ("person", "pronoun", "state"):
+        return False
+    return doc[end - 1].tag_ in PLURAL_TAGS or (kind == "organisation" and sector in GROUP_SECTORS)

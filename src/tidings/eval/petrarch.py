@@ -1,0 +1,321 @@
+"""Score the coder against PETRARCH validation records (PETR2_GSR_validation.xml and
+PETR.UnitTest.records.xml), the way PETRARCH's own validation scripts do.
+
+Each evaluated `<Sentence>` lists its gold `<EventCoding sourcecode targetcode eventcode>`;
+`noevents="True"` or an `error=` coding means the right output is nothing. Our output
+is the set of (source, target, event code) triples of the sentence's events. PETRARCH
+writes an absent actor as "---" and an actor with no known country as "---" plus its
+agent ("---REB"), so ours are written the same way.
+
+Figures, each in three comparisons (exact codes; actors cut to their first 3 letters,
+the country or IGO block, so actor-agent errors show apart from event-code errors; and
+that plus the event's root), and each again with one-sided triples (an actor "---")
+dropped from both sides:
+
+- match share: sentences whose triple set equals the gold set; sentences whose gold
+  is empty count, and match when we code nothing there (PETRARCH validates them so);
+- triple precision and recall, micro-averaged over all sentences.
+
+The files are not well-formed XML (self-closing `<Sentence .../>` followed by its
+contents), so they are read with tolerant patterns, not an XML parser.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from tidings.errors import DataFileError
+from tidings.eval.report import (
+    COUNTED_MODALITIES,
+    Counts,
+    Extract,
+    Miss,
+    counted,
+    pick_misses,
+    require_file,
+)
+from tidings.model import Actor, EventMention
+
+__all__ = [
+    "PetrarchScore",
+    "dictionary_files",
+    "PetrarchSentence",
+    "Tally",
+    "mention_triple",
+    "read_petrarch",
+    "score_petrarch",
+]
+
+Triple = tuple[str, str, str]  # (source code, target code, CAMEO event code)
+NO_ACTOR = "---"
+
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_SENTENCE = re.compile(r"<Sentence\b([^>]*)>")
+_CODING = re.compile(r"<EventCoding\b([^>]*)>")
+_CONFIG = re.compile(r"<Config\b([^>]*)>")
+_TEXT = re.compile(r"<Text>(.*?)</Text>", re.S)
+_ATTR = re.compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_ENVIRONMENT = re.compile(r"<(Verbfile|Actorfile|Agentfile|Discardfile)>(.*?)</\1>", re.S)
+
+
+@dataclass(frozen=True, slots=True)
+class PetrarchSentence:
+    """One validation record: its text and the triples PETRARCH should code."""
+
+    id: str
+    date: dt.date
+    text: str
+    category: str
+    evaluate: bool  # evaluate="false" / sentence="false": a feature PETRARCH never built
+    triples: frozenset[Triple]
+    error: str | None = None  # "dateline", "storydiscard", ...: the right output is nothing
+    config: tuple[tuple[str, str], ...] = ()  # per-record options such as require_dyad
+
+
+def _attrs(raw: str) -> dict[str, str]:
+    return {m[1].lower(): m[2] if m[2] is not None else m[3] for m in _ATTR.finditer(raw)}
+
+
+def dictionary_files(path: Path) -> tuple[str, ...]:
+    """The dictionary files a validation file was coded with, as its `<Environment>` names
+    them (verbs, actors, agents, discards; comma-separated lists allowed)."""
+    text = _COMMENT.sub("", require_file(path).read_text(encoding="utf-8"))
+    block = re.search(r"<Environment>(.*?)</Environment>", text, re.S)
+    names = (
+        n.strip() for m in _ENVIRONMENT.finditer(block[1] if block else "") for n in m[2].split(",")
+    )
+    return tuple(dict.fromkeys(n for n in names if n))
+
+
+def _date(value: str) -> dt.date | None:
+    """PETRARCH's YYYYMMDD, or TABARI's older YYMMDD (some records still use it)."""
+    value = value.strip()
+    if len(value) == 6 and value.isdigit():
+        value = ("20" if int(value[:2]) < 50 else "19") + value
+    try:
+        return dt.datetime.strptime(value, "%Y%m%d").date()
+    except ValueError:
+        return None
+
+
+def read_petrarch(path: Path) -> Iterator[PetrarchSentence]:
+    """Every `<Sentence>` record of a PETRARCH validation file, in file order."""
+    raw = require_file(path).read_text(encoding="utf-8")
+    body = _COMMENT.sub(lambda m: "\n" * m[0].count("\n"), raw)  # keep line numbers
+    opening = body.find("<Sentences>")  # the header before it may quote tags in prose
+    body = "\n" * body.count("\n", 0, opening) + body[opening:] if opening >= 0 else body
+    starts = list(_SENTENCE.finditer(body))
+    for n, match in enumerate(starts):
+        end = starts[n + 1].start() if n + 1 < len(starts) else len(body)
+        chunk = body[match.end() : end]
+        attrs = _attrs(match[1])
+        line = body.count("\n", 0, match.start()) + 1
+        text_match = _TEXT.search(chunk)
+        if "id" not in attrs or text_match is None:
+            raise DataFileError(path, line, "a <Sentence> without an id or a <Text> block")
+        date = _date(attrs.get("date", ""))
+        if date is None:
+            raise DataFileError(path, line, "sentence date is neither YYYYMMDD nor YYMMDD")
+        head = chunk[: text_match.start()]
+        codings = [_attrs(m[1]) for m in _CODING.finditer(head)]
+        flag = attrs.get("evaluate", attrs.get("sentence", "true"))
+        yield PetrarchSentence(
+            id=attrs["id"],
+            date=date,
+            text=" ".join(text_match[1].split()),
+            category=attrs.get("category", ""),
+            evaluate=flag.strip().lower() != "false",
+            triples=frozenset(
+                (c["sourcecode"], c["targetcode"], c["eventcode"])
+                for c in codings
+                if {"sourcecode", "targetcode", "eventcode"} <= c.keys()
+            ),
+            error=next((c["error"] for c in codings if "error" in c), None),
+            config=tuple(
+                (c["option"], c.get("value", ""))
+                for c in map(_attrs, (m[1] for m in _CONFIG.finditer(head)))
+                if "option" in c
+            ),
+        )
+
+
+def actor_code(actor: Actor | None) -> str:
+    """An actor written as PETRARCH writes it: "USAGOV", "IGOUNO", "---REB", "---"."""
+    if actor is None or not actor.code:
+        return NO_ACTOR
+    code = actor.code.upper()
+    if actor.country is None and actor.sector and code == actor.sector.upper():
+        return NO_ACTOR + code  # an agent with no country: "rebels" -> ---REB
+    return code
+
+
+def mention_triple(mention: EventMention) -> Triple:
+    return (actor_code(mention.source), actor_code(mention.target), mention.cameo.code)
+
+
+# The comparisons: how far each triple is cut before comparing.
+COMPARISONS: dict[str, Callable[[Triple], Triple]] = {
+    "exact": lambda t: t,
+    "country": lambda t: (t[0][:3], t[1][:3], t[2]),
+    "country+root": lambda t: (t[0][:3], t[1][:3], t[2][:2]),
+}
+
+
+def _dyadic(triples: frozenset[Triple]) -> frozenset[Triple]:
+    return frozenset(t for t in triples if NO_ACTOR not in (t[0], t[1]))
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """One comparison's figures over the evaluated sentences."""
+
+    name: str
+    sentences: int = 0
+    matched: int = 0
+    counts: Counts = Counts()
+
+    @property
+    def match_share(self) -> float:
+        return self.matched / self.sentences if self.sentences else 0.0
+
+    def add(self, ours: frozenset[Triple], gold: frozenset[Triple]) -> Tally:
+        return Tally(
+            self.name,
+            self.sentences + 1,
+            self.matched + (ours == gold),
+            self.counts + Counts.of(ours, gold),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class PetrarchScore:
+    name: str
+    sentences: int  # evaluated sentences
+    skipped: int  # evaluate="false" records
+    empty: int  # evaluated sentences whose right output is nothing
+    tallies: tuple[Tally, ...]  # each comparison, then each again with one-sided dropped
+    misses: tuple[Miss, ...] = ()
+    miss_kinds: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def title(self) -> str:
+        return (
+            f"{self.name}: {self.sentences} sentences, {self.empty} of them with no gold event "
+            f"({self.skipped} more not evaluated)"
+        )
+
+    def tally(self, name: str) -> Tally:
+        return next(t for t in self.tallies if t.name == name)
+
+    @property
+    def exact_match(self) -> float:
+        return self.tally("exact").match_share
+
+    @property
+    def precision(self) -> float:
+        return self.tally("exact").counts.precision
+
+    @property
+    def recall(self) -> float:
+        return self.tally("exact").counts.recall
+
+    def rows(self) -> list[dict[str, object]]:
+        rows: list[dict[str, object]] = []
+        for name in COMPARISONS:
+            full, dyadic = self.tally(name), self.tally(f"{name} dyadic")
+            rows.append(
+                {
+                    "comparison": name,
+                    "match share": full.match_share,
+                    "precision": full.counts.precision,
+                    "recall": full.counts.recall,
+                    "F1": full.counts.f1,
+                    "match share (dyadic)": dyadic.match_share,
+                    "precision (dyadic)": dyadic.counts.precision,
+                    "recall (dyadic)": dyadic.counts.recall,
+                }
+            )
+        return rows
+
+
+def _kind(gold: Triple, ours: frozenset[Triple]) -> str:
+    """Why a gold triple was missed, from the nearest triple we did code."""
+    if not ours:
+        return "no event coded"
+    country = COMPARISONS["country"]
+    same_actors = [o for o in ours if country(o)[:2] == country(gold)[:2]]
+    if any(o[2] == gold[2] for o in same_actors):
+        return "actor agent block differs (same country)"
+    if any(o[2][:2] == gold[2][:2] for o in same_actors):
+        return "event code differs, same root"
+    if same_actors:
+        return "event root differs"
+    same_code = [o for o in ours if o[2][:2] == gold[2][:2]]
+    if any(NO_ACTOR in (o[0], o[1]) for o in same_code):
+        return "actor missing (one-sided)"
+    if same_code:
+        return "actor country differs"
+    return "other event coded"
+
+
+def _show(triples: frozenset[Triple]) -> str:
+    return "; ".join(f"{s} {c} {t}" for s, t, c in sorted(triples)) or "nothing"
+
+
+def score_petrarch(
+    gold_path: Path,
+    extract: Extract,
+    *,
+    name: str = "PETRARCH",
+    limit: int | None = None,
+    modalities: frozenset[str] = COUNTED_MODALITIES,
+    keep_misses: int = 30,
+) -> PetrarchScore:
+    """Score `extract` on the first `limit` evaluated sentences of a validation file."""
+    names = [*COMPARISONS, *(f"{n} dyadic" for n in COMPARISONS)]
+    tallies = {n: Tally(n) for n in names}
+    misses: list[Miss] = []
+    sentences = skipped = empty = 0
+    for record in read_petrarch(gold_path):
+        if not record.evaluate:
+            skipped += 1
+            continue
+        if limit is not None and sentences >= limit:
+            break
+        sentences += 1
+        empty += not record.triples
+        mentions = extract(record.text, record.date, f"{record.id}#{sentences}")
+        ours = frozenset(mention_triple(m) for m in counted(mentions, modalities))
+        for cut_name, cut in COMPARISONS.items():
+            mine, gold = frozenset(map(cut, ours)), frozenset(map(cut, record.triples))
+            tallies[cut_name] = tallies[cut_name].add(mine, gold)
+            dyadic = f"{cut_name} dyadic"
+            tallies[dyadic] = tallies[dyadic].add(_dyadic(mine), _dyadic(gold))
+        if ours == record.triples:
+            continue
+        for gold in sorted(record.triples - ours):
+            misses.append(
+                Miss(
+                    record.id, _kind(gold, ours), _show(frozenset({gold})), _show(ours), record.text
+                )
+            )
+        if not record.triples:
+            misses.append(
+                Miss(
+                    record.id, "spurious event (gold has none)", "nothing", _show(ours), record.text
+                )
+            )
+    examples, kinds = pick_misses(misses, keep_misses)
+    return PetrarchScore(
+        name,
+        sentences,
+        skipped,
+        empty,
+        tuple(tallies[n] for n in names),
+        examples,
+        tuple(kinds.most_common()),
+    )

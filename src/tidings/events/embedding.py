@@ -1,0 +1,214 @@
+"""What a sentence's triggers say together: frames, reported speech, intent and purpose.
+
+An event word governed by another is often not an event of its own: "called for talks"
+is an appeal to meet (026), "vowed to attack" a threat of force (138), "refused to
+release" a refusal to yield (1243), "denied attacking" a denial (016). The governing
+word's frame (`cues.tsv`) and the table `frames.tsv` give the code of the whole, and the
+governed event is not coded apart. Reported speech keeps the reported event and drops
+the reporting verb ("the White House announced ... agreed"); "X said Y must ..." is a
+demand by X of Y, and a future event ("will withdraw") is read as intent or threat, as
+CAMEO codes statements of what an actor will do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import cast
+
+from spacy.tokens import Token
+
+from tidings.events.lexicon import Lexicon, TriggerEntry
+from tidings.events.ontology import Ontology, load_ontology
+from tidings.model import Modality
+from tidings.resources import package_file, read_tsv
+
+__all__ = ["FRAME_ROLES", "Frames", "Planned", "Trigger", "load_frames", "plan"]
+
+FRAME_ROLES = ("deny", "threat", "reject", "demand", "appeal", "intent", "accuse")
+CLAUSE_DEPS = ("xcomp", "ccomp")
+OBJECT_DEPS = ("dobj", "obj", "nsubjpass")
+FRAME_PREPS = ("for", "of", "to")  # "called for talks", "accused X of attacking"
+DENY_CODE = "016"
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A matched trigger before its event records are written."""
+
+    head: Token
+    tokens: tuple[Token, ...]
+    entry: TriggerEntry
+    consumed: int | None = None  # an object token whose wording the entry already used
+
+
+@dataclass(frozen=True, slots=True)
+class Planned:
+    """A trigger to write, with the code and modality the sentence gives it."""
+
+    trigger: Trigger
+    code: str
+    modality: Modality
+    borrowed: Trigger | None = None  # a governed event whose target the frame may take
+    speaker: Token | None = None  # "X said Y must ...": the demand is X's ...
+    addressee: Token | None = None  # ... and is made of Y
+
+
+class Frames:
+    """The frame table: (frame, governed code prefix) -> code of the whole."""
+
+    def __init__(self, rows: dict[tuple[str, str], str]) -> None:
+        self._rows = rows
+
+    def lookup(self, roles: frozenset[str] | set[str], code: str) -> str | None:
+        """The code for `code` governed by a word with these frame roles, or None."""
+        best: tuple[int, str] | None = None
+        for role in roles:
+            for size in range(len(code), -1, -1):
+                prefix = code[:size] if size else "*"
+                found = self._rows.get((role, prefix))
+                if found is not None:
+                    if best is None or size > best[0]:
+                        best = (size, found)
+                    break
+        return best[1] if best else None
+
+
+def load_frames(path: Path | None = None, ontology: Ontology | None = None) -> Frames:
+    return _packaged() if path is None else _read(Path(path), ontology or load_ontology())
+
+
+@cache
+def _packaged() -> Frames:
+    return _read(package_file("tidings.events", "data/frames.tsv"), load_ontology())
+
+
+def _read(path: Path, ontology: Ontology) -> Frames:
+    rows: dict[tuple[str, str], str] = {}
+    for row in read_tsv(path, required=("frame", "governed", "code")):
+        frame, governed, code = row["frame"], row["governed"], row["code"]
+        if frame not in FRAME_ROLES:
+            raise row.fail(f"frame {frame!r} is not one of {', '.join(FRAME_ROLES)}")
+        if code not in ontology:
+            raise row.fail(f"code {code!r} is not a CAMEO code in the ontology table")
+        if governed != "*" and not governed.isdigit():
+            raise row.fail(f"governed {governed!r} is not a code prefix or '*'")
+        if (frame, governed) in rows:
+            raise row.fail(f"duplicate row for {frame} {governed}")
+        rows[(frame, governed)] = code
+    return Frames(rows)
+
+
+def _governor(token: Token) -> tuple[Token, str] | None:
+    """The word governing an event word, and how: a clause, an object, or `for`/`of`."""
+    if token.dep_ in CLAUSE_DEPS and token.head.i != token.i:
+        return token.head, "clause"
+    if token.dep_ in OBJECT_DEPS and token.head.i != token.i and token.head.pos_ == "VERB":
+        return token.head, "object"
+    if token.dep_ in ("pobj", "pcomp") and token.head.dep_ == "prep":
+        prep = token.head
+        if prep.lower_ in FRAME_PREPS and prep.head.i != prep.i:
+            return prep.head, prep.lower_
+    return None
+
+
+def _is_purpose(token: Token) -> bool:
+    """An infinitival purpose clause: "staged protests to demand reforms"."""
+    return token.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+    )
+
+
+def _subject(token: Token) -> Token | None:
+    return next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def plan(triggers: list[Trigger], lexicon: Lexicon, frames: Frames) -> list[Planned]:
+    """The events of one sentence's triggers, frames applied and governed events dropped."""
+    heads = {t.head.i: t for t in triggers}
+    code = {t.head.i: t.entry.code for t in triggers}
+    modality: dict[int, str] = {t.head.i: _modality(t.head, lexicon) for t in triggers}
+    dropped: set[int] = set()
+    borrowed: dict[int, Trigger] = {}
+    speech: dict[int, tuple[Token, Token | None]] = {}
+    for trigger in triggers:
+        head = trigger.head
+        if _is_purpose(head) and (head.head.i in heads or _has_trigger_object(head.head, heads)):
+            dropped.add(head.i)
+            continue
+        found = _governor(head)
+        if found is None:
+            continue
+        governor, how = found
+        roles = {r for r in FRAME_ROLES if lexicon.has_role(governor.lemma_, r)}
+        ruling = heads.get(governor.i)
+        if how == "clause" and lexicon.has_role(governor.lemma_, "speech") and not roles:
+            if ruling is not None:
+                dropped.add(ruling.head.i)  # the report, not the reporting, is the event
+            if modality[head.i] == "obligation":
+                speech[head.i] = (governor, _subject(head))
+            continue
+        if roles and (how in ("clause", "object") or how in FRAME_PREPS):
+            framed = DENY_CODE if "deny" in roles else frames.lookup(roles, code[head.i])
+            mood = "denied" if "deny" in roles else "asserted"
+            if framed is not None and framed[:2] == "13":
+                mood = "threat"
+            if ruling is not None:
+                code[ruling.head.i] = framed or code[ruling.head.i]
+                modality[ruling.head.i] = (
+                    mood if modality[ruling.head.i] == "asserted" else (modality[ruling.head.i])
+                )
+                borrowed[ruling.head.i] = trigger
+                dropped.add(head.i)
+            elif framed is not None:
+                code[head.i], modality[head.i] = framed, mood
+        elif ruling is not None and how in ("clause", "object", "for"):
+            dropped.add(head.i)  # "offered to help", "condemned the attack": one event
+    out: list[Planned] = []
+    for trigger in triggers:
+        i = trigger.head.i
+        if i in dropped:
+            continue
+        mood = modality[i]
+        speaker, addressee = speech.get(i, (None, None))
+        if mood == "obligation":
+            if speaker is not None:
+                code[i] = frames.lookup({"demand"}, code[i]) or "100"
+            mood = "asserted" if speaker is not None else "hypothetical"
+        elif mood in ("future", "negated-future"):
+            roles = {"reject"} if mood == "negated-future" else {"intent", "threat"}
+            code[i] = frames.lookup(roles, code[i]) or code[i]
+            mood = "negated" if mood == "negated-future" else "future"
+        final = cast(Modality, mood)
+        out.append(Planned(trigger, code[i], final, borrowed.get(i), speaker, addressee))
+    return out
+
+
+def _has_trigger_object(verb: Token, heads: dict[int, Trigger]) -> bool:
+    return any(c.dep_ in OBJECT_DEPS and c.i in heads for c in verb.children)
+
+
+def _modality(head: Token, lexicon: Lexicon) -> str:
+    """Negated, future, hypothetical or asserted, from the verb's auxiliaries and subject.
+
+    Two working values are resolved by `plan`: "obligation" ("must", "should") and
+    "negated-future" ("will not accept": a refusal)."""
+    negated = any(c.dep_ == "neg" for c in head.children)
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(d.lower_ in ("no", "nobody", "none") for s in subjects for d in s.subtree):
+        negated = True
+    markers = [c.lemma_.lower() for c in head.children if c.dep_ in ("aux", "mark")]
+    reported = head.dep_ == "ccomp" and lexicon.has_role(head.head.lemma_, "speech")
+    future = any(lexicon.has_role(m, "future") for m in markers) or (
+        reported and "would" in markers
+    )
+    if future:
+        return "negated-future" if negated else "future"
+    if negated:
+        return "negated"
+    if any(lexicon.has_role(m, "obligation") for m in markers):
+        return "obligation"
+    if any(lexicon.has_role(m, "hypothetical") for m in markers):
+        return "hypothetical"
+    return "asserted"
