@@ -138,3 +138,36 @@ def test_missing_model_is_a_clear_error(corpus):
     result = runner.invoke(app, ["extract", str(corpus), "--model", "no_such_model"])
     assert result.exit_code == 2
     assert "no_such_model" in result.output and "T001" in result.output
+
+
+PETRARCH_VERBS = """\
+--- LOB  [190]  ---
+LOB  {LOBBED LOBBING}
+- * ROCKET  [194]
+"""
+
+
+def test_extract_with_petrarch_dictionaries(tmp_path):
+    folder = tmp_path / "dicts"
+    folder.mkdir()
+    (folder / "mine.verbs.txt").write_text(PETRARCH_VERBS)
+    article = tmp_path / "a.jsonl"
+    article.write_text(
+        json.dumps({"id": "x", "date": "2022-03-01", "text": "Russia lobbed rockets at Ukraine."})
+        + "\n"
+    )
+    plain = tmp_path / "plain.jsonl"
+    with_dicts = tmp_path / "dicts.jsonl"
+    assert runner.invoke(app, ["extract", str(article), "-o", str(plain)]).exit_code == 0
+    args = ["extract", str(article), "-o", str(with_dicts), "--dictionaries", str(folder)]
+    assert runner.invoke(app, args).exit_code == 0
+    codes = {json.loads(line)["cameo"]["code"] for line in with_dicts.read_text().splitlines()}
+    assert "194" in codes
+    assert "194" not in {json.loads(x)["cameo"]["code"] for x in plain.read_text().splitlines()}
+
+
+def test_dictionaries_folder_without_dictionaries_is_a_clear_error(tmp_path, corpus):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = runner.invoke(app, ["extract", str(corpus), "--dictionaries", str(empty)])
+    assert result.exit_code == 2 and "no PETRARCH dictionaries" in result.output

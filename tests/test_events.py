@@ -324,3 +324,15 @@ def test_shared_petrarch_dictionaries_load(shared, name, verbs, used):
 
     report = read_verb_dictionary(shared / "reference" / "petrarch" / name, load_ontology())
     assert report.verbs >= verbs and report.patterns_used >= used
+
+
+def test_coordinated_modifiers_are_compound_actors(nlp):
+    text = "Hungarian and Romanian officials condemned Russia."
+    doc = nlp(text)
+    mentions = [
+        ActorMention(Actor("Hungarian", "HUN", "HUN"), 0, 9, 0),
+        ActorMention(Actor("Romanian officials", "ROUGOV", "ROU", "GOV"), 14, 32, 0),
+        ActorMention(Actor("Russia", "RUS", "RUS"), 43, 49, 0),
+    ]
+    events = EventCoder().code(doc, Article("t", dt.date(2022, 3, 1), text), mentions)
+    assert {("111", "HUN", "RUS"), ("111", "ROUGOV", "RUS")} <= triples(events)

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from tidings import nlp as nlp_stage
 from tidings.actors import ActorCoder
 from tidings.actors import default_coder as default_actor_coder
+from tidings.errors import ConfigError
 from tidings.events import EventCoder
 from tidings.events import default_coder as default_event_coder
 from tidings.ingest import article_id
@@ -55,16 +56,33 @@ class Pipeline:
         batch_size: int = DEFAULT_BATCH_SIZE,
         dictionaries: Path | None = None,
         keep_builtin: bool = True,
+        pattern: str = "*.txt",
     ) -> None:
         """`dictionaries`: a folder of PETRARCH/TABARI verb, actor and agent files, used
-        beside the built-in ones (or instead of them, with `keep_builtin=False`)."""
+        beside the built-in ones (or instead of them, with `keep_builtin=False`); only
+        files matching `pattern` are read, to pick one set out of a folder of several."""
         self.nlp = nlp_stage.load(model)
         self.batch_size = batch_size
         self.actor_coder: ActorCoder = default_actor_coder()
         self.event_coder: EventCoder = default_event_coder()
         if dictionaries is not None:
-            self.actor_coder = ActorCoder.from_petrarch(dictionaries, keep_builtin)
-            self.event_coder = EventCoder.from_petrarch(dictionaries, keep_builtin)
+            self._read_dictionaries(dictionaries, keep_builtin, pattern)
+
+    def _read_dictionaries(self, folder: Path, keep_builtin: bool, pattern: str) -> None:
+        """Use the actor and verb files found; a folder may hold only one kind."""
+        problems = []
+        try:
+            self.actor_coder = ActorCoder.from_petrarch(folder, keep_builtin, pattern)
+        except ConfigError as error:
+            problems.append(str(error))
+        try:
+            self.event_coder = EventCoder.from_petrarch(folder, keep_builtin, pattern)
+        except ConfigError as error:
+            problems.append(str(error))
+        if len(problems) == 2:
+            raise ConfigError(
+                f"no PETRARCH dictionaries matching {pattern!r} in {folder}: " + "; ".join(problems)
+            )
 
     def analyse(self, doc: Doc, article: Article) -> list[EventMention]:
         """Every stage after parsing, on one article."""

@@ -16,7 +16,10 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 
 from tidings.cli.common import (
     BatchSize,
+    Builtin,
     Db,
+    Dictionaries,
+    DictionaryFiles,
     Files,
     Model,
     OutFormat,
@@ -47,6 +50,9 @@ def extract(
     model: Model = None,
     batch_size: BatchSize = DEFAULT_BATCH_SIZE,
     strict: Strict = False,
+    dictionaries: Dictionaries = None,
+    dictionary_files: DictionaryFiles = "*.txt",
+    builtin: Builtin = True,
 ) -> None:
     """Extract events from articles: one event record per line, nothing stored.
 
@@ -56,7 +62,7 @@ def extract(
     line and reason; every good record is still processed.
     """
     try:
-        pipeline = Pipeline(model, batch_size)
+        pipeline = Pipeline(model, batch_size, dictionaries, builtin, dictionary_files)
     except TidingsError as error:
         raise fail(error) from error
     rejects_file = rejects_path(output)
@@ -86,7 +92,7 @@ def extract(
     finish(rejected, rejects_file, strict)
 
 
-def _ingest(files: list[Path], db: Path, model: str | None, batch_size: int) -> tuple[int, int]:
+def _ingest(files: list[Path], db: Path, pipeline: Pipeline) -> tuple[int, int]:
     """Ingest with a progress bar; returns (new events, rejected records).
 
     Each batch is stored and merged into the stored events in one transaction. Test hook:
@@ -94,7 +100,6 @@ def _ingest(files: list[Path], db: Path, model: str | None, batch_size: int) -> 
     committing its Nth batch (the crash-safety test uses it; never set it otherwise).
     """
     kill_after = int(os.environ.get("TIDINGS_TEST_KILL_AFTER_BATCHES") or 0)
-    pipeline = Pipeline(model, batch_size)
     new_events = rejected = batches = 0
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
     with Store(db) as store, Progress(*columns, console=err, transient=False) as progress:
@@ -127,6 +132,9 @@ def ingest(
     model: Model = None,
     batch_size: BatchSize = DEFAULT_BATCH_SIZE,
     strict: Strict = False,
+    dictionaries: Dictionaries = None,
+    dictionary_files: DictionaryFiles = "*.txt",
+    builtin: Builtin = True,
 ) -> None:
     """Ingest articles into the DuckDB store, a batch per transaction.
 
@@ -136,7 +144,8 @@ def ingest(
     interrupted run leaves only whole batches. Rejects go to the store's `rejects` table.
     """
     try:
-        _, rejected = _ingest(files, db, model, batch_size)
+        pipeline = Pipeline(model, batch_size, dictionaries, builtin, dictionary_files)
+        _, rejected = _ingest(files, db, pipeline)
     except TidingsError as error:
         raise fail(error) from error
     finish(rejected, f"the rejects table of {db}", strict)
@@ -155,7 +164,7 @@ def demo(
     if not corpus.exists():
         raise fail(TidingsError(f"demo corpus not found at {corpus}; pass --corpus DIR"))
     try:
-        _ingest([corpus], db, model, DEFAULT_BATCH_SIZE)
+        _ingest([corpus], db, Pipeline(model, DEFAULT_BATCH_SIZE))
         with Store(db) as store:
             rows = store.query_events()
     except TidingsError as error:

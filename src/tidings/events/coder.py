@@ -60,12 +60,14 @@ class EventCoder:
         self.dictionaries: list[VerbDictionary] = []
 
     @classmethod
-    def from_petrarch(cls, directory: Path, keep_builtin: bool = True) -> EventCoder:
+    def from_petrarch(
+        cls, directory: Path, keep_builtin: bool = True, pattern: str = "*"
+    ) -> EventCoder:
         """A coder using the PETRARCH verb dictionaries in `directory` (CAMEO*.txt or
         *verbs*) beside the built-in lexicon, or instead of its triggers when
         `keep_builtin` is False; built-in entries win ties. `coder.dictionaries` holds
         each file's load report (patterns used and skipped)."""
-        files = find_verb_files(Path(directory))
+        files = find_verb_files(Path(directory), pattern)
         if not files:
             raise ConfigError(
                 f"no PETRARCH verb dictionary (CAMEO*.txt or *verbs*.txt) in {directory}"

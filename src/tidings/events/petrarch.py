@@ -60,11 +60,13 @@ class _Block:
     verbs: list[tuple[str, str | None, str]] = field(default_factory=list)  # lemma, prt, code
 
 
-def find_verb_files(directory: Path) -> list[Path]:
-    """The verb dictionaries in a folder: CAMEO*.txt or files named *verbs*."""
+def find_verb_files(directory: Path, pattern: str = "*") -> list[Path]:
+    """The verb dictionaries in a folder: CAMEO*.txt or files named *verbs*, among the
+    files matching `pattern` (e.g. "PETR.Validate.*" to pick one set out of several)."""
+    chosen = {p for p in Path(directory).glob(pattern) if p.is_file()}
     found: set[Path] = set()
-    for pattern in _VERB_FILE_PATTERNS:
-        found.update(p for p in Path(directory).glob(pattern) if p.is_file())
+    for verb_pattern in _VERB_FILE_PATTERNS:
+        found.update(p for p in Path(directory).glob(verb_pattern) if p in chosen)
     return sorted(found)
 
 
