@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from spacy.tokens import Token
@@ -70,7 +70,7 @@ class Lexicon:
     nouns: dict[tuple[str, ...], tuple[TriggerEntry, ...]]
     cues: dict[str, frozenset[str]]  # lemma -> roles
 
-    @property
+    @cached_property
     def longest_noun(self) -> int:
         return max((len(k) for k in self.nouns), default=1)
 
