@@ -434,3 +434,58 @@ def test_phoenix_dictionaries_code_known_names(nlp, phoenix, text, date, words, 
 )
 def test_tabari_dates(text, day):
     assert parse_date(text) == day
+
+
+NATIONALITY_OF_A_THING = [
+    # (text, words inside the mention, expected code): a demonym before an ordinary noun
+    # that is a subject or object of its clause stands for its country; equipment nouns
+    # stand for the country's military
+    ("Bangladesh rejected an Indian proposal.", "Indian", "IND"),
+    ("Some 800,000 Iraqi Kurds sought refuge in Germany.", "Iraqi", "IRQ"),
+    ("Palestinian prisoners rioted on Monday.", "Palestinian", "PSE"),
+    ("Israeli tanks fired shells at the town.", "Israeli tanks", "ISRMIL"),
+    ("Israeli army bulldozers demolished the houses.", "Israeli army bulldozers", "ISRMIL"),
+    ("Afghan guerillas blew up power lines.", "Afghan guerillas", "AFGREB"),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "code"), NATIONALITY_OF_A_THING)
+def test_nationality_before_a_thing_codes_its_country(nlp, text, words, code):
+    mention = covering(text, mentions_of(nlp, text), words)
+    assert mention is not None, f"no mention covers {words!r}"
+    assert mention.actor.code == code
+
+
+NOT_ACTORS_EITHER = [
+    # (text, words): places, and equipment with no country of its own
+    ("Fuel tanks exploded near the Iraqi border.", "tanks"),
+    ("Fuel tanks exploded near the Iraqi border.", "Iraqi"),
+    ("The helicopters landed safely.", "helicopters"),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), NOT_ACTORS_EITHER)
+def test_places_and_bare_equipment_are_not_actors(nlp, text, words):
+    assert covering(text, mentions_of(nlp, text), words) is None
+
+
+IT_PRONOUNS = [
+    # (text, expected code of "it" or None): "it" takes the country or body that is the
+    # subject of the verb its clause hangs on, never a person's code
+    ("Hungary has said it will support the resolution.", "HUN"),
+    ("The UN said it would send aid.", "IGOUNO"),
+    ("Iraqi Prime Minister Mustafa Al-Kadhimi said it was a crime.", None),
+    ("It is raining, Iraq said.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "code"), IT_PRONOUNS)
+def test_it_takes_the_governing_country_or_body(nlp, text, code):
+    found = [m for m in mentions_of(nlp, text) if text[m.start : m.end].lower() == "it"]
+    assert [m.actor.code for m in found] == ([code] if code else [])
+
+
+def test_it_is_never_the_antecedent_of_he(nlp):
+    text = "Hungary said it would act. He said nothing."
+    found = [m for m in mentions_of(nlp, text) if text[m.start : m.end] == "He"]
+    assert found == []

@@ -110,13 +110,11 @@ def test_areas_outside_the_us_are_places(nlp, sentence, word, country, admin1):
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Washington said it would respond.",
-        "Iraq announced new elections.",
         "An Iraqi official was killed.",
         "Mary Jones declined to comment.",  # a first name is no town, though one is "Mary"
     ],
 )
-def test_actors_and_demonyms_are_not_places(nlp, sentence):
+def test_demonyms_and_people_are_not_places(nlp, sentence):
     assert find_places(nlp(sentence)) == []
 
 
@@ -254,3 +252,76 @@ def test_places_command_writes_toponyms_and_rejects(tmp_path):
     assert reject["line"] == 2
     strict = CliRunner().invoke(app, ["places", str(corpus), "-o", str(output), "--strict"])
     assert strict.exit_code == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Iraq announced new elections.", "Russia warned it would respond."],
+)
+def test_metonym_is_no_place_and_no_event_place(nlp, text):
+    doc = nlp(text)
+    assert find_places(doc) == []
+    trigger = text.split()[1]
+    (located,) = locate_events(doc, [event(text, trigger)])
+    assert located.location is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "country", "point"),
+    [
+        ("Protests spread across Europe on Sunday.", "Europe", None, (48.69, 9.14)),
+        ("Fighting broke out in South Ossetia overnight.", "South Ossetia", "GEO", (42.3, 44.0)),
+        ("Tension is rising across the Middle East.", "Middle East", None, (29.0, 42.0)),
+        ("Floods hit Queensland last week.", "Queensland", "AUS", (-20.0, 145.0)),
+        ("Snow fell across Ontario overnight.", "Ontario", "CAN", (49.25, -84.5)),
+        ("Wildfires burned across Alaska.", "Alaska", "USA", (64.0, -150.0)),
+    ],
+)
+def test_areas_lie_at_their_point(nlp, sentence, word, country, point):
+    (mention,) = named(find_places(nlp(sentence)), word)
+    assert mention.place.country == country
+    assert km((mention.place.lat, mention.place.lon), point) < 50
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "admin1", "near"),
+    [
+        # a county in several states: the state of the towns the text names decides
+        (
+            "Deputies in Henry County arrested a man near Paris, Tenn., on Friday.",
+            "Henry County",
+            "TN",
+            (36.30, -88.33),
+        ),
+        # a county inside an organisation's name is a toponym too
+        (
+            "The Metcalfe County Sheriff's Office said the man died in Edmonton, Ky.",
+            "Metcalfe County",
+            "KY",
+            (36.98, -85.61),
+        ),
+    ],
+)
+def test_county_lies_amid_the_towns_of_its_state(nlp, text, word, admin1, near):
+    (mention,) = named(find_places(nlp(text)), word)
+    assert mention.place.admin1 == admin1
+    assert km((mention.place.lat, mention.place.lon), near) < 100
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "country", "admin1"),
+    [
+        ("He moved to Atlanta, Georgia, last year.", "Georgia", "USA", "GA"),
+        ("He was born in Tbilisi, Georgia, in 1970.", "Georgia", "GEO", None),
+        # a name both a country and a US state: the rest of the text decides
+        (
+            "Most Northeast Georgia school systems cut jobs, the Clarke County Board said.",
+            "Northeast Georgia",
+            "USA",
+            "GA",
+        ),
+    ],
+)
+def test_state_or_country_of_one_name(nlp, text, word, country, admin1):
+    (mention,) = named(find_places(nlp(text)), word)
+    assert (mention.place.country, mention.place.admin1) == (country, admin1)

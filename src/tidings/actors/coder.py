@@ -154,6 +154,7 @@ class _DocCoder:
             if ent.label_ in ("PERSON", "ORG"):
                 found.append(_Candidate(ent.start, ent.end, "person"))
         pronouns = self.lexicon.words("person_pronoun") | self.lexicon.words("group_pronoun")
+        pronouns |= self.lexicon.words("thing_pronoun")
         for token in doc:
             if token.lower_ in pronouns and token.dep_ in rules.SUBJECT_DEPS:
                 found.append(_Candidate(token.i, token.i + 1, "pronoun"))
@@ -227,7 +228,9 @@ class _DocCoder:
         # a demonym used as a noun ("Iraqis protested"); as an adjective of a thing
         # ("Iraqi oil", "the Iraqi state") it names no actor
         if root.dep_ in ("amod", "compound") or root.pos_ not in ("NOUN", "PROPN"):
-            return None
+            if not rules.demonym_argument(root, lexicon):
+                return None
+            return self._coded(Actor.of(text, hit.ref, None), cand.start, cand.end, "group")
         if rules.is_place(root, lexicon, capital=False):
             return None
         return self._coded(Actor.of(text, hit.ref, None), cand.start, cand.end, "group")
@@ -278,8 +281,8 @@ class _DocCoder:
             person = name is not None or named[-1].start in self.people
             coded = self._coded(actor, cand.start, cand.end, "person" if person else "organisation")
             return [self.memory.remember(coded, name_text or words.text, title_text)]
-        if title is None:
-            return []
+        if title is None or (title.phrase in lexicon.words("needs_country") and not countries):
+            return []  # "tanks" with no country of their own: equipment, not an actor
         sector = title.sector
         if len({h.ref for h in countries}) > 1 and rules.coordinated(doc, countries):
             return self._split(cand, countries, sector, affiliation, kind)
@@ -362,7 +365,10 @@ class _DocCoder:
         sentence or the last one, if all such there share one code; otherwise left out."""
         token = self.doc[cand.start]
         plural = bool(pronoun_kind(token.lower_))
-        earlier = self.memory.antecedent(cand.start, plural)
+        if token.lower_ in self.lexicon.words("thing_pronoun"):
+            earlier = self.memory.governing(rules.governing_subject(token))
+        else:
+            earlier = self.memory.antecedent(cand.start, plural)
         if earlier is None:
             return []
         actor = replace(earlier.actor, text=token.text)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from tidings.actors import rules
 from tidings.model import Actor
@@ -79,7 +79,7 @@ class Memory:
         if plural:
             prior = [c for c in self.coded if c.plural and c.start < point]
         else:
-            prior = [c for c in self.coded if c.kind in ("person", "pronoun") and c.start < point]
+            prior = [c for c in self.coded if c.start < point and _personal(c)]
             prior = [c for c in prior if not c.plural]
         window = [c for c in prior if self.sentence_of[c.start] == sentence]
         if not window:
@@ -87,6 +87,24 @@ class Memory:
         if not window or len({(c.actor.code, c.needs_focus) for c in window}) != 1:
             return None
         return window[-1]
+
+    def governing(self, subject: Token | None) -> Coded | None:
+        """ "Hungary has said it will ...": the country or body coded over `subject`, the
+        subject of the verb an "it" clause hangs on; never a person or a plural group."""
+        if subject is None:
+            return None
+        for prior in reversed(self.coded):
+            if prior.start <= subject.i < prior.end:
+                keep = prior.kind in ("state", "organisation", "group") and not prior.plural
+                return prior if keep else None
+        return None
+
+
+def _personal(coded: Coded) -> bool:
+    """A person, or a pronoun standing for one ("he", not "it" for a country)."""
+    return coded.kind == "person" or (
+        coded.kind == "pronoun" and coded.actor.text.lower() in PERSON_PRONOUNS
+    )
 
 
 def pronoun_kind(word: str) -> bool | None:

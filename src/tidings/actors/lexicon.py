@@ -27,6 +27,8 @@ MARKER_KINDS = frozenset(
         "actor_prep",
         "person_pronoun",
         "group_pronoun",
+        "thing_pronoun",
+        "needs_country",
     }
 )
 _ISO3 = re.compile(r"[A-Z]{3}")

@@ -189,3 +189,36 @@ def entity_countries(
         if is_place(ent.root, lexicon, capital=False):
             continue
         yield ent, inside[0].ref
+
+
+# Where a noun an adjective of nationality modifies takes part in its clause as an actor:
+# "Israeli changes" rejected, "an Indian proposal", "Iraqi Kurds sought refuge".
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos"})
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj"})
+
+
+def demonym_argument(token: Token, lexicon: Lexicon) -> bool:
+    """Whether a demonym modifying a noun ("an Indian proposal", "Iraqi Kurds") stands for
+    its country: the noun is a subject or object of its clause, not a place ("near the
+    Iraqi border") and not a possessor's thing ("the Iraqi minister's car" is not)."""
+    noun = conj_root(token).head
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.i == token.i:
+        return False
+    noun = conj_root(noun)
+    if noun.dep_ not in ARGUMENT_DEPS:
+        return False
+    return not is_place(noun, lexicon, capital=False)
+
+
+def governing_subject(token: Token) -> Token | None:
+    """For a subject "it" in a clause hung on another verb ("Hungary has said it will
+    support"), the subject of that governing verb; None when "it" heads its own sentence."""
+    verb = token.head
+    if verb.i == token.i or verb.dep_ not in CLAUSE_DEPS:
+        return None
+    while verb.dep_ in CLAUSE_DEPS and verb.head.i != verb.i:
+        verb = verb.head
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS and child.i < token.i:
+                return child
+    return None

@@ -20,12 +20,14 @@ SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
 OBJECT_DEPS = ("dobj", "obj", "dative", "attr")
 TARGET_PREPS = ("against", "on", "at", "with", "to", "toward", "towards", "into", "upon")
-NOUN_TARGET_PREPS = ("on", "against", "at", "of", "into", "upon", "targeting", "with")
+# "aid to Mozambique", "a visit to China": the noun's recipient or destination
+NOUN_TARGET_PREPS = ("on", "against", "at", "of", "into", "upon", "targeting", "with", "to")
 RECIPROCAL_PREPS = ("between", "among", "amongst")
 # Dependencies we follow when looking for the actor inside an argument phrase.
 DESCEND_DEPS = ("compound", "amod", "poss", "appos", "nmod", "npadvmod", "pobj", "conj", "prep")
-DESCEND_PREPS = ("of", "on", "against", "at", "for", "from")
-SHARED_SUBJECT_DEPS = ("xcomp", "conj")
+DESCEND_PREPS = ("of", "on", "against", "at", "for", "from", "by")  # "allegations by Rwanda"
+# "X vowed to attack", "X and Y", "X is about/ready to restore ties": the governing subject
+SHARED_SUBJECT_DEPS = ("xcomp", "conj", "acomp")
 
 
 class ActorIndex:
@@ -90,10 +92,26 @@ def _subject(verb: Token) -> Token | None:
                 return child
         if current.dep_ == "relcl":
             return current.head
-        if current.dep_ not in SHARED_SUBJECT_DEPS or current.head.i == current.i:
+        shared = current.dep_ in SHARED_SUBJECT_DEPS or _infinitival(current)
+        if not shared or current.head.i == current.i:
             return None
         current = current.head
     return None
+
+
+def _infinitival(verb: Token) -> bool:
+    """A "to" clause hung on another verb ("have sworn to fight"): it shares the subject."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _complement_object(verb: Token) -> list[Token]:
+    """The object of "condemned as unacceptable the allegations": parsed as the pobj of "as",
+    it is the verb's object when an adjective (the object complement) precedes it."""
+    return [
+        pobj
+        for pobj in _prep_objects(verb, ("as",))
+        if any(c.dep_ == "amod" and c.pos_ == "ADJ" and c.i < pobj.i for c in pobj.children)
+    ]
 
 
 def _children(token: Token, deps: tuple[str, ...]) -> list[Token]:
@@ -111,9 +129,18 @@ def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
 
 
 def verb_arguments(
-    verb: Token, actors: ActorIndex
+    verb: Token, actors: ActorIndex, recipient: bool = False
 ) -> tuple[list[ActorMention], list[ActorMention], Token | None]:
-    """Sources, targets and the object token that decided the code's conditions."""
+    """Sources, targets and the object token that decided the code's conditions.
+
+    `recipient`: the verb's subject receives ("Iraq received weapons from Iran"), so the
+    roles turn round: the actor after "from" gives (source), the subject gets (target)."""
+    if recipient and not any(c.dep_ == "auxpass" for c in verb.children):
+        givers = [m for p in _prep_objects(verb, ("from",)) for m in actors.coordinated(p)]
+        subject = _subject(verb)
+        takers = actors.coordinated(subject, frozenset({verb.i})) if subject is not None else []
+        objects = _children(verb, OBJECT_DEPS)
+        return givers, [m for m in takers if m not in givers], (objects[0] if objects else None)
     skip = frozenset({verb.i})
     passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
     sources: list[ActorMention] = []
@@ -128,7 +155,7 @@ def verb_arguments(
         subject = _subject(verb)
         if subject is not None:
             sources += actors.coordinated(subject, skip)
-    objects = _children(verb, OBJECT_DEPS)
+    objects = _children(verb, OBJECT_DEPS) or _complement_object(verb)
     for obj in objects:
         targets += [m for m in actors.coordinated(obj, skip) if m not in sources]
     if not targets:

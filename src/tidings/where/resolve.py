@@ -25,9 +25,10 @@ FOREIGN_AREA_SCORE = 14.0  # an area abroad yields to a town of the focus ("Vict
 PREFERRED_BONUS = 20.0
 CAPITAL_BONUS = 2.0
 FOCUS_COUNTRY_BONUS = 4.0
-FOCUS_STATE_BONUS = 3.0
+FOCUS_STATE_BONUS = 6.0
+HINTED_STATE_BONUS = 4.0  # a town in a state that holds a county the document names
 ALTERNATE_PENALTY = 3.0
-NEAR_BONUS = 3.0
+NEAR_BONUS = 5.0
 NEAR_KM = 150.0
 SMALL_TOWN = 1000  # a town this small is taken only on firm evidence
 
@@ -35,21 +36,33 @@ SMALL_TOWN = 1000  # a town this small is taken only on firm evidence
 @dataclass(frozen=True, slots=True)
 class Focus:
     """Where a document is about: its commonest country (ISO2) and first-level area, and
-    the towns it names (name key, lat, lon), since places in one story lie near each other."""
+    the towns it names (name key, lat, lon, country, admin1), since places in one story lie
+    near each other."""
 
     country: str | None = None
     admin1: str | None = None
-    towns: tuple[tuple[str, float, float], ...] = ()
+    towns: tuple[tuple[str, float, float, str, str | None], ...] = ()
+    hinted: frozenset[str] = frozenset()  # US states holding a county the document names
 
 
-def focus_of(readings: Iterable[tuple[str, Entry]]) -> Focus:
+def focus_of(readings: Iterable[tuple[str, Entry]], counties: Iterable[str] = ()) -> Focus:
     """The focus of (name, entry) first readings: commonest country, its commonest admin1.
 
     Each distinct name counts once (a town named ten times must not outvote the rest with
-    its own, perhaps wrong, reading), and a state named outright counts double.
+    its own, perhaps wrong, reading), and a state named outright counts double. The US
+    county names of `counties` ("Henry County"), placed or not, each vote for the US (only
+    the US has counties in the gazetteer) and hint at the states that hold one so named.
     """
-    readings = list({(norm(name), e.geonameid): (name, e) for name, e in readings}.values())
-    countries = Counter(e.country for _, e in readings)
+    gaz = gazetteer()
+    readings = [
+        (name, e)
+        for name, e in {(norm(name), e.geonameid): (name, e) for name, e in readings}.values()
+        if not _two_sided(gaz, e.name)
+    ]
+    keys = {norm(c) for c in counties} & gaz.counties.keys()
+    countries = Counter(e.country for _, e in readings if e.country)
+    countries["US"] += len(keys)
+    hinted = frozenset(gaz.entries[i].admin1 or "" for k in keys for i in gaz.counties[k])
     if not countries:
         return Focus()
     country = countries.most_common(1)[0][0]
@@ -58,11 +71,18 @@ def focus_of(readings: Iterable[tuple[str, Entry]]) -> Focus:
         if e.country == country and e.admin1:
             areas[e.admin1] += 2 if e.kind == "admin1" else 1
     towns = tuple(
-        (norm(name), e.lat, e.lon)
+        (norm(name), e.lat, e.lon, e.country, e.admin1)
         for name, e in readings
         if e.kind == "city" and e.lat is not None and e.lon is not None
     )
-    return Focus(country, areas.most_common(1)[0][0] if areas else None, towns)
+    return Focus(country, areas.most_common(1)[0][0] if areas else None, towns, hinted)
+
+
+def _two_sided(gaz: Gazetteer, name: str) -> bool:
+    """Whether `name` is both a country and a first-level area ("Georgia"): such a name
+    cannot tell the focus, it must take it from the rest of the document."""
+    kinds = {gaz.entries[i].kind for i in gaz.names.get(norm(name), ())}
+    return "country" in kinds and "admin1" in kinds
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -81,7 +101,7 @@ def _near_others(entry: Entry, key: str, focus: Focus) -> bool:
         return False
     return any(
         other != key and km(entry.lat, entry.lon, lat, lon) <= NEAR_KM
-        for other, lat, lon in focus.towns
+        for other, lat, lon, _, _ in focus.towns
     )
 
 
@@ -121,19 +141,32 @@ def resolve(
             score += PREFERRED_BONUS
         if best is None or score > best[0]:
             best = (score, entry)
-    if best is None and not strict:
+    if best is None:  # "X County" is a county's exact name: no need for `strict` to guard it
         return _county_state(gaz, name, container, focus)
     return best[1] if best else None
 
 
 def _county_state(gaz: Gazetteer, name: str, container: Entry | None, focus: Focus) -> Entry | None:
-    """The US state of a county ("Laurel County"): the gazetteer has no county points."""
+    """A US county ("Laurel County") as an area of its state. The gazetteer has no county
+    points, so it is placed amid the document's own towns in that state (local news names
+    the towns of the county it covers), else at the state's point. Of several states with
+    such a county, the focus state wins, else the one the document's towns lie in."""
     states = [gaz.entries[i] for i in gaz.counties.get(norm(name), ())]
     if container is not None:
         states = [s for s in states if s.admin1 == container.admin1]
     if len(states) > 1:
         states = [s for s in states if s.admin1 == focus.admin1] or states
-    return states[0] if len(states) == 1 else None
+    if len(states) > 1:
+        named = {a for _, _, _, c, a in focus.towns if c == "US"}
+        states = [s for s in states if s.admin1 in named] or states
+    if len(states) != 1:
+        return None
+    state = states[0]
+    towns = [(lat, lon) for _, lat, lon, c, a in focus.towns if c == "US" and a == state.admin1]
+    lat, lon = state.lat, state.lon
+    if towns:
+        lat, lon = sorted(towns)[len(towns) // 2][0], sorted(t[1] for t in towns)[len(towns) // 2]
+    return state._replace(geonameid=None, name=name, lat=lat, lon=lon, feature="A.ADM2")
 
 
 def _credible(
@@ -152,6 +185,8 @@ def _credible(
 
 def _score(gaz: Gazetteer, entry: Entry, is_official: bool, focus: Focus) -> float:
     in_focus = entry.country == focus.country
+    if entry.kind == "area":
+        return COUNTRY_SCORE
     if entry.kind == "country":
         return COUNTRY_SCORE + (FOCUS_COUNTRY_BONUS if in_focus else 0.0)
     if entry.kind == "admin1":
@@ -163,12 +198,15 @@ def _score(gaz: Gazetteer, entry: Entry, is_official: bool, focus: Focus) -> flo
     score += FOCUS_COUNTRY_BONUS if in_focus else 0.0
     if in_focus and focus.admin1 and entry.admin1 == focus.admin1:
         score += FOCUS_STATE_BONUS
+    elif entry.country == "US" and entry.admin1 in focus.hinted:
+        score += HINTED_STATE_BONUS
     return score - (0.0 if is_official else ALTERNATE_PENALTY)
 
 
 def to_place(entry: Entry, *, landmark: bool = False) -> Place:
     """The model record of an entry; `landmark` marks a spot inside a city given as the city."""
-    precision = {"country": "country", "admin1": "admin1"}.get(entry.kind, "city")
+    area = "admin1" if entry.country else "country"  # an area in one country is sub-national
+    precision = {"country": "country", "admin1": "admin1", "area": area}.get(entry.kind, "city")
     return Place(
         name=entry.name,
         geonameid=entry.geonameid,
