@@ -70,3 +70,23 @@ def test_merge_pairwise_precision_and_recall_stay_above_their_floors(merge_corpu
     precision, recall, _ = merge_eval.scores(system, merge_eval.pairs(by_key.values()))
     assert precision >= FLOORS["merge"]["pairwise_precision"]
     assert recall >= FLOORS["merge"]["pairwise_recall"]
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline()
+
+
+def test_plover_event_type_accuracy_stays_above_its_floor(shared, pipeline):
+    from tidings.eval.plover import score_plover
+
+    score = score_plover(shared / "eval" / "plover-gsr" / "dev.jsonl", pipeline.extract)
+    assert score.top_accuracy >= FLOORS["events"]["plover_top_accuracy"]
+
+
+def test_petrarch_gsr_exact_match_stays_above_its_floor(shared, pipeline):
+    from tidings.eval.petrarch import score_petrarch
+
+    gold = shared / "reference" / "petrarch" / "PETR2_GSR_validation.xml"
+    score = score_petrarch(gold, pipeline.extract)
+    assert score.exact_match >= FLOORS["events"]["petr2_gsr_exact_match"]
