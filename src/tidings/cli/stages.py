@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import Annotated, Any, TextIO
 
 import typer
+from spacy.tokens import Doc
 
 from tidings import nlp as nlp_stage
 from tidings.cli.common import BatchSize, Files, Model, Strict, app, err, fail, finish
@@ -18,6 +19,12 @@ from tidings.ingest import RejectsWriter, read_articles, rejects_path
 from tidings.model import Article, Rejected
 from tidings.pipeline import DEFAULT_BATCH_SIZE
 from tidings.when import find_times
+from tidings.where import find_places
+
+Output = Annotated[
+    Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
+]
+Records = Callable[[Doc, Article], Iterable[dict[str, Any]]]
 
 
 def _kept(items: Iterable[Article | Rejected], rejects: RejectsWriter) -> Iterator[Article]:
@@ -29,25 +36,17 @@ def _kept(items: Iterable[Article | Rejected], rejects: RejectsWriter) -> Iterat
             yield item
 
 
-@app.command()
-def times(
-    files: Files,
-    output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
-    ] = None,
-    model: Model = None,
-    batch_size: BatchSize = DEFAULT_BATCH_SIZE,
-    strict: Strict = False,
+def _write_records(
+    files: list[Path],
+    output: Path | None,
+    model: str | None,
+    batch_size: int,
+    strict: bool,
+    records: Records,
+    what: str,
 ) -> None:
-    """Find every temporal expression, normalised against its article's date: one per line.
-
-    Example: `tidings times article.txt -o times.jsonl`
-
-    Each line holds `article_id`, `start` and `end` (character offsets into the article
-    text), `text`, `type` (DATE, TIME, DURATION or SET), the TIMEX3 `value` (2021-11-07,
-    2021-W44, 2021-10, P1M, PRESENT_REF) and `precision`. Bad records go to
-    `<output>.rejects.jsonl` (or `tidings.rejects.jsonl`), as with `extract`.
-    """
+    """Parse the articles in batches and write what `records` finds in each, one JSON line
+    per record; bad input goes to the rejects file beside the output, as with `extract`."""
     try:
         nlp = nlp_stage.load(model)
     except TidingsError as error:
@@ -63,29 +62,69 @@ def times(
         rejects = stack.enter_context(RejectsWriter(rejects_file))
         articles = _kept(read_articles(files), rejects)
         for doc, article in nlp_stage.parse(nlp, articles, batch_size):
-            for time in find_times(doc, article.date):
-                record = {
-                    "article_id": article.id,
-                    "start": time.start,
-                    "end": time.end,
-                    "text": time.text,
-                    "type": time.type,
-                    "value": time.value,
-                    "precision": time.precision,
-                }
+            for record in records(doc, article):
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
                 found += 1
         rejected = rejects.count
-    err.print(f"{found} time expression(s) written" + (f" to {output}" if output else ""))
+    err.print(f"{found} {what} written" + (f" to {output}" if output else ""))
     finish(rejected, rejects_file, strict)
+
+
+def _times(doc: Doc, article: Article) -> Iterator[dict[str, Any]]:
+    for time in find_times(doc, article.date):
+        yield {
+            "article_id": article.id,
+            "start": time.start,
+            "end": time.end,
+            "text": time.text,
+            "type": time.type,
+            "value": time.value,
+            "precision": time.precision,
+        }
+
+
+def _places(doc: Doc, article: Article) -> Iterator[dict[str, Any]]:
+    for mention in find_places(doc):
+        place = mention.place
+        yield {
+            "article_id": article.id,
+            "start": mention.start,
+            "end": mention.end,
+            "text": mention.text,
+            "name": place.name,
+            "geonameid": place.geonameid,
+            "country": place.country,
+            "admin1": place.admin1,
+            "lat": place.lat,
+            "lon": place.lon,
+            "feature": place.feature,
+        }
+
+
+@app.command()
+def times(
+    files: Files,
+    output: Output = None,
+    model: Model = None,
+    batch_size: BatchSize = DEFAULT_BATCH_SIZE,
+    strict: Strict = False,
+) -> None:
+    """Find every temporal expression, normalised against its article's date: one per line.
+
+    Example: `tidings times article.txt -o times.jsonl`
+
+    Each line holds `article_id`, `start` and `end` (character offsets into the article
+    text), `text`, `type` (DATE, TIME, DURATION or SET), the TIMEX3 `value` (2021-11-07,
+    2021-W44, 2021-10, P1M, PRESENT_REF) and `precision`. Bad records go to
+    `<output>.rejects.jsonl` (or `tidings.rejects.jsonl`), as with `extract`.
+    """
+    _write_records(files, output, model, batch_size, strict, _times, "time expression(s)")
 
 
 @app.command()
 def places(
     files: Files,
-    output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
-    ] = None,
+    output: Output = None,
     model: Model = None,
     batch_size: BatchSize = DEFAULT_BATCH_SIZE,
     strict: Strict = False,
@@ -100,40 +139,4 @@ def places(
     ("Washington said") are left out. Bad records go to `<output>.rejects.jsonl` (or
     `tidings.rejects.jsonl`), as with `extract`.
     """
-    from tidings.where import find_places
-
-    try:
-        nlp = nlp_stage.load(model)
-    except TidingsError as error:
-        raise fail(error) from error
-    rejects_file = rejects_path(output)
-    found = 0
-    with ExitStack() as stack:
-        out: TextIO = (
-            stack.enter_context(output.open("w", encoding="utf-8", newline=""))
-            if output
-            else sys.stdout
-        )
-        rejects = stack.enter_context(RejectsWriter(rejects_file))
-        articles = _kept(read_articles(files), rejects)
-        for doc, article in nlp_stage.parse(nlp, articles, batch_size):
-            for mention in find_places(doc):
-                place = mention.place
-                record = {
-                    "article_id": article.id,
-                    "start": mention.start,
-                    "end": mention.end,
-                    "text": mention.text,
-                    "name": place.name,
-                    "geonameid": place.geonameid,
-                    "country": place.country,
-                    "admin1": place.admin1,
-                    "lat": place.lat,
-                    "lon": place.lon,
-                    "feature": place.feature,
-                }
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
-                found += 1
-        rejected = rejects.count
-    err.print(f"{found} place(s) written" + (f" to {output}" if output else ""))
-    finish(rejected, rejects_file, strict)
+    _write_records(files, output, model, batch_size, strict, _places, "place(s)")
