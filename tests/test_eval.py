@@ -171,6 +171,17 @@ def test_petrarch_score_counts_matches_triples_and_one_sided_events(petrarch_fil
     assert dict(score.miss_kinds)["actor agent block differs (same country)"] == 1
 
 
+def test_petrarch_score_counts_actor_countries_and_sectors(petrarch_file):
+    actors = dict(score_petrarch(petrarch_file, fake_extract(PETRARCH_OUTPUT)).actors)
+    counts = {field: (c.tp, c.fp, c.fn) for field, c in actors.items()}
+    assert counts == {
+        "source country": (1, 1, 0),  # USA right; IRQ from the one-sided extra
+        "target country": (2, 0, 0),
+        "source sector": (1, 0, 1),  # REB right; GOV of USAGOV missed
+        "target sector": (0, 0, 0),
+    }
+
+
 def test_petrarch_limit_scores_only_the_first_sentences(petrarch_file):
     score = score_petrarch(petrarch_file, fake_extract(PETRARCH_OUTPUT), limit=1)
     assert score.sentences == 1 and score.exact_match == 0.0

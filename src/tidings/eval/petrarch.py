@@ -198,6 +198,7 @@ class PetrarchScore:
     skipped: int  # evaluate="false" records
     empty: int  # evaluated sentences whose right output is nothing
     tallies: tuple[Tally, ...]  # each comparison, then each again with one-sided dropped
+    actors: tuple[tuple[str, Counts], ...] = ()  # e.g. ("source country", Counts)
     misses: tuple[Miss, ...] = ()
     miss_kinds: tuple[tuple[str, int], ...] = ()
 
@@ -239,7 +240,28 @@ class PetrarchScore:
                     "recall (dyadic)": dyadic.counts.recall,
                 }
             )
+        for name, counts in self.actors:
+            rows.append(
+                {
+                    "comparison": name,
+                    "precision": counts.precision,
+                    "recall": counts.recall,
+                    "F1": counts.f1,
+                }
+            )
         return rows
+
+
+ACTOR_FIELDS = ("source country", "target country", "source sector", "target sector")
+
+
+def _actor_keys(triples: frozenset[Triple], field: str) -> set[tuple[str, ...]]:
+    """The countries (first three letters) or (country, agent block) pairs of one role."""
+    side = 0 if field.startswith("source") else 1
+    codes = {t[side] for t in triples if t[side] != NO_ACTOR}
+    if field.endswith("country"):
+        return {(c[:3],) for c in codes if not c.startswith(NO_ACTOR)}
+    return {(c[:3], c[3:6]) for c in codes if len(c) > 3}
 
 
 def _kind(gold: Triple, ours: frozenset[Triple]) -> str:
@@ -278,6 +300,7 @@ def score_petrarch(
     """Score `extract` on the first `limit` evaluated sentences of a validation file."""
     names = [*COMPARISONS, *(f"{n} dyadic" for n in COMPARISONS)]
     tallies = {n: Tally(n) for n in names}
+    actors = {field: Counts() for field in ACTOR_FIELDS}
     misses: list[Miss] = []
     sentences = skipped = empty = 0
     for record in read_petrarch(gold_path):
@@ -295,6 +318,9 @@ def score_petrarch(
             tallies[cut_name] = tallies[cut_name].add(mine, gold)
             dyadic = f"{cut_name} dyadic"
             tallies[dyadic] = tallies[dyadic].add(_dyadic(mine), _dyadic(gold))
+        for field in ACTOR_FIELDS:
+            found = _actor_keys(ours, field)
+            actors[field] += Counts.of(found, _actor_keys(record.triples, field))
         if ours == record.triples:
             continue
         for gold in sorted(record.triples - ours):
@@ -316,6 +342,7 @@ def score_petrarch(
         skipped,
         empty,
         tuple(tallies[n] for n in names),
+        tuple(actors.items()),
         examples,
         tuple(kinds.most_common()),
     )
