@@ -29,8 +29,10 @@ __all__ = ["FRAME_ROLES", "Frames", "Planned", "Trigger", "load_frames", "plan"]
 FRAME_ROLES = ("deny", "threat", "reject", "demand", "appeal", "intent", "accuse")
 CLAUSE_DEPS = ("xcomp", "ccomp")
 OBJECT_DEPS = ("dobj", "obj", "nsubjpass")
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 FRAME_PREPS = ("for", "of", "to")  # "called for talks", "accused X of attacking"
 DENY_CODE = "016"
+STATEMENT_ROOT = "01"  # public statements: "announced sanctions" is the sanctions
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,8 +102,27 @@ def _read(path: Path, ontology: Ontology) -> Frames:
     return Frames(rows)
 
 
-def _governor(token: Token) -> tuple[Token, str] | None:
-    """The word governing an event word, and how: a clause, an object, or `for`/`of`."""
+def _governor(
+    token: Token, heads: dict[int, Trigger], lexicon: Lexicon
+) -> tuple[Token, str] | None:
+    """The word governing an event word, and how: a clause, an object, or `for`/`of`.
+
+    A light verb that is no trigger itself is see-through: in "promised to continue
+    military aid" the aid is governed by "promised" (intent to give military aid, 0332)."""
+    found = _direct_governor(token)
+    seen = {token.i}
+    while (
+        found is not None
+        and found[0].i not in heads
+        and found[0].i not in seen
+        and lexicon.has_role(found[0].lemma_.lower(), "light")
+    ):
+        seen.add(found[0].i)
+        found = _direct_governor(found[0])
+    return found
+
+
+def _direct_governor(token: Token) -> tuple[Token, str] | None:
     if (token.dep_ in CLAUSE_DEPS or _is_purpose(token)) and token.head.i != token.i:
         return token.head, "clause"  # an infinitival advcl too: "have sworn to fight"
     if token.dep_ in OBJECT_DEPS and token.head.i != token.i and token.head.pos_ == "VERB":
@@ -137,8 +158,10 @@ def plan(triggers: list[Trigger], lexicon: Lexicon, frames: Frames) -> list[Plan
         if _is_purpose(head) and (head.head.i in heads or _has_trigger_object(head.head, heads)):
             dropped.add(head.i)
             continue
-        found = _governor(head)
+        found = _governor(head, heads, lexicon)
         if found is None:
+            if trigger.entry.pos == "NOUN" and _inside_argument(head, heads):
+                dropped.add(head.i)  # "the delivery of aid" as the object of "allowed"
             continue
         governor, how = found
         roles = {r for r in FRAME_ROLES if lexicon.has_role(governor.lemma_, r)}
@@ -151,9 +174,10 @@ def plan(triggers: list[Trigger], lexicon: Lexicon, frames: Frames) -> list[Plan
             continue
         if roles and (how in ("clause", "object") or how in FRAME_PREPS):
             framed = DENY_CODE if "deny" in roles else frames.lookup(roles, code[head.i])
-            # a framed 13x code is the threat itself, which was made: asserted, as gold sets
-            # count it (the threatened act, which has not happened, is not coded apart)
-            mood = "denied" if "deny" in roles else "asserted"
+            # a framed 13x code is the threat itself, which was made, and a framed 016 the
+            # denial itself: asserted, as gold sets count them (the threatened or denied act
+            # is not coded apart)
+            mood = "asserted"
             if ruling is not None:
                 code[ruling.head.i] = framed or code[ruling.head.i]
                 modality[ruling.head.i] = (
@@ -163,8 +187,12 @@ def plan(triggers: list[Trigger], lexicon: Lexicon, frames: Frames) -> list[Plan
                 dropped.add(head.i)
             elif framed is not None:
                 code[head.i], modality[head.i] = framed, mood
+        elif ruling is not None and how == "object" and _yields(code[ruling.head.i], code[head.i]):
+            dropped.add(ruling.head.i)  # "announced sanctions": the sanctions are the event
         elif ruling is not None and how in ("clause", "object", "for"):
             dropped.add(head.i)  # "offered to help", "condemned the attack": one event
+        elif trigger.entry.pos == "NOUN" and _inside_argument(head, heads):
+            dropped.add(head.i)
     out: list[Planned] = []
     for trigger in triggers:
         i = trigger.head.i
@@ -183,6 +211,24 @@ def plan(triggers: list[Trigger], lexicon: Lexicon, frames: Frames) -> list[Plan
         final = cast(Modality, mood)
         out.append(Planned(trigger, code[i], final, borrowed.get(i), speaker, addressee))
     return out
+
+
+def _inside_argument(noun: Token, heads: dict[int, Trigger]) -> bool:
+    """An event noun nested in another event's phrase ("expressed sorrow for the
+    shootings", "an agreement on the release of prisoners") is part of that event, as
+    PETRARCH codes one event per clause: the first verb up the tree ends the search."""
+    current = noun
+    while current.head.i != current.i and current.pos_ != "VERB":
+        if current.head.i in heads:
+            # "the attack killed five": a subject is the event's cause, not its argument
+            return current.dep_ not in SUBJECT_DEPS
+        current = current.head
+    return False
+
+
+def _yields(statement: str, governed: str) -> bool:
+    """A bare public statement (01x) yields to the more specific event it announces."""
+    return statement.startswith(STATEMENT_ROOT) and not governed.startswith(STATEMENT_ROOT)
 
 
 def _has_trigger_object(verb: Token, heads: dict[int, Trigger]) -> bool:

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 
 from tidings.model import TimeExpression
 from tidings.nlp import doc_text
+from tidings.when.cues import possible
 from tidings.when.dates import Norm, Tense, at_time
 from tidings.when.grammar import governor, points_ahead, tense_of
 from tidings.when.lexicon import lexicon
@@ -90,8 +91,12 @@ def _from_entities(doc: Doc, anchor: dt.date) -> list[Found]:
 
 def _from_rules(doc: Doc, anchor: dt.date) -> list[Found]:
     found = []
+    text = doc_text(doc)
+    maybe = possible(text)
     for rule, pattern in _searchers():
-        for match in pattern.finditer(doc_text(doc)):
+        if rule.name not in maybe:
+            continue  # lacks a word every match needs (see `cues`)
+        for match in pattern.finditer(text):
             month = match.groupdict().get("month")
             if month is not None and not month[:1].isupper():
                 continue  # "may" the verb, "march" the walk
