@@ -236,6 +236,28 @@ def test_a_late_mention_joins_and_renames_a_stored_event():
         assert reports[0]["evidence"] == late.evidence and reports[0]["article_source"]
 
 
+def test_a_new_story_is_compared_once_with_each_stored_event(monkeypatch):
+    import tidings.store.merging as merging
+
+    calls: list[tuple[str, str]] = []
+
+    def counted(s: Story, t: Story) -> bool:
+        calls.append((s.article_id, t.article_id))
+        return same_event(s, t)
+
+    late = dataclasses.replace(POOL[0], event_id="m0", article_id="late")
+    article = Article("late", SUNDAY, "Rockets hit a base.", source="Late News")
+    with Store(":memory:") as store, Store(":memory:") as one_shot:
+        store.write_merged(ARTICLES, POOL)
+        monkeypatch.setattr(merging, "same_event", counted)
+        store.write_merged([article], [late])
+        one_shot.write_merged([*ARTICLES, article], [*POOL, late])
+        assert snapshot(store) == snapshot(one_shot)
+    # stored stories: wire, herald, copy (one event) and post; the first links, so the
+    # event's other two are skipped
+    assert sorted(calls) == [("late", "post"), ("late", "wire")]
+
+
 # -- GDELT export --------------------------------------------------------------------
 
 

@@ -454,6 +454,21 @@ def test_other_schema_version_is_a_store_error(tmp_path):
         Store(path)
 
 
+def test_an_older_store_is_refused_and_left_as_it_was(tmp_path):
+    path = tmp_path / "v2.duckdb"
+    with Store(path) as s:
+        s._con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+        s._con.execute("DROP TABLE story_spans")
+    with pytest.raises(StoreError, match="schema version 2, this Tidings writes version 3"):
+        Store(path)
+    con = duckdb.connect(str(path))
+    tables = {
+        r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+    }
+    con.close()
+    assert "story_spans" not in tables and "events" in tables
+
+
 # -- idempotence and commutativity ---------------------------------------------------
 
 POOL_ARTICLES = [article(f"a{i}", 1 + i) for i in range(4)]

@@ -36,7 +36,7 @@ from tidings.store.flat import (
     reject_row,
 )
 
-SCHEMA_VERSION = "2"  # 2: events.first_seen/last_seen, articles.source_key/minhash
+SCHEMA_VERSION = "3"  # 2: events.first_seen/last_seen, articles.source_key/minhash; 3: story_spans
 
 # table -> (columns with SQL types, primary key)
 TABLES: dict[str, tuple[tuple[tuple[str, str], ...], tuple[str, ...]]] = {
@@ -74,6 +74,11 @@ def _as_date(value: dt.date | str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if isinstance(value, str) else value
 
 
+def _articles_of(articles: Sequence[Article], mentions: Sequence[EventMention]) -> set[str]:
+    """Articles whose story spans a batch may change (new mentions or a new date)."""
+    return {a.id for a in articles} | {m.article_id for m in mentions}
+
+
 class Store:
     """An event store in one DuckDB file (or `":memory:"`); a context manager."""
 
@@ -97,10 +102,15 @@ class Store:
         con = self._con
         try:
             con.execute("BEGIN")
-            for table in TABLES:
-                con.execute(_create_sql(table))
             con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
-            con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+            row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            if row is None or row[0] == SCHEMA_VERSION:  # never add tables to another version
+                for table in TABLES:
+                    con.execute(_create_sql(table))
+                con.execute(f"CREATE TABLE IF NOT EXISTS story_spans ({merging.SPANS_SCHEMA})")
+                con.execute(
+                    "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION]
+                )
             con.execute("COMMIT")
         except duckdb.Error as exc:
             self._rollback()
@@ -119,7 +129,7 @@ class Store:
             con.execute(
                 f"CREATE TEMP TABLE IF NOT EXISTS _stage_{table} AS SELECT * FROM {table} LIMIT 0"
             )
-        con.execute(f"CREATE TEMP TABLE IF NOT EXISTS {_PROBE} ({merging.PROBE_SCHEMA})")
+        merging.setup(con, _PROBE)
 
     def close(self) -> None:
         self._con.close()
@@ -164,6 +174,7 @@ class Store:
         try:
             con.execute("BEGIN")
             added = {table: self._insert(table, rows[table]) for table in TABLES}
+            merging.refresh_spans(con, _articles_of(articles, mentions))
             con.execute("COMMIT")
         except BaseException as exc:
             self._rollback()
@@ -199,6 +210,7 @@ class Store:
             known = merging.stored_mention_ids(con, (m.event_id for m in mentions))
             new = list({m.event_id: m for m in mentions if m.event_id not in known}.values())
             added = {table: self._insert(table, table_rows) for table, table_rows in rows.items()}
+            merging.refresh_spans(con, _articles_of(articles, mentions))
             events, replaced = merging.plan(con, new, _PROBE)
             for table in ("events", "event_mentions"):
                 con.execute(

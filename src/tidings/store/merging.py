@@ -13,6 +13,7 @@ transaction.
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -26,6 +27,7 @@ from tidings.merge import (
     components,
     edges,
     families,
+    same_event,
     stories,
 )
 from tidings.merge.similar import WINDOW_DAYS
@@ -33,9 +35,54 @@ from tidings.model import Event, EventMention
 from tidings.store.flat import rebuild_mention
 
 _WINDOW = dt.timedelta(days=WINDOW_DAYS)
-_FIRST = "coalesce(m.date, a.date)"
-_LAST = "coalesce(m.date_end, m.date, a.date)"
-PROBE_SCHEMA = "country VARCHAR, root VARCHAR, lo DATE, hi DATE"
+PROBE_SCHEMA = "country VARCHAR, family VARCHAR, lo DATE, hi DATE"
+SPANS_SCHEMA = (
+    "article_id VARCHAR, family VARCHAR, country VARCHAR, first_day DATE, last_day DATE, "
+    "PRIMARY KEY (article_id, family, country)"
+)
+FAMILIES_SCHEMA = "root VARCHAR PRIMARY KEY, family VARCHAR"
+FAMILIES = "_merge_families"  # per-connection copy of `families()` for the span query
+
+# Per (article, root family, country a mention names): the span of all the article's
+# dates in that family. A story lies in one family, its country is one its mentions name
+# and its dates lie in its mentions' span, so these rows over-approximate every story.
+_SPANS_SQL = f"""
+WITH ms AS (
+    SELECT m.article_id, coalesce(f.family, 'root-' || m.cameo_root) AS family,
+        coalesce(m.date, a.date) AS first_day, coalesce(m.date_end, m.date, a.date) AS last_day,
+        [m.location_country, m.target_country, m.source_country] AS countries
+    FROM mentions m
+    LEFT JOIN articles a ON a.article_id = m.article_id
+    LEFT JOIN {FAMILIES} f ON f.root = m.cameo_root
+    WHERE m.article_id IN (SELECT unnest(?::VARCHAR[]))
+), spans AS (
+    SELECT article_id, family, min(first_day) AS lo, max(last_day) AS hi FROM ms GROUP BY ALL
+), named AS (
+    SELECT DISTINCT article_id, family, unnest(countries) AS country FROM ms
+)
+SELECT s.article_id, s.family, n.country, s.lo, s.hi FROM spans s
+JOIN named n ON n.article_id = s.article_id AND n.family = s.family
+WHERE n.country IS NOT NULL AND s.lo IS NOT NULL AND s.hi IS NOT NULL
+"""
+
+
+def setup(con: duckdb.DuckDBPyConnection, probe_table: str) -> None:
+    """Create this connection's temporary probe and family tables."""
+    con.execute(f"CREATE TEMP TABLE IF NOT EXISTS {probe_table} ({PROBE_SCHEMA})")
+    con.execute(f"CREATE TEMP TABLE IF NOT EXISTS {FAMILIES} ({FAMILIES_SCHEMA})")
+    con.execute(f"DELETE FROM {FAMILIES}")
+    with con.appender(FAMILIES) as appender:
+        appender.append_rows(sorted(families().items()))
+
+
+def refresh_spans(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str]) -> None:
+    """Rewrite the story spans of these articles from their stored mentions and dates
+    (inside the caller's transaction, after the batch's rows are inserted)."""
+    ids = sorted(set(article_ids))
+    if not ids:
+        return
+    con.execute("DELETE FROM story_spans WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+    con.execute(f"INSERT INTO story_spans {_SPANS_SQL}", [ids])
 
 
 def _rows(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
@@ -73,14 +120,13 @@ def _candidate_articles(
 ) -> list[str]:
     """Stored articles that may hold a story in the block and date window of a new one.
 
-    A story's country is one of its mentions' place, target or source countries, and its
-    dates lie within its mentions' span, so this article-level test misses none."""
+    Looks only at the story spans of the new stories' blocks and window (see
+    `_SPANS_SQL`: they cover every stored story), so the cost follows the window, not the
+    size of the store."""
     probes = {
-        (s.country, root, s.first_day - _WINDOW, s.last_day + _WINDOW)  # type: ignore[operator]
+        (s.country, s.family, s.first_day - _WINDOW, s.last_day + _WINDOW)  # type: ignore[operator]
         for s in new
         if s.block() is not None
-        for root, fam in families().items()
-        if fam == s.family
     }
     if not probes:
         return []
@@ -88,16 +134,39 @@ def _candidate_articles(
     with con.appender(probe_table) as appender:
         appender.append_rows(sorted(probes))
     sql = (
-        "SELECT DISTINCT m.article_id FROM mentions m "
-        "LEFT JOIN articles a ON a.article_id = m.article_id "
-        f"JOIN {probe_table} p ON p.root = m.cameo_root "
-        "GROUP BY m.article_id, p.country, p.root, p.lo, p.hi "
-        f"HAVING min({_FIRST}) <= p.hi AND max({_LAST}) >= p.lo AND "
-        "bool_or(p.country IN (m.location_country, m.target_country, m.source_country))"
+        "SELECT DISTINCT s.article_id FROM story_spans s "
+        f"JOIN {probe_table} p ON p.family = s.family AND p.country = s.country "
+        "AND s.first_day <= p.hi AND s.last_day >= p.lo "
+        "WHERE s.last_day >= ? AND s.first_day <= ?"  # constant bounds: zone maps skip the rest
     )
-    found = sorted(r[0] for r in con.execute(sql).fetchall())
+    bounds = [min(p[2] for p in probes), max(p[3] for p in probes)]
+    found = sorted(r[0] for r in con.execute(sql, bounds).fetchall())
     con.execute(f"DELETE FROM {probe_table}")
     return found
+
+
+def _links(
+    new: Sequence[Story], old: Sequence[Story], event_of: dict[str, str]
+) -> list[tuple[str, str]]:
+    """`edges(new, old)` less the pairs that cannot change the events: once a new story is
+    linked to one story of a stored event, that whole event joins, so the event's other
+    stories need not be compared with it."""
+    found = set(edges(new))
+    by_block: dict[tuple[str, str], list[Story]] = defaultdict(list)
+    for story in old:
+        if (block := story.block()) is not None:
+            by_block[block].append(story)
+    for s in new:
+        if (block := s.block()) is None:
+            continue
+        joined: set[str] = set()
+        for t in by_block.get(block, ()):
+            event = event_of.get(t.mention_ids[0], t.mention_ids[0])
+            if event not in joined and same_event(s, t):
+                joined.add(event)
+                pair = sorted((s.mention_ids[0], t.mention_ids[0]))
+                found.add((pair[0], pair[1]))
+    return sorted(found)
 
 
 def _stories_of(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str]) -> list[Story]:
@@ -117,7 +186,14 @@ def plan(
     fresh = _stories_of(con, touched)  # the new mentions with their articles' stored ones
     others = set(_candidate_articles(con, fresh, probe_table)) - touched
     old = _stories_of(con, others)
-    links = edges(fresh, old)
+    event_of = dict(
+        con.execute(
+            "SELECT mention_id, event_id FROM event_mentions "
+            "WHERE mention_id IN (SELECT unnest(?::VARCHAR[]))",
+            [sorted(s.mention_ids[0] for s in old)],
+        ).fetchall()
+    )
+    links = _links(fresh, old, event_of)
     first_of = {s.mention_ids[0]: s for s in old}
     linked = {i for pair in links for i in pair if i in first_of}
     members = [i for s in fresh for i in s.mention_ids]
