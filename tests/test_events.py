@@ -405,3 +405,8 @@ def test_subject_event_noun_is_kept_beside_its_verb(nlp):
     """ "airstrikes killed": a subject noun is the cause, not inside the verb's phrase."""
     codes = {e.cameo.code for e in coded(nlp, "Russian airstrikes killed protesters.")}
     assert {"195", "190"} <= codes
+
+
+def test_hosting_talks_between_parties_targets_each_party(nlp):
+    text = "the minister hosted rounds of talks between Iran and Saudi Arabia."
+    assert {("043", "FRAGOV", "IRN"), ("043", "FRAGOV", "SAU")} <= triples(coded(nlp, text))

@@ -158,6 +158,10 @@ def verb_arguments(
     objects = _children(verb, OBJECT_DEPS) or _complement_object(verb)
     for obj in objects:
         targets += [m for m in actors.coordinated(obj, skip) if m not in sources]
+    if not targets:  # "hosted (rounds of) talks between Iran and Saudi Arabia": the parties
+        heads = [*objects, *(p for obj in objects for p in _prep_objects(obj, ("of",)))]
+        for pobj in (p for head in heads for p in _prep_objects(head, RECIPROCAL_PREPS)):
+            targets += [m for m in actors.coordinated(pobj, skip) if m not in sources]
     if not targets:
         # the verb's own preposition, or its object's: "signed an agreement with Turkey"
         holders = [verb, *objects]
