@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -170,11 +170,18 @@ class Store:
             ],
             "rejects": [reject_row(r) for r in rejects],
         }
+        with self._batch() as con:
+            added = {table: self._insert(table, rows[table]) for table in TABLES}
+            merging.refresh_spans(con, _articles_of(articles, mentions))
+        return BatchCounts(**added)
+
+    @contextlib.contextmanager
+    def _batch(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One transaction per batch: all of it is stored, or none of it."""
         con = self._con
         try:
             con.execute("BEGIN")
-            added = {table: self._insert(table, rows[table]) for table in TABLES}
-            merging.refresh_spans(con, _articles_of(articles, mentions))
+            yield con
             con.execute("COMMIT")
         except BaseException as exc:
             self._rollback()
@@ -185,7 +192,6 @@ class Store:
                     "skipped)."
                 ) from exc
             raise
-        return BatchCounts(**added)
 
     def write_merged(
         self,
@@ -204,9 +210,7 @@ class Store:
             "mentions": [flatten_mention(m) for m in mentions],
             "rejects": [reject_row(r) for r in rejects],
         }
-        con = self._con
-        try:
-            con.execute("BEGIN")
+        with self._batch() as con:
             known = merging.stored_mention_ids(con, (m.event_id for m in mentions))
             new = list({m.event_id: m for m in mentions if m.event_id not in known}.values())
             added = {table: self._insert(table, table_rows) for table, table_rows in rows.items()}
@@ -222,16 +226,6 @@ class Store:
                 {"event_id": e.event_id, "mention_id": i} for e in events for i in e.mention_ids
             ]
             self._insert("event_mentions", links)
-            con.execute("COMMIT")
-        except BaseException as exc:
-            self._rollback()
-            if isinstance(exc, Exception):
-                raise StoreError(
-                    f"could not write a batch to the store {self.path!r} ({exc}). Nothing of "
-                    "this batch was stored; fix the cause and run again (stored articles are "
-                    "skipped)."
-                ) from exc
-            raise
         fresh = {e.event_id for e in events} - replaced
         return BatchCounts(
             articles=added["articles"],
