@@ -119,7 +119,7 @@ def words(kind: str) -> frozenset[str]:
 
 @cache
 def _word_table() -> tuple[tuple[str, str], ...]:
-    kinds = {"direction", "locative", "motion", "place_noun", "keep_verb", "stop"}
+    kinds = {"direction", "locative", "motion", "place_noun", "keep_verb", "stop", "district"}
     rows = []
     for row in read_tsv(package_file("tidings.where", "data/words.tsv"), ["word", "kind"]):
         if row["kind"] not in kinds:

