@@ -104,3 +104,11 @@ def test_malformed_district_file_names_the_file(tmp_path):
     bad.write_bytes(b"not gzip at all")
     with pytest.raises(DataFileError, match="geocode.gz"):
         _records(bad)
+
+
+def test_focus_state_is_the_one_most_names_could_lie_in(nlp):
+    # each name alone reads best elsewhere (Winfield, Kansas; Wayland, Massachusetts; Mount
+    # Pleasant, South Carolina), but only Iowa holds a town of every name
+    text = "Crews from Winfield, Wayland and Mount Pleasant helped at the fire on Sunday."
+    for word in ("Winfield", "Wayland", "Mount Pleasant"):
+        assert place_of(nlp, text, word).admin1 == "IA"

@@ -57,7 +57,9 @@ def focus_of(readings: Iterable[tuple[str, Entry]], counties: Iterable[str] = ()
     Each distinct name counts once (a town named ten times must not outvote the rest with
     its own, perhaps wrong, reading), and a state named outright counts double; a name that
     is both a country and a state ("Georgia") votes only for the state, once the rest of the
-    document has settled the country (a US story's "Georgia" is the state). The US
+    document has settled the country (a US story's "Georgia" is the state); and each town
+    name also votes once for every state that holds a town of that name, so the state
+    most of the names could lie in wins over scattered first readings. The US
     county names of `counties` ("Henry County"), placed or not, each vote for the US (only
     the US has counties in the gazetteer) and hint at the states that hold one so named.
     """
@@ -77,10 +79,13 @@ def focus_of(readings: Iterable[tuple[str, Entry]], counties: Iterable[str] = ()
     for _, e in readings:
         if e.country == country and e.admin1:
             areas[e.admin1] += 2 if e.feature == "A.ADM1" else 1
-    for key in sided:
+    for key in sorted(sided):
         for i in gaz.names.get(key, ()):
             if gaz.entries[i].kind == "admin1" and gaz.entries[i].country == country:
                 areas[gaz.entries[i].admin1 or ""] += 2
+    for key in sorted({norm(name) for name, e in readings if e.kind == "city"}):
+        for admin1 in sorted(_town_states(gaz, key, country)):
+            areas[admin1] += 1
     towns = tuple(
         (norm(name), e.lat, e.lon, e.country, e.admin1)
         for name, e in readings
@@ -88,6 +93,12 @@ def focus_of(readings: Iterable[tuple[str, Entry]], counties: Iterable[str] = ()
     )
     named = frozenset(_area_key(a) for c in counties for a in districts().named(c))
     return Focus(country, areas.most_common(1)[0][0] if areas else None, towns, hinted, named)
+
+
+def _town_states(gaz: Gazetteer, key: str, country: str) -> set[str]:
+    """The first-level areas of `country` that hold a town officially named `key`."""
+    entries = (gaz.entries[i] for i in gaz.names.get(key, ()))
+    return {e.admin1 for e in entries if e.kind == "city" and e.country == country and e.admin1}
 
 
 def _two_sided(gaz: Gazetteer, name: str) -> bool:
