@@ -112,3 +112,9 @@ def test_focus_state_is_the_one_most_names_could_lie_in(nlp):
     text = "Crews from Winfield, Wayland and Mount Pleasant helped at the fire on Sunday."
     for word in ("Winfield", "Wayland", "Mount Pleasant"):
         assert place_of(nlp, text, word).admin1 == "IA"
+
+
+def test_country_of_the_focus_keeps_its_name_beside_its_capital(nlp):
+    # "Mexico" is also an other name of Mexico City: in a story about Mexico it is the country
+    text = "Soldiers clashed with gunmen in Acapulco and Cuernavaca, the army of Mexico said."
+    assert place_of(nlp, text, "Mexico").precision == "country"

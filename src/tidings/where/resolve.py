@@ -155,7 +155,9 @@ def resolve(
     preferred = gaz.preferred.get(key)
     near = {e for e, _ in readings if e.kind == "city" and _near_others(e, key, focus)}
     if any(e.country == focus.country for e in near):  # "Lebanon" among Pennsylvania towns
-        readings = [(e, o) for e, o in readings if e.kind != "country" or e in near]
+        readings = [
+            (e, o) for e, o in readings if e.kind != "country" or e.country == focus.country
+        ]
     best: tuple[float, Entry] | None = None
     for entry, is_official in readings:
         if not _credible(entry, is_official, container, focus, strict):
