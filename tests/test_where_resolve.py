@@ -118,3 +118,9 @@ def test_country_of_the_focus_keeps_its_name_beside_its_capital(nlp):
     # "Mexico" is also an other name of Mexico City: in a story about Mexico it is the country
     text = "Soldiers clashed with gunmen in Acapulco and Cuernavaca, the army of Mexico said."
     assert place_of(nlp, text, "Mexico").precision == "country"
+
+
+def test_state_named_outright_outvotes_a_town_of_another_state(nlp):
+    # "Rice Lake" reads first as a Minnesota or Wisconsin town; the story names Illinois
+    text = "Wardens in Fulton County found the ducks near Rice Lake, officials in Illinois said."
+    assert place_of(nlp, text, "Fulton County").admin1 == "IL"

@@ -35,6 +35,8 @@ COUNTY_BONUS = 8.0  # a town in a county the document names ("Walker County ... 
 ALTERNATE_PENALTY = 3.0
 NEAR_BONUS = 5.0
 NEAR_KM = 150.0
+STATE_VOTES = 3  # a state named outright outvotes any one town (its first reading and its
+# namesakes' vote): "Rice Lake" may be in Wisconsin, but the story says Illinois
 SMALL_TOWN = 1000  # a town this small is taken only on firm evidence
 
 
@@ -55,7 +57,7 @@ def focus_of(readings: Iterable[tuple[str, Entry]], counties: Iterable[str] = ()
     """The focus of (name, entry) first readings: commonest country, its commonest admin1.
 
     Each distinct name counts once (a town named ten times must not outvote the rest with
-    its own, perhaps wrong, reading), and a state named outright counts double; a name that
+    its own, perhaps wrong, reading), and a state named outright counts thrice; a name that
     is both a country and a state ("Georgia") votes only for the state, once the rest of the
     document has settled the country (a US story's "Georgia" is the state); and each town
     name also votes once for every state that holds a town of that name, so the state
@@ -78,11 +80,11 @@ def focus_of(readings: Iterable[tuple[str, Entry]], counties: Iterable[str] = ()
     areas: Counter[str] = Counter()
     for _, e in readings:
         if e.country == country and e.admin1:
-            areas[e.admin1] += 2 if e.feature == "A.ADM1" else 1
+            areas[e.admin1] += STATE_VOTES if e.feature == "A.ADM1" else 1
     for key in sorted(sided):
         for i in gaz.names.get(key, ()):
             if gaz.entries[i].kind == "admin1" and gaz.entries[i].country == country:
-                areas[gaz.entries[i].admin1 or ""] += 2
+                areas[gaz.entries[i].admin1 or ""] += STATE_VOTES
     for key in sorted({norm(name) for name, e in readings if e.kind == "city"}):
         for admin1 in sorted(_town_states(gaz, key, country)):
             areas[admin1] += 1
