@@ -124,3 +124,9 @@ def test_state_named_outright_outvotes_a_town_of_another_state(nlp):
     # "Rice Lake" reads first as a Minnesota or Wisconsin town; the story names Illinois
     text = "Wardens in Fulton County found the ducks near Rice Lake, officials in Illinois said."
     assert place_of(nlp, text, "Fulton County").admin1 == "IL"
+
+
+def test_county_follows_the_towns_as_read_not_their_namesakes(nlp):
+    # a Columbia lies in Marion County, Mississippi; this story's Columbia is in Missouri
+    text = "Troopers said the crash happened in Marion County after the driver left Columbia, Mo."
+    assert place_of(nlp, text, "Marion County").admin1 == "MO"

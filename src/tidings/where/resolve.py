@@ -51,6 +51,8 @@ class Focus:
     towns: tuple[tuple[str, float, float, str, str | None], ...] = ()
     hinted: frozenset[str] = frozenset()  # US states holding a county the document names
     areas: frozenset[tuple[str, str | None, str]] = frozenset()  # second-level areas named
+    # (name key, second-level area) of each town reading: the counties the story's towns lie in
+    held: frozenset[tuple[str, tuple[str, str | None, str]]] = frozenset()
 
 
 def focus_of(readings: Iterable[tuple[str, Entry]], counties: Iterable[str] = ()) -> Focus:
@@ -94,7 +96,13 @@ def focus_of(readings: Iterable[tuple[str, Entry]], counties: Iterable[str] = ()
         if e.kind == "city" and e.lat is not None and e.lon is not None
     )
     named = frozenset(_area_key(a) for c in counties for a in districts().named(c))
-    return Focus(country, areas.most_common(1)[0][0] if areas else None, towns, hinted, named)
+    held = frozenset(
+        (norm(name), _area_key(area))
+        for name, e in readings
+        if e.kind == "city" and (area := districts().area_of(e)) is not None
+    )
+    admin1 = areas.most_common(1)[0][0] if areas else None
+    return Focus(country, admin1, towns, hinted, named, held)
 
 
 def _town_states(gaz: Gazetteer, key: str, country: str) -> set[str]:
@@ -178,22 +186,26 @@ def resolve(
 
 def _county(gaz: Gazetteer, name: str, container: Entry | None, focus: Focus) -> Entry | None:
     """A second-level area ("Laurel County", "Orleans Parish") at its own point. Of several so
-    named, the one holding a town the document names wins ("Walker County" with Huntsville
-    is in Texas), then one in the focus state, then one in a state of the document's towns,
-    then one in the focus country; the most populous of those left."""
+    named, the one holding a town as the document reads it wins ("Walker County" with
+    Huntsville, Texas), then one in the focus state, then one holding some town of a name
+    the document gives, then one in a state of its towns, then one in the focus country;
+    the most populous of those left."""
     parts = norm(name).split()
     if len(parts) < 2 or not {parts[0], parts[-1]} & words("district"):
         return None  # a bare name ("Hume") is a town's before it is a district's
     options = districts().named(name)
     if container is not None:
         options = [a for a in options if _within(a, container)]
+    own = " ".join(parts[:-1])  # "DeKalb" beside "DeKalb County" may mean the county itself
     if len(options) > 1:
-        own = " ".join(parts[:-1])  # "DeKalb" beside "DeKalb County" may mean the county itself
+        held = {area for key, area in focus.held if key != own}
+        options = [a for a in options if _area_key(a) in held] or options
+    if len(options) > 1 and focus.admin1:
+        options = [a for a in options if a.admin1 == focus.admin1] or options
+    if len(options) > 1:
         keys = {t[0] for t in focus.towns} - {own}
         towns = {_area_key(a) for key in keys for a in _town_areas(key)}
         options = [a for a in options if _area_key(a) in towns] or options
-    if len(options) > 1 and focus.admin1:
-        options = [a for a in options if a.admin1 == focus.admin1] or options
     if len(options) > 1:
         named = {(c, a) for _, _, _, c, a in focus.towns}
         options = [a for a in options if (a.country, a.admin1) in named] or options
