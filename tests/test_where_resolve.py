@@ -130,3 +130,16 @@ def test_county_follows_the_towns_as_read_not_their_namesakes(nlp):
     # a Columbia lies in Marion County, Mississippi; this story's Columbia is in Missouri
     text = "Troopers said the crash happened in Marion County after the driver left Columbia, Mo."
     assert place_of(nlp, text, "Marion County").admin1 == "MO"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # London, Ontario lies next to St. Thomas: the story is Canadian
+        ("Police in London and St. Thomas are warning residents about break-ins.", "CAN"),
+        # no other town lies near a lesser London: the capital
+        ("Flights from London to Paris were cancelled on Friday because of the strike.", "GBR"),
+    ],
+)
+def test_town_namesake_near_the_storys_towns_sets_the_focus(nlp, text, country):
+    assert place_of(nlp, text, "London").country == country

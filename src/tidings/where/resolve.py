@@ -38,6 +38,7 @@ NEAR_KM = 150.0
 STATE_VOTES = 3  # a state named outright outvotes any one town (its first reading and its
 # namesakes' vote): "Rice Lake" may be in Wisconsin, but the story says Illinois
 SMALL_TOWN = 1000  # a town this small is taken only on firm evidence
+NAMESAKE_VOTE = 0.5  # a country with a town of a name the story gives, near its other towns
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +64,9 @@ def focus_of(readings: Iterable[tuple[str, Entry]], counties: Iterable[str] = ()
     is both a country and a state ("Georgia") votes only for the state, once the rest of the
     document has settled the country (a US story's "Georgia" is the state); and each town
     name also votes once for every state that holds a town of that name, so the state
-    most of the names could lie in wins over scattered first readings. The US
+    most of the names could lie in wins over scattered first readings. Likewise a country
+    gets half a vote for each name that has a town there near another of the story's
+    towns ("London" beside St. Thomas, Ontario). The US
     county names of `counties` ("Henry County"), placed or not, each vote for the US (only
     the US has counties in the gazetteer) and hint at the states that hold one so named.
     """
@@ -73,8 +76,16 @@ def focus_of(readings: Iterable[tuple[str, Entry]], counties: Iterable[str] = ()
     readings = [(name, e) for name, e in distinct if not _two_sided(gaz, e.name)]
     sided = {norm(e.name) for _, e in distinct if _two_sided(gaz, e.name)}
     keys = {norm(c) for c in counties} & gaz.counties.keys()
-    countries = Counter(e.country for _, e in readings if e.country)
+    countries: Counter[str] = Counter(e.country for _, e in readings if e.country)
     countries["US"] += len(keys)
+    towns = tuple(
+        (norm(name), e.lat, e.lon, e.country, e.admin1)
+        for name, e in readings
+        if e.kind == "city" and e.lat is not None and e.lon is not None
+    )
+    for key in sorted({t[0] for t in towns}):
+        for cc in sorted(_namesake_countries(gaz, key, towns)):
+            countries[cc] += NAMESAKE_VOTE
     hinted = frozenset(gaz.entries[i].admin1 or "" for k in keys for i in gaz.counties[k])
     if not countries:
         return Focus()
@@ -90,11 +101,6 @@ def focus_of(readings: Iterable[tuple[str, Entry]], counties: Iterable[str] = ()
     for key in sorted({norm(name) for name, e in readings if e.kind == "city"}):
         for admin1 in sorted(_town_states(gaz, key, country)):
             areas[admin1] += 1
-    towns = tuple(
-        (norm(name), e.lat, e.lon, e.country, e.admin1)
-        for name, e in readings
-        if e.kind == "city" and e.lat is not None and e.lon is not None
-    )
     named = frozenset(_area_key(a) for c in counties for a in districts().named(c))
     held = frozenset(
         (norm(name), _area_key(area))
@@ -103,6 +109,21 @@ def focus_of(readings: Iterable[tuple[str, Entry]], counties: Iterable[str] = ()
     )
     admin1 = areas.most_common(1)[0][0] if areas else None
     return Focus(country, admin1, towns, hinted, named, held)
+
+
+def _namesake_countries(gaz: Gazetteer, key: str, towns: tuple) -> set[str]:
+    """The countries holding a town of some size named `key` that lies near another of the
+    story's towns as first read ("Paris" near Dallas: the story may be Texan)."""
+    found = set()
+    for e in (gaz.entries[i] for i in gaz.names.get(key, ())):
+        if (
+            e.kind == "city"
+            and e.population >= SMALL_TOWN
+            and e.country not in found
+            and _near_others(e, key, Focus(towns=towns))
+        ):
+            found.add(e.country)
+    return found
 
 
 def _town_states(gaz: Gazetteer, key: str, country: str) -> set[str]:
