@@ -143,3 +143,17 @@ def test_county_follows_the_towns_as_read_not_their_namesakes(nlp):
 )
 def test_town_namesake_near_the_storys_towns_sets_the_focus(nlp, text, country):
     assert place_of(nlp, text, "London").country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "admin1"),
+    [
+        ("A man was arrested in Springfield, Oreg., on Monday.", "Springfield", "OR"),
+        # a state abbreviation written without its last full stop
+        ("Troopers stopped the car in Paris, Tex on Sunday.", "Paris", "TX"),
+        ("The chase ended in Springfield, Mass on Sunday.", "Springfield", "MA"),
+    ],
+)
+def test_town_comma_state_abbreviation(nlp, text, word, admin1):
+    place = place_of(nlp, text, word)
+    assert (place.country, place.admin1) == ("USA", admin1)

@@ -104,6 +104,8 @@ class Gazetteer:
         """Every country or area `name` may mean as a container, the likeliest first
         ("Georgia": the country, then the US state; the town before it decides)."""
         key = norm(name)
+        if key not in self.containers and f"{key}." in self.containers:
+            key = f"{key}."  # an abbreviation without its last full stop: "N.Y", "Calif"
         big = [e for e in self.lookup(name)[0] if e.kind != "city"]
         if key in self.containers:
             first = self.entries[self.containers[key]]
