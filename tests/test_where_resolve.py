@@ -157,3 +157,21 @@ def test_town_namesake_near_the_storys_towns_sets_the_focus(nlp, text, country):
 def test_town_comma_state_abbreviation(nlp, text, word, admin1):
     place = place_of(nlp, text, word)
     assert (place.country, place.admin1) == ("USA", admin1)
+
+
+def test_abbreviated_first_word_is_read_spelled_out(nlp):
+    # GeoNames lists the Iowa town only as "Mount Pleasant"
+    place = place_of(
+        nlp, "The band from Mt. Pleasant played in Iowa City on Friday.", "Mt. Pleasant"
+    )
+    assert (place.country, place.admin1) == ("USA", "IA")
+
+
+def test_abbreviation_table_reads():
+    # read through read_tsv, which names file and line on a malformed row
+    from tidings.resources import package_file, read_tsv
+
+    rows = list(
+        read_tsv(package_file("tidings.where", "data/abbreviations.tsv"), ["short", "full"])
+    )
+    assert {(r["short"], r["full"]) for r in rows} >= {("mt.", "mount"), ("st.", "saint")}

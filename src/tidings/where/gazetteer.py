@@ -76,6 +76,7 @@ class Gazetteer:
     states: dict[str, int] = field(default_factory=dict)  # "IL" -> entry
     regions: dict[tuple[str, str], int] = field(default_factory=dict)  # ("CA", "08") -> entry
     iso3: dict[str, str] = field(default_factory=dict)  # ISO2 -> ISO3
+    abbreviations: dict[str, str] = field(default_factory=dict)  # "mt." -> "mount"
 
     def add(self, entry: Entry, alternates: list[str] | tuple[()] = ()) -> int:
         """Index an entry under its name and the (already normalised) alternate keys."""
@@ -89,11 +90,16 @@ class Gazetteer:
         return index
 
     def lookup(self, name: str) -> tuple[list[Entry], list[Entry]]:
-        """Entries whose official name is `name`, and those that only list it as an alternate."""
-        key = norm(name)
-        official = [self.entries[i] for i in self.names.get(key, ())]
-        other = [self.entries[i] for i in self.alternates.get(key, ())]
-        return official, other
+        """Entries whose official name is `name`, and those that only list it as an alternate;
+        a leading abbreviation is also read spelled out ("Mt. Pleasant", "Mount Pleasant")."""
+        keys = [norm(name)]
+        first, _, rest = keys[0].partition(" ")
+        if rest and first in self.abbreviations:
+            keys.append(f"{self.abbreviations[first]} {rest}")
+        official = list(dict.fromkeys(i for k in keys for i in self.names.get(k, ())))
+        other = list(dict.fromkeys(i for k in keys for i in self.alternates.get(k, ())))
+        other = [i for i in other if i not in official]
+        return [self.entries[i] for i in official], [self.entries[i] for i in other]
 
     def container(self, name: str) -> Entry | None:
         """The country or state a trailing ", X" names, abbreviations included."""
@@ -192,6 +198,12 @@ def gazetteer() -> Gazetteer:
         del text
         _add_regions(gaz)
         _add_aliases(gaz)
+        gaz.abbreviations = {
+            norm(r["short"]): norm(r["full"])
+            for r in read_tsv(
+                package_file("tidings.where", "data/abbreviations.tsv"), ["short", "full"]
+            )
+        }
     finally:
         if collecting:
             gc.enable()
