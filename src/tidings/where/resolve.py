@@ -43,9 +43,9 @@ NAMESAKE_VOTE = 0.5  # a country with a town of a name the story gives, near its
 
 @dataclass(frozen=True, slots=True)
 class Focus:
-    """Where a document is about: its commonest country (ISO2) and first-level area, and
-    the towns it names (name key, lat, lon, country, admin1), since places in one story lie
-    near each other."""
+    """Where a document is about: its commonest country (ISO2) and first-level area, the
+    towns it names (name key, lat, lon, country, admin1), since places in one story lie
+    near each other, and the counties it names or its towns lie in."""
 
     country: str | None = None
     admin1: str | None = None
@@ -66,9 +66,10 @@ def focus_of(readings: Iterable[tuple[str, Entry]], counties: Iterable[str] = ()
     name also votes once for every state that holds a town of that name, so the state
     most of the names could lie in wins over scattered first readings. Likewise a country
     gets half a vote for each name that has a town there near another of the story's
-    towns ("London" beside St. Thomas, Ontario). The US
-    county names of `counties` ("Henry County"), placed or not, each vote for the US (only
-    the US has counties in the gazetteer) and hint at the states that hold one so named.
+    towns ("London" beside St. Thomas, Ontario). The US county names of `counties` ("Henry
+    County"), placed or not, each vote for the US and hint at the states that hold one so
+    named; the second-level areas so named, and those the towns lie in, are kept for
+    choosing among same-named counties and towns (see `_county`, `_in_named_area`).
     """
     gaz = gazetteer()
     counties = list(counties)
@@ -111,7 +112,9 @@ def focus_of(readings: Iterable[tuple[str, Entry]], counties: Iterable[str] = ()
     return Focus(country, admin1, towns, hinted, named, held)
 
 
-def _namesake_countries(gaz: Gazetteer, key: str, towns: tuple) -> set[str]:
+def _namesake_countries(
+    gaz: Gazetteer, key: str, towns: tuple[tuple[str, float, float, str, str | None], ...]
+) -> set[str]:
     """The countries holding a town of some size named `key` that lies near another of the
     story's towns as first read ("Paris" near Dallas: the story may be Texan)."""
     found = set()
