@@ -107,15 +107,32 @@ def test_areas_outside_the_us_are_places(nlp, sentence, word, country, admin1):
     assert (mention.place.country, mention.place.admin1) == (country, admin1)
 
 
+def test_people_are_not_places(nlp):
+    # a first name is no town, though one is "Mary"
+    assert find_places(nlp("Mary Jones declined to comment.")) == []
+
+
 @pytest.mark.parametrize(
-    "sentence",
+    ("sentence", "word", "country", "admin1"),
     [
-        "An Iraqi official was killed.",
-        "Mary Jones declined to comment.",  # a first name is no town, though one is "Mary"
+        ("An Iraqi official was killed.", "Iraqi", "IRQ", None),
+        ("Two Kenyans were wounded in the blast.", "Kenyans", "KEN", None),
+        ("The Sri Lankan navy sank a boat.", "Sri Lankan", "LKA", None),
+        ("Texans voted on Tuesday.", "Texans", "USA", "TX"),
     ],
 )
-def test_demonyms_and_people_are_not_places(nlp, sentence):
-    assert find_places(nlp(sentence)) == []
+def test_demonyms_are_toponyms_of_their_place(nlp, sentence, word, country, admin1):
+    (mention,) = named(find_places(nlp(sentence)), word)
+    assert mention.role == "demonym"
+    assert (mention.place.country, mention.place.admin1) == (country, admin1)
+
+
+def test_demonym_is_no_event_place(nlp):
+    text = "An Iraqi soldier was killed."
+    doc = nlp(text)
+    assert [m.role for m in find_places(doc)] == ["demonym"]
+    (located,) = locate_events(doc, [event(text, "killed")])
+    assert located.location is None
 
 
 @pytest.mark.parametrize(
@@ -245,9 +262,10 @@ def test_places_command_writes_toponyms_and_rejects(tmp_path):
             "lat",
             "lon",
             "feature",
+            "role",
         }
     mosul = next(r for r in rows if r["text"] == "Mosul")
-    assert (mosul["country"], mosul["name"]) == ("IRQ", "Mosul")
+    assert (mosul["country"], mosul["name"], mosul["role"]) == ("IRQ", "Mosul", "place")
     (reject,) = [json.loads(line) for line in (tmp_path / "places.rejects.jsonl").open()]
     assert reject["line"] == 2
     strict = CliRunner().invoke(app, ["places", str(corpus), "-o", str(output), "--strict"])
@@ -258,12 +276,39 @@ def test_places_command_writes_toponyms_and_rejects(tmp_path):
     "text",
     ["Iraq announced new elections.", "Russia warned it would respond."],
 )
-def test_metonym_is_no_place_and_no_event_place(nlp, text):
+def test_metonym_is_a_toponym_but_no_event_place(nlp, text):
     doc = nlp(text)
-    assert find_places(doc) == []
+    (mention,) = find_places(doc)
+    assert (mention.text, mention.role) == (text.split()[0], "metonym")
     trigger = text.split()[1]
     (located,) = locate_events(doc, [event(text, trigger)])
     assert located.location is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armenia, Azerbaijan and Russia signed the accord.",  # a list, not "Town, Container"
+        "Iran, Iraq and Syria condemned the strike.",
+    ],
+)
+def test_every_country_of_a_listed_subject_is_a_metonym(nlp, text):
+    mentions = find_places(nlp(text))
+    assert len(mentions) == 3
+    assert {m.role for m in mentions} == {"metonym"}
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Baghdad, Iraq, remained calm on Friday.", "Baghdad"),  # a real container
+        ("Syria borders Iraq.", "Syria"),  # a keep verb
+        ("The minister arrived in Moscow.", "Moscow"),
+    ],
+)
+def test_places_that_are_no_metonyms(nlp, text, word):
+    (mention,) = named(find_places(nlp(text)), word)
+    assert mention.role == "place"
 
 
 @pytest.mark.parametrize(

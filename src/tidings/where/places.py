@@ -3,12 +3,14 @@
 Candidates are spaCy GPE/LOC/FAC entities, plus capitalised words NER missed or
 mislabelled that stand where places stand (the object of "in", "near", "from"..., or
 followed by ", <state or country>", or opening a dateline); a name placed once is taken
-as the same place wherever else it stands in the document. Demonyms (NORP) are never
-places, and a country or capital that is the subject of a verb ("Washington said",
-"Iraq announced") is an actor, not a place, so it is left out. Toponyms inside other
-names ("Ohio Department of Health") are found too (see `embedded`).
+as the same place wherever else it stands in the document. Toponyms inside other names
+("Ohio Department of Health") are found too (see `embedded`).
+Every toponym carries a role (see `roles`): a "place"; a "metonym", a country or capital
+that is the subject of a verb ("Washington said", "Iraq announced"); or a "demonym"
+("Iraqi", "Texans"), resolved to the place it names. Only places say where events happen.
 Resolution runs twice: once plainly, then again with the document's focus (the country
-and US state most of the first readings fall in) to settle ambiguous names.
+and US state most of the first readings fall in, metonyms and demonyms left out) to
+settle ambiguous names.
 """
 
 from __future__ import annotations
@@ -18,13 +20,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from tidings.model import PlaceMention
+from tidings.model import PlaceMention, PlaceRole
 from tidings.nlp import doc_text
 from tidings.where.embedded import PLACE_LABELS, SEARCHED_LABELS, embedded_names
 from tidings.where.gazetteer import Entry, gazetteer, norm, words
 from tidings.where.resolve import Focus, focus_of, resolve, to_place
+from tidings.where.roles import find_demonyms, is_metonym
 
-__all__ = ["find_places", "is_metonym"]
+__all__ = ["find_places"]
 
 NEVER_LABELS = frozenset(
     {"NORP", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
@@ -46,16 +49,16 @@ class _Candidate:
     fixed: Entry | None = None  # already known (an abbreviation such as "Ill.")
     entry: Entry | None = None
     landmark: bool = False
+    role: PlaceRole = "place"  # see `roles`
 
 
 def find_places(doc: Doc) -> list[PlaceMention]:
-    """Every toponym in `doc`, resolved, in text order (demonyms left out).
+    """Every toponym in `doc`, resolved, in text order, each with its role.
 
-    Metonyms ("Iraq announced", "Washington said") are actors, not places, and are left
-    out, as the design asks (the gold sets count them; that costs a few points there).
-
-    Toponyms inside other names ("Ohio Department of Health") and countries used as
-    adjectives ("US officials") are included: `embedded.is_modifier` tells them apart.
+    Metonyms ("Iraq announced") and demonyms ("Iraqi") are reported with their role, as
+    the gold sets and GDELT count them; `locate_events` places events on role "place"
+    only. Toponyms inside other names ("Ohio Department of Health") and countries used
+    as adjectives ("US officials") are places: `embedded.is_modifier` tells them apart.
     """
     candidates = _candidates(doc)
     firm = [c for c in candidates if c.label in PLACE_LABELS or c.fixed or _cued(c)]
@@ -63,23 +66,23 @@ def find_places(doc: Doc) -> list[PlaceMention]:
     for candidate in firm:
         _resolve(candidate, Focus())
     counties = [c.span.text for c in firm if norm(c.span.text) in gazetteer().counties]
-    kept = [c for c in firm if c.entry is not None and not _is_actor(c)]
-    focus = focus_of(((c.span.text, c.entry) for c in kept if c.entry is not None), counties)
+    focus = focus_of(_readings(firm), counties)
     for candidate in firm:
         _resolve(candidate, focus)
     if counties:  # a county has no point of its own: place it amid the towns now settled
-        kept = [c for c in firm if c.entry is not None and not _is_actor(c)]
-        focus = focus_of(((c.span.text, c.entry) for c in kept if c.entry is not None), counties)
+        focus = focus_of(_readings(firm), counties)
         for candidate in firm:
             if norm(candidate.span.text) in gazetteer().counties:
                 _resolve(candidate, focus)
     # one sense per discourse: a name placed once is a place wherever else it stands
-    known = {norm(c.span.text): c.entry for c in firm if c.entry and not _is_actor(c)}
+    known = {norm(c.span.text): c.entry for c in firm if c.entry and _role(c) == "place"}
     firm_ids = {id(c) for c in firm}
     for candidate in candidates:
         if id(candidate) not in firm_ids and candidate.label != "FAC":
             candidate.entry = known.get(norm(candidate.span.text))
-    placed = [c for c in candidates if c.entry is not None and not _is_actor(c)]
+    placed = [c for c in candidates if c.entry is not None]
+    placed += _demonym_candidates(doc, placed)
+    placed.sort(key=lambda c: c.span.start)
     outer = [c.span for c in placed if c.label != "INNER"]
     return [
         PlaceMention(
@@ -87,12 +90,42 @@ def find_places(doc: Doc) -> list[PlaceMention]:
             start=c.span.start_char,
             end=c.span.end_char,
             text=c.span.text,
+            role=_role(c),
         )
         for c in placed
         if c.entry is not None
         and not (
             c.label == "INNER" and any(o.start < c.span.end and c.span.start < o.end for o in outer)
         )
+    ]
+
+
+def _role(cand: _Candidate) -> PlaceRole:
+    """The candidate's role once resolved: "demonym" is set when found, else metonym/place."""
+    if (
+        cand.role == "place"
+        and cand.entry is not None
+        and is_metonym(cand.span, cand.entry, cand.container)
+    ):
+        cand.role = "metonym"
+    return cand.role
+
+
+def _readings(firm: list[_Candidate]) -> list[tuple[str, Entry]]:
+    """The resolved places (no metonyms) the document's focus is drawn from."""
+    return [
+        (c.span.text, c.entry)
+        for c in firm
+        if c.entry is not None and not is_metonym(c.span, c.entry, c.container)
+    ]
+
+
+def _demonym_candidates(doc: Doc, placed: list[_Candidate]) -> list[_Candidate]:
+    """Demonyms outside the toponyms already found ("Iraqi", "Texans")."""
+    taken = {i for c in placed for i in range(c.span.start, c.span.end)}
+    return [
+        _Candidate(span, "NORP", entry=entry, role="demonym")
+        for span, entry in find_demonyms(doc, taken)
     ]
 
 
@@ -263,47 +296,3 @@ def _lookup(cand: _Candidate, container: Entry | None, focus: Focus) -> Entry | 
         text = cand.span.doc[tokens[0].i : tokens[-1].i + 1].text
         entry = resolve(text, container=container, focus=focus, strict=strict)
     return entry
-
-
-def is_metonym(doc: Doc, mention: PlaceMention) -> bool:
-    """Whether a found toponym stands for its government ("Washington said"): still a
-    toponym (gold sets count it), but no place for an event to happen in."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None or mention.place.precision not in ("country", "city"):
-        return False
-    if mention.place.precision == "city" and mention.place.feature != "P.PPLC":
-        return False
-    if _has_container(doc, mention.end):
-        return False
-    return _is_subject(span.root)
-
-
-def _has_container(doc: Doc, end: int) -> bool:
-    """Whether ", X" after `end` names a container ("Paris, Texas")."""
-    m = _AFTER_COMMA.match(doc_text(doc), end)
-    if m is None:
-        return False
-    parts = m.group(1).split()
-    texts = (" ".join(parts[:n]).rstrip(",") for n in range(len(parts), 0, -1))
-    return any(gazetteer().container(t) or gazetteer().container(t.rstrip(".")) for t in texts)
-
-
-def _is_actor(cand: _Candidate) -> bool:
-    """A country or capital used for its government: "Washington said", "Iraq announced"."""
-    entry, root = cand.entry, cand.span.root
-    if entry is None or cand.fixed is not None or cand.container is not None:
-        return False
-    if entry.kind == "city" and entry.feature != "P.PPLC":
-        return False
-    return _is_subject(root)
-
-
-def _is_subject(root: Token) -> bool:
-    """Whether `root` (through coordination) is the subject of a verb that is no "keep" verb."""
-    tok = root
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
-    head = tok.head
-    if tok.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX"):
-        return head.lemma_.lower() not in words("keep_verb")
-    return False
