@@ -370,3 +370,47 @@ def test_county_lies_amid_the_towns_of_its_state(nlp, text, word, admin1, near):
 def test_state_or_country_of_one_name(nlp, text, word, country, admin1):
     (mention,) = named(find_places(nlp(text)), word)
     assert (mention.place.country, mention.place.admin1) == (country, admin1)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "admin1"),
+    [
+        # a legislator's home town or state after the party letter
+        ("State Sen. Ann Roe, R-Ocilla, voted against the bill.", "Ocilla", "GA"),
+        ("The bill was written by Rep. Tom Poe (D-Chiefland) last year.", "Chiefland", "FL"),
+        ("Sen. Bob Doe, D-N.J., opposed the plan.", "N.J.", "NJ"),
+        # a local body or people named after their town
+        ("Chiefland Police Chief Bob Ray said nothing.", "Chiefland", "FL"),
+        ("A Danbury woman was hurt in the crash.", "Danbury", "CT"),
+        # a dateline closed by two or three hyphens
+        ("Fire hits home. BYESVILLE -- Crews worked all night.", "BYESVILLE", "OH"),
+        # a state's abbreviation standing alone
+        ("A Mass. promoter bought the theatre.", "Mass.", "MA"),
+    ],
+)
+def test_cued_toponyms_are_found(nlp, text, word, admin1):
+    (mention,) = named(find_places(nlp(text)), word)
+    assert (mention.place.country, mention.place.admin1) == ("USA", admin1)
+
+
+def test_names_listed_before_counties_are_counties(nlp):
+    text = "Schools in Barrow, Jackson and Madison counties cut staff in Georgia."
+    found = {m.text: m.place for m in find_places(nlp(text))}
+    assert {"Barrow", "Jackson", "Madison"} <= set(found)
+    assert {found[w].name for w in ("Barrow", "Jackson", "Madison")} == {
+        "Barrow County",
+        "Jackson County",
+        "Madison County",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Liverpool will play Man City next week.",  # "City" needs a body after it
+        "Vice Mayor Ray Poe voted no.",  # a title, though a town is called Vice
+        "One man was arrested.",  # a number, though a town is called One
+    ],
+)
+def test_institution_words_do_not_make_towns_of_other_words(nlp, text):
+    assert find_places(nlp(text)) == []

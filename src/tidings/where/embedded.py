@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from tidings.where.cues import word_list
 from tidings.where.gazetteer import gazetteer, norm, words
 
 __all__ = ["HOLDER_LABELS", "PLACE_LABELS", "SEARCHED_LABELS", "embedded_names", "is_modifier"]
@@ -56,7 +57,9 @@ def embedded_names(ent: Span) -> list[Span]:
     return [
         s
         for s in found
-        if norm(s.text) not in words("stop") and norm(s.text) not in words("direction")
+        if norm(s.text) not in words("stop")
+        and norm(s.text) not in words("direction")
+        and s[0].text not in word_list("not_place")
     ]
 
 

@@ -22,10 +22,11 @@ from spacy.tokens import Doc, Span, Token
 
 from tidings.model import PlaceMention, PlaceRole
 from tidings.nlp import doc_text
+from tidings.where.cues import abbreviation, county_lists, institution_places, party_places
 from tidings.where.embedded import PLACE_LABELS, SEARCHED_LABELS, embedded_names
 from tidings.where.gazetteer import Entry, gazetteer, norm, words
 from tidings.where.resolve import Focus, focus_of, resolve, to_place
-from tidings.where.roles import find_demonyms, is_metonym
+from tidings.where.roles import find_demonyms, is_demonym, is_metonym
 
 __all__ = ["find_places"]
 
@@ -36,7 +37,7 @@ _AFTER_COMMA = re.compile(r",\s*((?:[A-Z][\w.']*\s?){1,3})")
 # a dateline opening a story or paragraph: "TORRINGTON —", "HURRICANE, W.Va. -", "BEIRUT:"
 _DATELINE = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))\s*([A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+){0,3})"
-    r"(?:,\s*([A-Z][A-Za-z.]+(?: ?[A-Z][A-Za-z.]+)?))?\s*(?:\([^)]{1,30}\)\s*)?[—–:-]\s"
+    r"(?:,\s*([A-Z][A-Za-z.]+(?: ?[A-Z][A-Za-z.]+)?))?\s*(?:\([^)]{1,30}\)\s*)?(?:-{2,3}|[—–:-])\s"
 )
 
 
@@ -50,6 +51,9 @@ class _Candidate:
     entry: Entry | None = None
     landmark: bool = False
     role: PlaceRole = "place"  # see `roles`
+    name: str | None = None  # the name to look up, when not the words ("Jackson County")
+    cued: bool = False  # a wording of `cues` marks it a place
+    ner: str = ""  # the entity label NER gave the words
 
 
 def find_places(doc: Doc) -> list[PlaceMention]:
@@ -141,8 +145,10 @@ def _candidates(doc: Doc) -> list[_Candidate]:
         if span is None or norm(span.text) in words("stop"):
             continue
         label = ent.label_ if ent.label_ in PLACE_LABELS else "OTHER"
+        if ent.label_ == "NORP":
+            label = ""  # a town's name the tagger took for a people ("Aleppo")
         taken.update(range(ent.start, ent.end))
-        found.append(_Candidate(span, label))
+        found.append(_Candidate(span, label, ner=ent.label_))
         if ent.label_ in SEARCHED_LABELS and len(span) > 1:
             found += [_Candidate(inner, "INNER") for inner in embedded_names(span)]
     for span in _proper_runs(doc, taken):
@@ -150,6 +156,9 @@ def _candidates(doc: Doc) -> list[_Candidate]:
             found.append(_Candidate(span, ""))
     for m in _DATELINE.finditer(doc_text(doc)):
         _add_dateline(doc, m, found)
+    _add_cued(found, party_places(doc), "GPE")
+    _add_cued(found, county_lists(doc), "", county=True)
+    _add_cued(found, institution_places(doc), "INNER")
     found.sort(key=lambda c: c.span.start)
     extra = [_link(doc, c, found) for c in found]
     found += [c for c in extra if c is not None]
@@ -158,12 +167,31 @@ def _candidates(doc: Doc) -> list[_Candidate]:
 
 
 def _region_named(ent: Span) -> bool:
-    """A NORP entity that is the very name of a country or area ("in Punjab"), not a demonym:
-    the tagger's slip, so it is a candidate like any other unlabelled name."""
-    if ent.label_ != "NORP":
+    """A NORP entity that is the very name of a place ("in Punjab", "from Aleppo"), not a
+    demonym: the tagger's slip, so it is a candidate like any other unlabelled name."""
+    if ent.label_ != "NORP" or is_demonym(ent.text) or ent.text.isupper():
         return False
     gaz = gazetteer()
-    return any(gaz.entries[i].kind != "city" for i in gaz.names.get(norm(ent.text), ()))
+    return norm(ent.text) in gaz.names
+
+
+def _add_cued(found: list[_Candidate], spans: list[Span], label: str, county: bool = False) -> None:
+    """Firm candidates for spans a wording of `cues` marks; an INNER one adds to what is
+    there, any other takes the place of the candidates it overlaps."""
+    for span in spans:
+        name = None
+        if county and not span.text.endswith(("County", "Parish")):
+            name = f"{span.text} {'Parish' if span.doc[span.end].text == 'parishes' else 'County'}"
+        same = [c for c in found if c.span.start == span.start and c.span.end == span.end]
+        for c in same:
+            c.cued, c.name = True, name
+        if same:
+            continue
+        if label != "INNER":
+            found[:] = [
+                c for c in found if not (c.span.start < span.end and span.start < c.span.end)
+            ]
+        found.append(_Candidate(span, label, name=name, cued=True))
 
 
 def _add_dateline(doc: Doc, m: re.Match[str], found: list[_Candidate]) -> None:
@@ -241,7 +269,15 @@ def _link(doc: Doc, cand: _Candidate, found: list[_Candidate]) -> _Candidate | N
 
 def _cued(cand: _Candidate) -> bool:
     """Whether a span NER did not call a place stands where places stand."""
-    return cand.container is not None or _context(cand.span.root) is not None
+    if cand.cued or cand.container is not None or _context(cand.span.root) is not None:
+        return True
+    return cand.ner != "PERSON" and _national(cand.span.text)
+
+
+def _national(text: str) -> bool:
+    """Whether `text` is the very name of a country or of a national capital ("Tbilisi"):
+    names too well known to need a cue, unless NER took them for a person's."""
+    return any(e.kind == "country" or e.feature == "P.PPLC" for e in gazetteer().lookup(text)[0])
 
 
 def _context(root: Token) -> str | None:
@@ -290,7 +326,9 @@ def _lookup(cand: _Candidate, container: Entry | None, focus: Focus) -> Entry | 
     """Resolve the span's words, then without a leading direction word ("northern Syria")."""
     strict = cand.label not in PLACE_LABELS
     tokens = list(cand.span)
-    entry = resolve(cand.span.text, container=container, focus=focus, strict=strict)
+    entry = resolve(cand.name or cand.span.text, container=container, focus=focus, strict=strict)
+    if entry is None and (cand.cued or not strict):
+        entry = abbreviation(cand.span.text)  # "Mass.", "N.J." standing alone
     while entry is None and len(tokens) > 1 and tokens[0].lower_ in words("direction"):
         tokens = tokens[1:]
         text = cand.span.doc[tokens[0].i : tokens[-1].i + 1].text

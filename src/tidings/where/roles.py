@@ -21,7 +21,7 @@ from tidings.actors import load_lexicon
 from tidings.resources import package_file, read_tsv
 from tidings.where.gazetteer import Entry, gazetteer, words
 
-__all__ = ["ROLES", "find_demonyms", "is_metonym"]
+__all__ = ["ROLES", "find_demonyms", "is_demonym", "is_metonym"]
 
 ROLES = ("place", "metonym", "demonym")
 # entity labels whose words are never read as a demonym ("Mary American", "The Oregonian")
@@ -88,6 +88,12 @@ def find_demonyms(doc: Doc, taken: set[int]) -> list[tuple[Span, Entry]]:
                 break
         i += 1
     return found
+
+
+def is_demonym(text: str) -> bool:
+    """Whether `text` (as written) is a demonym, singular or plural."""
+    table = _demonyms()[0]
+    return text in table or (text.endswith("s") and text[:-1] in table)
 
 
 @cache
