@@ -414,3 +414,26 @@ def test_names_listed_before_counties_are_counties(nlp):
 )
 def test_institution_words_do_not_make_towns_of_other_words(nlp, text):
     assert find_places(nlp(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "admin1"),
+    [
+        ("Students at Northern Illinois University volunteered.", "Illinois", "IL"),
+        ("She studied at the University of Wisconsin-Milwaukee.", "Milwaukee", "WI"),
+        ("The S.C. Highway Patrol reported the crash.", "S.C.", "SC"),
+        ("Jane Roe, 19, of 1935 Orchard St., Danbury, was arrested.", "Danbury", "CT"),
+    ],
+)
+def test_toponyms_inside_longer_names_and_addresses(nlp, text, word, admin1):
+    (mention,) = named(find_places(nlp(text)), word)
+    assert (mention.place.country, mention.place.admin1) == ("USA", admin1)
+
+
+def test_a_country_closing_a_name_is_found(nlp):
+    (mention,) = named(find_places(nlp("The chicken was recalled by Costco Canada.")), "Canada")
+    assert mention.place.country == "CAN"
+
+
+def test_a_small_town_after_a_direction_word_is_no_toponym(nlp):
+    assert find_places(nlp("Southern Comfort Foods opened a new stand.")) == []

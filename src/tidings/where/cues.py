@@ -3,7 +3,8 @@
 - a legislator's party and home town: "Sen. Ann Roe, D-Fargo, said", "(R-Ocilla)";
 - a local body named after its town: "Chiefland Police Chief", "Grapeland Senior Citizens
   Center", "Chicopee residents" (see data/cues.tsv for the words);
-- a list of county names before "counties": "Barrow, Jackson and Madison counties".
+- a list of county names before "counties": "Barrow, Jackson and Madison counties";
+- the town after a street address: "of 1935 Orchard St., Alexandria, was arrested".
 
 Each finder returns spans; `places` makes firm candidates of them. The words are in
 data/cues.tsv.
@@ -20,9 +21,16 @@ from tidings.nlp import doc_text
 from tidings.resources import package_file, read_tsv
 from tidings.where.gazetteer import Entry, gazetteer, norm, words
 
-__all__ = ["abbreviation", "county_lists", "institution_places", "party_places", "word_list"]
+__all__ = [
+    "abbreviation",
+    "address_places",
+    "county_lists",
+    "institution_places",
+    "party_places",
+    "word_list",
+]
 
-_KINDS = frozenset({"party", "institution", "lead", "county_plural", "not_place"})
+_KINDS = frozenset({"party", "institution", "lead", "county_plural", "street", "not_place"})
 _LOOK_BACK = 3  # words in the longest place name before an institution word
 
 
@@ -49,6 +57,27 @@ def party_places(doc: Doc) -> list[Span]:
     """Home towns or states after a party letter: ", D-Fargo," "(R-Ocilla)" ", D-N.D.,"."""
     spans = []
     for m in _party_pattern().finditer(doc_text(doc)):
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if span is not None and norm(span.text) not in words("stop"):
+            spans.append(span)
+    return spans
+
+
+@cache
+def _address_pattern() -> re.Pattern[str]:
+    streets = "|".join(sorted(map(re.escape, word_list("street")), key=len, reverse=True))
+    return re.compile(
+        rf"\b\d+(?: [A-Z][\w'.]*){{1,4}} (?:{streets}),? ?(?:[NSEW]\.?[EW]?\.?,? )?"
+        rf"([A-Z][\w']*(?: [A-Z][\w']*){{0,2}})(?=[,;)]|\.\s|\.$| [a-z])"
+    )
+
+
+def address_places(doc: Doc) -> list[Span]:
+    """The town after a street address: "Alexandria" of "of 1935 Orchard St., Alexandria,"."""
+    spans = []
+    for m in _address_pattern().finditer(doc_text(doc)):
+        if doc_text(doc)[m.start(1) - 2 : m.start(1)] != ", ":
+            continue
         span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         if span is not None and norm(span.text) not in words("stop"):
             spans.append(span)

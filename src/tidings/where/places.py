@@ -22,7 +22,13 @@ from spacy.tokens import Doc, Span, Token
 
 from tidings.model import PlaceMention, PlaceRole
 from tidings.nlp import doc_text
-from tidings.where.cues import abbreviation, county_lists, institution_places, party_places
+from tidings.where.cues import (
+    abbreviation,
+    address_places,
+    county_lists,
+    institution_places,
+    party_places,
+)
 from tidings.where.embedded import PLACE_LABELS, SEARCHED_LABELS, embedded_names
 from tidings.where.gazetteer import Entry, gazetteer, norm, words
 from tidings.where.resolve import Focus, focus_of, resolve, to_place
@@ -149,8 +155,9 @@ def _candidates(doc: Doc) -> list[_Candidate]:
             label = ""  # a town's name the tagger took for a people ("Aleppo")
         taken.update(range(ent.start, ent.end))
         found.append(_Candidate(span, label, ner=ent.label_))
-        if ent.label_ in SEARCHED_LABELS and len(span) > 1:
-            found += [_Candidate(inner, "INNER") for inner in embedded_names(span)]
+        if ent.label_ in SEARCHED_LABELS | {"GPE", "LOC"} and len(span) > 1:
+            strong = ent.label_ in ("GPE", "LOC")
+            found += [_Candidate(inner, "INNER") for inner in embedded_names(span, strong)]
     for span in _proper_runs(doc, taken):
         if norm(span.text) not in words("stop"):
             found.append(_Candidate(span, ""))
@@ -158,6 +165,7 @@ def _candidates(doc: Doc) -> list[_Candidate]:
         _add_dateline(doc, m, found)
     _add_cued(found, party_places(doc), "GPE")
     _add_cued(found, county_lists(doc), "", county=True)
+    _add_cued(found, address_places(doc), "")
     _add_cued(found, institution_places(doc), "INNER")
     found.sort(key=lambda c: c.span.start)
     extra = [_link(doc, c, found) for c in found]
@@ -327,7 +335,7 @@ def _lookup(cand: _Candidate, container: Entry | None, focus: Focus) -> Entry | 
     strict = cand.label not in PLACE_LABELS
     tokens = list(cand.span)
     entry = resolve(cand.name or cand.span.text, container=container, focus=focus, strict=strict)
-    if entry is None and (cand.cued or not strict):
+    if entry is None and (cand.cued or not strict or cand.label == "INNER"):
         entry = abbreviation(cand.span.text)  # "Mass.", "N.J." standing alone
     while entry is None and len(tokens) > 1 and tokens[0].lower_ in words("direction"):
         tokens = tokens[1:]
