@@ -437,3 +437,13 @@ def test_a_country_closing_a_name_is_found(nlp):
 
 def test_a_small_town_after_a_direction_word_is_no_toponym(nlp):
     assert find_places(nlp("Southern Comfort Foods opened a new stand.")) == []
+
+
+def test_a_name_listed_with_a_place_is_a_place(nlp):
+    doc = nlp("Only a few cities, including Gainesville and Duluth, have such rules.")
+    (mention,) = named(find_places(doc), "Duluth")
+    assert mention.place.country == "USA"
+
+
+def test_people_listed_together_are_no_places(nlp):
+    assert find_places(nlp("Doctors told Kristina and Tim to wait a year.")) == []

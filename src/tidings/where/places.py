@@ -86,6 +86,7 @@ def find_places(doc: Doc) -> list[PlaceMention]:
                 _resolve(candidate, focus)
     # one sense per discourse: a name placed once is a place wherever else it stands
     known = {norm(c.span.text): c.entry for c in firm if c.entry and _role(c) == "place"}
+    firm += _listed_with_places(candidates, firm, focus)  # placed here alone
     firm_ids = {id(c) for c in firm}
     for candidate in candidates:
         if id(candidate) not in firm_ids and candidate.label != "FAC":
@@ -108,6 +109,38 @@ def find_places(doc: Doc) -> list[PlaceMention]:
             c.label == "INNER" and any(o.start < c.span.end and c.span.start < o.end for o in outer)
         )
     ]
+
+
+def _listed_with_places(
+    candidates: list[_Candidate], firm: list[_Candidate], focus: Focus
+) -> list[_Candidate]:
+    """Names coordinated with a place NER called one ("Bicester and Kidlington",
+    "Gainesville and Duluth"), resolved strictly to a town of the same country: a list of
+    places is a list of places, whatever NER made of the other names."""
+    firm_ids = {id(c) for c in firm}
+    placed = {
+        i: c.entry.country
+        for c in firm
+        if c.entry and c.label in ("GPE", "LOC")
+        for i in range(c.span.start, c.span.end)
+    }
+    listed: list[_Candidate] = []
+    for cand in candidates:
+        if id(cand) in firm_ids or cand.label in ("FAC", "INNER"):
+            continue
+        root = cand.span.root
+        siblings = [t for t in root.children if t.dep_ == "conj"]
+        if root.dep_ == "conj":
+            siblings.append(root.head)
+        countries = {placed[t.i] for t in siblings if t.i in placed}
+        if not countries:
+            continue
+        _resolve(cand, focus)
+        if cand.entry is not None and cand.entry.country in countries:
+            listed.append(cand)
+        else:
+            cand.entry = None
+    return listed
 
 
 def _role(cand: _Candidate) -> PlaceRole:
