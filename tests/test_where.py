@@ -382,6 +382,7 @@ def test_state_or_country_of_one_name(nlp, text, word, country, admin1):
         # a local body or people named after their town
         ("Chiefland Police Chief Bob Ray said nothing.", "Chiefland", "FL"),
         ("A Danbury woman was hurt in the crash.", "Danbury", "CT"),
+        ("He was arrested by Danbury police on Monday.", "Danbury", "CT"),
         # a dateline closed by two or three hyphens
         ("Fire hits home. BYESVILLE -- Crews worked all night.", "BYESVILLE", "OH"),
         # a state's abbreviation standing alone
