@@ -121,7 +121,9 @@ def _capitalised(tok) -> bool:  # noqa: ANN001  (a spaCy Token)
 def county_lists(doc: Doc) -> list[Span]:
     """County names listed before "counties": each of "Barrow, Jackson and Madison counties"."""
     plurals = word_list("county_plural")
-    spans = []
+    spans: list[Span] = []
+    if not any(word in doc_text(doc) for word in plurals):
+        return spans
     for tok in doc:
         if tok.text not in plurals:
             continue
