@@ -28,6 +28,7 @@ __all__ = [
     "institution_places",
     "party_places",
     "word_list",
+    "words_at",
 ]
 
 _KINDS = frozenset({"party", "institution", "lead", "county_plural", "street", "not_place"})
@@ -84,24 +85,38 @@ def address_places(doc: Doc) -> list[Span]:
     return spans
 
 
+_WORD = re.compile(r"[^\W\d_]\w*(?:'\w+)?\.?")
+
+
+def words_at(doc: Doc, forms: frozenset[str]) -> list[int]:
+    """Indices of the tokens written as one of `forms`, found in the text (far quicker
+    than visiting every token)."""
+    indices = []
+    for m in _WORD.finditer(doc_text(doc)):
+        word = m.group()
+        for form in (word, word.rstrip("."), word.split("'")[0]):
+            if form not in forms:
+                continue
+            span = doc.char_span(m.start(), m.start() + len(form))
+            if span is not None and len(span) == 1:
+                indices.append(span.start)
+                break
+    return indices
+
+
 def institution_places(doc: Doc) -> list[Span]:
     """The longest gazetteer name (up to three capitalised words) right before an
     institution word: "Chiefland" of "Chiefland Police Chief"."""
     gaz = gazetteer()
-    institutions, leads = word_list("institution"), word_list("lead")
+    leads = word_list("lead")
     spans = []
-    for tok in doc:
-        if tok.i == 0 or not (
-            tok.text in institutions
-            or tok.text in leads
-            and tok.i + 1 < len(doc)
-            and _capitalised(doc[tok.i + 1])
-        ):
+    for i in words_at(doc, word_list("institution") | leads):
+        if i == 0 or doc[i].text in leads and not (i + 1 < len(doc) and _capitalised(doc[i + 1])):
             continue
-        start = tok.i  # the whole run of capitalised proper nouns before the word
+        start = i  # the whole run of capitalised proper nouns before the word
         while start > 0 and _capitalised(doc[start - 1]) and doc[start - 1].pos_ == "PROPN":
             start -= 1
-        span = doc[start : tok.i]
+        span = doc[start:i]
         if not 0 < len(span) <= _LOOK_BACK:
             continue
         key = norm(span.text)

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tidings.actors import load_lexicon
 from tidings.resources import package_file, read_tsv
+from tidings.where.cues import words_at
 from tidings.where.gazetteer import Entry, gazetteer, words
 
 __all__ = ["ROLES", "find_demonyms", "is_demonym", "is_metonym"]
@@ -70,11 +71,9 @@ def find_demonyms(doc: Doc, taken: set[int]) -> list[tuple[Span, Entry]]:
     """
     table, first_words = _demonyms()
     found: list[tuple[Span, Entry]] = []
-    i = 0
-    while i < len(doc):
-        tok = doc[i]
-        if tok.text not in first_words or i in taken or tok.ent_type_ in _NOT_DEMONYM_LABELS:
-            i += 1
+    after = 0  # the end of the last demonym found: matches never overlap
+    for i in words_at(doc, first_words):
+        if i < after or i in taken or doc[i].ent_type_ in _NOT_DEMONYM_LABELS:
             continue
         for n in range(min(_LONGEST, len(doc) - i), 0, -1):
             span = doc[i : i + n]
@@ -84,9 +83,8 @@ def find_demonyms(doc: Doc, taken: set[int]) -> list[tuple[Span, Entry]]:
             entry = table.get(text) or (table.get(text[:-1]) if text.endswith("s") else None)
             if entry is not None:
                 found.append((span, entry))
-                i += n - 1
+                after = i + n
                 break
-        i += 1
     return found
 
 
