@@ -107,15 +107,32 @@ def test_areas_outside_the_us_are_places(nlp, sentence, word, country, admin1):
     assert (mention.place.country, mention.place.admin1) == (country, admin1)
 
 
+def test_people_are_not_places(nlp):
+    # a first name is no town, though one is "Mary"
+    assert find_places(nlp("Mary Jones declined to comment.")) == []
+
+
 @pytest.mark.parametrize(
-    "sentence",
+    ("sentence", "word", "country", "admin1"),
     [
-        "An Iraqi official was killed.",
-        "Mary Jones declined to comment.",  # a first name is no town, though one is "Mary"
+        ("An Iraqi official was killed.", "Iraqi", "IRQ", None),
+        ("Two Kenyans were wounded in the blast.", "Kenyans", "KEN", None),
+        ("The Sri Lankan navy sank a boat.", "Sri Lankan", "LKA", None),
+        ("Texans voted on Tuesday.", "Texans", "USA", "TX"),
     ],
 )
-def test_demonyms_and_people_are_not_places(nlp, sentence):
-    assert find_places(nlp(sentence)) == []
+def test_demonyms_are_toponyms_of_their_place(nlp, sentence, word, country, admin1):
+    (mention,) = named(find_places(nlp(sentence)), word)
+    assert mention.role == "demonym"
+    assert (mention.place.country, mention.place.admin1) == (country, admin1)
+
+
+def test_demonym_is_no_event_place(nlp):
+    text = "An Iraqi soldier was killed."
+    doc = nlp(text)
+    assert [m.role for m in find_places(doc)] == ["demonym"]
+    (located,) = locate_events(doc, [event(text, "killed")])
+    assert located.location is None
 
 
 @pytest.mark.parametrize(
@@ -245,9 +262,10 @@ def test_places_command_writes_toponyms_and_rejects(tmp_path):
             "lat",
             "lon",
             "feature",
+            "role",
         }
     mosul = next(r for r in rows if r["text"] == "Mosul")
-    assert (mosul["country"], mosul["name"]) == ("IRQ", "Mosul")
+    assert (mosul["country"], mosul["name"], mosul["role"]) == ("IRQ", "Mosul", "place")
     (reject,) = [json.loads(line) for line in (tmp_path / "places.rejects.jsonl").open()]
     assert reject["line"] == 2
     strict = CliRunner().invoke(app, ["places", str(corpus), "-o", str(output), "--strict"])
@@ -258,12 +276,39 @@ def test_places_command_writes_toponyms_and_rejects(tmp_path):
     "text",
     ["Iraq announced new elections.", "Russia warned it would respond."],
 )
-def test_metonym_is_no_place_and_no_event_place(nlp, text):
+def test_metonym_is_a_toponym_but_no_event_place(nlp, text):
     doc = nlp(text)
-    assert find_places(doc) == []
+    (mention,) = find_places(doc)
+    assert (mention.text, mention.role) == (text.split()[0], "metonym")
     trigger = text.split()[1]
     (located,) = locate_events(doc, [event(text, trigger)])
     assert located.location is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armenia, Azerbaijan and Russia signed the accord.",  # a list, not "Town, Container"
+        "Iran, Iraq and Syria condemned the strike.",
+    ],
+)
+def test_every_country_of_a_listed_subject_is_a_metonym(nlp, text):
+    mentions = find_places(nlp(text))
+    assert len(mentions) == 3
+    assert {m.role for m in mentions} == {"metonym"}
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Baghdad, Iraq, remained calm on Friday.", "Baghdad"),  # a real container
+        ("Syria borders Iraq.", "Syria"),  # a keep verb
+        ("The minister arrived in Moscow.", "Moscow"),
+    ],
+)
+def test_places_that_are_no_metonyms(nlp, text, word):
+    (mention,) = named(find_places(nlp(text)), word)
+    assert mention.role == "place"
 
 
 @pytest.mark.parametrize(
@@ -325,3 +370,81 @@ def test_county_lies_amid_the_towns_of_its_state(nlp, text, word, admin1, near):
 def test_state_or_country_of_one_name(nlp, text, word, country, admin1):
     (mention,) = named(find_places(nlp(text)), word)
     assert (mention.place.country, mention.place.admin1) == (country, admin1)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "admin1"),
+    [
+        # a legislator's home town or state after the party letter
+        ("State Sen. Ann Roe, R-Ocilla, voted against the bill.", "Ocilla", "GA"),
+        ("The bill was written by Rep. Tom Poe (D-Chiefland) last year.", "Chiefland", "FL"),
+        ("Sen. Bob Doe, D-N.J., opposed the plan.", "N.J.", "NJ"),
+        # a local body or people named after their town
+        ("Chiefland Police Chief Bob Ray said nothing.", "Chiefland", "FL"),
+        ("A Danbury woman was hurt in the crash.", "Danbury", "CT"),
+        ("He was arrested by Danbury police on Monday.", "Danbury", "CT"),
+        # a dateline closed by two or three hyphens
+        ("Fire hits home. BYESVILLE -- Crews worked all night.", "BYESVILLE", "OH"),
+        # a state's abbreviation standing alone
+        ("A Mass. promoter bought the theatre.", "Mass.", "MA"),
+    ],
+)
+def test_cued_toponyms_are_found(nlp, text, word, admin1):
+    (mention,) = named(find_places(nlp(text)), word)
+    assert (mention.place.country, mention.place.admin1) == ("USA", admin1)
+
+
+def test_names_listed_before_counties_are_counties(nlp):
+    text = "Schools in Barrow, Jackson and Madison counties cut staff in Georgia."
+    found = {m.text: m.place for m in find_places(nlp(text))}
+    assert {"Barrow", "Jackson", "Madison"} <= set(found)
+    assert {found[w].name for w in ("Barrow", "Jackson", "Madison")} == {
+        "Barrow County",
+        "Jackson County",
+        "Madison County",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Liverpool will play Man City next week.",  # "City" needs a body after it
+        "Vice Mayor Ray Poe voted no.",  # a title, though a town is called Vice
+        "One man was arrested.",  # a number, though a town is called One
+    ],
+)
+def test_institution_words_do_not_make_towns_of_other_words(nlp, text):
+    assert find_places(nlp(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "admin1"),
+    [
+        ("Students at Northern Illinois University volunteered.", "Illinois", "IL"),
+        ("She studied at the University of Wisconsin-Milwaukee.", "Milwaukee", "WI"),
+        ("The S.C. Highway Patrol reported the crash.", "S.C.", "SC"),
+        ("Jane Roe, 19, of 1935 Orchard St., Danbury, was arrested.", "Danbury", "CT"),
+    ],
+)
+def test_toponyms_inside_longer_names_and_addresses(nlp, text, word, admin1):
+    (mention,) = named(find_places(nlp(text)), word)
+    assert (mention.place.country, mention.place.admin1) == ("USA", admin1)
+
+
+def test_a_country_closing_a_name_is_found(nlp):
+    (mention,) = named(find_places(nlp("The chicken was recalled by Costco Canada.")), "Canada")
+    assert mention.place.country == "CAN"
+
+
+def test_a_small_town_after_a_direction_word_is_no_toponym(nlp):
+    assert find_places(nlp("Southern Comfort Foods opened a new stand.")) == []
+
+
+def test_a_name_listed_with_a_place_is_a_place(nlp):
+    doc = nlp("Only a few cities, including Gainesville and Duluth, have such rules.")
+    (mention,) = named(find_places(doc), "Duluth")
+    assert mention.place.country == "USA"
+
+
+def test_people_listed_together_are_no_places(nlp):
+    assert find_places(nlp("Doctors told Kristina and Tim to wait a year.")) == []

@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 Precision = Literal["day", "week", "month", "year"]
 PlacePrecision = Literal["country", "admin1", "city", "landmark"]
+PlaceRole = Literal["place", "metonym", "demonym"]
 Modality = Literal["asserted", "negated", "future", "threat", "hypothetical", "denied"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 
@@ -125,10 +126,23 @@ class Place:
 
 @dataclass(frozen=True, slots=True)
 class PlaceMention:
+    """A toponym in the text and the place it names, with the role it plays there:
+
+    - "place": somewhere things are or happen ("fighting in Aleppo", "US officials");
+    - "metonym": a country, region or capital standing for its government ("Washington
+      said", "Iraq announced");
+    - "demonym": a word for a place's people or qualities ("Iraqi", "Texans"), given the
+      place it names.
+
+    All three are toponyms (the gold sets and GDELT's location lists count them); only a
+    "place" can be where an event happens.
+    """
+
     place: Place
     start: int
     end: int
     text: str
+    role: PlaceRole = "place"
 
 
 @dataclass(frozen=True, slots=True)

@@ -91,6 +91,7 @@ def _places(doc: Doc, article: Article) -> Iterator[dict[str, Any]]:
             "start": mention.start,
             "end": mention.end,
             "text": mention.text,
+            "role": mention.role,
             "name": place.name,
             "geonameid": place.geonameid,
             "country": place.country,
@@ -135,8 +136,9 @@ def places(
 
     Each line holds `article_id`, `start` and `end` (character offsets into the article
     text), `text`, and the place: `name`, `geonameid`, `country` (ISO 3166 alpha-3),
-    `admin1`, `lat`, `lon` and `feature` (GeoNames class.code). Demonyms and metonyms
-    ("Washington said") are left out. Bad records go to `<output>.rejects.jsonl` (or
+    `admin1`, `lat`, `lon` and `feature` (GeoNames class.code), and `role`: "place",
+    "metonym" ("Washington said") or "demonym" ("Iraqi", given its country); events are
+    placed on role "place" only. Bad records go to `<output>.rejects.jsonl` (or
     `tidings.rejects.jsonl`), as with `extract`.
     """
     _write_records(files, output, model, batch_size, strict, _places, "place(s)")

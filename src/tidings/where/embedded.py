@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from tidings.where.cues import abbreviation, word_list
 from tidings.where.gazetteer import gazetteer, norm, words
 
 __all__ = ["HOLDER_LABELS", "PLACE_LABELS", "SEARCHED_LABELS", "embedded_names", "is_modifier"]
@@ -21,47 +22,88 @@ HOLDER_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "EVENT", "PRODUCT", "
 # names searched for toponyms: a person's first name is too often also a town's
 SEARCHED_LABELS = HOLDER_LABELS - {"PERSON"}
 _JOINERS = frozenset({"of", "at", "in", "for"})
+BIG_CITY = 100_000  # people in a city whose name may close another name ("CBC Toronto")
+TOWN = 10_000  # people in a town whose name may stand inside a place's name
 
 
 def _capitalised(tok) -> bool:  # noqa: ANN001  (a spaCy Token)
     return tok.text[:1].isupper() and not tok.is_punct
 
 
-def embedded_names(ent: Span) -> list[Span]:
-    """Spans inside `ent` that name a gazetteer place: its longest leading run of words that
-    is a place name ("Ohio" of "Ohio Department of Health"), and the capitalised run after
-    each "of"/"at" ("Cincinnati" of "University of Cincinnati")."""
+def embedded_names(ent: Span, strong: bool = False) -> list[Span]:
+    """Spans inside `ent` that name a gazetteer place: the longest leading run of words that
+    is a place name, at the start ("Ohio" of "Ohio Department of Health"; a direction word
+    aside: "Northern Illinois University"), after each "of"/"at" ("University of
+    Cincinnati") and after each hyphen ("Wisconsin-Milwaukee"); and a country, state or
+    city of 100,000 people that closes the name ("Environment Canada", "CTV Edmonton").
+
+    With `strong` (for a GPE or LOC that is no place as a whole, "Titus County Jail"),
+    after a hyphen and after a direction word, only a county, state, country or town of
+    10,000 people counts: there a small town's name is more often a person's ("Webb
+    Center", "Hyland-Croy Road", "Southern Comfort").
+    """
     doc, gaz = ent.doc, gazetteer()
     start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+    starts = [start] + [
+        i + 1 for i in range(start, ent.end - 1) if doc[i].lower_ in _JOINERS or doc[i].text == "-"
+    ]
     found: list[Span] = []
-    for k in range(ent.end - 1, start, -1):  # a proper prefix: the rest names what it holds
-        prefix = doc[start:k]
-        if all(_capitalised(t) for t in prefix) and _is_name(gaz, prefix.text):
-            found.append(prefix)
-            break
-    i = start
-    while i < ent.end:
-        if doc[i].lower_ in _JOINERS and i > start:
-            j = i + 1
-            while j < ent.end and _capitalised(doc[j]) and doc[j].lower_ not in _JOINERS:
-                j += 1
-            run = doc[i + 1 : j]
-            for k in range(len(run), 0, -1):
-                if _is_name(gaz, run[:k].text):
-                    found.append(run[:k])
-                    break
-            i = max(j, i + 1)
-        else:
-            i += 1
+    for first in starts:
+        need = strong or (first > start and doc[first - 1].text == "-")
+        while first < ent.end - 1 and doc[first].lower_ in words("direction"):
+            first, need = first + 1, True  # "Southern Comfort" is no town
+        end = first
+        while end < ent.end and _capitalised(doc[end]) and doc[end].lower_ not in _JOINERS:
+            end += 1
+        if first == start and end == ent.end:
+            end -= 1  # a proper prefix: the rest names what it holds
+        for k in range(end, first, -1):
+            if (
+                strong
+                and k < ent.end
+                and all(t.text in word_list("lead") for t in doc[k : ent.end])
+            ):
+                continue  # "Man City", "Harbor City": the whole is a name of its own
+            if _is_name(gaz, doc[first:k].text) and (not need or _strong(gaz, doc[first:k].text)):
+                found.append(doc[first:k])
+                break
+    found += _closing_name(ent, start)
     return [
         s
         for s in found
-        if norm(s.text) not in words("stop") and norm(s.text) not in words("direction")
+        if norm(s.text) not in words("stop")
+        and norm(s.text) not in words("direction")
+        and s[0].text not in word_list("not_place")
     ]
+
+
+def _closing_name(ent: Span, start: int) -> list[Span]:
+    """The country, state or large city whose name closes `ent` ("Costco Canada")."""
+    doc, gaz = ent.doc, gazetteer()
+    for n in (2, 1):
+        first = ent.end - n
+        if first <= start or not _capitalised(doc[first - 1]):
+            continue
+        tail = doc[first : ent.end]
+        if not all(_capitalised(t) for t in tail):
+            continue
+        entries = gaz.lookup(tail.text)[0]
+        if any(e.kind in ("country", "admin1") or e.population >= BIG_CITY for e in entries):
+            return [tail]
+    return []
+
+
+def _strong(gaz, text: str) -> bool:  # noqa: ANN001  (the Gazetteer)
+    """A name that is seldom a person's: a county, state, country or town of 10,000."""
+    if norm(text) in gaz.counties or "." in text:
+        return True
+    return any(e.kind != "city" or e.population >= TOWN for e in gaz.lookup(text)[0])
 
 
 def _is_name(gaz, text: str) -> bool:  # noqa: ANN001  (the Gazetteer)
     key = norm(text)
+    if "." in text and abbreviation(text) is not None:  # "S.C. Highway Patrol"
+        return True
     return len(key) > 2 and (key in gaz.names or key in gaz.counties)
 
 

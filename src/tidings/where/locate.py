@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from tidings.model import EventMention, PlaceMention
 from tidings.where.embedded import is_modifier
 from tidings.where.gazetteer import words
-from tidings.where.places import find_places, is_metonym
+from tidings.where.places import find_places
 from tidings.where.resolve import country_place
 
 __all__ = ["locate_events"]
@@ -35,10 +35,11 @@ def locate_events(
     """The events with `location` and `location_text` set (None where nothing fits)."""
     if places is None:
         places = find_places(doc)
+    # metonyms and demonyms are toponyms, but no place for an event to happen in
     places = [
         m
         for m in places
-        if not is_modifier(doc, m.start, m.end, m.place.precision) and not is_metonym(doc, m)
+        if m.role == "place" and not is_modifier(doc, m.start, m.end, m.place.precision)
     ]
     fallback = _document_place(places)
     located = []
