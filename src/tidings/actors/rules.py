@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from tidings.actors.lexicon import Lexicon
+from tidings.actors.lexicon import Lexicon, Role
 from tidings.actors.matching import Hit
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -222,3 +222,43 @@ def governing_subject(token: Token) -> Token | None:
             if child.dep_ in SUBJECT_DEPS and child.i < token.i:
                 return child
     return None
+
+
+# Prepositions after a role noun that give it a country: "a court in Peru", "dissidents
+# from Cuba", "the leaders of Chile", "officers in the Chilean army".
+ORIGIN_PREPS = frozenset({"in", "from", "of"})
+COUNTRY_HITS = frozenset({"name", "capital", "demonym"})
+ARMED = frozenset({"REB", "UAF", "IMG"})
+
+
+def prep_country(head: Token, hits: Sequence[Hit], lexicon: Lexicon) -> str | None:
+    """The country of a role phrase with none of its own, from a prepositional phrase on
+    its head noun: the object's country name, capital or demonym, or its possessor's
+    ("leaders of Chile's opposition"). None when several countries are named there."""
+    found: set[str] = set()
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ORIGIN_PREPS:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            start, end = obj.left_edge.i, obj.i + 1  # the object and its left modifiers
+            found.update(
+                h.ref
+                for h in hits
+                if h.kind in COUNTRY_HITS and start <= h.start and h.end <= end
+                and not is_affiliation(head.doc, h.start, h.end, lexicon)
+            )  # fmt: skip
+    return found.pop() if len(found) == 1 else None
+
+
+def append_agents(code: str, role: Role | None, applies: bool) -> str:
+    """A body's code with a role's agent blocks after it, as PETRARCH combines them ("UN
+    troops": IGOUNO + MIL); a block the code already holds is not repeated, and armed
+    roles add nothing ("ISIS militants" are the group itself)."""
+    if not applies or role is None or role.priority < 2 or role.sector in ARMED:
+        return code
+    blocks = {code[i : i + 3] for i in range(0, len(code), 3)}
+    agents = role.agents or role.sector
+    extra = [agents[i : i + 3] for i in range(0, len(agents), 3)]
+    return code + "".join(b for b in extra if b not in blocks)

@@ -1,0 +1,77 @@
+"""Actor codes of generic noun phrases, as CAMEO/Phoenix code them: a country from a
+prepositional phrase, several agent blocks in one code, people nouns, dated offices."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tidings.actors import default_coder, load_lexicon
+from tidings.errors import DataFileError
+from tidings.resources import package_file
+
+
+def code_of(nlp, text: str, words: str, date: dt.date | None = None) -> str | None:
+    """The code of the mention covering `words` (first occurrence), or None."""
+    at = text.index(words)
+    for mention in default_coder().code(nlp(text), date):
+        if mention.start <= at and at + len(words) <= mention.end:
+            return mention.actor.code
+    return None
+
+
+PHRASES = [
+    # (text, words inside the mention, expected code)
+    # a role with no country of its own takes one from "in"/"from"/"of" on its head
+    ("A court in Peru sentenced the former mayor.", "A court", "PERJUD"),
+    ("Dissidents from Cuba met the minister on Friday.", "Dissidents", "CUBOPP"),
+    ("Officers in the Chilean army were arrested.", "Officers", "CHLMIL"),
+    ("The protesters in Lima blocked the road.", "The protesters", "PEROPP"),
+    # ... but never over a country of its own
+    ("French troops in Mali withdrew.", "French troops", "FRAMIL"),
+    # several agent blocks: the role's own, and a body's code with a role appended
+    ("Kenya's national security adviser resigned.", "national security adviser", "KENGOVMIL"),
+    ("NATO troops left the base on Monday.", "NATO troops", "IGOWSTNATMIL"),
+    ("Hamas militants fired rockets.", "Hamas militants", "PSEREB"),  # armed: no REB added
+    # people nouns
+    ("Three Chilean men were arrested at the border.", "Chilean men", "CHLPPL"),
+    ("Kenyan women marched through the capital.", "Kenyan women", "KENCVL"),
+    ("Ethiopian Airlines said flights would resume.", "Ethiopian Airlines", "ETHBUS"),
+    ("Mexican smugglers crossed the river.", "Mexican smugglers", "MEXCRM"),
+    ("Turkish lawyers appealed the verdict.", "Turkish lawyers", "TURJUD"),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "code"), PHRASES)
+def test_codes_the_phrase(nlp, text, words, code):
+    assert code_of(nlp, text, words) == code
+
+
+DATED = [
+    # people.tsv offices that changed after mid-2025
+    ("Shmyhal visited the front.", dt.date(2025, 9, 1), "Shmyhal", "UKRMIL"),
+    ("Shmyhal visited the front.", dt.date(2024, 9, 1), "Shmyhal", "UKRGOV"),
+    ("Lecornu spoke in Paris.", dt.date(2025, 10, 20), "Lecornu", "FRAGOV"),
+    ("Lecornu spoke in Paris.", dt.date(2024, 10, 20), "Lecornu", "FRAMIL"),
+    ("Barham Salih spoke in Geneva.", dt.date(2026, 3, 1), "Barham Salih", "IGOUNOREFHCR"),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "words", "code"), DATED)
+def test_office_on_the_date(nlp, text, date, words, code):
+    assert code_of(nlp, text, words, date) == code
+
+
+def test_agent_block_must_be_known_sectors(tmp_path):
+    folder = package_file("tidings.actors", "data")
+    for name in ("countries.tsv", "organisations.tsv", "people.tsv", "markers.tsv"):
+        (tmp_path / name).write_text((folder / name).read_text(encoding="utf-8"), "utf-8")
+    (tmp_path / "sector_codes.tsv").write_text(
+        (folder / "sector_codes.tsv").read_text(encoding="utf-8"), "utf-8"
+    )
+    (tmp_path / "sectors.tsv").write_text(
+        "phrase\tsector\tpriority\nadviser\tGOVXYZ\t2\n", encoding="utf-8"
+    )
+    with pytest.raises(DataFileError, match="sectors.tsv:2"):
+        load_lexicon(tmp_path)
