@@ -75,3 +75,19 @@ def test_agent_block_must_be_known_sectors(tmp_path):
     )
     with pytest.raises(DataFileError, match="sectors.tsv:2"):
         load_lexicon(tmp_path)
+
+
+MORE = [
+    # members named by the body they belong to
+    ("Leaders of Hezbollah met in Beirut.", "Leaders", "LBNREB"),
+    ("Troops of the United Nations patrolled the border.", "Troops", "IGOUNOMIL"),
+    ("Government forces shelled the town.", "Government forces", "MIL"),
+    ("Muslim Brotherhood members were detained.", "Muslim Brotherhood", "EGYOPPMUS"),
+    ("The Syrian Observatory for Human Rights said ten died.", "Syrian Observatory", "SYROPPHRI"),
+    ("US Central Command said the strike hit a depot.", "Central Command", "USAMIL"),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "code"), MORE)
+def test_codes_members_and_bodies(nlp, text, words, code):
+    assert code_of(nlp, text, words) == code

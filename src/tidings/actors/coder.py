@@ -258,9 +258,12 @@ class _DocCoder:
         title = lexicon.roles[int(best.ref)] if best is not None else None
         title_text = title.phrase if title is not None else ""
         orgs = [h for h in cand.hits if h.kind == "org"]
+        if not orgs and name is None:  # "leaders of Hamas", "troops of the United Nations"
+            orgs = rules.of_organisation(doc[cand.head], self.hits)
         if orgs:  # "UN troops": the body's code, the role's agent block appended
             org = lexicon.organisations[int(orgs[-1].ref)]
-            code = rules.append_agents(org.code, title, not name and orgs[-1].end <= cand.head)
+            apart = orgs[-1].end <= cand.head or orgs[-1].start > cand.head  # not the head itself
+            code = rules.append_agents(org.code, title, not name and apart)
             actor = Actor(text, code, org.country, org.sector)
             coded = self._coded(actor, cand.start, cand.end, kind if name else "organisation")
             return [self.memory.remember(coded, name_text, title_text)]

@@ -252,6 +252,21 @@ def prep_country(head: Token, hits: Sequence[Hit], lexicon: Lexicon) -> str | No
     return found.pop() if len(found) == 1 else None
 
 
+def of_organisation(head: Token, hits: Sequence[Hit]) -> list[Hit]:
+    """A named organisation a role noun belongs to by "of": "leaders of Hamas", "troops of
+    the United Nations" (the members, coded as their body); empty when there is none."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    start, end = obj.left_edge.i, obj.i + 1
+                    found = [
+                        h for h in hits if h.kind == "org" and start <= h.start and h.end <= end
+                    ]
+                    return found[-1:]
+    return []
+
+
 def append_agents(code: str, role: Role | None, applies: bool) -> str:
     """A body's code with a role's agent blocks after it, as PETRARCH combines them ("UN
     troops": IGOUNO + MIL); a block the code already holds is not repeated, and armed
