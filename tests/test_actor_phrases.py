@@ -108,3 +108,17 @@ HELD_PLACES = [
 @pytest.mark.parametrize(("text", "words"), HELD_PLACES)
 def test_holder_of_a_place_is_not_an_actor(nlp, text, words):
     assert code_of(nlp, text, words) is None
+
+
+MORE_ROLES = [
+    ("Opposition groups in Chile called a strike.", "Opposition groups", "CHLOPP"),
+    ("Students across Peru marched on Monday.", "Students", "PEREDU"),
+    ("Peruvian Energy Secretary Ana Ruiz resigned.", "Ana Ruiz", "PERGOV"),
+    # a named person keeps the body's code: no role block is appended to it
+    ("NATO Secretary General Mark Rutte spoke.", "Mark Rutte", "IGOWSTNAT"),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "code"), MORE_ROLES)
+def test_more_roles(nlp, text, words, code):
+    assert code_of(nlp, text, words, dt.date(2025, 3, 1)) == code

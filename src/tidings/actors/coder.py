@@ -263,7 +263,8 @@ class _DocCoder:
         if orgs:  # "UN troops": the body's code, the role's agent block appended
             org = lexicon.organisations[int(orgs[-1].ref)]
             apart = orgs[-1].end <= cand.head or orgs[-1].start > cand.head  # not the head itself
-            code = rules.append_agents(org.code, title, not name and apart)
+            person = name is not None or any(h.kind == "actor" for h in cand.hits)
+            code = rules.append_agents(org.code, title, apart and not person)
             actor = Actor(text, code, org.country, org.sector)
             coded = self._coded(actor, cand.start, cand.end, kind if name else "organisation")
             return [self.memory.remember(coded, name_text, title_text)]

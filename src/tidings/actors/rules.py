@@ -225,8 +225,8 @@ def governing_subject(token: Token) -> Token | None:
 
 
 # Prepositions after a role noun that give it a country: "a court in Peru", "dissidents
-# from Cuba", "the leaders of Chile", "officers in the Chilean army".
-ORIGIN_PREPS = frozenset({"in", "from", "of"})
+# from Cuba", "the leaders of Chile", "officers in the Chilean army", "students across Peru".
+ORIGIN_PREPS = frozenset({"in", "from", "of", "across", "throughout", "inside"})
 COUNTRY_HITS = frozenset({"name", "capital", "demonym"})
 ARMED = frozenset({"REB", "UAF", "IMG"})
 
