@@ -122,3 +122,9 @@ MORE_ROLES = [
 @pytest.mark.parametrize(("text", "words", "code"), MORE_ROLES)
 def test_more_roles(nlp, text, words, code):
     assert code_of(nlp, text, words, dt.date(2025, 3, 1)) == code
+
+
+def test_role_word_before_held_or_backed_only_describes(nlp):
+    text = "Rebels shelled a government-held district."
+    assert code_of(nlp, text, "government") is None
+    assert code_of(nlp, "Government-backed militias attacked a village.", "militias") == "REB"

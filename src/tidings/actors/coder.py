@@ -86,7 +86,8 @@ class _DocCoder:
     def __init__(self, coder: ActorCoder, doc: Doc, date: dt.date | None) -> None:
         self.doc, self.lexicon = doc, coder.lexicon
         self.people: set[int] = set()  # starts of named-actor hits known to be people
-        self.hits = [self._dated(h, date) for h in outermost(coder.index(doc.vocab).hits(doc))]
+        hits = outermost(coder.index(doc.vocab).hits(doc))
+        self.hits = [self._dated(h, date) for h in hits if not rules.modifier(doc, h, self.lexicon)]
         sentence_of = [0] * len(doc)
         for index, sent in enumerate(doc.sents):
             for token in sent:
@@ -301,7 +302,7 @@ class _DocCoder:
             earlier = self._title_anaphor(cand, title_text) or self._antecedent_org(cand, sector)
             if earlier is not None:
                 return [earlier]
-            country = self._possessor_country(span)
+            country = self.memory.possessor_country(span)
         in_roles = {i for h in roles for i in range(h.start, h.end)}  # not "foreign minister"
         foreign = any(t.lower_ in lexicon.words("foreign") and t.i not in in_roles for t in span)
         needs_focus = country is None and not foreign and (known is None or known.needs_focus)
@@ -336,15 +337,6 @@ class _DocCoder:
             return None
         actor = replace(earlier.actor, text=self.doc[cand.start : cand.end].text)
         return Coded(actor, cand.start, cand.end, "role", earlier.needs_focus)
-
-    def _possessor_country(self, span: object) -> str | None:
-        """ "his security guards": the country of whoever "his" points back to."""
-        for token in span:  # type: ignore[attr-defined]
-            plural = pronoun_kind(token.lower_)
-            if token.dep_ == "poss" and plural is not None:
-                earlier = self.memory.antecedent(token.i, plural)
-                return earlier.actor.country if earlier is not None else None
-        return None
 
     def _antecedent_org(self, cand: _Candidate, sector: str) -> Coded | None:
         """ "the broadcaster" after "Al Arabiya", "the militants" after "Hamas": a definite

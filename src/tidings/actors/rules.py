@@ -87,6 +87,13 @@ def is_affiliation(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
     )
 
 
+def modifier(doc: Doc, hit: Hit, lexicon: Lexicon) -> bool:
+    """A one-word role describing another word ("government-held", "pro-government",
+    "rebel-controlled"): not an actor, nor the sector of the phrase it sits in."""
+    one_word = hit.kind == "role" and hit.end - hit.start == 1
+    return one_word and is_affiliation(doc, hit.start, hit.end, lexicon)
+
+
 def role_head(doc: Doc, start: int, end: int, role_tokens: set[int]) -> Token | None:
     """The head noun of the actor phrase a role word at [start, end) belongs to.
 
