@@ -128,3 +128,17 @@ def test_role_word_before_held_or_backed_only_describes(nlp):
     text = "Rebels shelled a government-held district."
     assert code_of(nlp, text, "government") is None
     assert code_of(nlp, "Government-backed militias attacked a village.", "militias") == "REB"
+
+
+BODIES = [
+    # a country's diplomat to a body belongs to the country
+    ("Chile's UN ambassador rejected the draft.", "UN ambassador", "CHLGOV"),
+    ("The Peruvian UN envoy left the session.", "UN envoy", "PERGOV"),
+    # a body named before "-linked" describes the group; it is not an actor itself
+    ("Al-Qaeda-linked gunmen stormed the hotel.", "Al-Qaeda-linked gunmen", "REB"),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "code"), BODIES)
+def test_bodies_inside_phrases(nlp, text, words, code):
+    assert code_of(nlp, text, words) == code

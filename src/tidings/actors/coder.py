@@ -267,6 +267,9 @@ class _DocCoder:
             person = name is not None or any(h.kind == "actor" for h in cand.hits)
             code = rules.append_agents(org.code, title, apart and not person)
             actor = Actor(text, code, org.country, org.sector)
+            delegate = rules.delegate_country(doc, cand.hits, orgs[-1], title, lexicon)
+            if delegate is not None and not person:  # "Iraq's UN envoy": Iraq's diplomat
+                actor = lexicon.role_actor(text, delegate, title)
             coded = self._coded(actor, cand.start, cand.end, kind if name else "organisation")
             return [self.memory.remember(coded, name_text, title_text)]
         countries: list[Hit] = []

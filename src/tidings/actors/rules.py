@@ -88,10 +88,12 @@ def is_affiliation(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
 
 
 def modifier(doc: Doc, hit: Hit, lexicon: Lexicon) -> bool:
-    """A one-word role describing another word ("government-held", "pro-government",
-    "rebel-controlled"): not an actor, nor the sector of the phrase it sits in."""
-    one_word = hit.kind == "role" and hit.end - hit.start == 1
-    return one_word and is_affiliation(doc, hit.start, hit.end, lexicon)
+    """A one-word role or a named body describing another word ("government-held",
+    "pro-government", "al-Qaeda-linked rebels"): not an actor, nor the sector or code of
+    the phrase it sits in."""
+    if hit.kind == "org" or (hit.kind == "role" and hit.end - hit.start == 1):
+        return is_affiliation(doc, hit.start, hit.end, lexicon)
+    return False
 
 
 def role_head(doc: Doc, start: int, end: int, role_tokens: set[int]) -> Token | None:
@@ -272,6 +274,22 @@ def of_organisation(head: Token, hits: Sequence[Hit]) -> list[Hit]:
                     ]
                     return found[-1:]
     return []
+
+
+def delegate_country(
+    doc: Doc, hits: Sequence[Hit], org: Hit, role: Role | None, lexicon: Lexicon
+) -> str | None:
+    """The country a government role sent to a body belongs to: "Russia's UN ambassador",
+    "the Iraqi UN envoy" (a country word before the body's name); None otherwise."""
+    if role is None or role.sector != "GOV" or role.priority < 2:
+        return None
+    before = [
+        h.ref
+        for h in hits
+        if h.kind in COUNTRY_HITS and h.end <= org.start
+        and not is_affiliation(doc, h.start, h.end, lexicon)
+    ]  # fmt: skip
+    return before[-1] if before else None
 
 
 def append_agents(code: str, role: Role | None, applies: bool) -> str:
