@@ -142,3 +142,23 @@ BODIES = [
 @pytest.mark.parametrize(("text", "words", "code"), BODIES)
 def test_bodies_inside_phrases(nlp, text, words, code):
     assert code_of(nlp, text, words) == code
+
+
+NOT_FROM_WHERE_THEY_SERVE = [
+    # (text, words): "in X" after a role serving abroad says where, not whose
+    ("Chile opened an embassy in Lima.", "an embassy", "PER"),
+    ("Kenya will not deploy peacekeepers in Haiti.", "peacekeepers", "HTI"),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "wrong"), NOT_FROM_WHERE_THEY_SERVE)
+def test_posted_roles_do_not_take_the_place(nlp, text, words, wrong):
+    assert not (code_of(nlp, text, words) or "").startswith(wrong)
+
+
+def test_intelligence_needs_a_country_of_its_own(nlp):
+    text = "They shared satellite images and other intelligence with Chile."
+    assert code_of(nlp, text, "intelligence") is None
+    assert (
+        code_of(nlp, "Chilean intelligence arrested two men.", "Chilean intelligence") == "CHLSPY"
+    )

@@ -297,7 +297,7 @@ class _DocCoder:
             return self._split(cand, countries, title, affiliation, kind)
         country = countries[-1].ref if countries else None
         if country is None and name is None and affiliation is None:
-            country = rules.prep_country(doc[cand.head], self.hits, lexicon)  # "a court in Peru"
+            country = rules.prep_country(doc[cand.head], self.hits, lexicon, title.phrase)
         known = self.memory.person(name_text) if name is not None and country is None else None
         if known is not None:
             country = known.actor.country

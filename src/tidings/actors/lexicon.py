@@ -29,6 +29,7 @@ MARKER_KINDS = frozenset(
         "group_pronoun",
         "thing_pronoun",
         "needs_country",
+        "posted",
     }
 )
 _ISO3 = re.compile(r"[A-Z]{3}")

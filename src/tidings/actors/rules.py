@@ -240,14 +240,18 @@ COUNTRY_HITS = frozenset({"name", "capital", "demonym"})
 ARMED = frozenset({"REB", "UAF", "IMG"})
 
 
-def prep_country(head: Token, hits: Sequence[Hit], lexicon: Lexicon) -> str | None:
+def prep_country(head: Token, hits: Sequence[Hit], lexicon: Lexicon, role: str = "") -> str | None:
     """The country of a role phrase with none of its own, from a prepositional phrase on
     its head noun: the object's country name, capital or demonym, or its possessor's
-    ("leaders of Chile's opposition"). None when several countries are named there."""
+    ("leaders of Chile's opposition"). None when several countries are named there.
+    A `role` posted abroad (an embassy, troops: markers.tsv) is not from where it is."""
+    posted = role in lexicon.words("posted")
     found: set[str] = set()
     for prep in head.children:
         if prep.dep_ != "prep" or prep.lower_ not in ORIGIN_PREPS:
             continue
+        if posted and prep.lower_ in lexicon.words("place_prep"):
+            continue  # "an embassy in Tehran", "peacekeepers in Iraq": serving there
         for obj in prep.children:
             if obj.dep_ != "pobj":
                 continue
