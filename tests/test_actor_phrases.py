@@ -59,6 +59,11 @@ DATED = [
     ("Lecornu spoke in Paris.", dt.date(2025, 10, 20), "Lecornu", "FRAGOV"),
     ("Lecornu spoke in Paris.", dt.date(2024, 10, 20), "Lecornu", "FRAMIL"),
     ("Barham Salih spoke in Geneva.", dt.date(2026, 3, 1), "Barham Salih", "IGOUNOREFHCR"),
+    # leaders of the 2000s, named in archived news
+    ("Livni met the envoy in Jerusalem.", dt.date(2008, 8, 6), "Livni", "ISRGOV"),
+    ("Livni met the envoy in Jerusalem.", dt.date(2010, 8, 6), "Livni", "ISROPP"),
+    ("Talabani flew to Tehran.", dt.date(2008, 8, 6), "Talabani", "IRQGOV"),
+    ("Kibaki and Odinga signed the deal.", dt.date(2008, 8, 6), "Kibaki", "KENGOV"),
 ]
 
 
