@@ -20,8 +20,8 @@ from spacy.vocab import Vocab
 
 from tidings.actors import rules
 from tidings.actors.coref import Coded, Kind, Memory, is_plural, pronoun_kind
-from tidings.actors.lexicon import Lexicon, default_lexicon
-from tidings.actors.matching import KIND_RANK, Hit, PhraseIndex
+from tidings.actors.lexicon import Lexicon, Role, default_lexicon
+from tidings.actors.matching import Hit, PhraseIndex, outermost
 from tidings.model import Actor, ActorMention
 
 CandKind = Literal["role", "org", "state", "demonym", "person", "pronoun"]
@@ -86,7 +86,8 @@ class _DocCoder:
     def __init__(self, coder: ActorCoder, doc: Doc, date: dt.date | None) -> None:
         self.doc, self.lexicon = doc, coder.lexicon
         self.people: set[int] = set()  # starts of named-actor hits known to be people
-        self.hits = [self._dated(h, date) for h in _outermost(coder.index(doc.vocab).hits(doc))]
+        hits = outermost(coder.index(doc.vocab).hits(doc))
+        self.hits = [self._dated(h, date) for h in hits if not rules.modifier(doc, h, self.lexicon)]
         sentence_of = [0] * len(doc)
         for index, sent in enumerate(doc.sents):
             for token in sent:
@@ -258,9 +259,17 @@ class _DocCoder:
         title = lexicon.roles[int(best.ref)] if best is not None else None
         title_text = title.phrase if title is not None else ""
         orgs = [h for h in cand.hits if h.kind == "org"]
-        if orgs:
+        if not orgs and name is None:  # "leaders of Hamas", "troops of the United Nations"
+            orgs = rules.of_organisation(doc[cand.head], self.hits)
+        if orgs:  # "UN troops": the body's code, the role's agent block appended
             org = lexicon.organisations[int(orgs[-1].ref)]
-            actor = Actor(text, org.code, org.country, org.sector)
+            apart = orgs[-1].end <= cand.head or orgs[-1].start > cand.head  # not the head itself
+            person = name is not None or any(h.kind == "actor" for h in cand.hits)
+            code = rules.append_agents(org.code, title, apart and not person)
+            actor = Actor(text, code, org.country, org.sector)
+            delegate = rules.delegate_country(doc, cand.hits, orgs[-1], title, lexicon)
+            if delegate is not None and not person:  # "Iraq's UN envoy": Iraq's diplomat
+                actor = lexicon.role_actor(text, delegate, title)
             coded = self._coded(actor, cand.start, cand.end, kind if name else "organisation")
             return [self.memory.remember(coded, name_text, title_text)]
         countries: list[Hit] = []
@@ -276,7 +285,7 @@ class _DocCoder:
             actor = lexicon.actor(text, named[-1].ref)
             if actor.country is not None and title is not None and title.priority > 1:
                 country = countries[-1].ref if countries else actor.country
-                actor = Actor.of(text, country, title.sector)
+                actor = lexicon.role_actor(text, country, title)
             words = doc[named[-1].start : named[-1].end]
             person = name is not None or named[-1].start in self.people
             coded = self._coded(actor, cand.start, cand.end, "person" if person else "organisation")
@@ -285,8 +294,10 @@ class _DocCoder:
             return []  # "tanks" with no country of their own: equipment, not an actor
         sector = title.sector
         if len({h.ref for h in countries}) > 1 and rules.coordinated(doc, countries):
-            return self._split(cand, countries, sector, affiliation, kind)
+            return self._split(cand, countries, title, affiliation, kind)
         country = countries[-1].ref if countries else None
+        if country is None and name is None and affiliation is None:
+            country = rules.prep_country(doc[cand.head], self.hits, lexicon, title.phrase)
         known = self.memory.person(name_text) if name is not None and country is None else None
         if known is not None:
             country = known.actor.country
@@ -294,27 +305,29 @@ class _DocCoder:
             earlier = self._title_anaphor(cand, title_text) or self._antecedent_org(cand, sector)
             if earlier is not None:
                 return [earlier]
-            country = self._possessor_country(span)
+            country = self.memory.possessor_country(span)
         in_roles = {i for h in roles for i in range(h.start, h.end)}  # not "foreign minister"
         foreign = any(t.lower_ in lexicon.words("foreign") and t.i not in in_roles for t in span)
         needs_focus = country is None and not foreign and (known is None or known.needs_focus)
-        actor = Actor.of(text, country, sector, affiliation=affiliation)
+        actor = lexicon.role_actor(text, country, title, affiliation=affiliation)
         coded = self._coded(actor, cand.start, cand.end, kind, needs_focus)
         return [self.memory.remember(coded, name_text, title_text)]
 
     def _split(
-        self, cand: _Candidate, countries: list[Hit], sector: str, affiliation: str | None,
+        self, cand: _Candidate, countries: list[Hit], title: Role, affiliation: str | None,
         kind: Kind,
     ) -> list[Coded]:  # fmt: skip
         """ "US and British forces": one mention per country, the first ones over their own
         words, the last over the rest of the phrase, so conjuncts reach each of them."""
-        doc, last = self.doc, countries[-1]
+        doc, last, coded = self.doc, countries[-1], self._coded
+        role_actor = self.lexicon.role_actor
         found = [
-            self._coded(Actor.of(doc[h.start : h.end].text, h.ref, sector), h.start, h.end, "group")
+            coded(role_actor(doc[h.start : h.end].text, h.ref, title), h.start, h.end, "group")
             for h in countries[:-1]
         ]
-        actor = Actor.of(doc[last.start : cand.end].text, last.ref, sector, affiliation=affiliation)
-        return [*found, self._coded(actor, last.start, cand.end, kind)]
+        words = doc[last.start : cand.end].text
+        actor = role_actor(words, last.ref, title, affiliation=affiliation)
+        return [*found, coded(actor, last.start, cand.end, kind)]
 
     def _title_anaphor(self, cand: _Candidate, title: str) -> Coded | None:
         """ "the Prime Minister" after "Iraqi Prime Minister Mustafa Al-Kadhimi"."""
@@ -327,15 +340,6 @@ class _DocCoder:
             return None
         actor = replace(earlier.actor, text=self.doc[cand.start : cand.end].text)
         return Coded(actor, cand.start, cand.end, "role", earlier.needs_focus)
-
-    def _possessor_country(self, span: object) -> str | None:
-        """ "his security guards": the country of whoever "his" points back to."""
-        for token in span:  # type: ignore[attr-defined]
-            plural = pronoun_kind(token.lower_)
-            if token.dep_ == "poss" and plural is not None:
-                earlier = self.memory.antecedent(token.i, plural)
-                return earlier.actor.country if earlier is not None else None
-        return None
 
     def _antecedent_org(self, cand: _Candidate, sector: str) -> Coded | None:
         """ "the broadcaster" after "Al Arabiya", "the militants" after "Hamas": a definite
@@ -395,14 +399,3 @@ class _DocCoder:
             sentence_index=self.sentence_of[coded.start],
             kind=coded.kind,
         )
-
-
-def _outermost(hits: list[Hit]) -> list[Hit]:
-    """Drop hits inside a longer one ("Saudi" in "Saudi Arabia", "State Department" in
-    "US State Department"); on the same words keep the more specific kind."""
-    ordered = sorted(hits, key=lambda h: (h.start - h.end, KIND_RANK[h.kind]))
-    kept: list[Hit] = []
-    for hit in ordered:
-        if not any(k.start <= hit.start and hit.end <= k.end for k in kept):
-            kept.append(hit)
-    return sorted(kept, key=lambda h: (h.start, h.end))

@@ -12,6 +12,7 @@ country is never guessed from nothing.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -87,6 +88,15 @@ class Memory:
         if not window or len({(c.actor.code, c.needs_focus) for c in window}) != 1:
             return None
         return window[-1]
+
+    def possessor_country(self, span: Iterable[Token]) -> str | None:
+        """ "his security guards": the country of whoever "his" points back to."""
+        for token in span:
+            plural = pronoun_kind(token.lower_)
+            if token.dep_ == "poss" and plural is not None:
+                earlier = self.antecedent(token.i, plural)
+                return earlier.actor.country if earlier is not None else None
+        return None
 
     def governing(self, subject: Token | None) -> Coded | None:
         """ "Hungary has said it will ...": the country or body coded over `subject`, the

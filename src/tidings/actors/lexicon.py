@@ -29,6 +29,7 @@ MARKER_KINDS = frozenset(
         "group_pronoun",
         "thing_pronoun",
         "needs_country",
+        "posted",
     }
 )
 _ISO3 = re.compile(r"[A-Z]{3}")
@@ -58,8 +59,14 @@ class Country:
 @dataclass(frozen=True, slots=True)
 class Role:
     phrase: str
-    sector: str
+    sector: str  # the main agent block: the first of `agents`
     priority: int
+    agents: str = ""  # the whole agent block when it has several ("GOVMIL"), else ""
+
+    def code(self, country: str | None) -> str:
+        """The role's code with `country`: "IRQ" + "GOVMIL"; with no country only the main
+        block ("GOV"), as PETRARCH writes an uncountried agent."""
+        return f"{country}{self.agents or self.sector}" if country else self.sector
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +91,12 @@ class Lexicon:
     def words(self, kind: str) -> frozenset[str]:
         """The marker words of one kind (see markers.tsv), lower case."""
         return self.markers.get(kind, frozenset())
+
+    def role_actor(self, text: str, country: str | None, role: Role | None, **kw: object) -> Actor:
+        """An actor a role word gives: its country (if any) and the role's agent block."""
+        if role is None:
+            return Actor.of(text, country, None, **kw)
+        return Actor(text, role.code(country), country, role.sector, **kw)  # type: ignore[arg-type]
 
     def actor(self, text: str, code: str, **kw: object) -> Actor:
         """An actor from a full code: "IRQGOV" -> IRQ + GOV; a code that opens with a
@@ -146,15 +159,17 @@ def load_roles(path: Path, sectors: frozenset[str]) -> tuple[Role, ...]:
     roles: list[Role] = []
     seen: set[str] = set()
     for row in read_tsv(path, ["phrase", "sector", "priority"]):
-        phrase, sector = row["phrase"], row["sector"]
-        if sector not in sectors:
-            raise row.fail(f"unknown sector {sector!r} (see sector_codes.tsv)")
+        phrase, block = row["phrase"], row["sector"]
+        chunks = [block[i : i + 3] for i in range(0, len(block), 3)]
+        if not block or any(c not in sectors for c in chunks) or len(set(chunks)) < len(chunks):
+            raise row.fail(f"unknown sector {block!r} (see sector_codes.tsv)")
         if row["priority"] not in {"1", "2", "3"}:
             raise row.fail(f"priority {row['priority']!r} is not 1, 2 or 3")
         if form_key(phrase) in seen:
             raise row.fail(f"role phrase {phrase!r} is listed twice")
         seen.add(form_key(phrase))
-        roles.append(Role(phrase, sector, int(row["priority"])))
+        agents = block if len(chunks) > 1 else ""
+        roles.append(Role(phrase, chunks[0], int(row["priority"]), agents))
     return tuple(roles)
 
 

@@ -163,3 +163,14 @@ def _named(span: Span) -> bool:
         and not (t.i > span.start and t.nbor(-1).text == "-" and not t.nbor(-1).whitespace_)
     ]
     return any(w[0].isupper() for w in words) and all(w[0].isupper() for w in words if len(w) > 3)
+
+
+def outermost(hits: list[Hit]) -> list[Hit]:
+    """Drop hits inside a longer one ("Saudi" in "Saudi Arabia", "State Department" in
+    "US State Department"); on the same words keep the more specific kind."""
+    ordered = sorted(hits, key=lambda h: (h.start - h.end, KIND_RANK[h.kind]))
+    kept: list[Hit] = []
+    for hit in ordered:
+        if not any(k.start <= hit.start and hit.end <= k.end for k in kept):
+            kept.append(hit)
+    return sorted(kept, key=lambda h: (h.start, h.end))

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from tidings.actors.lexicon import Lexicon
+from tidings.actors.lexicon import Lexicon, Role
 from tidings.actors.matching import Hit
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -85,6 +85,15 @@ def is_affiliation(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
         and doc[end].text == "-"
         and doc[end + 1].lower_ in lexicon.words("backed")
     )
+
+
+def modifier(doc: Doc, hit: Hit, lexicon: Lexicon) -> bool:
+    """A one-word role or a named body describing another word ("government-held",
+    "pro-government", "al-Qaeda-linked rebels"): not an actor, nor the sector or code of
+    the phrase it sits in."""
+    if hit.kind == "org" or (hit.kind == "role" and hit.end - hit.start == 1):
+        return is_affiliation(doc, hit.start, hit.end, lexicon)
+    return False
 
 
 def role_head(doc: Doc, start: int, end: int, role_tokens: set[int]) -> Token | None:
@@ -222,3 +231,78 @@ def governing_subject(token: Token) -> Token | None:
             if child.dep_ in SUBJECT_DEPS and child.i < token.i:
                 return child
     return None
+
+
+# Prepositions after a role noun that give it a country: "a court in Peru", "dissidents
+# from Cuba", "the leaders of Chile", "officers in the Chilean army", "students across Peru".
+ORIGIN_PREPS = frozenset({"in", "from", "of", "across", "throughout", "inside"})
+COUNTRY_HITS = frozenset({"name", "capital", "demonym"})
+ARMED = frozenset({"REB", "UAF", "IMG"})
+
+
+def prep_country(head: Token, hits: Sequence[Hit], lexicon: Lexicon, role: str = "") -> str | None:
+    """The country of a role phrase with none of its own, from a prepositional phrase on
+    its head noun: the object's country name, capital or demonym, or its possessor's
+    ("leaders of Chile's opposition"). None when several countries are named there.
+    A `role` posted abroad (an embassy, troops: markers.tsv) is not from where it is."""
+    posted = role in lexicon.words("posted")
+    found: set[str] = set()
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ORIGIN_PREPS:
+            continue
+        if posted and prep.lower_ in lexicon.words("place_prep"):
+            continue  # "an embassy in Tehran", "peacekeepers in Iraq": serving there
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            start, end = obj.left_edge.i, obj.i + 1  # the object and its left modifiers
+            found.update(
+                h.ref
+                for h in hits
+                if h.kind in COUNTRY_HITS and start <= h.start and h.end <= end
+                and not is_affiliation(head.doc, h.start, h.end, lexicon)
+            )  # fmt: skip
+    return found.pop() if len(found) == 1 else None
+
+
+def of_organisation(head: Token, hits: Sequence[Hit]) -> list[Hit]:
+    """A named organisation a role noun belongs to by "of": "leaders of Hamas", "troops of
+    the United Nations" (the members, coded as their body); empty when there is none."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    start, end = obj.left_edge.i, obj.i + 1
+                    found = [
+                        h for h in hits if h.kind == "org" and start <= h.start and h.end <= end
+                    ]
+                    return found[-1:]
+    return []
+
+
+def delegate_country(
+    doc: Doc, hits: Sequence[Hit], org: Hit, role: Role | None, lexicon: Lexicon
+) -> str | None:
+    """The country a government role sent to a body belongs to: "Russia's UN ambassador",
+    "the Iraqi UN envoy" (a country word before the body's name); None otherwise."""
+    if role is None or role.sector != "GOV" or role.priority < 2:
+        return None
+    before = [
+        h.ref
+        for h in hits
+        if h.kind in COUNTRY_HITS and h.end <= org.start
+        and not is_affiliation(doc, h.start, h.end, lexicon)
+    ]  # fmt: skip
+    return before[-1] if before else None
+
+
+def append_agents(code: str, role: Role | None, applies: bool) -> str:
+    """A body's code with a role's agent blocks after it, as PETRARCH combines them ("UN
+    troops": IGOUNO + MIL); a block the code already holds is not repeated, and armed
+    roles add nothing ("ISIS militants" are the group itself)."""
+    if not applies or role is None or role.priority < 2 or role.sector in ARMED:
+        return code
+    blocks = {code[i : i + 3] for i in range(0, len(code), 3)}
+    agents = role.agents or role.sector
+    extra = [agents[i : i + 3] for i in range(0, len(agents), 3)]
+    return code + "".join(b for b in extra if b not in blocks)
