@@ -125,7 +125,8 @@ def test_embedded_event_of_ordinary_verb_is_not_doubled(nlp):
 
 
 def test_reported_speech_keeps_speaker_apart_from_actors(nlp):
-    events = coded(nlp, "the minister said that Russia attacked Ukraine.")
+    # a leading "X said that Y attacked" is X's accusation (see the reported-violence test)
+    events = coded(nlp, "Russia attacked Ukraine, the minister said.")
     attack = next(e for e in events if e.cameo.root == "19")
     assert (attack.source.code, attack.target.code) == ("RUS", "UKR")
     assert attack.attributed_to is not None and attack.attributed_to.code == "FRAGOV"
@@ -260,8 +261,9 @@ def test_speaker_of_a_demand_is_its_source(nlp):
 
 
 def test_reported_event_keeps_its_actors_and_drops_the_reporting_verb(nlp):
-    events = coded(nlp, "the minister announced that Russia attacked Ukraine.")
-    assert triples(events) == {("190", "RUS", "UKR")}
+    # (reported violence is an accusation instead: see the reported-violence test)
+    events = coded(nlp, "the minister announced that police arrested the protesters.")
+    assert triples(events) == {("173", "NGACOP", "NGACVL")}
     assert events[0].attributed_to is not None and events[0].attributed_to.code == "FRAGOV"
 
 
@@ -410,3 +412,43 @@ def test_subject_event_noun_is_kept_beside_its_verb(nlp):
 def test_hosting_talks_between_parties_targets_each_party(nlp):
     text = "the minister hosted rounds of talks between Iran and Saudi Arabia."
     assert {("043", "FRAGOV", "IRN"), ("043", "FRAGOV", "SAU")} <= triples(coded(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # violence reported by a coded speaker: an accusation of the doer (PETRARCH's 112) ...
+        ("Israel said that militants attacked Gaza.", ("112", "ISR", "NGAREB"), "19"),
+        # ... or, when the speaker reports its own act, a claim of responsibility (015)
+        ("Russia claimed that it had attacked Ukraine.", ("015", "RUS", "UKR"), "19"),
+        # a trailing attribution only sources the report: the attack itself is coded
+        ("The militants attacked Gaza, Israel said.", ("190", "NGAREB", "PSE"), "112"),
+        # reported events other than violence stay themselves
+        ("Israel said that police arrested the protesters.", ("173", "NGACOP", "NGACVL"), "112"),
+    ],
+)
+def test_reported_violence_is_an_accusation_or_a_claim(nlp, text, present, absent):
+    events = coded(nlp, text)
+    assert present in triples(events)
+    assert all(not e.cameo.code.startswith(absent) for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a passive with no agent: the doer named in the event noun it happened in
+        ("Protesters were killed in an air strike by Israel.", "ISR"),
+        ("Protesters were wounded during Israel's shelling.", "ISR"),
+        # violence coming "from" a place
+        ("A rocket was fired at Israel from Gaza.", "PSE"),
+    ],
+)
+def test_passive_violence_takes_its_doer_from_the_event_noun(nlp, text, source):
+    events = coded(nlp, text)
+    assert any(e.source is not None and e.source.code == source for e in events)
+
+
+def test_participial_clause_is_not_a_second_event(nlp):
+    """ "shelled Gaza, killing five": PETRARCH codes the main event of the clause only."""
+    events = coded(nlp, "Militants shelled Gaza, killing five protesters.")
+    assert [e.trigger for e in events] == ["shelled"]

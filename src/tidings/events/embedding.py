@@ -12,7 +12,7 @@ CAMEO codes statements of what an actor will do.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import cast
@@ -26,7 +26,10 @@ from tidings.resources import package_file, read_tsv
 
 __all__ = ["FRAME_ROLES", "Frames", "Planned", "Trigger", "load_frames", "plan"]
 
-FRAME_ROLES = ("deny", "threat", "reject", "demand", "appeal", "intent", "accuse")
+FRAME_ROLES = (
+    *("deny", "threat", "reject", "demand", "appeal", "intent", "accuse"),
+    *("allege", "claim"),  # reported violence, applied by the coder (see frames.tsv)
+)
 CLAUSE_DEPS = ("xcomp", "ccomp")
 OBJECT_DEPS = ("dobj", "obj", "nsubjpass")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -55,6 +58,7 @@ class Planned:
     borrowed: Trigger | None = None  # a governed event whose target the frame may take
     speaker: Token | None = None  # "X said Y must ...": the demand is X's ...
     addressee: Token | None = None  # ... and is made of Y
+    reporter: Token | None = None  # "X said Y attacked Z": the reporting verb, see `coder`
 
 
 class Frames:
@@ -141,6 +145,12 @@ def _is_purpose(token: Token) -> bool:
     )
 
 
+def _is_participial(token: Token) -> bool:
+    """A participial clause hung on a verb ("..., killing eight", "..., offering aid"):
+    PETRARCH codes the clause's main event only."""
+    return token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.pos_ == "VERB"
+
+
 def _subject(token: Token) -> Token | None:
     return next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
@@ -153,10 +163,14 @@ def plan(triggers: list[Trigger], lexicon: Lexicon, frames: Frames) -> list[Plan
     dropped: set[int] = set()
     borrowed: dict[int, Trigger] = {}
     speech: dict[int, tuple[Token, Token | None]] = {}
+    reporters: dict[int, Token] = {}
     for trigger in triggers:
         head = trigger.head
         if _is_purpose(head) and (head.head.i in heads or _has_trigger_object(head.head, heads)):
             dropped.add(head.i)
+            continue
+        if _is_participial(head) and head.head.i in heads:
+            dropped.add(head.i)  # "shelled the city, killing eight": one event, the main one
             continue
         found = _governor(head, heads, lexicon)
         if found is None:
@@ -171,6 +185,8 @@ def plan(triggers: list[Trigger], lexicon: Lexicon, frames: Frames) -> list[Plan
                 dropped.add(ruling.head.i)  # the report, not the reporting, is the event
             if modality[head.i] == "obligation":
                 speech[head.i] = (governor, _subject(head))
+            else:
+                reporters[head.i] = governor
             continue
         if roles and (how in ("clause", "object") or how in FRAME_PREPS):
             framed = DENY_CODE if "deny" in roles else frames.lookup(roles, code[head.i])
@@ -209,7 +225,8 @@ def plan(triggers: list[Trigger], lexicon: Lexicon, frames: Frames) -> list[Plan
             code[i] = frames.lookup(roles, code[i]) or code[i]
             mood = "negated" if mood == "negated-future" else "future"
         final = cast(Modality, mood)
-        out.append(Planned(trigger, code[i], final, borrowed.get(i), speaker, addressee))
+        planned = Planned(trigger, code[i], final, borrowed.get(i), speaker, addressee)
+        out.append(replace(planned, reporter=reporters.get(i)))
     return out
 
 
