@@ -28,6 +28,7 @@ DESCEND_DEPS = ("compound", "amod", "poss", "appos", "nmod", "npadvmod", "pobj",
 DESCEND_PREPS = ("of", "on", "against", "at", "for", "from", "by")  # "allegations by Rwanda"
 # "X vowed to attack", "X and Y", "X is about/ready to restore ties": the governing subject
 SHARED_SUBJECT_DEPS = ("xcomp", "conj", "acomp")
+RAISED_SUBJECT_DEPS = ("nsubjpass",)  # of a governing verb only: "X is set to attend"
 
 
 class ActorIndex:
@@ -87,8 +88,10 @@ def _subject(verb: Token) -> Token | None:
     for _ in range(4):
         if current is None:
             return None
+        # "Obama is expected to visit China": a raising verb's passive subject is the doer's
+        deps = SUBJECT_DEPS if current is verb else (*SUBJECT_DEPS, *RAISED_SUBJECT_DEPS)
         for child in current.children:
-            if child.dep_ in SUBJECT_DEPS:
+            if child.dep_ in deps:
                 return child
         if current.dep_ == "relcl":
             return current.head

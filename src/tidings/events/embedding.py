@@ -35,6 +35,9 @@ OBJECT_DEPS = ("dobj", "obj", "nsubjpass")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 FRAME_PREPS = ("for", "of", "to")  # "called for talks", "accused X of attacking"
 DENY_CODE = "016"
+# a word that both intends and threatens (want, plan, vow) threatens only coercion and force
+HOSTILE_ROOT = "13"
+MODIFIER_CLAUSE_DEPS = ("acl", "relcl")  # a clause hung on a noun
 STATEMENT_ROOT = "01"  # public statements: "announced sanctions" is the sanctions
 
 
@@ -145,6 +148,15 @@ def _is_purpose(token: Token) -> bool:
     )
 
 
+def _modifies_argument(clause: Token, heads: dict[int, Trigger]) -> bool:
+    """A clause modifying a noun in another event's phrase, subject included: "the men
+    jailed last year were released", "freed the mayor, who was arrested in May"."""
+    current = clause.head
+    while current.head.i != current.i and current.pos_ != "VERB":
+        current = current.head
+    return current.pos_ == "VERB" and current.i in heads and current.i != clause.i
+
+
 def _is_participial(token: Token) -> bool:
     """A participial clause hung on a verb ("..., killing eight", "..., offering aid"):
     PETRARCH codes the clause's main event only."""
@@ -172,6 +184,9 @@ def plan(triggers: list[Trigger], lexicon: Lexicon, frames: Frames) -> list[Plan
         if _is_participial(head) and head.head.i in heads:
             dropped.add(head.i)  # "shelled the city, killing eight": one event, the main one
             continue
+        if head.dep_ in MODIFIER_CLAUSE_DEPS and _modifies_argument(head, heads):
+            dropped.add(head.i)  # "released the mayor, jailed a year ago": one event
+            continue
         found = _governor(head, heads, lexicon)
         if found is None:
             if trigger.entry.pos == "NOUN" and _inside_argument(head, heads):
@@ -179,6 +194,8 @@ def plan(triggers: list[Trigger], lexicon: Lexicon, frames: Frames) -> list[Plan
             continue
         governor, how = found
         roles = {r for r in FRAME_ROLES if lexicon.has_role(governor.lemma_, r)}
+        if {"intent", "threat"} <= roles and code[head.i][:2] < HOSTILE_ROOT:
+            roles.discard("threat")  # "wants to inspect" intends; "wants to attack" threatens
         ruling = heads.get(governor.i)
         if how == "clause" and lexicon.has_role(governor.lemma_, "speech") and not roles:
             if ruling is not None:
