@@ -161,7 +161,14 @@ class EventCoder:
                 sources = [m for m in found if m not in targets]
             return sources, targets
         light = head.dep_ in ("dobj", "obj") and self.lexicon.has_role(head.head.lemma_, "light")
-        return noun_arguments(head, frozenset(t.i for t in trigger.tokens), index, light)
+        tokens = frozenset(t.i for t in trigger.tokens)
+        verb = _engaging_verb(head)
+        if verb is not None and self.lexicon.has_role(verb.lemma_, "light"):
+            # "engaged the peacekeepers in a firefight": the verb's subject and object
+            sources, targets, _ = verb_arguments(verb, index)
+            if sources:
+                return sources, targets
+        return noun_arguments(head, tokens, index, light)
 
     def _instrument_sources(
         self, verb: Token, index: ActorIndex, violent: bool
@@ -301,6 +308,15 @@ class EventCoder:
                 )
             )
         return records
+
+
+def _engaging_verb(noun: Token) -> Token | None:
+    """The verb of "engaged X in a firefight", "drew Y into talks": the noun after its "in"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "into") or prep.head.pos_ != "VERB":
+        return None
+    verb = prep.head
+    return verb if any(c.dep_ in ("dobj", "obj") for c in verb.children) else None
 
 
 def _event_id(article_id: str, start: int, code: str, src: Actor | None, tgt: Actor | None) -> str:

@@ -37,7 +37,6 @@ FRAME_PREPS = ("for", "of", "to")  # "called for talks", "accused X of attacking
 DENY_CODE = "016"
 # a word that both intends and threatens (want, plan, vow) threatens only coercion and force
 HOSTILE_ROOT = "13"
-MODIFIER_CLAUSE_DEPS = ("acl", "relcl")  # a clause hung on a noun
 STATEMENT_ROOT = "01"  # public statements: "announced sanctions" is the sanctions
 
 
@@ -148,15 +147,6 @@ def _is_purpose(token: Token) -> bool:
     )
 
 
-def _modifies_argument(clause: Token, heads: dict[int, Trigger]) -> bool:
-    """A clause modifying a noun in another event's phrase, subject included: "the men
-    jailed last year were released", "freed the mayor, who was arrested in May"."""
-    current = clause.head
-    while current.head.i != current.i and current.pos_ != "VERB":
-        current = current.head
-    return current.pos_ == "VERB" and current.i in heads and current.i != clause.i
-
-
 def _is_participial(token: Token) -> bool:
     """A participial clause hung on a verb ("..., killing eight", "..., offering aid"):
     PETRARCH codes the clause's main event only."""
@@ -183,9 +173,6 @@ def plan(triggers: list[Trigger], lexicon: Lexicon, frames: Frames) -> list[Plan
             continue
         if _is_participial(head) and head.head.i in heads:
             dropped.add(head.i)  # "shelled the city, killing eight": one event, the main one
-            continue
-        if head.dep_ in MODIFIER_CLAUSE_DEPS and _modifies_argument(head, heads):
-            dropped.add(head.i)  # "released the mayor, jailed a year ago": one event
             continue
         found = _governor(head, heads, lexicon)
         if found is None:
@@ -239,8 +226,11 @@ def plan(triggers: list[Trigger], lexicon: Lexicon, frames: Frames) -> list[Plan
             mood = "asserted" if speaker is not None else "hypothetical"
         elif mood in ("future", "negated-future"):
             roles = {"reject"} if mood == "negated-future" else {"intent", "threat"}
-            code[i] = frames.lookup(roles, code[i]) or code[i]
-            mood = "negated" if mood == "negated-future" else "future"
+            refusal = frames.lookup(roles, code[i])
+            code[i] = refusal or code[i]
+            # "said it would not provide aid" is a refusal, and the refusal was made
+            refused = "asserted" if refusal else "negated"
+            mood = refused if mood == "negated-future" else "future"
         final = cast(Modality, mood)
         planned = Planned(trigger, code[i], final, borrowed.get(i), speaker, addressee)
         out.append(replace(planned, reporter=reporters.get(i)))
