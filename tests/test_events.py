@@ -461,6 +461,9 @@ def test_participial_clause_is_not_a_second_event(nlp):
         # a word that both intends and threatens only threatens coercion and force
         ("the European Union wants to investigate the killings.", None, "13"),
         ("Russia wants to attack Ukraine.", ("138", "RUS", "UKR"), "1384"),
+        # "wants Y to act" is an appeal to Y, not Y's own intent or threat
+        ("Russia wants Ukraine to withdraw from the border.", ("02", "RUS", "UKR"), "03"),
+        ("Washington wants Israel to attack Iran.", ("02", "USAGOV", "ISR"), "13"),
         # a raising verb's passive subject does what its clause says
         ("Russia is expected to attend talks with Ukraine.", ("04", "RUS", None), "036"),
         # a refusal of a future act was made: "will not provide aid" is asserted (12x)

@@ -35,6 +35,7 @@ OBJECT_DEPS = ("dobj", "obj", "nsubjpass")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 FRAME_PREPS = ("for", "of", "to")  # "called for talks", "accused X of attacking"
 DENY_CODE = "016"
+APPEAL_CODE = "020"
 # a word that both intends and threatens (want, plan, vow) threatens only coercion and force
 HOSTILE_ROOT = "13"
 STATEMENT_ROOT = "01"  # public statements: "announced sanctions" is the sanctions
@@ -147,6 +148,17 @@ def _is_purpose(token: Token) -> bool:
     )
 
 
+def _wished_actor(clause: Token, governor: Token) -> Token | None:
+    """Whom a "want"-type word wants to act, when not its own subject: "wants Putin to
+    attack" (parsed with Putin as the clause's subject or as the word's object)."""
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if subject is None and clause.dep_ == "xcomp":
+        subject = next((c for c in governor.children if c.dep_ in ("dobj", "obj")), None)
+    if subject is None or subject.pos_ == "PRON" or _subject(governor) is None:
+        return None
+    return subject
+
+
 def _is_participial(token: Token) -> bool:
     """A participial clause hung on a verb ("..., killing eight", "..., offering aid"):
     PETRARCH codes the clause's main event only."""
@@ -191,6 +203,13 @@ def plan(triggers: list[Trigger], lexicon: Lexicon, frames: Frames) -> list[Plan
                 speech[head.i] = (governor, _subject(head))
             else:
                 reporters[head.i] = governor
+            continue
+        wished = _wished_actor(head, governor) if how == "clause" and ruling is None else None
+        if wished is not None and roles & {"intent", "threat"}:
+            # "Obama wants Putin to attack": an appeal to Putin, not Putin's threat
+            code[head.i] = frames.lookup({"appeal"}, code[head.i]) or APPEAL_CODE
+            modality[head.i] = "asserted"
+            speech[head.i] = (governor, wished)
             continue
         if roles and (how in ("clause", "object") or how in FRAME_PREPS):
             framed = DENY_CODE if "deny" in roles else frames.lookup(roles, code[head.i])
