@@ -470,6 +470,9 @@ def test_participial_clause_is_not_a_second_event(nlp):
         ("Israel will not provide aid to Gaza.", ("12", "ISR", "PSE"), "07"),
         # "engaged X in a firefight": the verb's subject and object are the noun's actors
         ("The militants engaged the police in a firefight.", ("193", "NGAREB", "NGACOP"), "04"),
+        # growing ties or a partnership, reciprocal between a compound subject's parties
+        ("Russia and Iran deepened ties.", ("050", "RUS", "IRN"), "19"),
+        ("Russia and Iran strengthened their partnership.", ("060", "IRN", "RUS"), "19"),
         # lexicon: a lone exercise shows force, a joint one cooperates; missiles launched at X
         ("Russia is conducting military exercises.", ("150", "RUS", None), "062"),
         ("Russia held joint military exercises with Iran.", ("062", "RUS", None), "15"),
