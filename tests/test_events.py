@@ -473,6 +473,10 @@ def test_participial_clause_is_not_a_second_event(nlp):
         # growing ties or a partnership, reciprocal between a compound subject's parties
         ("Russia and Iran deepened ties.", ("050", "RUS", "IRN"), "19"),
         ("Russia and Iran strengthened their partnership.", ("060", "IRN", "RUS"), "19"),
+        # visitors received from X are X's visit; permission given is allowing (080)
+        ("Iran received a delegation from Russia.", ("042", "RUS", "IRN"), "043"),
+        ("Russia gave permission to Iran.", ("080", "RUS", "IRN"), "07"),
+        ("Russia will not give permission to Iran.", ("124", "RUS", "IRN"), "07"),
         # lexicon: a lone exercise shows force, a joint one cooperates; missiles launched at X
         ("Russia is conducting military exercises.", ("150", "RUS", None), "062"),
         ("Russia held joint military exercises with Iran.", ("062", "RUS", None), "15"),
