@@ -497,3 +497,9 @@ def test_round4_construction(nlp, text, present, absent):
             for e in events
         ), triples(events)
     assert all(not e.cameo.code.startswith(absent) for e in events), triples(events)
+
+
+def test_participle_on_an_event_noun_is_its_own_phrase(nlp):
+    """ "an attack targeting the police": one event, whose target the participle names."""
+    events = coded(nlp, "The militants carried out an attack targeting the police.")
+    assert triples(events) == {("190", "NGAREB", "NGACOP")}

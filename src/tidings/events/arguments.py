@@ -202,4 +202,9 @@ def noun_arguments(
         targets += [m for m in actors.coordinated(pobj, trigger_tokens) if m not in sources]
         if targets:
             break
+    if not targets:  # "an attack targeting the police", "strikes aimed at Gaza"
+        for clause in (c for c in noun.children if c.dep_ == "acl"):
+            heads = _children(clause, OBJECT_DEPS) + _prep_objects(clause, TARGET_PREPS)
+            for head in heads:
+                targets += [m for m in actors.coordinated(head, trigger_tokens) if m not in sources]
     return sources, targets

@@ -186,6 +186,9 @@ def plan(triggers: list[Trigger], lexicon: Lexicon, frames: Frames) -> list[Plan
         if _is_participial(head) and head.head.i in heads:
             dropped.add(head.i)  # "shelled the city, killing eight": one event, the main one
             continue
+        if head.dep_ == "acl" and head.head.i in heads and heads[head.head.i].entry.pos == "NOUN":
+            dropped.add(head.i)  # "an attack targeting civilians": the noun's own phrase
+            continue
         found = _governor(head, heads, lexicon)
         if found is None:
             if trigger.entry.pos == "NOUN" and _inside_argument(head, heads):
