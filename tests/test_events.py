@@ -503,3 +503,11 @@ def test_participle_on_an_event_noun_is_its_own_phrase(nlp):
     """ "an attack targeting the police": one event, whose target the participle names."""
     events = coded(nlp, "The militants carried out an attack targeting the police.")
     assert triples(events) == {("190", "NGAREB", "NGACOP")}
+
+
+def test_conjoined_object_shares_the_light_verb(nlp):
+    """ "announced a boycott and sanctions": the second object is announced too, so the
+    statement yields to it and its source is the announcer."""
+    events = coded(nlp, "Washington announced a boycott and sanctions against Iran.")
+    assert "010" not in {e.cameo.code for e in events}
+    assert any(e.cameo.code == "163" and e.source and e.source.code == "USAGOV" for e in events)

@@ -192,12 +192,14 @@ def noun_arguments(
                 sources.append(mention)
     for pobj in _prep_objects(noun, ("by",)):
         sources += actors.coordinated(pobj, trigger_tokens)
-    if not sources and light_verb and noun.dep_ in OBJECT_DEPS:
-        subject = _subject(noun.head)
+    # "announced freezes and bans": a conjoined object shares the first one's verb
+    phrase = noun.head if noun.dep_ == "conj" and noun.head.dep_ in OBJECT_DEPS else noun
+    if not sources and light_verb and phrase.dep_ in OBJECT_DEPS:
+        subject = _subject(phrase.head)
         if subject is not None:
             sources += actors.coordinated(subject, trigger_tokens)
     # "carried out strikes on Gaza": the light verb may hold the noun's target phrase
-    holders = [noun, noun.head] if light_verb else [noun]
+    holders = [noun, phrase.head] if light_verb else [noun]
     for pobj in (p for holder in holders for p in _prep_objects(holder, NOUN_TARGET_PREPS)):
         targets += [m for m in actors.coordinated(pobj, trigger_tokens) if m not in sources]
         if targets:

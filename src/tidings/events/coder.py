@@ -160,7 +160,10 @@ class EventCoder:
                 found = self._instrument_sources(head, index, violent)
                 sources = [m for m in found if m not in targets]
             return sources, targets
-        light = head.dep_ in ("dobj", "obj") and self.lexicon.has_role(head.head.lemma_, "light")
+        phrase = head.head if head.dep_ == "conj" and head.head.dep_ in ("dobj", "obj") else head
+        light = phrase.dep_ in ("dobj", "obj") and self.lexicon.has_role(
+            phrase.head.lemma_, "light"
+        )
         tokens = frozenset(t.i for t in trigger.tokens)
         verb = _engaging_verb(head)
         if verb is not None and self.lexicon.has_role(verb.lemma_, "light"):
