@@ -161,12 +161,6 @@ def _wished_actor(clause: Token, governor: Token) -> Token | None:
     return subject
 
 
-def _is_participial(token: Token) -> bool:
-    """A participial clause hung on a verb ("..., killing eight", "..., offering aid"):
-    PETRARCH codes the clause's main event only."""
-    return token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.pos_ == "VERB"
-
-
 def _subject(token: Token) -> Token | None:
     return next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
@@ -184,9 +178,6 @@ def plan(triggers: list[Trigger], lexicon: Lexicon, frames: Frames) -> list[Plan
         head = trigger.head
         if _is_purpose(head) and (head.head.i in heads or _has_trigger_object(head.head, heads)):
             dropped.add(head.i)
-            continue
-        if _is_participial(head) and head.head.i in heads:
-            dropped.add(head.i)  # "shelled the city, killing eight": one event, the main one
             continue
         if head.dep_ == "acl" and head.head.i in heads and heads[head.head.i].entry.pos == "NOUN":
             dropped.add(head.i)  # "an attack targeting civilians": the noun's own phrase
