@@ -28,6 +28,7 @@ DESCEND_DEPS = ("compound", "amod", "poss", "appos", "nmod", "npadvmod", "pobj",
 DESCEND_PREPS = ("of", "on", "against", "at", "for", "from", "by")  # "allegations by Rwanda"
 # "X vowed to attack", "X and Y", "X is about/ready to restore ties": the governing subject
 SHARED_SUBJECT_DEPS = ("xcomp", "conj", "acomp")
+RAISED_SUBJECT_DEPS = ("nsubjpass",)  # of a governing verb only: "X is set to attend"
 
 
 class ActorIndex:
@@ -87,8 +88,10 @@ def _subject(verb: Token) -> Token | None:
     for _ in range(4):
         if current is None:
             return None
+        # "Obama is expected to visit China": a raising verb's passive subject is the doer's
+        deps = SUBJECT_DEPS if current is verb else (*SUBJECT_DEPS, *RAISED_SUBJECT_DEPS)
         for child in current.children:
-            if child.dep_ in SUBJECT_DEPS:
+            if child.dep_ in deps:
                 return child
         if current.dep_ == "relcl":
             return current.head
@@ -189,14 +192,21 @@ def noun_arguments(
                 sources.append(mention)
     for pobj in _prep_objects(noun, ("by",)):
         sources += actors.coordinated(pobj, trigger_tokens)
-    if not sources and light_verb and noun.dep_ in OBJECT_DEPS:
-        subject = _subject(noun.head)
+    # "announced freezes and bans": a conjoined object shares the first one's verb
+    phrase = noun.head if noun.dep_ == "conj" and noun.head.dep_ in OBJECT_DEPS else noun
+    if not sources and light_verb and phrase.dep_ in OBJECT_DEPS:
+        subject = _subject(phrase.head)
         if subject is not None:
             sources += actors.coordinated(subject, trigger_tokens)
     # "carried out strikes on Gaza": the light verb may hold the noun's target phrase
-    holders = [noun, noun.head] if light_verb else [noun]
+    holders = [noun, phrase.head] if light_verb else [noun]
     for pobj in (p for holder in holders for p in _prep_objects(holder, NOUN_TARGET_PREPS)):
         targets += [m for m in actors.coordinated(pobj, trigger_tokens) if m not in sources]
         if targets:
             break
+    if not targets:  # "an attack targeting the police", "strikes aimed at Gaza"
+        for clause in (c for c in noun.children if c.dep_ == "acl"):
+            heads = _children(clause, OBJECT_DEPS) + _prep_objects(clause, TARGET_PREPS)
+            for head in heads:
+                targets += [m for m in actors.coordinated(head, trigger_tokens) if m not in sources]
     return sources, targets

@@ -28,7 +28,7 @@ from tidings.events.lexicon import (
 )
 from tidings.events.ontology import Ontology, load_ontology
 from tidings.events.petrarch import VerbDictionary, find_verb_files, read_verb_dictionary
-from tidings.model import Actor, ActorMention, Article, EventMention, Plover
+from tidings.model import Actor, ActorMention, Article, EventMention, Modality, Plover
 from tidings.nlp import doc_text
 from tidings.resources import package_file
 
@@ -37,6 +37,8 @@ __all__ = ["EventCoder", "code_events", "default_coder"]
 VERB_TAGS = ("VERB",)
 NOUN_TAGS = ("NOUN", "PROPN")
 ADJECTIVAL_DEPS = ("amod", "acomp")  # "the targeted attack": a participle, not an event
+INSTRUMENT_PREPS = ("in", "during", "by")  # "killed in/during an air strike by X"
+VIOLENT_ROOTS = ("18", "19", "20")  # assault, fight, mass violence
 
 
 class EventCoder:
@@ -153,9 +155,79 @@ class EventCoder:
                 head.lemma_, "recipient"
             )
             sources, targets, _ = verb_arguments(head, index, recipient)
+            if not sources and any(c.dep_ == "auxpass" for c in head.children):
+                violent = trigger.entry.code[:2] in VIOLENT_ROOTS
+                found = self._instrument_sources(head, index, violent)
+                sources = [m for m in found if m not in targets]
             return sources, targets
-        light = head.dep_ in ("dobj", "obj") and self.lexicon.has_role(head.head.lemma_, "light")
-        return noun_arguments(head, frozenset(t.i for t in trigger.tokens), index, light)
+        phrase = head.head if head.dep_ == "conj" and head.head.dep_ in ("dobj", "obj") else head
+        light = phrase.dep_ in ("dobj", "obj") and self.lexicon.has_role(
+            phrase.head.lemma_, "light"
+        )
+        tokens = frozenset(t.i for t in trigger.tokens)
+        verb = _engaging_verb(head)
+        if verb is not None and self.lexicon.has_role(verb.lemma_, "light"):
+            # "engaged the peacekeepers in a firefight": the verb's subject and object
+            sources, targets, _ = verb_arguments(verb, index)
+            if sources:
+                return sources, targets
+        return noun_arguments(head, tokens, index, light)
+
+    def _instrument_sources(
+        self, verb: Token, index: ActorIndex, violent: bool
+    ) -> list[ActorMention]:
+        """The doer of a passive with no agent, named in the event noun it happened in
+        ("were killed in an air strike by government forces", "in Israeli shelling"), or
+        for violence, where it came from ("a rocket was fired from Gaza")."""
+        for prep in verb.children:
+            if prep.dep_ != "prep":
+                continue
+            pobjs = [c for c in prep.children if c.dep_ == "pobj"]
+            if violent and prep.lower_ == "from":
+                found = [m for p in pobjs for m in index.coordinated(p)]
+                if found:
+                    return found
+            if prep.lower_ not in INSTRUMENT_PREPS:
+                continue
+            for pobj in pobjs:
+                noun = self._noun_entry(pobj)
+                if noun is None or noun[0].code == NOT_AN_EVENT:
+                    continue
+                found = noun_arguments(pobj, frozenset(t.i for t in noun[1]), index, False)[0]
+                if found:
+                    return found
+        return []
+
+    def _reported(
+        self,
+        planned: Planned,
+        sources: list[ActorMention],
+        targets: list[ActorMention],
+        index: ActorIndex,
+    ) -> tuple[str, Modality, list[ActorMention], list[ActorMention]] | None:
+        """Violence in a coded actor's reported speech, as PETRARCH codes it: "X said Y
+        attacked Z" is X accusing Y (allege), "X said it/they attacked Z" X claiming the
+        attack on Z (claim). None when the speaker is no actor or the table has no row."""
+        assert planned.reporter is not None
+        if planned.reporter.i > planned.trigger.head.i:
+            return None  # "..., officials said": a trailing attribution sources the report
+        speaker = next((c for c in planned.reporter.children if c.dep_ == "nsubj"), None)
+        speakers = index.coordinated(speaker) if speaker is not None else []
+        if not speakers:
+            return None
+        head = planned.trigger.head
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        spoken = {m.actor.code for m in speakers}
+        own = (subject is not None and subject.pos_ == "PRON") or bool(
+            sources and all(m.actor.code in spoken for m in sources)
+        )
+        if not own and not sources:
+            return None
+        frame = "claim" if own else "allege"
+        code = self.frames.lookup({frame}, planned.trigger.entry.code)
+        if code is None:
+            return None
+        return code, "asserted", speakers, (targets if own else sources)
 
     def _attribution(self, head: Token, index: ActorIndex) -> Actor | None:
         """The speaker of reported speech ("X said ...", "according to X")."""
@@ -194,6 +266,10 @@ class EventCoder:
             targets = index.coordinated(planned.addressee) if planned.addressee else []
         if not targets and planned.borrowed is not None:
             targets = [m for m in self._arguments(planned.borrowed, index)[1] if m not in sources]
+        if planned.reporter is not None and modality == "asserted":
+            reported = self._reported(planned, sources, targets, index)
+            if reported is not None:
+                code, modality, sources, targets = reported
         cameo = self.ontology.cameo(code)
         plover = self.ontology.plover(code)
         if plover is not None and trigger.entry.mode:
@@ -235,6 +311,15 @@ class EventCoder:
                 )
             )
         return records
+
+
+def _engaging_verb(noun: Token) -> Token | None:
+    """The verb of "engaged X in a firefight", "drew Y into talks": the noun after its "in"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "into") or prep.head.pos_ != "VERB":
+        return None
+    verb = prep.head
+    return verb if any(c.dep_ in ("dobj", "obj") for c in verb.children) else None
 
 
 def _event_id(article_id: str, start: int, code: str, src: Actor | None, tgt: Actor | None) -> str:

@@ -12,7 +12,7 @@ CAMEO codes statements of what an actor will do.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import cast
@@ -26,12 +26,18 @@ from tidings.resources import package_file, read_tsv
 
 __all__ = ["FRAME_ROLES", "Frames", "Planned", "Trigger", "load_frames", "plan"]
 
-FRAME_ROLES = ("deny", "threat", "reject", "demand", "appeal", "intent", "accuse")
+FRAME_ROLES = (
+    *("deny", "threat", "reject", "demand", "appeal", "intent", "accuse"),
+    *("allege", "claim"),  # reported violence, applied by the coder (see frames.tsv)
+)
 CLAUSE_DEPS = ("xcomp", "ccomp")
 OBJECT_DEPS = ("dobj", "obj", "nsubjpass")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 FRAME_PREPS = ("for", "of", "to")  # "called for talks", "accused X of attacking"
 DENY_CODE = "016"
+APPEAL_CODE = "020"
+# a word that both intends and threatens (want, plan, vow) threatens only coercion and force
+HOSTILE_ROOT = "13"
 STATEMENT_ROOT = "01"  # public statements: "announced sanctions" is the sanctions
 
 
@@ -55,6 +61,7 @@ class Planned:
     borrowed: Trigger | None = None  # a governed event whose target the frame may take
     speaker: Token | None = None  # "X said Y must ...": the demand is X's ...
     addressee: Token | None = None  # ... and is made of Y
+    reporter: Token | None = None  # "X said Y attacked Z": the reporting verb, see `coder`
 
 
 class Frames:
@@ -123,6 +130,8 @@ def _governor(
 
 
 def _direct_governor(token: Token) -> tuple[Token, str] | None:
+    if token.dep_ == "conj" and token.pos_ in ("NOUN", "PROPN") and token.head.dep_ in OBJECT_DEPS:
+        token = token.head  # "announced asset freezes and travel bans": both are objects
     if (token.dep_ in CLAUSE_DEPS or _is_purpose(token)) and token.head.i != token.i:
         return token.head, "clause"  # an infinitival advcl too: "have sworn to fight"
     if token.dep_ in OBJECT_DEPS and token.head.i != token.i and token.head.pos_ == "VERB":
@@ -141,6 +150,17 @@ def _is_purpose(token: Token) -> bool:
     )
 
 
+def _wished_actor(clause: Token, governor: Token) -> Token | None:
+    """Whom a "want"-type word wants to act, when not its own subject: "wants Putin to
+    attack" (parsed with Putin as the clause's subject or as the word's object)."""
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if subject is None and clause.dep_ == "xcomp":
+        subject = next((c for c in governor.children if c.dep_ in ("dobj", "obj")), None)
+    if subject is None or subject.pos_ == "PRON" or _subject(governor) is None:
+        return None
+    return subject
+
+
 def _subject(token: Token) -> Token | None:
     return next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
@@ -153,10 +173,14 @@ def plan(triggers: list[Trigger], lexicon: Lexicon, frames: Frames) -> list[Plan
     dropped: set[int] = set()
     borrowed: dict[int, Trigger] = {}
     speech: dict[int, tuple[Token, Token | None]] = {}
+    reporters: dict[int, Token] = {}
     for trigger in triggers:
         head = trigger.head
         if _is_purpose(head) and (head.head.i in heads or _has_trigger_object(head.head, heads)):
             dropped.add(head.i)
+            continue
+        if head.dep_ == "acl" and head.head.i in heads and heads[head.head.i].entry.pos == "NOUN":
+            dropped.add(head.i)  # "an attack targeting civilians": the noun's own phrase
             continue
         found = _governor(head, heads, lexicon)
         if found is None:
@@ -165,12 +189,23 @@ def plan(triggers: list[Trigger], lexicon: Lexicon, frames: Frames) -> list[Plan
             continue
         governor, how = found
         roles = {r for r in FRAME_ROLES if lexicon.has_role(governor.lemma_, r)}
+        if {"intent", "threat"} <= roles and code[head.i][:2] < HOSTILE_ROOT:
+            roles.discard("threat")  # "wants to inspect" intends; "wants to attack" threatens
         ruling = heads.get(governor.i)
         if how == "clause" and lexicon.has_role(governor.lemma_, "speech") and not roles:
             if ruling is not None:
                 dropped.add(ruling.head.i)  # the report, not the reporting, is the event
             if modality[head.i] == "obligation":
                 speech[head.i] = (governor, _subject(head))
+            else:
+                reporters[head.i] = governor
+            continue
+        wished = _wished_actor(head, governor) if how == "clause" and ruling is None else None
+        if wished is not None and roles & {"intent", "threat"}:
+            # "Obama wants Putin to attack": an appeal to Putin, not Putin's threat
+            code[head.i] = frames.lookup({"appeal"}, code[head.i]) or APPEAL_CODE
+            modality[head.i] = "asserted"
+            speech[head.i] = (governor, wished)
             continue
         if roles and (how in ("clause", "object") or how in FRAME_PREPS):
             framed = DENY_CODE if "deny" in roles else frames.lookup(roles, code[head.i])
@@ -206,10 +241,14 @@ def plan(triggers: list[Trigger], lexicon: Lexicon, frames: Frames) -> list[Plan
             mood = "asserted" if speaker is not None else "hypothetical"
         elif mood in ("future", "negated-future"):
             roles = {"reject"} if mood == "negated-future" else {"intent", "threat"}
-            code[i] = frames.lookup(roles, code[i]) or code[i]
-            mood = "negated" if mood == "negated-future" else "future"
+            refusal = frames.lookup(roles, code[i])
+            code[i] = refusal or code[i]
+            # "said it would not provide aid" is a refusal, and the refusal was made
+            refused = "asserted" if refusal else "negated"
+            mood = refused if mood == "negated-future" else "future"
         final = cast(Modality, mood)
-        out.append(Planned(trigger, code[i], final, borrowed.get(i), speaker, addressee))
+        planned = Planned(trigger, code[i], final, borrowed.get(i), speaker, addressee)
+        out.append(replace(planned, reporter=reporters.get(i)))
     return out
 
 

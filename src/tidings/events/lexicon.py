@@ -46,6 +46,10 @@ CUE_ROLES = (
     "threat",
     "deny",
     "accuse",
+    # frames.tsv only, for reported speech: a speaker reporting another's violence
+    # alleges it (112), its own violence claims it (015)
+    "allege",
+    "claim",
 )
 
 
