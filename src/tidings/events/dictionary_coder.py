@@ -1,0 +1,278 @@
+"""Code events with PETRARCH dictionaries only, the way PETRARCH does, on a spaCy parse.
+
+Used instead of the built-in `EventCoder` when a folder of PETRARCH dictionaries is given
+(`Pipeline(dictionaries=...)`): a user with PETRARCH dictionaries gets PETRARCH's codings.
+
+Per sentence (skipped when a discard phrase is in it, every sentence when a story
+discard is): every verb the verb file knows is matched against its patterns
+(`verb_match`); its actors come from the parse as PETRARCH finds them in the tree:
+
+- source: the subject; a passive verb's by-agent (its subject is then the target); a
+  verb without a subject (xcomp, conj, relative clause) borrows its head's;
+- target: the direct object, else the first prepositional object of the verb, else one
+  attached to the object ("restore ties with Gondor");
+- `$` / `+` in the matched pattern name the noun phrase standing at that place instead;
+- conjoined noun phrases each give an actor, and events are written pairwise;
+- a noun phrase's code: dictionary actors and agents combined (`actors.phrases`); the
+  built-in actor coder's mention in the phrase is the fallback when `builtin_actors`.
+
+A verb whose clausal complement codes an event yields to it (PETRARCH's "a (b . Q) SAY"
+gives the inner event); the inner verb borrows the outer subject when it has none. An
+event needs one actor at least; an event with the same source and target is dropped.
+Negated verbs code nothing, as PETRARCH discards negated events.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from itertools import product
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from tidings.actors.phrases import PhraseBook, combine, load_phrase_book
+from tidings.errors import ConfigError
+from tidings.events.ontology import Ontology, load_ontology
+from tidings.events.patterns import VerbBook, read_verb_book
+from tidings.events.petrarch import find_verb_files
+from tidings.events.verb_match import VerbMatch, is_event, match_verb
+from tidings.model import Actor, ActorMention, Article, Cameo, EventMention
+from tidings.nlp import doc_text
+
+__all__ = ["DictionaryCoder", "dictionary_coder"]
+
+_CLAUSES = ("ccomp", "xcomp")
+_BORROWING = ("xcomp", "conj", "advcl", "relcl", "acl", "ccomp")
+_OUTSIDE_NP = ("conj", "cc", "relcl", "acl", "appos", "punct", "advcl")
+_OBJECTS = ("dobj", "obj", "dative", "attr", "oprd")
+
+
+class DictionaryCoder:
+    """Same interface as `EventCoder`: `code(doc, article, actors)`."""
+
+    def __init__(
+        self,
+        verbs: VerbBook,
+        phrases: PhraseBook | None = None,
+        ontology: Ontology | None = None,
+        builtin_actors: bool = True,
+    ) -> None:
+        self.verbs = verbs
+        self.phrases = phrases or PhraseBook()
+        self.ontology = ontology or load_ontology()
+        self.builtin_actors = builtin_actors
+        self.dictionaries = [verbs.report()]
+
+    def code(
+        self, doc: Doc, article: Article, actors: Iterable[ActorMention]
+    ) -> list[EventMention]:
+        mentions = list(actors) if self.builtin_actors else []
+        sentences = list(doc.sents)
+        flags = [self.phrases.discarded([t.lower_ for t in s]) for s in sentences]
+        if any(story for _, story in flags):
+            return []
+        events: list[EventMention] = []
+        for index, sent in enumerate(sentences):
+            if not flags[index][0]:
+                events += _Sentence(self, doc, article, sent, index, mentions).run()
+        return events
+
+    def cameo(self, code: str) -> Cameo:
+        if code in self.ontology:
+            return self.ontology.cameo(code)
+        return Cameo(code, code[:2], 0, 0.0, "dictionary code")
+
+
+class _Sentence:
+    """The state of coding one sentence: its verbs' matches and coded noun phrases."""
+
+    def __init__(
+        self,
+        coder: DictionaryCoder,
+        doc: Doc,
+        article: Article,
+        sent: Span,
+        index: int,
+        mentions: list[ActorMention],
+    ) -> None:
+        self.coder, self.doc, self.article, self.sent, self.index = (
+            coder,
+            doc,
+            article,
+            sent,
+            index,
+        )
+        self.mentions = [m for m in mentions if sent.start <= m.start < sent.end]
+        self.codes: dict[int, list[Actor]] = {}
+
+    def run(self) -> list[EventMention]:
+        matches: dict[int, VerbMatch] = {}
+        for token in self.sent:
+            if token.tag_.startswith("VB") or token.pos_ in ("VERB", "AUX"):
+                found = match_verb(self.coder.verbs, token)
+                if is_event(found) and not any(c.dep_ == "neg" for c in token.children):
+                    assert found is not None
+                    matches[token.i] = found
+        events: list[EventMention] = []
+        for match in matches.values():
+            verb = match.verb
+            if any(c.dep_ in _CLAUSES and c.i in matches for c in verb.children):
+                continue  # the complement's event stands for this one
+            events += self._events(match, matches)
+        return events
+
+    # -- noun phrases ---------------------------------------------------------
+    def actors_of(self, head: Token) -> list[Actor]:
+        """Actors of a noun phrase and of the phrases conjoined with it."""
+        found: list[Actor] = []
+        for conjunct in (head, *head.conjuncts):
+            for actor in self._phrase(conjunct):
+                if actor not in found:
+                    found.append(actor)
+        return found
+
+    def _phrase(self, head: Token) -> list[Actor]:
+        if head.i in self.codes:
+            return self.codes[head.i]
+        core: list[Token] = []
+        attached: list[Token] = []
+        self._collect(head, core, attached, top=True)
+        core.sort(key=lambda t: t.i)
+        attached.sort(key=lambda t: t.i)
+        date = self.article.date
+        actors, agents = self.coder.phrases.code(core, date)
+        pp_actors, pp_agents = self.coder.phrases.code(attached, date)
+        text = " ".join(t.text for t in core)
+        coded = combine(actors or pp_actors, agents or pp_agents, text)
+        if not coded and self.mentions:
+            span = {t.i for t in (*core, *attached)}
+            coded = [m.actor for m in self.mentions if m.start in span][:1]
+        self.codes[head.i] = coded
+        return coded
+
+    def _collect(self, token: Token, core: list[Token], pp: list[Token], top: bool) -> None:
+        core.append(token)
+        for child in token.children:
+            if child.dep_ in _OUTSIDE_NP:
+                continue
+            if child.dep_ == "prep" and top:
+                pp.extend(t for t in child.subtree)
+                continue
+            self._collect(child, core, pp, top=False)
+
+    # -- roles ----------------------------------------------------------------
+    def _subject(self, verb: Token, matches: dict[int, VerbMatch]) -> list[Actor]:
+        current = verb
+        for _ in range(6):
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in current.children)
+            if passive:
+                agent = next((c for c in current.children if c.dep_ == "agent"), None)
+                objects = [p for p in agent.children if p.dep_ == "pobj"] if agent else []
+                return self.actors_of(objects[0]) if objects else []
+            subject = next((c for c in current.children if c.dep_ in ("nsubj", "csubj")), None)
+            if subject is not None and subject.tag_ not in ("WDT", "WP"):
+                return self.actors_of(subject)
+            if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN"):
+                return self.actors_of(current.head)
+            if current.dep_ not in _BORROWING or current.head.i == current.i:
+                return []
+            current = current.head
+        return []
+
+    def _object(self, verb: Token) -> list[Actor]:
+        passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None:
+            coded = self.actors_of(passive)
+            if coded:
+                return coded
+        children = list(verb.children)
+        objects = [c for c in children if c.dep_ in _OBJECTS]
+        for obj in objects:
+            coded = self.actors_of(obj)
+            if coded:
+                return coded
+        for prep in (c for c in children if c.dep_ == "prep"):
+            for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+                coded = self.actors_of(pobj)
+                if coded:
+                    return coded
+        for obj in objects:
+            for prep in (c for c in obj.children if c.dep_ == "prep"):
+                for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+                    coded = self.actors_of(pobj)
+                    if coded:
+                        return coded
+        return []
+
+    def _marked(self, anchor: int, match: VerbMatch) -> list[Actor]:
+        """The first coded noun phrase starting at or after `anchor` in the sentence."""
+        for token in self.sent:
+            if token.i < anchor or token.i in match.used or token.i == match.verb.i:
+                continue
+            if token.pos_ in ("NOUN", "PROPN", "PRON") and token.dep_ not in ("compound", "poss"):
+                coded = self.actors_of(token)
+                if coded:
+                    return coded
+        return []
+
+    def _events(self, match: VerbMatch, matches: dict[int, VerbMatch]) -> list[EventMention]:
+        verb = match.verb
+        sources = self._subject(verb, matches)
+        targets = self._object(verb)
+        for role, anchor in match.roles:
+            marked = self._marked(anchor, match)
+            if marked and role == "source":
+                sources = marked
+            elif marked:
+                targets = marked
+        records: list[EventMention] = []
+        seen: set[tuple[str, str]] = set()
+        for src, tgt in product(sources or [None], targets or [None]):
+            if src is None and tgt is None:
+                continue
+            if src is not None and tgt is not None and src.code == tgt.code:
+                continue
+            key = (src.code if src else "", tgt.code if tgt else "")
+            if key in seen:
+                continue
+            seen.add(key)
+            records.append(self._record(match, src, tgt))
+        return records
+
+    def _record(self, match: VerbMatch, src: Actor | None, tgt: Actor | None) -> EventMention:
+        verb, code, ontology = match.verb, match.code, self.coder.ontology
+        start, end = verb.idx, verb.idx + len(verb)
+        known = code in ontology
+        parts = [self.article.id, str(start), code]
+        parts += [f"{a.code}:{a.text}" if a else "" for a in (src, tgt)]
+        return EventMention(
+            event_id="e-" + hashlib.sha256("|".join(parts).encode()).hexdigest()[:16],
+            article_id=self.article.id,
+            sentence_index=self.index,
+            evidence=self.sent.text.strip(),
+            trigger=doc_text(self.doc)[start:end],
+            trigger_start=start,
+            trigger_end=end,
+            cameo=self.coder.cameo(code),
+            plover=ontology.plover(code) if known else None,
+            acled=ontology.acled(code) if known else None,
+            source=src,
+            target=tgt,
+            confidence=0.5 + 0.2 * (src is not None) + 0.2 * (tgt is not None),
+        )
+
+
+def dictionary_coder(
+    folder: Path, keep_builtin: bool = True, pattern: str = "*"
+) -> DictionaryCoder:
+    """The coder of a PETRARCH folder: its verb files, and its actor, agent and discard
+    files when there are some. ConfigError when it holds no verb file."""
+    files = find_verb_files(Path(folder), pattern)
+    if not files:
+        raise ConfigError(f"no PETRARCH verb dictionary (CAMEO*.txt or *verbs*.txt) in {folder}")
+    try:
+        phrases = load_phrase_book(Path(folder), pattern if pattern != "*" else "*.txt")
+    except ConfigError:
+        phrases = PhraseBook()  # a folder of verb files only: the built-in actors code
+    return DictionaryCoder(read_verb_book(files), phrases, builtin_actors=keep_builtin)
