@@ -43,7 +43,7 @@ from tidings.nlp import doc_text
 __all__ = ["DictionaryCoder", "dictionary_coder"]
 
 _CLAUSES = ("ccomp", "xcomp")
-_BORROWING = ("xcomp", "conj", "advcl", "relcl", "acl", "ccomp")
+_LOWER_CLAUSES = ("xcomp", "ccomp", "advcl")  # where a target is sought last
 _OUTSIDE_NP = ("conj", "cc", "relcl", "acl", "appos", "punct", "advcl")
 _OBJECTS = ("dobj", "obj", "dative", "attr", "oprd")
 
@@ -117,7 +117,13 @@ class _Sentence:
         events: list[EventMention] = []
         for match in matches.values():
             verb = match.verb
-            if any(c.dep_ in _CLAUSES and c.i in matches for c in verb.children):
+            if any(
+                t.i in matches
+                for c in verb.children
+                if c.dep_ in _CLAUSES
+                for t in c.subtree
+                if t.i != verb.i
+            ):
                 continue  # the complement's event stands for this one
             events += self._events(match, matches)
         return events
@@ -175,12 +181,12 @@ class _Sentence:
                 return self.actors_of(subject)
             if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN"):
                 return self.actors_of(current.head)
-            if current.dep_ not in _BORROWING or current.head.i == current.i:
+            if current.head.i == current.i or current.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return []
-            current = current.head
+            current = current.head  # "Arnor is about to restore ...": the clause's subject
         return []
 
-    def _object(self, verb: Token) -> list[Actor]:
+    def _object(self, verb: Token, depth: int = 0) -> list[Actor]:
         passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if passive is not None:
             coded = self.actors_of(passive)
@@ -203,6 +209,12 @@ class _Sentence:
                     coded = self.actors_of(pobj)
                     if coded:
                         return coded
+        if depth < 2:  # "believes Dagolath can cope", "vowed to wage war on the Rohans"
+            for clause in (c for c in children if c.dep_ in _LOWER_CLAUSES):
+                subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+                coded = self.actors_of(subject) if subject is not None else []
+                if coded or (coded := self._object(clause, depth + 1)):
+                    return coded
         return []
 
     def _marked(self, anchor: int, match: VerbMatch) -> list[Actor]:
