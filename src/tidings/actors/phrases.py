@@ -61,9 +61,7 @@ class PhraseBook:
             if found is not None:
                 size, known = found
                 assert isinstance(known, KnownActor)
-                code = known.code_on(date)
-                if code:
-                    actors.append(code.upper())
+                actors += _codes_on(known, date)
                 i += size
                 continue
             found = _longest(self.agents, tokens, i)
@@ -110,6 +108,17 @@ def combine(actors: list[str], agents: list[str], text: str) -> list[Actor]:
         else:
             out.append(Actor(text=text, code=code, country=country, sector=sector))
     return out
+
+
+def _codes_on(known: KnownActor, date: dt.date | None) -> list[str]:
+    """The codes on `date`: the chosen code and, for "[ELR/GAL]", its other codes."""
+    code = known.code_on(date)
+    if not code:
+        return []
+    same = [d for d in known.codes if d.code == code]
+    chosen = next((d for d in same if date is not None and d.holds(date)), None)
+    chosen = chosen or (same[0] if same else None)
+    return [code.upper(), *(chosen.also if chosen else ())]
 
 
 def _longest(trie: _Trie, tokens: Sequence[Token], start: int) -> tuple[int, object] | None:

@@ -132,7 +132,11 @@ class _Sentence:
     def actors_of(self, head: Token) -> list[Actor]:
         """Actors of a noun phrase and of the phrases conjoined with it."""
         found: list[Actor] = []
-        for conjunct in (head, *head.conjuncts):
+        heads = [head, *head.conjuncts]
+        for appos in [c for h in heads for c in h.children if c.dep_ == "appos"]:
+            if any(c.dep_ == "conj" for c in appos.children):  # "A, the B, C and D"
+                heads += [appos, *appos.conjuncts]
+        for conjunct in heads:
             for actor in self._phrase(conjunct):
                 if actor not in found:
                     found.append(actor)
@@ -238,6 +242,11 @@ class _Sentence:
                 sources = marked
             elif marked:
                 targets = marked
+        if match.compound and len(sources) > 1:
+            targets = list(sources)  # "% HAVE POSTPONED *": A and B postponed their meeting
+        code = match.code
+        if match.reverse and targets and sources:
+            sources, targets, code = targets, sources, match.reverse
         records: list[EventMention] = []
         seen: set[tuple[str, str]] = set()
         for src, tgt in product(sources or [None], targets or [None]):
@@ -249,11 +258,13 @@ class _Sentence:
             if key in seen:
                 continue
             seen.add(key)
-            records.append(self._record(match, src, tgt))
+            records.append(self._record(match, code, src, tgt))
         return records
 
-    def _record(self, match: VerbMatch, src: Actor | None, tgt: Actor | None) -> EventMention:
-        verb, code, ontology = match.verb, match.code, self.coder.ontology
+    def _record(
+        self, match: VerbMatch, code: str, src: Actor | None, tgt: Actor | None
+    ) -> EventMention:
+        verb, ontology = match.verb, self.coder.ontology
         start, end = verb.idx, verb.idx + len(verb)
         known = code in ontology
         parts = [self.article.id, str(start), code]

@@ -9,9 +9,9 @@ elements before and after the verb (`*`). Each element is a set of alternative w
 sequences (a word, a `{multi word}` noun, a `&SET` with its nested sets expanded); `(`
 opens a prepositional phrase whose first word is the preposition; `_` glues an element
 to the one before it (the words must be adjacent); `$` and `+` mark where the source
-and target stand; `^` and `%` (skip, compound) need no words and are dropped. The code
-`[a:b]` is read as `a` (PETRARCH's active code), or `b` when `a` is empty; a code of
-dashes means "no event".
+and target stand; `%` says the conjoined actors act on one another; `^` (skip) needs no
+words. The code `[a:b]` is `a`, with `b` the code seen from the target's side; `[:b]` is
+`b`; a code of dashes means "no event".
 """
 
 from __future__ import annotations
@@ -51,6 +51,8 @@ class Pattern:
     code: str  # NULL for "no event"
     origin: str  # file:line
     tight: bool = False  # "IN_*": the last element before the verb stands right before it
+    reverse: str | None = None  # `b` of `[a:b]`
+    compound: bool = False  # `%`: the conjoined actors act on one another
 
     @property
     def size(self) -> int:
@@ -66,6 +68,7 @@ class VerbForm:
     head: int
     code: str
     block: int  # index into VerbBook.patterns
+    reverse: str | None = None  # `b` of `[a:b]`
 
 
 @dataclass
@@ -102,7 +105,7 @@ def _read(path: Path, book: VerbBook) -> None:
     raw_sets: dict[str, list[str]] = {}
     current: str | None = None
     block: int | None = None
-    block_code = NULL
+    block_code: tuple[str, str | None] = (NULL, None)
     pending: list[tuple[int, str]] = []  # patterns are read once every set is known
     for number, line in _lines(path, text):
         if line.startswith("~"):
@@ -113,7 +116,8 @@ def _read(path: Path, book: VerbBook) -> None:
             if match is None:
                 raise DataFileError(path, number, "a verb block header needs a [code]")
             book.patterns.append([])
-            block, current, block_code = len(book.patterns) - 1, None, _code(match.group(2))
+            block, current = len(book.patterns) - 1, None
+            block_code = (_code(match.group(2)), _reverse(match.group(2)))
         elif line.startswith("&"):
             current, block = _set_name(line.split()[0]), None
             raw_sets.setdefault(current, [])
@@ -168,10 +172,20 @@ def _code(cell: str) -> str:
     return NULL if not code or code.startswith("-") else code
 
 
-def _verb(line: str, block: int, block_code: str, book: VerbBook) -> None:
+def _reverse(cell: str) -> str | None:
+    """`b` of `[a:b]`: the code of the event seen from the target's side ("LEFT for X
+    [032:033]": X hosts the visit), which PETRARCH writes target-first."""
+    parts = [p.strip() for p in cell.split(":")]
+    if len(parts) < 2 or not parts[0] or parts[0].startswith("-"):
+        return None
+    return parts[1] if parts[1] and not parts[1].startswith("-") else None
+
+
+def _verb(line: str, block: int, block_code: tuple[str, str | None], book: VerbBook) -> None:
     """`VERB {forms}`, `+VERB_PARTICLE`, `WORD_WORD_+VERB [code]`."""
     codes = _CODE.findall(line)
-    code = _code(codes[0]) if codes else block_code
+    code = _code(codes[0]) if codes else block_code[0]
+    reverse = _reverse(codes[0]) if codes else block_code[1]
     forms = re.search(r"\{([^}]*)\}", line)
     name = re.sub(r"\{[^}]*\}|\[[^\]]*\]", " ", line).split()
     if not name:
@@ -184,7 +198,7 @@ def _verb(line: str, block: int, block_code: str, book: VerbBook) -> None:
         return
     irregular = forms.group(1).split() if forms else []
     for form in {words[head], *(f.lower() for f in irregular)}:
-        verb = VerbForm(words[:head] + (form,) + words[head + 1 :], head, code, block)
+        verb = VerbForm(words[:head] + (form,) + words[head + 1 :], head, code, block, reverse)
         book.verbs.setdefault(form, []).append(verb)
 
 
@@ -209,7 +223,7 @@ def _pattern(text: str, synsets: dict[str, set[Words]], origin: str) -> Pattern 
     before: list[Element] = []
     after: list[Element] = []
     side = before
-    glue_next = tight = False
+    glue_next = tight = compound = False
     i = 0
     while i < len(tokens):
         token, glued = tokens[i]
@@ -223,6 +237,7 @@ def _pattern(text: str, synsets: dict[str, set[Words]], origin: str) -> Pattern 
             side, tight = after, glued
             continue
         if token in ("^", "%", ")"):
+            compound |= token == "%"
             continue
         if token in ("$", "+"):
             side.append(Element(role="source" if token == "$" else "target"))
@@ -244,7 +259,8 @@ def _pattern(text: str, synsets: dict[str, set[Words]], origin: str) -> Pattern 
         if options is None:
             return "undefined synonym sets"
         side.append(Element(options, glued))
-    return Pattern(tuple(before), tuple(after), _code(codes[-1]), origin, tight)
+    code, reverse = _code(codes[-1]), _reverse(codes[-1])
+    return Pattern(tuple(before), tuple(after), code, origin, tight, reverse, compound)
 
 
 def _sequence(tokens: list[str], synsets: dict[str, set[Words]]) -> frozenset[Words] | None:

@@ -29,6 +29,8 @@ class VerbMatch:
     pattern: Pattern | None
     roles: tuple[tuple[str, int], ...] = ()  # ("source" | "target", doc index the actor follows)
     used: frozenset[int] = frozenset()  # tokens the pattern matched
+    reverse: str | None = None  # `b` of `[a:b]`
+    compound: bool = False
 
 
 def _same(token: Token, word: str) -> bool:
@@ -89,10 +91,19 @@ def match_verb(book: VerbBook, verb: Token) -> VerbMatch | None:
                 continue
             score = (pattern.size * 10 + len(form.words), -rank * 10000 - order)
             if best is None or score > best[0]:
-                best = (score, VerbMatch(verb, pattern.code, pattern, found[0], found[1]))
+                match = VerbMatch(
+                    verb,
+                    pattern.code,
+                    pattern,
+                    found[0],
+                    found[1],
+                    pattern.reverse,
+                    pattern.compound,
+                )
+                best = (score, match)
     if best is not None:
         return best[1]
-    return VerbMatch(verb, forms[0].code, None)
+    return VerbMatch(verb, forms[0].code, None, reverse=forms[0].reverse)
 
 
 def _match(
