@@ -111,22 +111,25 @@ class _Sentence:
         for token in self.sent:
             if token.tag_.startswith("VB") or token.pos_ in ("VERB", "AUX"):
                 found = match_verb(self.coder.verbs, token)
-                if is_event(found) and not any(c.dep_ == "neg" for c in token.children):
-                    assert found is not None
-                    matches[token.i] = found
-        events: list[EventMention] = []
-        for match in matches.values():
-            verb = match.verb
+                if found is None or not is_event(found):
+                    continue
+                negation = {c.i for c in token.children if c.dep_ == "neg"}
+                if negation and not negation <= found.used:
+                    continue  # negated, unless the pattern spells the negation out
+                matches[token.i] = found
+        coded: dict[int, list[EventMention]] = {}
+        for i in sorted(matches, key=lambda i: -_depth(self.doc[i])):  # inner verbs first
+            verb = matches[i].verb
             if any(
-                t.i in matches
+                coded.get(t.i)
                 for c in verb.children
                 if c.dep_ in _CLAUSES
                 for t in c.subtree
                 if t.i != verb.i
             ):
                 continue  # the complement's event stands for this one
-            events += self._events(match, matches)
-        return events
+            coded[i] = self._events(matches[i])
+        return [e for i in sorted(coded) for e in coded[i]]
 
     # -- noun phrases ---------------------------------------------------------
     def actors_of(self, head: Token) -> list[Actor]:
@@ -172,17 +175,28 @@ class _Sentence:
             self._collect(child, core, pp, top=False)
 
     # -- roles ----------------------------------------------------------------
-    def _subject(self, verb: Token, matches: dict[int, VerbMatch]) -> list[Actor]:
+    def _subject(self, verb: Token) -> list[Actor]:
         current = verb
         for _ in range(6):
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in current.children)
+            if passive and current is not verb:  # "Gollum was seen to break into ..."
+                raised = next((c for c in current.children if c.dep_ == "nsubjpass"), None)
+                return self.actors_of(raised) if raised is not None else []
             if passive:
                 agent = next((c for c in current.children if c.dep_ == "agent"), None)
                 objects = [p for p in agent.children if p.dep_ == "pobj"] if agent else []
                 return self.actors_of(objects[0]) if objects else []
-            subject = next((c for c in current.children if c.dep_ in ("nsubj", "csubj")), None)
-            if subject is not None and subject.tag_ not in ("WDT", "WP"):
-                return self.actors_of(subject)
+            subjects = [
+                c
+                for c in current.children
+                if c.dep_ in ("nsubj", "csubj") and c.tag_ not in ("WDT", "WP")
+            ]
+            for subject in subjects:  # "Old foes Gondor and Osgiliath": the coded one
+                coded = self.actors_of(subject)
+                if coded:
+                    return coded
+            if subjects:
+                return []
             if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN"):
                 return self.actors_of(current.head)
             if current.head.i == current.i or current.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -213,6 +227,11 @@ class _Sentence:
                     coded = self.actors_of(pobj)
                     if coded:
                         return coded
+        for obj in objects:  # "cordoned off the roads leading into Mordor"
+            for clause in (c for c in obj.children if c.dep_ in ("acl", "relcl")):
+                coded = self._object(clause, depth + 1) if depth < 2 else []
+                if coded:
+                    return coded
         if depth < 2:  # "believes Dagolath can cope", "vowed to wage war on the Rohans"
             for clause in (c for c in children if c.dep_ in _LOWER_CLAUSES):
                 subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
@@ -232,9 +251,9 @@ class _Sentence:
                     return coded
         return []
 
-    def _events(self, match: VerbMatch, matches: dict[int, VerbMatch]) -> list[EventMention]:
+    def _events(self, match: VerbMatch) -> list[EventMention]:
         verb = match.verb
-        sources = self._subject(verb, matches)
+        sources = self._subject(verb)
         targets = self._object(verb)
         for role, anchor in match.roles:
             marked = self._marked(anchor, match)
@@ -299,3 +318,10 @@ def dictionary_coder(
     except ConfigError:
         phrases = PhraseBook()  # a folder of verb files only: the built-in actors code
     return DictionaryCoder(read_verb_book(files), phrases, builtin_actors=keep_builtin)
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i and depth < 50:
+        token, depth = token.head, depth + 1
+    return depth
