@@ -1,0 +1,191 @@
+"""Dictionary mode codes as PETRARCH does: small hand-written dictionaries, one feature each."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from tidings.events.dictionary_coder import DictionaryCoder, dictionary_coder
+from tidings.events.patterns import read_verb_book
+from tidings.model import Article
+from tidings.pipeline import Pipeline
+
+VERBS = """\
+&ARMS
++ROCKET
++HEAVY_MORTAR
+&NEGATION
++DID N'T
++WILL NOT
+
+--- SHELL  [190]  ---
+SHELL  {SHELLED SHELLING}
+- * &ARMS  [194]
+- * &ARMS (AT {BORDER POSTS})  [195]
+- &NEGATION *  [196]
+
+--- PRAISE  [051]  ---
+PRAISE
+- * $ FOR HELPING +  [057]
+
+--- MEET  [036]  ---
+MEET  {MET}
+- % *  [030:030]
+
+--- TRAVEL  [---]  ---
+TRAVEL  {TRAVELLED}
+- * (TO)  [042:043]
+
+--- CALL  [---]  ---
++CALL_OFF  {CALLED}  [191]
+CALL  {CALLED}
+- * FOR AID  [070]
+
+--- SAY  [010]  ---
+SAY  {SAID}
+
+--- ATTACK  [190]  ---
+ATTACK
+"""
+
+ACTORS = """\
+FREEDONIA_  [FRD]
++FREEDONIAN
+SYLVANIA_  [SYL]
+MARSOVIA  [MRS]
+THE_TWIN_CITIES  [TWA/TWB]
+KING_RUFUS  [FRDGOV]
+"""
+
+AGENTS = """\
+DEFENCE_MINISTER  [~GOVDEF]
+SOLDIER  {SOLDIERS}  [~MIL]
+"""
+
+DISCARDS = """\
++FOOTBALL MATCH
+MONTHS LATER
+"""
+
+
+@pytest.fixture(scope="module")
+def coder(tmp_path_factory) -> DictionaryCoder:
+    folder = tmp_path_factory.mktemp("dicts")
+    (folder / "T.verbs.txt").write_text(VERBS)
+    (folder / "T.actors.txt").write_text(ACTORS)
+    (folder / "T.agents.txt").write_text(AGENTS)
+    (folder / "T.discards.txt").write_text(DISCARDS)
+    return dictionary_coder(folder, keep_builtin=False, pattern="T.*")
+
+
+def triples(nlp, coder: DictionaryCoder, text: str) -> set[tuple[str, str, str]]:
+    article = Article(id="a", date=dt.date(2024, 5, 1), text=text)
+    events = coder.code(nlp(text), article, [])
+    return {
+        (e.source.code if e.source else "---", e.cameo.code, e.target.code if e.target else "---")
+        for e in events
+    }
+
+
+def test_verb_code_without_a_pattern(nlp, coder):
+    assert triples(nlp, coder, "Freedonia attacked Sylvania.") == {("FRD", "190", "SYL")}
+
+
+def test_synonym_set_pattern_and_its_forms(nlp, coder):
+    assert triples(nlp, coder, "Freedonia shelled Sylvania with rockets.") == {
+        ("FRD", "194", "SYL")
+    }
+    text = "Freedonia shelled Sylvania with heavy mortars."
+    assert triples(nlp, coder, text) == {("FRD", "194", "SYL")}
+
+
+def test_the_longest_matching_pattern_wins(nlp, coder):
+    text = "Freedonia shelled rockets at border posts in Sylvania."
+    assert {c for _, c, _ in triples(nlp, coder, text)} == {"195"}
+
+
+def test_negated_verb_codes_only_through_a_negation_pattern(nlp, coder):
+    assert triples(nlp, coder, "Freedonia didn't shell Sylvania.") == {("FRD", "196", "SYL")}
+    assert triples(nlp, coder, "Freedonia did not attack Sylvania.") == set()
+
+
+def test_source_and_target_markers_place_the_actors(nlp, coder):
+    text = "The council praised Sylvania for helping Freedonia."
+    assert triples(nlp, coder, text) == {("SYL", "057", "FRD")}
+
+
+def test_compound_marker_codes_conjoined_actors_pairwise(nlp, coder):
+    assert triples(nlp, coder, "Freedonia and Sylvania met on Monday.") == {
+        ("FRD", "030", "SYL"),
+        ("SYL", "030", "FRD"),
+    }
+
+
+def test_paired_code_is_written_from_the_targets_side(nlp, coder):
+    assert triples(nlp, coder, "King Rufus travelled to Sylvania.") == {("SYL", "043", "FRDGOV")}
+
+
+def test_multiword_verb_is_more_specific_than_its_verb(nlp, coder):
+    assert triples(nlp, coder, "Freedonia called off talks with Sylvania.") == {
+        ("FRD", "191", "SYL")
+    }
+    assert triples(nlp, coder, "Freedonia called Sylvania.") == set()  # CALL alone: [---]
+    assert triples(nlp, coder, "Freedonia called for aid from Sylvania.") == {("FRD", "070", "SYL")}
+
+
+def test_agents_combine_with_the_country_of_the_phrase(nlp, coder):
+    text = "Freedonia's defence minister attacked Sylvanian soldiers in Marsovia."
+    found = triples(nlp, coder, text)
+    assert ("FRDGOVDEF", "190", "SYL") not in found  # "Sylvanian" is no dictionary name
+    assert any(s == "FRDGOVDEF" for s, _, _ in found)
+    assert triples(nlp, coder, "Soldiers from Freedonia attacked Sylvania.") == {
+        ("FRDMIL", "190", "SYL")
+    }
+
+
+def test_passive_by_agent_is_the_source(nlp, coder):
+    assert triples(nlp, coder, "Sylvania was attacked by Freedonia.") == {("FRD", "190", "SYL")}
+
+
+def test_slash_codes_are_each_an_actor(nlp, coder):
+    assert triples(nlp, coder, "The Twin Cities attacked Sylvania.") == {
+        ("TWA", "190", "SYL"),
+        ("TWB", "190", "SYL"),
+    }
+
+
+def test_subject_is_borrowed_and_the_complement_event_stands(nlp, coder):
+    text = "Freedonia said it would attack Sylvania."
+    assert triples(nlp, coder, "Freedonia is about to attack Sylvania.") == {("FRD", "190", "SYL")}
+    assert {c for _, c, _ in triples(nlp, coder, text)} == {"190"}
+
+
+def test_discard_phrases_drop_the_sentence_or_the_story(nlp, coder):
+    assert triples(nlp, coder, "Months later Freedonia attacked Sylvania.") == set()
+    story = "Freedonia attacked Sylvania. The football match ended in a draw."
+    assert triples(nlp, coder, story) == set()
+
+
+def test_verb_book_reads_every_pattern_feature(tmp_path):
+    (tmp_path / "v.txt").write_text(VERBS)
+    book = read_verb_book([tmp_path / "v.txt"])
+    praise = book.patterns[book.verbs["praise"][0].block]
+    assert [e.role for e in praise[0].after if e.role] == ["source", "target"]
+    meet = book.patterns[book.verbs["met"][0].block][0]
+    assert meet.compound and (meet.code, meet.reverse) == ("030", "030")
+    call_off = [f for f in book.verbs["called"] if len(f.words) > 1][0]
+    assert call_off.words == ("called", "off") and call_off.code == "191"
+    assert book.patterns[book.verbs["shell"][0].block][2].before[0].options >= {("did", "n't")}
+
+
+def test_pipeline_with_dictionaries_codes_with_them(tmp_path: Path):
+    (tmp_path / "T.verbs.txt").write_text(VERBS)
+    (tmp_path / "T.actors.txt").write_text(ACTORS)
+    pipeline = Pipeline(dictionaries=tmp_path, keep_builtin=False)
+    assert isinstance(pipeline.event_coder, DictionaryCoder)
+    events = pipeline.extract("Freedonia shelled Sylvania with rockets.", dt.date(2024, 5, 1))
+    assert {(e.source.code, e.cameo.code, e.target.code) for e in events} == {  # type: ignore[union-attr]
+        ("FRD", "194", "SYL")
+    }
