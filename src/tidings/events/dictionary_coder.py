@@ -140,7 +140,10 @@ class _Sentence:
             if any(c.dep_ == "conj" for c in appos.children):  # "A, the B, C and D"
                 heads += [appos, *appos.conjuncts]
         for conjunct in heads:
-            for actor in self._phrase(conjunct):
+            coded = self._phrase(conjunct)
+            for appos in (c for c in conjunct.children if c.dep_ == "appos" and not coded):
+                coded = self._phrase(appos)  # "the evil awful Gondor"
+            for actor in coded:
                 if actor not in found:
                     found.append(actor)
         return found
@@ -155,9 +158,13 @@ class _Sentence:
         attached.sort(key=lambda t: t.i)
         date = self.article.date
         actors, agents = self.coder.phrases.code(core, date)
-        pp_actors, pp_agents = self.coder.phrases.code(attached, date)
+        if not actors:  # "the Prince of Dol Amroth", "the government of Gondor"
+            whole = sorted((*core, *attached), key=lambda t: t.i)
+            actors, agents = self.coder.phrases.code(whole, date)
+        elif not agents:
+            agents = self.coder.phrases.code(attached, date)[1]
         text = " ".join(t.text for t in core)
-        coded = combine(actors or pp_actors, agents or pp_agents, text)
+        coded = combine(actors, agents, text)
         if not coded and self.mentions:
             span = {t.i for t in (*core, *attached)}
             coded = [m.actor for m in self.mentions if m.start in span][:1]
@@ -195,6 +202,8 @@ class _Sentence:
                 coded = self.actors_of(subject)
                 if coded:
                     return coded
+            if subjects and all(s.tag_ == "PRP" for s in subjects):
+                return self._antecedent(current)  # "Ethiopia indicated it would act"
             if subjects:
                 return []
             if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN"):
@@ -202,6 +211,18 @@ class _Sentence:
             if current.head.i == current.i or current.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return []
             current = current.head  # "Arnor is about to restore ...": the clause's subject
+        return []
+
+    def _antecedent(self, verb: Token) -> list[Actor]:
+        """A pronoun subject's actor: the coded subject of a clause above, as PETRARCH
+        looks for the antecedent in the enclosing sentence."""
+        current = verb
+        while current.head.i != current.i:
+            current = current.head
+            for subject in (c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")):
+                coded = self.actors_of(subject) if subject.tag_ != "PRP" else []
+                if coded:
+                    return coded
         return []
 
     def _object(self, verb: Token, depth: int = 0) -> list[Actor]:
@@ -216,7 +237,15 @@ class _Sentence:
             coded = self.actors_of(obj)
             if coded:
                 return coded
-        for prep in (c for c in children if c.dep_ == "prep"):
+        preps = [c for c in children if c.dep_ == "prep" or (c.dep_ == "agent" and depth)]
+        preps += [
+            p  # "marched close to the border": a preposition under an adverb
+            for c in children
+            if c.dep_ in ("advmod", "npadvmod")
+            for p in c.children
+            if p.dep_ == "prep"
+        ]
+        for prep in preps:
             for pobj in (p for p in prep.children if p.dep_ == "pobj"):
                 coded = self.actors_of(pobj)
                 if coded:
