@@ -34,9 +34,8 @@ PRAISE
 MEET  {MET}
 - % *  [030:030]
 
---- TRAVEL  [---]  ---
-TRAVEL  {TRAVELLED}
-- * (TO)  [042:043]
+--- VISIT  [042:043]  ---
+VISIT
 
 --- CALL  [---]  ---
 +CALL_OFF  {CALLED}  [191]
@@ -57,6 +56,7 @@ SYLVANIA_  [SYL]
 MARSOVIA  [MRS]
 THE_TWIN_CITIES  [TWA/TWB]
 KING_RUFUS  [FRDGOV]
+LORD_OF_THE_ISLES  [ISL]
 """
 
 AGENTS = """\
@@ -123,8 +123,9 @@ def test_compound_marker_codes_conjoined_actors_pairwise(nlp, coder):
     }
 
 
-def test_paired_code_is_written_from_the_targets_side(nlp, coder):
-    assert triples(nlp, coder, "King Rufus travelled to Sylvania.") == {("SYL", "043", "FRDGOV")}
+def test_paired_code_is_written_from_the_subjects_side_of_a_passive(nlp, coder):
+    assert triples(nlp, coder, "King Rufus visited Sylvania.") == {("FRDGOV", "042", "SYL")}
+    assert triples(nlp, coder, "Sylvania was visited by King Rufus.") == {("SYL", "043", "FRDGOV")}
 
 
 def test_multiword_verb_is_more_specific_than_its_verb(nlp, coder):
@@ -159,7 +160,13 @@ def test_slash_codes_are_each_an_actor(nlp, coder):
 def test_subject_is_borrowed_and_the_complement_event_stands(nlp, coder):
     text = "Freedonia said it would attack Sylvania."
     assert triples(nlp, coder, "Freedonia is about to attack Sylvania.") == {("FRD", "190", "SYL")}
-    assert {c for _, c, _ in triples(nlp, coder, text)} == {"190"}
+    assert triples(nlp, coder, text) == {("FRD", "190", "SYL")}  # "it": the sayer
+
+
+def test_actor_names_run_across_a_preposition(nlp, coder):
+    assert triples(nlp, coder, "The Lord of the Isles attacked Sylvania.") == {
+        ("ISL", "190", "SYL")
+    }
 
 
 def test_discard_phrases_drop_the_sentence_or_the_story(nlp, coder):

@@ -12,7 +12,10 @@ discard is): every verb the verb file knows is matched against its patterns
 - target: the direct object, else the first prepositional object of the verb, else one
   attached to the object ("restore ties with Gondor");
 - `$` / `+` in the matched pattern name the noun phrase standing at that place instead;
-- conjoined noun phrases each give an actor, and events are written pairwise;
+- conjoined noun phrases each give an actor, and events are written pairwise; `%` in the
+  pattern makes the conjoined subjects act on one another;
+- a passive verb with a paired code `[a:b]` is written subject-first with `b` ("X was
+  visited by Y" [042:043]: X 043 Y);
 - a noun phrase's code: dictionary actors and agents combined (`actors.phrases`); the
   built-in actor coder's mention in the phrase is the fallback when `builtin_actors`.
 
@@ -293,7 +296,7 @@ class _Sentence:
         if match.compound and len(sources) > 1:
             targets = list(sources)  # "% HAVE POSTPONED *": A and B postponed their meeting
         code = match.code
-        if match.reverse and targets and sources:
+        if match.reverse and targets and sources and _passive(verb):
             sources, targets, code = targets, sources, match.reverse
         records: list[EventMention] = []
         seen: set[tuple[str, str]] = set()
@@ -354,3 +357,7 @@ def _depth(token: Token) -> int:
     while token.head.i != token.i and depth < 50:
         token, depth = token.head, depth + 1
     return depth
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)

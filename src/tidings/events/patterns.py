@@ -173,8 +173,8 @@ def _code(cell: str) -> str:
 
 
 def _reverse(cell: str) -> str | None:
-    """`b` of `[a:b]`: the code of the event seen from the target's side ("LEFT for X
-    [032:033]": X hosts the visit), which PETRARCH writes target-first."""
+    """`b` of `[a:b]`: the code of the event seen from the target's side ("X was visited
+    by Y" [042:043]: X hosts Y), used when the verb is passive."""
     parts = [p.strip() for p in cell.split(":")]
     if len(parts) < 2 or not parts[0] or parts[0].startswith("-"):
         return None
