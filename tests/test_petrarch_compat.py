@@ -42,6 +42,13 @@ VISIT
 CALL  {CALLED}
 - * FOR AID  [070]
 
+--- URGE  [102]  ---
+URGE
+- * TO HELP  [103]
+
+--- HELP  [070]  ---
+HELP
+
 --- SAY  [010]  ---
 SAY  {SAID}
 
@@ -120,6 +127,19 @@ def test_compound_marker_codes_conjoined_actors_pairwise(nlp, coder):
     assert triples(nlp, coder, "Freedonia and Sylvania met on Monday.") == {
         ("FRD", "030", "SYL"),
         ("SYL", "030", "FRD"),
+    }
+
+
+def test_compound_pattern_needs_a_compound_subject(nlp, coder):
+    assert triples(nlp, coder, "Freedonia met Sylvania on Monday.") == {("FRD", "036", "SYL")}
+
+
+def test_a_pattern_reaching_into_the_complement_outranks_its_event(nlp, coder):
+    assert triples(nlp, coder, "Freedonia urged Sylvania to help Marsovia.") == {
+        ("FRD", "103", "SYL")
+    }
+    assert triples(nlp, coder, "Freedonia said Sylvania would help Marsovia.") == {
+        ("SYL", "070", "MRS")
     }
 
 

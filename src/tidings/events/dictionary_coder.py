@@ -113,23 +113,28 @@ class _Sentence:
         matches: dict[int, VerbMatch] = {}
         for token in self.sent:
             if token.tag_.startswith("VB") or token.pos_ in ("VERB", "AUX"):
-                found = match_verb(self.coder.verbs, token)
+                if not self.coder.verbs.knows(token):
+                    continue
+                compound = len(self._subject(token)) > 1
+                found = match_verb(self.coder.verbs, token, compound)
                 if found is None or not is_event(found):
                     continue
                 negation = {c.i for c in token.children if c.dep_ == "neg"}
                 if negation and not negation <= found.used:
                     continue  # negated, unless the pattern spells the negation out
                 matches[token.i] = found
+        consumed = {j for i, m in matches.items() for j in m.used if j != i}
+        matches = {i: m for i, m in matches.items() if i not in consumed}  # a pattern's word
         coded: dict[int, list[EventMention]] = {}
         for i in sorted(matches, key=lambda i: -_depth(self.doc[i])):  # inner verbs first
             verb = matches[i].verb
-            if any(
-                coded.get(t.i)
-                for c in verb.children
-                if c.dep_ in _CLAUSES
-                for t in c.subtree
-                if t.i != verb.i
-            ):
+            inner = {
+                t.i for c in verb.children if c.dep_ in _CLAUSES for t in c.subtree if t.i != i
+            }
+            if inner & matches[i].used:  # "urged Bree to help ...": the pattern spans it
+                for j in inner:
+                    coded.pop(j, None)
+            elif any(coded.get(j) for j in inner):
                 continue  # the complement's event stands for this one
             coded[i] = self._events(matches[i])
         return [e for i in sorted(coded) for e in coded[i]]

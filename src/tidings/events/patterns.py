@@ -52,7 +52,7 @@ class Pattern:
     origin: str  # file:line
     tight: bool = False  # "IN_*": the last element before the verb stands right before it
     reverse: str | None = None  # `b` of `[a:b]`
-    compound: bool = False  # `%`: the conjoined actors act on one another
+    compound: bool = False  # `%` before `*`: the conjoined subjects act on one another
 
     @property
     def size(self) -> int:
@@ -78,6 +78,10 @@ class VerbBook:
     synsets: dict[str, set[Words]] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
     skipped: Counter[str] = field(default_factory=Counter)
+
+    def knows(self, token: object) -> bool:
+        """Whether a token's text or lemma is a verb of the book."""
+        return token.lower_ in self.verbs or token.lemma_.lower() in self.verbs  # type: ignore[attr-defined]
 
     def report(self) -> str:
         patterns = sum(len(p) for p in self.patterns)
@@ -237,7 +241,7 @@ def _pattern(text: str, synsets: dict[str, set[Words]], origin: str) -> Pattern 
             side, tight = after, glued
             continue
         if token in ("^", "%", ")"):
-            compound |= token == "%"
+            compound |= token == "%" and side is before  # "% *": a compound subject
             continue
         if token in ("$", "+"):
             side.append(Element(role="source" if token == "$" else "target"))

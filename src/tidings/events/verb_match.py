@@ -72,8 +72,9 @@ def _tail(verb: Token, words: Sequence[str]) -> list[int] | None:
     return used
 
 
-def match_verb(book: VerbBook, verb: Token) -> VerbMatch | None:
-    """The best-matching pattern's code for `verb`, or None when it is no dictionary verb."""
+def match_verb(book: VerbBook, verb: Token, compound: bool = True) -> VerbMatch | None:
+    """The best-matching pattern's code for `verb`, or None when it is no dictionary verb.
+    `compound`: the subject is a compound of actors, so `%` patterns may match."""
     forms = _forms(book, verb)
     if not forms:
         return None
@@ -86,6 +87,8 @@ def match_verb(book: VerbBook, verb: Token) -> VerbMatch | None:
         tail = set(_tail(verb, form.words[form.head + 1 :]) or [])
         region = [i for i in after if i not in tail]
         for order, pattern in enumerate(book.patterns[form.block]):
+            if pattern.compound and not compound:
+                continue
             found = _match(verb, pattern, before, region)
             if found is None:
                 continue
