@@ -108,6 +108,11 @@ def test_synonym_set_pattern_and_its_forms(nlp, coder):
     assert triples(nlp, coder, text) == {("FRD", "194", "SYL")}
 
 
+def test_pattern_words_in_a_following_clause_do_not_match(nlp, coder):
+    text = "Freedonia shelled Sylvania after rebels fired rockets."
+    assert triples(nlp, coder, text) == {("FRD", "190", "SYL")}
+
+
 def test_the_longest_matching_pattern_wins(nlp, coder):
     text = "Freedonia shelled rockets at border posts in Sylvania."
     assert {c for _, c, _ in triples(nlp, coder, text)} == {"195"}

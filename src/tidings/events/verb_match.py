@@ -1,13 +1,14 @@
 """Match PETRARCH verb patterns against a parsed sentence.
 
 A verb token is looked up by its text and lemma; multiword verbs ("WORD_+VERB",
-"+VERB_PARTICLE") need their other words next to it. Each pattern of the verb's block is
-matched in order: the elements after `*` against the words after the verb within the
-verb's phrase (its dependency subtree), those before `*` against the words before it in
-the sentence. Words need not be adjacent, as in TABARI and PETRARCH's head-word matching,
-unless glued with "_" or written as one `{multi word}` item. The matching pattern with
-the most words wins (PETRARCH's longest match), ties going to the first in the file;
-with no pattern, the verb line's own code stands.
+"+VERB_PARTICLE") need their other words next to it. Each pattern of the verb's block
+is matched in order: the elements after `*` against the words after the verb within
+the verb's phrase (its dependency subtree without following clauses of their own),
+those before `*` against the words before it in the sentence. Words need not be
+adjacent, as in TABARI and PETRARCH's head-word matching, unless glued with "_" or
+written as one `{multi word}` item. The matching pattern with the most words wins
+(PETRARCH's longest match), ties going to the first in the file; with no pattern, the
+verb line's own code stands.
 """
 
 from __future__ import annotations
@@ -20,6 +21,10 @@ from spacy.tokens import Token
 from tidings.events.patterns import NULL, Element, Pattern, VerbBook, VerbForm
 
 __all__ = ["VerbMatch", "match_verb"]
+
+# Children after the verb whose words are not the verb's phrase: clauses of their own
+# (PETRARCH matches a verb's noun and prepositional phrases, not a following SBAR).
+_OTHER_CLAUSES = ("advcl", "relcl", "parataxis")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +85,7 @@ def match_verb(book: VerbBook, verb: Token, compound: bool = True) -> VerbMatch 
         return None
     forms.sort(key=lambda f: -len(f.words))  # a multiword verb is the more specific
     sent = verb.sent
-    after = sorted(t.i for t in verb.subtree if t.i > verb.i)
+    after = sorted(t.i for c in verb.rights if c.dep_ not in _OTHER_CLAUSES for t in c.subtree)
     before = list(range(sent.start, verb.i))
     best: tuple[tuple[int, int], VerbMatch] | None = None
     for rank, form in enumerate(forms):
