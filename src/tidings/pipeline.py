@@ -89,8 +89,10 @@ class Pipeline:
 
     def analyse(self, doc: Doc, article: Article) -> list[EventMention]:
         """Every stage after parsing, on one article."""
-        actors = self.actor_coder.code(doc, article.date)
-        events = self.event_coder.code(doc, article, actors)
+        coder = self.event_coder
+        wanted = not isinstance(coder, DictionaryCoder) or coder.builtin_actors
+        actors = self.actor_coder.code(doc, article.date) if wanted else []
+        events = coder.code(doc, article, actors)
         if not events:
             return []
         events = date_events(doc, article.date, events)
