@@ -54,6 +54,8 @@ SAY  {SAID}
 
 --- ATTACK  [190]  ---
 ATTACK
+
+~ a (b . ATTACK) SAY = a b 112
 """
 
 ACTORS = """\
@@ -186,6 +188,12 @@ def test_subject_is_borrowed_and_the_complement_event_stands(nlp, coder):
     text = "Freedonia said it would attack Sylvania."
     assert triples(nlp, coder, "Freedonia is about to attack Sylvania.") == {("FRD", "190", "SYL")}
     assert triples(nlp, coder, text) == {("FRD", "190", "SYL")}  # "it": the sayer
+
+
+def test_transformation_turns_a_reported_attack_into_an_accusation(nlp, coder):
+    assert triples(nlp, coder, "Freedonia said Sylvania attacked Marsovia.") == {
+        ("FRD", "112", "SYL")
+    }
 
 
 def test_actor_names_run_across_a_preposition(nlp, coder):

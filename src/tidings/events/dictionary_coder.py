@@ -39,6 +39,7 @@ from tidings.errors import ConfigError
 from tidings.events.ontology import Ontology, load_ontology
 from tidings.events.patterns import VerbBook, read_verb_book
 from tidings.events.petrarch import find_verb_files
+from tidings.events.transforms import transform
 from tidings.events.verb_match import VerbMatch, is_event, match_verb
 from tidings.model import Actor, ActorMention, Article, Cameo, EventMention
 from tidings.nlp import doc_text
@@ -65,6 +66,7 @@ class DictionaryCoder:
         self.phrases = phrases or PhraseBook()
         self.ontology = ontology or load_ontology()
         self.builtin_actors = builtin_actors
+        self.word_codes = verbs.word_codes()
         self.dictionaries = [verbs.report()]
 
     def code(
@@ -135,9 +137,38 @@ class _Sentence:
                 for j in inner:
                     coded.pop(j, None)
             elif any(coded.get(j) for j in inner):
+                self._transform(matches[i], {j: matches[j] for j in inner if coded.get(j)}, coded)
                 continue  # the complement's event stands for this one
             coded[i] = self._events(matches[i])
         return [e for i in sorted(coded) for e in coded[i]]
+
+    def _transform(
+        self, outer: VerbMatch, inner: dict[int, VerbMatch], coded: dict[int, list[EventMention]]
+    ) -> None:
+        """Apply the verb file's transformations to the complement's events in place."""
+        rules = self.coder.verbs.transforms
+        if not rules:
+            return
+        codes = self.coder.word_codes
+        sources = self._subject(outer.verb)
+        for j, match in inner.items():
+            changed: list[EventMention] = []
+            for event in coded[j]:
+                done = transform(
+                    rules,
+                    codes,
+                    outer.code,
+                    sources,
+                    event.cameo.code,
+                    event.source,
+                    event.target,
+                )
+                if done is None:
+                    changed.append(event)
+                    continue
+                for source in done[0]:
+                    changed.append(self._record(match, done[2], source, done[1]))
+            coded[j] = changed
 
     # -- noun phrases ---------------------------------------------------------
     def actors_of(self, head: Token) -> list[Actor]:

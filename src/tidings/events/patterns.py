@@ -23,6 +23,7 @@ from pathlib import Path
 
 from tidings.errors import DataFileError
 from tidings.events.petrarch import _lines
+from tidings.events.transforms import Transform, parse_transform
 
 __all__ = ["Element", "Pattern", "VerbBook", "VerbForm", "read_verb_book"]
 
@@ -78,6 +79,13 @@ class VerbBook:
     synsets: dict[str, set[Words]] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
     skipped: Counter[str] = field(default_factory=Counter)
+    transforms: list[Transform] = field(default_factory=list)
+
+    def word_codes(self) -> dict[str, str]:
+        """The code of each verb word the transformations name (SAY -> 010)."""
+        words = {w for t in self.transforms for w in (t.outer, t.inner)}
+        found = {w: self.verbs[w.lower()][0].code for w in words if w.lower() in self.verbs}
+        return {w: c for w, c in found.items() if c != NULL}
 
     def knows(self, token: object) -> bool:
         """Whether a token's text or lemma is a verb of the book."""
@@ -113,7 +121,11 @@ def _read(path: Path, book: VerbBook) -> None:
     pending: list[tuple[int, str]] = []  # patterns are read once every set is known
     for number, line in _lines(path, text):
         if line.startswith("~"):
-            book.skipped["transformations"] += 1
+            rule = parse_transform(line)
+            if rule is None:
+                book.skipped["unreadable transformations"] += 1
+            else:
+                book.transforms.append(rule)
             continue
         if line.startswith("---"):
             match = _HEADER.match(line)
