@@ -173,6 +173,11 @@ def test_agents_combine_with_the_country_of_the_phrase(nlp, coder):
     }
 
 
+def test_a_phrase_takes_the_actor_of_its_first_coded_preposition(nlp, coder):
+    text = "Freedonia attacked the bases of soldiers from Sylvania in Marsovia."
+    assert triples(nlp, coder, text) == {("FRD", "190", "SYLMIL")}
+
+
 def test_passive_by_agent_is_the_source(nlp, coder):
     assert triples(nlp, coder, "Sylvania was attacked by Freedonia.") == {("FRD", "190", "SYL")}
 

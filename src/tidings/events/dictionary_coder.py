@@ -191,34 +191,36 @@ class _Sentence:
         if head.i in self.codes:
             return self.codes[head.i]
         core: list[Token] = []
-        attached: list[Token] = []
+        attached: list[list[Token]] = []  # each prepositional phrase of the head
         self._collect(head, core, attached, top=True)
         core.sort(key=lambda t: t.i)
-        attached.sort(key=lambda t: t.i)
         date = self.article.date
         actors, agents = self.coder.phrases.code(core, date)
-        if not actors:  # "the Prince of Dol Amroth", "the government of Gondor"
-            whole = sorted((*core, *attached), key=lambda t: t.i)
-            actors, agents = self.coder.phrases.code(whole, date)
-        elif not agents:
-            agents = self.coder.phrases.code(attached, date)[1]
+        for pp in attached:  # the first phrase with an actor: "the government of Gondor",
+            if actors and agents:  # "the Prince of Dol Amroth" (a name across it)
+                break
+            found, more = self.coder.phrases.code(sorted((*core, *pp), key=lambda t: t.i), date)
+            if not actors and found:  # the phrase's agents as well as the actor's own
+                actors, agents = found, list(dict.fromkeys([*agents, *more]))
+            elif not agents:
+                agents = more
         text = " ".join(t.text for t in core)
         coded = combine(actors, agents, text)
         if not coded and self.mentions:
-            span = {t.i for t in (*core, *attached)}
+            span = {t.i for t in core} | {t.i for pp in attached for t in pp}
             coded = [m.actor for m in self.mentions if m.start in span][:1]
         self.codes[head.i] = coded
         return coded
 
-    def _collect(self, token: Token, core: list[Token], pp: list[Token], top: bool) -> None:
+    def _collect(self, token: Token, core: list[Token], pps: list[list[Token]], top: bool) -> None:
         core.append(token)
         for child in token.children:
             if child.dep_ in _OUTSIDE_NP:
                 continue
             if child.dep_ == "prep" and top:
-                pp.extend(t for t in child.subtree)
+                pps.append(list(child.subtree))
                 continue
-            self._collect(child, core, pp, top=False)
+            self._collect(child, core, pps, top=False)
 
     # -- roles ----------------------------------------------------------------
     def _subject(self, verb: Token) -> list[Actor]:
