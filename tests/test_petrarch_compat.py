@@ -236,9 +236,9 @@ def test_pipeline_with_dictionaries_codes_with_them(tmp_path: Path):
     }
 
 
-# Measured 2026-11-29 (tidings eval petrarch-unit): exact 0.681, dyadic 0.771; before the
+# Measured 2026-11-29 (tidings eval petrarch-unit): exact 0.706, dyadic 0.796; before the
 # dictionary coder 0.057 / 0.122. PETRARCH-2 itself: 0.51 (0.74 dyadic).
-UNIT_FLOOR = 0.65
+UNIT_FLOOR = 0.68
 
 
 def test_petrarch_unit_tests_with_their_own_dictionaries_stay_above_the_floor(shared):

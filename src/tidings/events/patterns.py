@@ -43,6 +43,16 @@ class Element:
     glued: bool = False  # joined to the element before by "_": must be adjacent
     role: str | None = None  # "source" or "target" for `$` / `+`
     prep: bool = False  # the preposition opening a "( ... )" phrase
+    # options by first word, longest first: a synonym set may hold hundreds
+    by_first: dict[str, tuple[Words, ...]] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
+
+    def __post_init__(self) -> None:
+        index: dict[str, list[Words]] = {}
+        for words in sorted(self.options, key=len, reverse=True):
+            index.setdefault(words[0], []).append(words)
+        self.by_first.update((k, tuple(v)) for k, v in index.items())
 
 
 @dataclass(frozen=True, slots=True)

@@ -157,7 +157,12 @@ def _place(
     if element.glued:
         starts = [at] if at in allowed else []
     for start in starts:
-        for words in sorted(element.options, key=len, reverse=True):
+        token = doc[start]  # type: ignore[index]
+        candidates = element.by_first.get(token.lower_, ())
+        lemma = token.lemma_.lower()
+        if lemma != token.lower_:
+            candidates += element.by_first.get(lemma, ())
+        for words in candidates:
             end = start + len(words)
             if all(
                 start + n in allowed and _same(doc[start + n], w)  # type: ignore[index]
