@@ -33,6 +33,8 @@ PRAISE
 --- MEET  [036]  ---
 MEET  {MET}
 - % *  [030:030]
+- * TALKS  [046]
+- % * TALKS  [047]
 
 --- VISIT  [042:043]  ---
 VISIT
@@ -139,6 +141,10 @@ def test_compound_marker_codes_conjoined_actors_pairwise(nlp, coder):
 
 def test_compound_pattern_needs_a_compound_subject(nlp, coder):
     assert triples(nlp, coder, "Freedonia met Sylvania on Monday.") == {("FRD", "036", "SYL")}
+    text = "Freedonia met Sylvania for talks."
+    assert {c for _, c, _ in triples(nlp, coder, text)} == {"046"}
+    text = "Freedonia and Sylvania met for talks."
+    assert {c for _, c, _ in triples(nlp, coder, text)} == {"047"}  # "%": the more specific
 
 
 def test_a_pattern_reaching_into_the_complement_outranks_its_event(nlp, coder):

@@ -97,7 +97,8 @@ def match_verb(book: VerbBook, verb: Token, compound: bool = True) -> VerbMatch 
             found = _match(verb, pattern, before, region)
             if found is None:
                 continue
-            score = (pattern.size * 10 + len(form.words), -rank * 10000 - order)
+            size = pattern.size * 10 + len(form.words) + pattern.compound  # "%": more specific
+            score = (size, -rank * 10000 - order)
             if best is None or score > best[0]:
                 match = VerbMatch(
                     verb,
