@@ -53,6 +53,8 @@ HELP
 
 --- SAY  [010]  ---
 SAY  {SAID}
+- * ATTACK  [195]
+- * IS_WRONG  [111]
 
 --- ATTACK  [190]  ---
 ATTACK
@@ -205,6 +207,12 @@ def test_transformation_turns_a_reported_attack_into_an_accusation(nlp, coder):
     assert triples(nlp, coder, "Freedonia said Sylvania attacked Marsovia.") == {
         ("FRD", "112", "SYL")
     }
+
+
+def test_only_a_phrase_pattern_reaches_into_a_clause_with_its_own_subject(nlp, coder):
+    assert triples(nlp, coder, "Freedonia said Sylvania is wrong.") == {("FRD", "111", "SYL")}
+    # "* ATTACK" is a lone word: the reported attack stands (then is transformed)
+    assert {c for _, c, _ in triples(nlp, coder, "Freedonia said Sylvania attacked.")} == {"112"}
 
 
 def test_actor_names_run_across_a_preposition(nlp, coder):

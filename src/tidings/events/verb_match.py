@@ -86,15 +86,23 @@ def match_verb(book: VerbBook, verb: Token, compound: bool = True) -> VerbMatch 
     forms.sort(key=lambda f: -len(f.words))  # a multiword verb is the more specific
     sent = verb.sent
     after = sorted(t.i for c in verb.rights if c.dep_ not in _OTHER_CLAUSES for t in c.subtree)
+    near = [i for i in after if i not in _clause_words(verb)]
     before = list(range(sent.start, verb.i))
     best: tuple[tuple[int, int], VerbMatch] | None = None
     for rank, form in enumerate(forms):
         tail = set(_tail(verb, form.words[form.head + 1 :]) or [])
         region = [i for i in after if i not in tail]
+        near_region = [i for i in near if i not in tail]
         for order, pattern in enumerate(book.patterns[form.block]):
             if pattern.compound and not compound:
                 continue
-            found = _match(verb, pattern, before, region)
+            # a clause with its own subject is reached only by a pattern placing an actor
+            # there or spelling a phrase ("* REALLY_PLEASANT"), not by a lone word: "SAY *
+            # ATTACK" does not match "said X attacked Y", whose event is X's own
+            marked = any(
+                e.role or e.glued or any(len(o) > 1 for o in e.options) for e in pattern.after
+            )
+            found = _match(verb, pattern, before, region if marked else near_region)
             if found is None:
                 continue
             size = pattern.size * 10 + len(form.words) + pattern.compound  # "%": more specific
@@ -173,6 +181,16 @@ def _place(
                 if rest is not None:
                     return [(start, end), *rest[0]], rest[1]
     return None
+
+
+def _clause_words(verb: Token) -> set[int]:
+    """The words of the verb's complement clauses with a subject of their own."""
+    return {
+        t.i
+        for c in verb.rights
+        if c.dep_ == "ccomp" and any(d.dep_ in ("nsubj", "nsubjpass", "expl") for d in c.children)
+        for t in c.subtree
+    }
 
 
 def is_event(match: VerbMatch | None) -> bool:
