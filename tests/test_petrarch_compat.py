@@ -186,6 +186,11 @@ def test_a_phrase_takes_the_actor_of_its_first_coded_preposition(nlp, coder):
     assert triples(nlp, coder, text) == {("FRD", "190", "SYLMIL")}
 
 
+def test_an_actor_takes_agents_from_an_of_phrase_only(nlp, coder):
+    text = "Freedonia in league with soldiers attacked Sylvania."
+    assert triples(nlp, coder, text) == {("FRD", "190", "SYL")}
+
+
 def test_passive_by_agent_is_the_source(nlp, coder):
     assert triples(nlp, coder, "Sylvania was attacked by Freedonia.") == {("FRD", "190", "SYL")}
 

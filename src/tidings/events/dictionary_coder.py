@@ -202,8 +202,8 @@ class _Sentence:
             found, more = self.coder.phrases.code(sorted((*core, *pp), key=lambda t: t.i), date)
             if not actors and found:  # the phrase's agents as well as the actor's own
                 actors, agents = found, list(dict.fromkeys([*agents, *more]))
-            elif not agents:
-                agents = more
+            elif not agents and (not actors or pp[0].lower_ == "of"):
+                agents = more  # "Gondor's Ministry of Silly Walks", not "Brazil in energy"
         text = " ".join(t.text for t in core)
         coded = combine(actors, agents, text)
         if not coded and self.mentions:
