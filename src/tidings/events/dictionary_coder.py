@@ -19,10 +19,12 @@ discard is): every verb the verb file knows is matched against its patterns
 - a noun phrase's code: dictionary actors and agents combined (`actors.phrases`); the
   built-in actor coder's mention in the phrase is the fallback when `builtin_actors`.
 
-A verb whose clausal complement codes an event yields to it (PETRARCH's "a (b . Q) SAY"
-gives the inner event); the inner verb borrows the outer subject when it has none. An
-event needs one actor at least; an event with the same source and target is dropped.
-Negated verbs code nothing, as PETRARCH discards negated events.
+Nesting: inner verbs are coded first; a verb whose clausal complement coded an event
+yields to it, through the verb file's transformations (`transforms`: "X said Y attacked"
+-> X accuses Y), unless its own pattern spelled words of that complement ("urged Bree to
+help" [102]). A pronoun subject takes the actor of the clause above. An event needs one
+actor at least; one with the same source and target is dropped. Negated verbs code
+nothing unless the matched pattern spells the negation ("DID N'T *").
 """
 
 from __future__ import annotations
@@ -101,13 +103,8 @@ class _Sentence:
         index: int,
         mentions: list[ActorMention],
     ) -> None:
-        self.coder, self.doc, self.article, self.sent, self.index = (
-            coder,
-            doc,
-            article,
-            sent,
-            index,
-        )
+        self.coder, self.doc, self.article = coder, doc, article
+        self.sent, self.index = sent, index
         self.mentions = [m for m in mentions if sent.start <= m.start < sent.end]
         self.codes: dict[int, list[Actor]] = {}
 
@@ -339,10 +336,8 @@ class _Sentence:
         records: list[EventMention] = []
         seen: set[tuple[str, str]] = set()
         for src, tgt in product(sources or [None], targets or [None]):
-            if src is None and tgt is None:
-                continue
-            if src is not None and tgt is not None and src.code == tgt.code:
-                continue
+            if (src is None and tgt is None) or (src and tgt and src.code == tgt.code):
+                continue  # no actor, or an actor acting on itself
             key = (src.code if src else "", tgt.code if tgt else "")
             if key in seen:
                 continue

@@ -11,7 +11,8 @@ opens a prepositional phrase whose first word is the preposition; `_` glues an e
 to the one before it (the words must be adjacent); `$` and `+` mark where the source
 and target stand; `%` says the conjoined actors act on one another; `^` (skip) needs no
 words. The code `[a:b]` is `a`, with `b` the code seen from the target's side; `[:b]` is
-`b`; a code of dashes means "no event".
+`b`; a code of dashes means "no event". `~` lines at the end are transformations
+(`tidings.events.transforms`).
 """
 
 from __future__ import annotations
