@@ -158,6 +158,13 @@ def test_a_pattern_reaching_into_the_complement_outranks_its_event(nlp, coder):
     }
 
 
+def test_a_compound_subject_without_a_target_acts_on_itself(nlp, coder):
+    assert triples(nlp, coder, "Freedonia and Sylvania attacked on Monday.") == {
+        ("FRD", "190", "SYL"),
+        ("SYL", "190", "FRD"),
+    }
+
+
 def test_paired_code_is_written_from_the_subjects_side_of_a_passive(nlp, coder):
     assert triples(nlp, coder, "King Rufus visited Sylvania.") == {("FRDGOV", "042", "SYL")}
     assert triples(nlp, coder, "Sylvania was visited by King Rufus.") == {("SYL", "043", "FRDGOV")}

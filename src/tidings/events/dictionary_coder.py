@@ -13,7 +13,8 @@ discard is): every verb the verb file knows is matched against its patterns
   attached to the object ("restore ties with Gondor");
 - `$` / `+` in the matched pattern name the noun phrase standing at that place instead;
 - conjoined noun phrases each give an actor, and events are written pairwise; `%` in the
-  pattern makes the conjoined subjects act on one another;
+  pattern, or no target at all, makes conjoined subjects act on one another ("The US,
+  Russia and Switzerland met");
 - a passive verb with a paired code `[a:b]` is written subject-first with `b` ("X was
   visited by Y" [042:043]: X 043 Y);
 - a noun phrase's code: dictionary actors and agents combined (`actors.phrases`); the
@@ -328,8 +329,8 @@ class _Sentence:
                 sources = marked
             elif marked:
                 targets = marked
-        if match.compound and len(sources) > 1:
-            targets = list(sources)  # "% HAVE POSTPONED *": A and B postponed their meeting
+        if len(sources) > 1 and (match.compound or not targets):
+            targets = list(sources)  # "% HAVE POSTPONED *", "A and B met": on one another
         code = match.code
         if match.reverse and targets and sources and _passive(verb):
             sources, targets, code = targets, sources, match.reverse
