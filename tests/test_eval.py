@@ -420,10 +420,14 @@ class FakePipeline:
 
     outputs = {**PETRARCH_OUTPUT, **PLOVER_OUTPUT}
     offered: list[list[str]] = []
+    kept_builtin: list[bool] = []
 
-    def __init__(self, model: str | None = None, dictionaries: Path | None = None) -> None:
+    def __init__(
+        self, model: str | None = None, dictionaries: Path | None = None, keep_builtin: bool = True
+    ) -> None:
         if dictionaries is not None:
             FakePipeline.offered.append(sorted(p.name for p in dictionaries.iterdir()))
+            FakePipeline.kept_builtin.append(keep_builtin)
             raise ConfigError(f"reading PETRARCH dictionaries from {dictionaries} is not built")
         self.extract = fake_extract(self.outputs)
 
@@ -447,6 +451,7 @@ def shared_copy(tmp_path: Path, petrarch_file, plover_file, wiki_file) -> Path:
 def fake_pipeline(monkeypatch):
     monkeypatch.setattr("tidings.cli.evaluate.Pipeline", FakePipeline)
     FakePipeline.offered.clear()
+    FakePipeline.kept_builtin.clear()
 
 
 def test_eval_all_reports_every_set_and_an_unavailable_one(shared_copy, fake_pipeline):
@@ -457,6 +462,7 @@ def test_eval_all_reports_every_set_and_an_unavailable_one(shared_copy, fake_pip
     assert "not built" in scores["petrarch-unit"]["unavailable"]
     # petrarch-unit is offered just the dictionaries its <Environment> names
     assert FakePipeline.offered == [["T.actors.txt", "T.verbs.txt", "T2.actors.txt"]]
+    assert FakePipeline.kept_builtin == [False]  # those dictionaries code alone, as in PETRARCH
     gsr = scores["petrarch-gsr"]["rows"][0]
     assert gsr["comparison"] == "exact" and gsr["match share"] == pytest.approx(1 / 3)
     assert scores["plover"]["rows"][0]["accuracy"] == pytest.approx(1 / 3)

@@ -21,6 +21,7 @@ from tidings.actors import default_coder as default_actor_coder
 from tidings.errors import ConfigError
 from tidings.events import EventCoder
 from tidings.events import default_coder as default_event_coder
+from tidings.events.dictionary_coder import DictionaryCoder, dictionary_coder
 from tidings.ingest import article_id
 from tidings.model import Article, EventMention, Rejected
 from tidings.toll import count_casualties
@@ -58,13 +59,15 @@ class Pipeline:
         keep_builtin: bool = True,
         pattern: str = "*.txt",
     ) -> None:
-        """`dictionaries`: a folder of PETRARCH/TABARI verb, actor and agent files, used
-        beside the built-in ones (or instead of them, with `keep_builtin=False`); only
-        files matching `pattern` are read, to pick one set out of a folder of several."""
+        """`dictionaries`: a folder of PETRARCH/TABARI verb, actor and agent files. Its
+        verb files code the events, PETRARCH's way (`events.dictionary_coder`), with its
+        actors and agents; the built-in actors fill in phrases the files do not code
+        (not with `keep_builtin=False`). Only files matching `pattern` are read, to pick
+        one set out of a folder of several."""
         self.nlp = nlp_stage.load(model)
         self.batch_size = batch_size
         self.actor_coder: ActorCoder = default_actor_coder()
-        self.event_coder: EventCoder = default_event_coder()
+        self.event_coder: EventCoder | DictionaryCoder = default_event_coder()
         if dictionaries is not None:
             self._read_dictionaries(dictionaries, keep_builtin, pattern)
 
@@ -76,7 +79,7 @@ class Pipeline:
         except ConfigError as error:
             problems.append(str(error))
         try:
-            self.event_coder = EventCoder.from_petrarch(folder, keep_builtin, pattern)
+            self.event_coder = dictionary_coder(folder, keep_builtin, pattern)
         except ConfigError as error:
             problems.append(str(error))
         if len(problems) == 2:
@@ -86,8 +89,10 @@ class Pipeline:
 
     def analyse(self, doc: Doc, article: Article) -> list[EventMention]:
         """Every stage after parsing, on one article."""
-        actors = self.actor_coder.code(doc, article.date)
-        events = self.event_coder.code(doc, article, actors)
+        coder = self.event_coder
+        wanted = not isinstance(coder, DictionaryCoder) or coder.builtin_actors
+        actors = self.actor_coder.code(doc, article.date) if wanted else []
+        events = coder.code(doc, article, actors)
         if not events:
             return []
         events = date_events(doc, article.date, events)

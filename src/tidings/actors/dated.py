@@ -27,6 +27,7 @@ class DatedCode:
     code: str | None  # None for the null codes "---" and "+++"
     start: dt.date | None = None
     end: dt.date | None = None
+    also: tuple[str, ...] = ()  # "[ELR/GAL]": the other codes, each an actor to PETRARCH
 
     @property
     def restricted(self) -> bool:
@@ -96,18 +97,21 @@ def parse_bracket(inner: str) -> DatedCode:
         raise ValueError(f"[{inner}] does not start with a code")
     raw, rest = match.group(), inner[match.end() :].strip()
     code = None if set(raw) <= {"-", "+", "#"} else raw.split("/")[0].upper()
+    also = tuple(c.upper() for c in raw.split("/")[1:] if c) if code else ()
     if not rest:
-        return DatedCode(code)
+        return DatedCode(code, also=also)
     found = _RESTRICTION.fullmatch(rest)
     if found is None:
         raise ValueError(f"[{inner}]: {rest!r} is not <date, >date or date-date")
     if found.group("op"):
         day = parse_date(found.group("one"))
-        return DatedCode(code, end=day) if found.group("op") == "<" else DatedCode(code, start=day)
+        if found.group("op") == "<":
+            return DatedCode(code, end=day, also=also)
+        return DatedCode(code, start=day, also=also)
     start, end = parse_date(found.group("start")), parse_date(found.group("end"))
     if end < start:
         raise ValueError(f"[{inner}]: the range ends before it starts")
-    return DatedCode(code, start, end)
+    return DatedCode(code, start, end, also)
 
 
 def parse_codes(text: str) -> list[DatedCode]:

@@ -45,6 +45,7 @@ class Dictionaries:
 
     actors: list[KnownActor] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
+    agents: list[tuple[str, str]] = field(default_factory=list)  # phrase, "~GOV" / "NGO~"
     problems: list[DataFileError] = field(default_factory=list)
 
 
@@ -137,20 +138,20 @@ def read_agents(path: Path, into: Dictionaries, strict: bool = False) -> None:
             markers[marker.strip().strip("!")] = [v.strip() for v in values.split(",") if v.strip()]
             continue
         try:
-            forms, sector = _agent(line, markers)
+            forms, code = agent_line(line, markers)
         except ValueError as err:
             _problem(into, DataFileError(path, number, str(err)), strict)
             continue
-        into.roles.extend(Role(form, sector, 2) for form in forms)
+        into.roles.extend(Role(form, code.strip("~")[:3], 2) for form in forms)
+        into.agents.extend((form, code) for form in forms)
 
 
-def _agent(line: str, markers: dict[str, list[str]]) -> tuple[list[str], str]:
-    """The phrases and sector of one agent line."""
+def agent_line(line: str, markers: dict[str, list[str]]) -> tuple[list[str], str]:
+    """The phrases and full code ("~GOVFRM", "NGO~") of one agent line."""
     text, bracket, rest = line.partition("[")
     code = rest.partition("]")[0].replace(" ", "")
     if not bracket or "~" not in code or not code.strip("~").isalnum():
         raise ValueError(f"agent line needs a [~CODE] or [CODE~], not {line.strip()!r}")
-    sector = code.strip("~")[:3].upper()
     plural: str | None = None
     if "{" in text:
         if "}" not in text:
@@ -167,7 +168,7 @@ def _agent(line: str, markers: dict[str, list[str]]) -> tuple[list[str], str]:
     forms = [phrase(f).lower() for f in forms]
     if plural:
         forms.append(phrase(plural).lower())
-    return [f for f in forms if f], sector
+    return [f for f in forms if f], code.upper()
 
 
 def _problem(into: Dictionaries, error: DataFileError, strict: bool) -> None:

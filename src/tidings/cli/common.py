@@ -62,7 +62,13 @@ DictionaryFiles = Annotated[
     str,
     typer.Option(help="Which files of --dictionaries to read (a glob, e.g. 'Phoenix.*')."),
 ]
-Builtin = Annotated[bool, typer.Option(help="Keep the built-in lexicons beside --dictionaries.")]
+Builtin = Annotated[
+    bool,
+    typer.Option(
+        help="Let the built-in actor lexicon code phrases --dictionaries leave uncoded "
+        "(events come from the dictionaries' verb files when there are some)."
+    ),
+]
 Db = Annotated[Path, typer.Option("--db", help="DuckDB store file.")]
 Strict = Annotated[bool, typer.Option(help="Exit non-zero when any record was rejected.")]
 BatchSize = Annotated[int, typer.Option(min=1, help="Articles parsed per batch.")]

@@ -155,10 +155,13 @@ def evaluate(
                 path = require_file(root / spec.path)
                 folder = None if no_dictionaries else dictionaries
                 own = spec.own_dictionaries or own_dictionaries
-                if folder is None and spec.petrarch and own and not no_dictionaries:
+                environment = folder is None and spec.petrarch and own and not no_dictionaries
+                if environment:
                     folder = _environment(path, stack)
                 if folder not in pipelines:
-                    pipelines[folder] = Pipeline(model, dictionaries=folder)
+                    # a validation file's own dictionaries code alone, as in PETRARCH
+                    keep = not environment
+                    pipelines[folder] = Pipeline(model, dictionaries=folder, keep_builtin=keep)
                 results[name] = _run(name, spec, path, pipelines[folder].extract, limit, misses)
             except TidingsError as error:
                 if gold_set is not EvalSet.all:

@@ -10,6 +10,7 @@ Our coder finds roles from the dependency parse, so a pattern is used when it re
 to what a `TriggerEntry` can say: the verb, at most one preposition, and at most one
 object wording (the direct object or the preposition's object). Other patterns are
 skipped and counted, with the reason, so a user sees how much of a file was used.
+(`Pipeline(dictionaries=...)` codes with the whole file instead: `events.patterns`.)
 """
 
 from __future__ import annotations

@@ -1,0 +1,169 @@
+"""Code a noun phrase the way PETRARCH does: dictionary actors and agents, combined.
+
+PETRARCH reads a noun phrase left to right and, at each word, takes the longest actor
+name that starts there, else the longest agent phrase, else moves one word on. The
+phrase's code is its actor code with each agent code appended ("Dagolath's deputy prime
+minister": DAG + ~GOV -> DAGGOV); an agent alone is written "---GOV" by the scorer, and
+"~PPL" yields to any other agent. Words match on their text or lemma, so "ministers"
+finds the agent "MINISTER" as PETRARCH's generated plurals do.
+
+Discard phrases (the `*discards*` file) drop a sentence, or the whole story when they
+start with "+", as PETRARCH does for sports and weather stories.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from tidings.actors.dated import KnownActor
+from tidings.actors.petrarch import Dictionaries, _lines, read_directory
+from tidings.model import Actor
+
+__all__ = ["PhraseBook", "load_phrase_book"]
+
+Words = tuple[str, ...]
+
+
+@dataclass
+class _Trie:
+    children: dict[str, _Trie] = field(default_factory=dict)
+    value: object = None
+
+    def add(self, words: Words, value: object) -> None:
+        node = self
+        for word in words:
+            node = node.children.setdefault(word, _Trie())
+        if node.value is None:  # the first entry of a name wins, as in PETRARCH
+            node.value = value
+
+
+@dataclass
+class PhraseBook:
+    """Actor names, agent phrases and discard phrases of one dictionary folder."""
+
+    actors: _Trie = field(default_factory=_Trie)
+    agents: _Trie = field(default_factory=_Trie)
+    discards: list[tuple[Words, bool]] = field(default_factory=list)  # words, whole story
+
+    def code(self, tokens: Sequence[Token], date: dt.date | None) -> tuple[list[str], list[str]]:
+        """The actor codes and agent codes named in `tokens`, in order."""
+        actors: list[str] = []
+        agents: list[str] = []
+        i = 0
+        while i < len(tokens):
+            found = _longest(self.actors, tokens, i)
+            if found is not None:
+                size, known = found
+                assert isinstance(known, KnownActor)
+                actors += _codes_on(known, date)
+                i += size
+                continue
+            found = _longest(self.agents, tokens, i)
+            if found is not None:
+                size, agent = found
+                agents.append(str(agent))
+                i += size
+                continue
+            i += 1
+        return actors, agents
+
+    def discarded(self, words: Sequence[str]) -> tuple[bool, bool]:
+        """(sentence discarded, story discarded) for a sentence's lowercased words."""
+        sentence = story = False
+        for phrase, whole in self.discards:
+            n = len(phrase)
+            if any(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1)):
+                story |= whole
+                sentence = True
+        return sentence, story
+
+
+def combine(actors: list[str], agents: list[str], text: str) -> list[Actor]:
+    """PETRARCH's mix of codes: each actor with every agent appended once."""
+    if len(agents) > 1:
+        agents = [a for a in agents if a.strip("~") != "PPL"] or agents
+    if not actors and not agents:
+        return []
+    bases = actors or [""]
+    out: list[Actor] = []
+    for base in dict.fromkeys(bases):
+        code = base
+        for agent in agents:
+            part = agent.strip("~")
+            if part not in code:
+                first = agent.endswith("~") and not agent.startswith("~")
+                code = part + code if first else code + part
+        if not code:
+            continue
+        sector = "".join(a.strip("~") for a in agents) or None
+        country = base[:3] if base else None
+        if not base:
+            out.append(Actor(text=text, code=code, country=None, sector=code))
+        else:
+            out.append(Actor(text=text, code=code, country=country, sector=sector))
+    return out
+
+
+def _codes_on(known: KnownActor, date: dt.date | None) -> list[str]:
+    """The codes on `date`: the chosen code and, for "[ELR/GAL]", its other codes."""
+    code = known.code_on(date)
+    if not code:
+        return []
+    same = [d for d in known.codes if d.code == code]
+    chosen = next((d for d in same if date is not None and d.holds(date)), None)
+    chosen = chosen or (same[0] if same else None)
+    return [code.upper(), *(chosen.also if chosen else ())]
+
+
+def _longest(trie: _Trie, tokens: Sequence[Token], start: int) -> tuple[int, object] | None:
+    """The longest entry starting at `start`: (words used, value)."""
+    best: tuple[int, object] | None = None
+    frontier = [(trie, start)]
+    while frontier:
+        node, i = frontier.pop()
+        if node.value is not None and i > start and (best is None or i - start > best[0]):
+            best = (i - start, node.value)
+        if i >= len(tokens):
+            continue
+        token = tokens[i]
+        for key in {token.lower_, token.lemma_.lower()}:
+            child = node.children.get(key)
+            if child is not None:
+                frontier.append((child, i + 1))
+    return best
+
+
+def _words(text: str) -> Words:
+    return tuple(w for w in re.split(r"[\s_]+", text.lower()) if w)
+
+
+def read_discards(path: Path) -> list[tuple[Words, bool]]:
+    found: list[tuple[Words, bool]] = []
+    for _, line in _lines(path):
+        text = line.strip()
+        whole = text.startswith("+")
+        words = _words(text.lstrip("+"))
+        if words:
+            found.append((words, whole))
+    return found
+
+
+def load_phrase_book(folder: Path, pattern: str = "*.txt") -> PhraseBook:
+    """The actors, agents and discards of a PETRARCH folder (files matching `pattern`)."""
+    read: Dictionaries = read_directory(Path(folder), pattern=pattern)
+    book = PhraseBook()
+    for actor in read.actors:
+        for name in actor.names:
+            book.actors.add(_words(name), actor)
+    for phrase, code in read.agents:
+        book.agents.add(_words(phrase), code)
+    for path in sorted(Path(folder).glob(pattern)):
+        if "discard" in path.name.lower() and path.is_file():
+            book.discards += read_discards(path)
+    return book
