@@ -3,7 +3,8 @@ PETR.UnitTest.records.xml), the way PETRARCH's own validation scripts do.
 
 Each evaluated `<Sentence>` lists its gold `<EventCoding sourcecode targetcode eventcode>`;
 `noevents="True"` or an `error=` coding means the right output is nothing. Our output
-is the set of (source, target, event code) triples of the sentence's events. PETRARCH
+is the set of (source, target, event code) triples of the sentence's events that have at
+least one actor (PETRARCH never writes an event with neither). PETRARCH
 writes an absent actor as "---" and an actor with no known country as "---" plus its
 agent ("---REB"), so ours are written the same way.
 
@@ -45,6 +46,7 @@ __all__ = [
     "dictionary_files",
     "PetrarchSentence",
     "Tally",
+    "has_actor",
     "mention_triple",
     "read_petrarch",
     "score_petrarch",
@@ -151,6 +153,13 @@ def actor_code(actor: Actor | None) -> str:
     if actor.country is None and actor.sector and code == actor.sector.upper():
         return NO_ACTOR + code  # an agent with no country: "rebels" -> ---REB
     return code
+
+
+def has_actor(mention: EventMention) -> bool:
+    """PETRARCH writes no event without a source or a target ("--- 190 ---" never occurs
+    in its output), so an event with neither actor has no PETRARCH form and is not
+    scored against it. It is still a real event for every other use."""
+    return mention.source is not None or mention.target is not None
 
 
 def mention_triple(mention: EventMention) -> Triple:
@@ -312,7 +321,9 @@ def score_petrarch(
         sentences += 1
         empty += not record.triples
         mentions = extract(record.text, record.date, f"{record.id}#{sentences}")
-        ours = frozenset(mention_triple(m) for m in counted(mentions, modalities))
+        ours = frozenset(
+            mention_triple(m) for m in counted(mentions, modalities) if has_actor(m)
+        )
         for cut_name, cut in COMPARISONS.items():
             mine, gold = frozenset(map(cut, ours)), frozenset(map(cut, record.triples))
             tallies[cut_name] = tallies[cut_name].add(mine, gold)
