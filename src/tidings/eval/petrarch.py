@@ -321,9 +321,7 @@ def score_petrarch(
         sentences += 1
         empty += not record.triples
         mentions = extract(record.text, record.date, f"{record.id}#{sentences}")
-        ours = frozenset(
-            mention_triple(m) for m in counted(mentions, modalities) if has_actor(m)
-        )
+        ours = frozenset(mention_triple(m) for m in counted(mentions, modalities) if has_actor(m))
         for cut_name, cut in COMPARISONS.items():
             mine, gold = frozenset(map(cut, ours)), frozenset(map(cut, record.triples))
             tallies[cut_name] = tallies[cut_name].add(mine, gold)
