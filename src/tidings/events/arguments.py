@@ -12,9 +12,10 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from tidings.model import ActorMention
+from tidings.actors import place_country
+from tidings.model import Actor, ActorMention
 
-__all__ = ["ActorIndex", "noun_arguments", "verb_arguments"]
+__all__ = ["ActorIndex", "noun_arguments", "place_targets", "verb_arguments"]
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
@@ -29,6 +30,8 @@ DESCEND_PREPS = ("of", "on", "against", "at", "for", "from", "by")  # "allegatio
 # "X vowed to attack", "X and Y", "X is about/ready to restore ties": the governing subject
 SHARED_SUBJECT_DEPS = ("xcomp", "conj", "acomp")
 RAISED_SUBJECT_DEPS = ("nsubjpass",)  # of a governing verb only: "X is set to attend"
+PLACE_PREPS = ("in", "inside")  # "a protest in Beijing": the place whose country is targeted
+PLACE_DEPTH = 3  # prepositional phrases followed down from the event's own words
 
 
 class ActorIndex:
@@ -73,7 +76,8 @@ class ActorIndex:
         for appos in (c for c in token.children if c.dep_ == "appos"):
             heads += [appos, *appos.conjuncts]  # "regional foes Iran and Saudi Arabia"
         for modifier in token.children:
-            if modifier.dep_ in ("amod", "compound") and modifier.conjuncts and self.at(modifier):
+            coordinated = modifier.dep_ in ("amod", "compound", "nmod") and modifier.conjuncts
+            if coordinated and self.at(modifier):
                 heads += [modifier, *modifier.conjuncts]  # "Hungarian and Romanian officials"
         for head in heads:
             mention = self.within(head, skip)
@@ -131,6 +135,49 @@ def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
     ]
 
 
+def place_targets(
+    holders: Iterable[Token], actors: ActorIndex, sources: list[ActorMention]
+) -> list[ActorMention]:
+    """The country of the place an event happens in, as its target when no other target is
+    named: PETRARCH reads the whole phrase after the verb, so "staged a protest in
+    Beijing" targets China and "held exercises in Alaska's waters" its country. Follows the
+    prepositional phrases of `holders` (the verb or noun and its objects) in order, a few
+    levels down ("a summit on the unrest in Iran"); a country that is already a source
+    is no target."""
+    own = {m.actor.country for m in sources}
+    queue: deque[tuple[Token, int]] = deque((h, 0) for h in holders)
+    seen: set[int] = set()
+    while queue:
+        token, depth = queue.popleft()
+        if token.i in seen or depth > PLACE_DEPTH:
+            continue
+        seen.add(token.i)
+        for prep in (c for c in token.children if c.dep_ == "prep"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                if prep.lower_ in PLACE_PREPS:
+                    place = _place(pobj, actors)
+                    if place is not None and place.actor.country not in own:
+                        return [place]
+                queue.append((pobj, depth + 1))
+    return []
+
+
+def _place(token: Token, actors: ActorIndex) -> ActorMention | None:
+    """A country or capital named by the phrase `token` heads ("Beijing", "the Gaza
+    Strip"), as an actor mention of the country alone."""
+    mention = actors.at(token)
+    if mention is not None:
+        return mention if mention.actor.country and not mention.actor.sector else None
+    words = [c for c in token.lefts if c.dep_ == "compound"] + [token]
+    start, end = words[0].idx, token.idx + len(token)
+    text = token.doc.text[start:end]
+    country = place_country(text)
+    if country is None:
+        return None
+    sentence = sum(1 for s in token.doc.sents if s.start <= token.i) - 1
+    return ActorMention(Actor.of(text, country, None), start, end, sentence, "state")
+
+
 def verb_arguments(
     verb: Token, actors: ActorIndex, recipient: bool = False
 ) -> tuple[list[ActorMention], list[ActorMention], Token | None]:
@@ -172,6 +219,8 @@ def verb_arguments(
             targets += [m for m in actors.coordinated(pobj, skip) if m not in sources]
             if targets:
                 break
+    if not targets and sources:
+        targets = place_targets([*objects, verb], actors, sources)
     return sources, targets, (objects[0] if objects else None)
 
 
@@ -209,4 +258,6 @@ def noun_arguments(
             heads = _children(clause, OBJECT_DEPS) + _prep_objects(clause, TARGET_PREPS)
             for head in heads:
                 targets += [m for m in actors.coordinated(head, trigger_tokens) if m not in sources]
+    if not targets and sources:
+        targets = place_targets(holders, actors, sources)
     return sources, targets

@@ -23,6 +23,7 @@ from tidings.events.lexicon import (
     Lexicon,
     TriggerEntry,
     build_lexicon,
+    lemmas,
     load_lexicon,
     object_matches,
 )
@@ -89,7 +90,8 @@ class EventCoder:
 
     # -- triggers -------------------------------------------------------------
     def _verb_entry(self, verb: Token) -> tuple[TriggerEntry, Token | None] | None:
-        entries = self.lexicon.verbs.get(verb.lemma_.lower())
+        verbs = self.lexicon.verbs
+        entries = next((verbs[w] for w in lemmas(verb) if w in verbs), None)
         if not entries:
             return None
         preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt", "agent")}
@@ -161,12 +163,10 @@ class EventCoder:
                 sources = [m for m in found if m not in targets]
             return sources, targets
         phrase = head.head if head.dep_ == "conj" and head.head.dep_ in ("dobj", "obj") else head
-        light = phrase.dep_ in ("dobj", "obj") and self.lexicon.has_role(
-            phrase.head.lemma_, "light"
-        )
+        light = phrase.dep_ in ("dobj", "obj") and self.lexicon.word_has_role(phrase.head, "light")
         tokens = frozenset(t.i for t in trigger.tokens)
         verb = _engaging_verb(head)
-        if verb is not None and self.lexicon.has_role(verb.lemma_, "light"):
+        if verb is not None and self.lexicon.word_has_role(verb, "light"):
             # "engaged the peacekeepers in a firefight": the verb's subject and object
             sources, targets, _ = verb_arguments(verb, index)
             if sources:

@@ -122,7 +122,7 @@ def _governor(
         found is not None
         and found[0].i not in heads
         and found[0].i not in seen
-        and lexicon.has_role(found[0].lemma_.lower(), "light")
+        and lexicon.word_has_role(found[0], "light")
     ):
         seen.add(found[0].i)
         found = _direct_governor(found[0])
