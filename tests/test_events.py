@@ -252,9 +252,16 @@ def test_denied_attacking_is_a_denial(nlp):
     assert events[0].modality == "asserted"
 
 
-def test_future_act_is_coded_as_intent_with_future_modality(nlp):
+def test_future_act_is_coded_as_the_act_with_future_modality(nlp):
+    # PETRARCH codes "X will withdraw" as the withdrawal; the modality keeps it apart
     events = coded(nlp, "Russia will withdraw from Ukraine.")
-    assert [(e.cameo.code, e.modality) for e in events] == [("0356", "future")]
+    assert [(e.cameo.code, e.modality) for e in events] == [("0874", "future")]
+
+
+def test_reported_future_act_is_coded_as_intent(nlp):
+    # "X said it would withdraw" is a statement of intent (03x), as PETRARCH codes it
+    events = coded(nlp, "Russia said it would withdraw from Ukraine.")
+    assert [e.cameo.code for e in events] == ["0356"]
 
 
 def test_speaker_of_a_demand_is_its_source(nlp):
