@@ -78,3 +78,8 @@ def test_coordinated_demonym_modifiers_are_joint_sources(nlp, coders):
 def test_a_staged_protest_is_a_demonstration(nlp, coders):
     found = triples(nlp, coders, "Greek farmers staged a protest outside the ministry.")
     assert any(code == "141" for code, _, _ in found)
+
+
+def test_demonym_on_an_event_noun_is_its_source(nlp, coders):
+    found = triples(nlp, coders, "Two farmers were wounded in Turkish air strikes on Monday.")
+    assert any(s == "TUR" for _, s, _ in found)

@@ -15,10 +15,18 @@ from functools import cache
 from spacy.tokens import Doc
 
 from tidings.actors.coder import ActorCoder
-from tidings.actors.lexicon import Lexicon, load_lexicon, place_country
+from tidings.actors.lexicon import Lexicon, demonym_country, load_lexicon, place_country
 from tidings.model import ActorMention
 
-__all__ = ["ActorCoder", "Lexicon", "code_actors", "default_coder", "load_lexicon", "place_country"]
+__all__ = [
+    "ActorCoder",
+    "Lexicon",
+    "code_actors",
+    "default_coder",
+    "demonym_country",
+    "load_lexicon",
+    "place_country",
+]
 
 
 @cache

@@ -247,6 +247,22 @@ def _place_forms() -> dict[str, str]:
     return forms
 
 
+@cache
+def _demonym_forms() -> dict[str, str]:
+    forms: dict[str, str] = {}
+    for country in default_lexicon().countries.values():
+        for form in country.demonyms:
+            forms.setdefault(form_key(form), country.iso3)
+    return forms
+
+
+def demonym_country(word: str) -> str | None:
+    """The country of a demonym ("Israeli" -> ISR), for the events stage: a demonym
+    modifying an event noun ("Israeli shelling") names the event's source, which the
+    actors stage leaves uncoded as it describes a thing, not an actor."""
+    return _demonym_forms().get(form_key(word.strip()))
+
+
 def place_country(name: str) -> str | None:
     """The country a place name stands for ("Beijing" -> CHN, "Switzerland" -> CHE), read
     with the actors' own country lexicon; None for anything else. For the events stage,

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from tidings.actors import place_country
+from tidings.actors import demonym_country, place_country
 from tidings.model import Actor, ActorMention
 
 __all__ = ["ActorIndex", "noun_arguments", "place_targets", "verb_arguments"]
@@ -178,6 +178,20 @@ def _place(token: Token, actors: ActorIndex) -> ActorMention | None:
     return ActorMention(Actor.of(text, country, None), start, end, sentence, "state")
 
 
+def _demonym_source(noun: Token) -> list[ActorMention]:
+    """ "Israeli shelling", "Turkish air strikes": a demonym on an event noun (or on its
+    compound, "Israeli tank shelling") is the event's doer, its country alone."""
+    modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
+    modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.children]
+    for word in (m for m in modifiers if m.dep_ in ("amod", "nmod") and m.i < noun.i):
+        country = demonym_country(word.text)
+        if country is not None:
+            start, end = word.idx, word.idx + len(word)
+            sentence = sum(1 for s in noun.doc.sents if s.start <= word.i) - 1
+            return [ActorMention(Actor.of(word.text, country, None), start, end, sentence)]
+    return []
+
+
 def verb_arguments(
     verb: Token, actors: ActorIndex, recipient: bool = False
 ) -> tuple[list[ActorMention], list[ActorMention], Token | None]:
@@ -241,6 +255,8 @@ def noun_arguments(
                 sources.append(mention)
     for pobj in _prep_objects(noun, ("by",)):
         sources += actors.coordinated(pobj, trigger_tokens)
+    if not sources:
+        sources += _demonym_source(noun)
     # "announced freezes and bans": a conjoined object shares the first one's verb
     phrase = noun.head if noun.dep_ == "conj" and noun.head.dep_ in OBJECT_DEPS else noun
     if not sources and light_verb and phrase.dep_ in OBJECT_DEPS:

@@ -1,0 +1,20 @@
+"""Names typed carelessly still code, as PETRARCH matches names whatever their case;
+ordinary lower-case words that spell a country do not. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tidings.actors import ActorCoder
+
+
+def codes(nlp, text: str) -> set[str]:
+    return {m.actor.code for m in ActorCoder().code(nlp(text), dt.date(2015, 6, 1))}
+
+
+def test_name_with_a_stray_capital_is_coded(nlp):
+    assert "IRN" in codes(nlp, "The minister sharply criticised iRan on Monday.")
+
+
+def test_lower_case_word_that_is_no_name_stays_uncoded(nlp):
+    assert codes(nlp, "The chef served turkey and rice to the guests.") == set()
