@@ -58,9 +58,23 @@ def test_named_target_wins_over_the_place(nlp, coders):
     assert all(t != "EGY" for _, _, t in found)
 
 
-def test_place_in_the_sources_own_country_is_no_target(nlp, coders):
+def test_place_in_the_sources_own_country_is_a_target_too(nlp, coders):
+    # PETRARCH codes "X held a rally in <X's capital>" with X's country as target
     found = triples(nlp, coders, "Iraqi students held a rally in Baghdad.")
-    assert all(t is None for _, _, t in found)
+    assert any(t == "IRQ" for _, _, t in found)
+
+
+@pytest.mark.parametrize(
+    ("place", "country"),
+    [("Alaska", "USA"), ("Zurich", "CHE"), ("Aleppo", "SYR"), ("Lyon", "FRA")],
+)
+def test_states_and_large_cities_name_their_country(place, country):
+    assert place_country(place) == country
+
+
+def test_event_in_a_large_city_targets_its_country(nlp, coders):
+    found = triples(nlp, coders, "Kenyan students held a rally in Zurich last week.")
+    assert any(t == "CHE" for _, _, t in found)
 
 
 def test_misread_lemma_of_a_light_verb_still_lends_its_subject(nlp, coders):

@@ -15,7 +15,8 @@ from functools import cache
 from spacy.tokens import Doc
 
 from tidings.actors.coder import ActorCoder
-from tidings.actors.lexicon import Lexicon, demonym_country, load_lexicon, place_country
+from tidings.actors.lexicon import Lexicon, load_lexicon
+from tidings.actors.places import demonym_country, place_country
 from tidings.model import ActorMention
 
 __all__ = [

@@ -235,39 +235,3 @@ def load_lexicon(data_dir: Path | str | None = None) -> Lexicon:
 def default_lexicon() -> Lexicon:
     """The packaged dictionaries, loaded once per process."""
     return load_lexicon(package_file("tidings.actors", "data"))
-
-
-@cache
-def _place_forms() -> dict[str, str]:
-    """Country names, aliases and capitals of the packaged lexicon, by `form_key`."""
-    forms: dict[str, str] = {}
-    for country in default_lexicon().countries.values():
-        for form in (country.name, *country.aliases, *country.capitals):
-            forms.setdefault(form_key(form), country.iso3)
-    return forms
-
-
-@cache
-def _demonym_forms() -> dict[str, str]:
-    forms: dict[str, str] = {}
-    for country in default_lexicon().countries.values():
-        for form in country.demonyms:
-            forms.setdefault(form_key(form), country.iso3)
-    return forms
-
-
-def demonym_country(word: str) -> str | None:
-    """The country of a demonym ("Israeli" -> ISR), for the events stage: a demonym
-    modifying an event noun ("Israeli shelling") names the event's source, which the
-    actors stage leaves uncoded as it describes a thing, not an actor."""
-    return _demonym_forms().get(form_key(word.strip()))
-
-
-def place_country(name: str) -> str | None:
-    """The country a place name stands for ("Beijing" -> CHN, "Switzerland" -> CHE), read
-    with the actors' own country lexicon; None for anything else. For the events stage,
-    which takes the country of an event's place as its target where PETRARCH does."""
-    name = name.strip()
-    if name.lower().startswith("the "):
-        name = name[4:]
-    return _place_forms().get(form_key(name))

@@ -135,16 +135,13 @@ def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
     ]
 
 
-def place_targets(
-    holders: Iterable[Token], actors: ActorIndex, sources: list[ActorMention]
-) -> list[ActorMention]:
+def place_targets(holders: Iterable[Token], actors: ActorIndex) -> list[ActorMention]:
     """The country of the place an event happens in, as its target when no other target is
     named: PETRARCH reads the whole phrase after the verb, so "staged a protest in
     Beijing" targets China and "held exercises in Alaska's waters" its country. Follows the
     prepositional phrases of `holders` (the verb or noun and its objects) in order, a few
-    levels down ("a summit on the unrest in Iran"); a country that is already a source
-    is no target."""
-    own = {m.actor.country for m in sources}
+    levels down ("a summit on the unrest in Iran"). The source's own country counts too
+    ("Obama spoke of the shootings in South Carolina": USA), as in PETRARCH's codings."""
     queue: deque[tuple[Token, int]] = deque((h, 0) for h in holders)
     seen: set[int] = set()
     while queue:
@@ -156,7 +153,7 @@ def place_targets(
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 if prep.lower_ in PLACE_PREPS:
                     place = _place(pobj, actors)
-                    if place is not None and place.actor.country not in own:
+                    if place is not None:
                         return [place]
                 queue.append((pobj, depth + 1))
     return []
@@ -234,7 +231,7 @@ def verb_arguments(
             if targets:
                 break
     if not targets and sources:
-        targets = place_targets([*objects, verb], actors, sources)
+        targets = place_targets([*objects, verb], actors)
     return sources, targets, (objects[0] if objects else None)
 
 
@@ -275,5 +272,5 @@ def noun_arguments(
             for head in heads:
                 targets += [m for m in actors.coordinated(head, trigger_tokens) if m not in sources]
     if not targets and sources:
-        targets = place_targets(holders, actors, sources)
+        targets = place_targets(holders, actors)
     return sources, targets
