@@ -18,3 +18,10 @@ def test_name_with_a_stray_capital_is_coded(nlp):
 
 def test_lower_case_word_that_is_no_name_stays_uncoded(nlp):
     assert codes(nlp, "The chef served turkey and rice to the guests.") == set()
+
+
+def test_they_after_coordinated_speakers_stands_for_each(nlp):
+    doc = nlp("Egypt and Jordan said they would close the border.")
+    mentions = ActorCoder().code(doc, dt.date(2015, 6, 1))
+    they = [m.actor.code for m in mentions if doc.text[m.start : m.end] == "they"]
+    assert sorted(they) == ["EGY", "JOR"]

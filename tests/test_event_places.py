@@ -97,3 +97,9 @@ def test_a_staged_protest_is_a_demonstration(nlp, coders):
 def test_demonym_on_an_event_noun_is_its_source(nlp, coders):
     found = triples(nlp, coders, "Two farmers were wounded in Turkish air strikes on Monday.")
     assert any(s == "TUR" for _, s, _ in found)
+
+
+def test_violence_a_speaker_says_it_will_do_is_a_claim(nlp, coders):
+    # PETRARCH's reading is tense-blind: "said they will attack" is claimed like "attacked"
+    found = triples(nlp, coders, "Egypt and Jordan said they will attack the militants.")
+    assert {("015", "EGY"), ("015", "JOR")} <= {(c, s) for c, s, _ in found}

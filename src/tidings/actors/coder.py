@@ -371,6 +371,12 @@ class _DocCoder:
         plural = bool(pronoun_kind(token.lower_))
         if token.lower_ in self.lexicon.words("thing_pronoun"):
             earlier = self.memory.governing(rules.governing_subject(token))
+        elif plural and len(joint := self.memory.joint(token)) > 1:
+            return [
+                Coded(replace(c.actor, text=token.text), cand.start, cand.end, "pronoun",
+                      c.needs_focus, True)
+                for c in joint
+            ]  # fmt: skip
         else:
             earlier = self.memory.antecedent(cand.start, plural)
         if earlier is None:

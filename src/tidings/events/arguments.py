@@ -39,7 +39,9 @@ class ActorIndex:
 
     def __init__(self, doc: Doc, mentions: Iterable[ActorMention]) -> None:
         self._by_token: dict[int, ActorMention] = {}
+        self._shared: dict[tuple[int, int], list[ActorMention]] = {}  # "they": each speaker
         for mention in mentions:
+            self._shared.setdefault((mention.start, mention.end), []).append(mention)
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -81,8 +83,11 @@ class ActorIndex:
                 heads += [modifier, *modifier.conjuncts]  # "Hungarian and Romanian officials"
         for head in heads:
             mention = self.within(head, skip)
-            if mention is not None and mention not in found:
-                found.append(mention)
+            if mention is None:
+                continue
+            for each in self._shared.get((mention.start, mention.end), [mention]):
+                if each not in found:
+                    found.append(each)
         return found
 
 
