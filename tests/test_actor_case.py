@@ -1,5 +1,7 @@
-"""Names typed carelessly still code, as PETRARCH matches names whatever their case;
-ordinary lower-case words that spell a country do not. Sentences written for these tests."""
+"""Actor coding as the Phoenix dictionaries read it: names typed carelessly still code
+(PETRARCH ignores case) while ordinary lower-case words that spell a country do not; a
+"they" after coordinated speakers stands for each; peacekeepers are no agent of their
+own. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -25,3 +27,9 @@ def test_they_after_coordinated_speakers_stands_for_each(nlp):
     mentions = ActorCoder().code(doc, dt.date(2015, 6, 1))
     they = [m.actor.code for m in mentions if doc.text[m.start : m.end] == "they"]
     assert sorted(they) == ["EGY", "JOR"]
+
+
+def test_peacekeepers_take_their_country_alone(nlp):
+    # Phoenix has no peacekeeper agent: "Nepalese peacekeepers" is NPL, not NPLMIL
+    found = codes(nlp, "Rebels surrounded Nepalese peacekeepers near the border.")
+    assert "NPL" in found and "NPLMIL" not in found

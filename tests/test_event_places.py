@@ -1,6 +1,7 @@
-"""Arguments PETRARCH reads off the whole verb phrase: the country of the place an event
-happens in as its target, coordinated demonym modifiers as joint sources, and light verbs
-the parser lemmatises wrongly. Sentences written for these tests."""
+"""Event readings PETRARCH gives and we follow: the country of the place an event happens
+in as its target, coordinated demonym modifiers and a demonym on an event noun as sources,
+light verbs the parser lemmatises wrongly, reported violence as a claim, pressure as
+coercion. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -103,3 +104,10 @@ def test_violence_a_speaker_says_it_will_do_is_a_claim(nlp, coders):
     # PETRARCH's reading is tense-blind: "said they will attack" is claimed like "attacked"
     found = triples(nlp, coders, "Egypt and Jordan said they will attack the militants.")
     assert {("015", "EGY"), ("015", "JOR")} <= {(c, s) for c, s, _ in found}
+
+
+def test_pressed_to_act_is_coercion_by_the_presser(nlp, coders):
+    # the clause is what the target is pressed to do, not an event of its own
+    found = triples(nlp, coders, "Kenya was pressured by Ethiopia to close the border.")
+    assert ("170", "ETH", "KEN") in found
+    assert all(code == "170" for code, _, _ in found)
