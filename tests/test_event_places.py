@@ -111,3 +111,9 @@ def test_pressed_to_act_is_coercion_by_the_presser(nlp, coders):
     found = triples(nlp, coders, "Kenya was pressured by Ethiopia to close the border.")
     assert ("170", "ETH", "KEN") in found
     assert all(code == "170" for code, _, _ in found)
+
+
+def test_from_hung_on_the_object_still_names_the_giver(nlp, coders):
+    # the parser hangs "from" on "guarantees"; the giver is still the source
+    found = triples(nlp, coders, "Kenyan farmers received guarantees from the Ugandan government.")
+    assert ("030", "UGAGOV", "KENAGR") in found

@@ -202,10 +202,13 @@ def verb_arguments(
     `recipient`: the verb's subject receives ("Iraq received weapons from Iran"), so the
     roles turn round: the actor after "from" gives (source), the subject gets (target)."""
     if recipient and not any(c.dep_ == "auxpass" for c in verb.children):
-        givers = [m for p in _prep_objects(verb, ("from",)) for m in actors.coordinated(p)]
+        objects = _children(verb, OBJECT_DEPS)
+        holders = [verb, *objects]  # "received assurances from X": "from" on the object
+        givers = [
+            m for h in holders for p in _prep_objects(h, ("from",)) for m in actors.coordinated(p)
+        ]
         subject = _subject(verb)
         takers = actors.coordinated(subject, frozenset({verb.i})) if subject is not None else []
-        objects = _children(verb, OBJECT_DEPS)
         return givers, [m for m in takers if m not in givers], (objects[0] if objects else None)
     skip = frozenset({verb.i})
     passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
