@@ -33,3 +33,10 @@ def test_peacekeepers_take_their_country_alone(nlp):
     # Phoenix has no peacekeeper agent: "Nepalese peacekeepers" is NPL, not NPLMIL
     found = codes(nlp, "Rebels surrounded Nepalese peacekeepers near the border.")
     assert "NPL" in found and "NPLMIL" not in found
+
+
+def test_role_from_coordinated_countries_is_coded_for_each(nlp):
+    doc = nlp("Officials from Chile and Peru signed the treaty on Monday.")
+    mentions = ActorCoder().code(doc, dt.date(2015, 6, 1))
+    officials = {m.actor.code for m in mentions if doc.text[m.start : m.end] == "Officials"}
+    assert officials == {"CHLGOV", "PERGOV"}

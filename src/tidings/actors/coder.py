@@ -297,7 +297,11 @@ class _DocCoder:
             return self._split(cand, countries, title, affiliation, kind)
         country = countries[-1].ref if countries else None
         if country is None and name is None and affiliation is None:
-            country = rules.prep_country(doc[cand.head], self.hits, lexicon, title.phrase)
+            found = rules.prep_countries(doc[cand.head], self.hits, lexicon, title.phrase)
+            if len(found) > 1:  # "officials from Iran and Iraq": the role once per country
+                made = [lexicon.role_actor(text, c, title) for c in found]
+                return [self._coded(a, cand.start, cand.end, kind) for a in made]
+            country = found[0] if found else None
         known = self.memory.person(name_text) if name is not None and country is None else None
         if known is not None:
             country = known.actor.country
