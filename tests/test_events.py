@@ -180,7 +180,8 @@ def test_bad_lexicon_line_names_file_and_line(tmp_path, line, problem):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Washington commented on the election in Ukraine.", ("010", "USAGOV", None)),
+        # with no other target, the country of the event's place is its target (PETRARCH)
+        ("Washington commented on the election in Ukraine.", ("010", "USAGOV", "UKR")),
         ("Russia urged Ukraine to negotiate.", ("026", "RUS", "UKR")),
         ("Russia offered to host talks with Ukraine.", ("036", "RUS", "UKR")),
         ("Russia met Ukraine in Geneva.", ("040", "RUS", "UKR")),
@@ -251,9 +252,16 @@ def test_denied_attacking_is_a_denial(nlp):
     assert events[0].modality == "asserted"
 
 
-def test_future_act_is_coded_as_intent_with_future_modality(nlp):
+def test_future_act_is_coded_as_the_act_with_future_modality(nlp):
+    # PETRARCH codes "X will withdraw" as the withdrawal; the modality keeps it apart
     events = coded(nlp, "Russia will withdraw from Ukraine.")
-    assert [(e.cameo.code, e.modality) for e in events] == [("0356", "future")]
+    assert [(e.cameo.code, e.modality) for e in events] == [("0874", "future")]
+
+
+def test_reported_future_act_is_coded_as_intent(nlp):
+    # "X said it would withdraw" is a statement of intent (03x), as PETRARCH codes it
+    events = coded(nlp, "Russia said it would withdraw from Ukraine.")
+    assert [e.cameo.code for e in events] == ["0356"]
 
 
 def test_speaker_of_a_demand_is_its_source(nlp):
@@ -394,7 +402,7 @@ def test_labour_strike_is_not_military(nlp, text, absent_root):
         # a bare statement yields to the event it announces, which takes its subject
         ("Russia announced sanctions against Iran.", ("163", "RUS", "IRN"), "010"),
         # an event noun inside another event's phrase is part of that event
-        ("Russia expressed sorrow for the shootings in Ukraine.", ("018", "RUS", None), "19"),
+        ("Russia expressed sorrow for the shootings in Ukraine.", ("018", "RUS", "UKR"), "19"),
     ],
 )
 def test_round3_construction(nlp, text, present, absent):

@@ -16,9 +16,18 @@ from spacy.tokens import Doc
 
 from tidings.actors.coder import ActorCoder
 from tidings.actors.lexicon import Lexicon, load_lexicon
+from tidings.actors.places import demonym_country, place_country
 from tidings.model import ActorMention
 
-__all__ = ["ActorCoder", "Lexicon", "code_actors", "default_coder", "load_lexicon"]
+__all__ = [
+    "ActorCoder",
+    "Lexicon",
+    "code_actors",
+    "default_coder",
+    "demonym_country",
+    "load_lexicon",
+    "place_country",
+]
 
 
 @cache

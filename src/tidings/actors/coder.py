@@ -297,7 +297,11 @@ class _DocCoder:
             return self._split(cand, countries, title, affiliation, kind)
         country = countries[-1].ref if countries else None
         if country is None and name is None and affiliation is None:
-            country = rules.prep_country(doc[cand.head], self.hits, lexicon, title.phrase)
+            found = rules.prep_countries(doc[cand.head], self.hits, lexicon, title.phrase)
+            if len(found) > 1:  # "officials from Iran and Iraq": the role once per country
+                made = [lexicon.role_actor(text, c, title) for c in found]
+                return [self._coded(a, cand.start, cand.end, kind) for a in made]
+            country = found[0] if found else None
         known = self.memory.person(name_text) if name is not None and country is None else None
         if known is not None:
             country = known.actor.country
@@ -371,6 +375,12 @@ class _DocCoder:
         plural = bool(pronoun_kind(token.lower_))
         if token.lower_ in self.lexicon.words("thing_pronoun"):
             earlier = self.memory.governing(rules.governing_subject(token))
+        elif plural and len(joint := self.memory.joint(token)) > 1:
+            return [
+                Coded(replace(c.actor, text=token.text), cand.start, cand.end, "pronoun",
+                      c.needs_focus, True)
+                for c in joint
+            ]  # fmt: skip
         else:
             earlier = self.memory.antecedent(cand.start, plural)
         if earlier is None:

@@ -98,6 +98,19 @@ class Memory:
                 return earlier.actor.country if earlier is not None else None
         return None
 
+    def joint(self, token: Token) -> list[Coded]:
+        """ "Obama and Putin said they will ...": a "they" whose clause hangs on a verb with
+        coordinated coded subjects stands for each of them."""
+        subject = rules.governing_subject(token)
+        if subject is None or not subject.conjuncts:
+            return []
+        found: list[Coded] = []
+        for head in (subject, *subject.conjuncts):
+            for prior in self.coded:
+                if prior.start <= head.i < prior.end and prior not in found:
+                    found.append(prior)
+        return found
+
     def governing(self, subject: Token | None) -> Coded | None:
         """ "Hungary has said it will ...": the country or body coded over `subject`, the
         subject of the verb an "it" clause hangs on; never a person or a plural group."""

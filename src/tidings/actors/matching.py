@@ -16,7 +16,7 @@ from typing import Literal
 
 import spacy
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from tidings.actors.lexicon import Lexicon, is_case_sensitive
@@ -129,7 +129,7 @@ class PhraseIndex:
 
     def _capitalised(self, span: Span) -> bool:
         return all(
-            not t.is_alpha or t.text[0].isupper() or t.lower_ in self._lowercase_words for t in span
+            not t.is_alpha or _written_as_name(t) or t.lower_ in self._lowercase_words for t in span
         )
 
 
@@ -153,16 +153,30 @@ class _Splitter:
         return Doc(self.vocab, words=words)
 
 
+NAME_ENTITIES = frozenset({"GPE", "NORP", "PERSON", "ORG", "LOC"})
+
+
+def _written_as_name(token: Token) -> bool:
+    """Capitalised, or a name typed carelessly: some capital inside ("iSrael"), or all in
+    lower case where the tagger still reads a name ("president obama"), as PETRARCH
+    matches names whatever their case."""
+    if token.text[0].isupper() or not token.is_lower:
+        return True
+    return token.ent_type_ in NAME_ENTITIES and token.pos_ in ("PROPN", "ADJ")
+
+
 def _named(span: Span) -> bool:
-    """A dictionary name written as a name: some word capitalised, and every word of four
-    letters or more ("Maliki" in "Nuri al-Maliki", not "al"; "Ki-moon" counts as one)."""
+    """A dictionary name written as a name: some word written as a name, and every word of
+    four letters or more ("Maliki" in "Nuri al-Maliki", not "al"; "Ki-moon" counts as one)."""
     words = [
-        t.text
+        t
         for t in span
         if t.is_alpha
         and not (t.i > span.start and t.nbor(-1).text == "-" and not t.nbor(-1).whitespace_)
     ]
-    return any(w[0].isupper() for w in words) and all(w[0].isupper() for w in words if len(w) > 3)
+    return any(_written_as_name(t) for t in words) and all(
+        _written_as_name(t) for t in words if len(t) > 3
+    )
 
 
 def outermost(hits: list[Hit]) -> list[Hit]:

@@ -245,8 +245,16 @@ def prep_country(head: Token, hits: Sequence[Hit], lexicon: Lexicon, role: str =
     its head noun: the object's country name, capital or demonym, or its possessor's
     ("leaders of Chile's opposition"). None when several countries are named there.
     A `role` posted abroad (an embassy, troops: markers.tsv) is not from where it is."""
+    found = prep_countries(head, hits, lexicon, role)
+    return found[0] if len(found) == 1 else None
+
+
+def prep_countries(head: Token, hits: Sequence[Hit], lexicon: Lexicon, role: str = "") -> list[str]:
+    """`prep_country`, but "officials from Iran and Iraq" gives each coordinated country
+    (in text order), as PETRARCH codes the role once per country; empty when countries
+    sit in different phrases ("officials from Iran in Iraq")."""
     posted = role in lexicon.words("posted")
-    found: set[str] = set()
+    groups: list[list[str]] = []
     for prep in head.children:
         if prep.dep_ != "prep" or prep.lower_ not in ORIGIN_PREPS:
             continue
@@ -255,14 +263,24 @@ def prep_country(head: Token, hits: Sequence[Hit], lexicon: Lexicon, role: str =
         for obj in prep.children:
             if obj.dep_ != "pobj":
                 continue
-            start, end = obj.left_edge.i, obj.i + 1  # the object and its left modifiers
-            found.update(
-                h.ref
-                for h in hits
-                if h.kind in COUNTRY_HITS and start <= h.start and h.end <= end
-                and not is_affiliation(head.doc, h.start, h.end, lexicon)
-            )  # fmt: skip
-    return found.pop() if len(found) == 1 else None
+            group: list[str] = []
+            for part in (obj, *obj.conjuncts):
+                start, end = part.left_edge.i, part.i + 1  # the object and its left modifiers
+                if part is not obj:
+                    start = max(start, obj.i + 1)
+                group += [
+                    h.ref
+                    for h in hits
+                    if h.kind in COUNTRY_HITS and start <= h.start and h.end <= end
+                    and not is_affiliation(head.doc, h.start, h.end, lexicon)
+                    and h.ref not in group
+                ]  # fmt: skip
+            if group:
+                groups.append(group)
+    if len(groups) == 1:
+        return groups[0]
+    unique = {ref for group in groups for ref in group}
+    return [unique.pop()] if len(unique) == 1 else []
 
 
 def of_organisation(head: Token, hits: Sequence[Hit]) -> list[Hit]:

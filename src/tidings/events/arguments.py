@@ -12,9 +12,10 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from tidings.model import ActorMention
+from tidings.actors import demonym_country, place_country
+from tidings.model import Actor, ActorMention
 
-__all__ = ["ActorIndex", "noun_arguments", "verb_arguments"]
+__all__ = ["ActorIndex", "noun_arguments", "place_targets", "verb_arguments"]
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
@@ -29,6 +30,8 @@ DESCEND_PREPS = ("of", "on", "against", "at", "for", "from", "by")  # "allegatio
 # "X vowed to attack", "X and Y", "X is about/ready to restore ties": the governing subject
 SHARED_SUBJECT_DEPS = ("xcomp", "conj", "acomp")
 RAISED_SUBJECT_DEPS = ("nsubjpass",)  # of a governing verb only: "X is set to attend"
+PLACE_PREPS = ("in", "inside")  # "a protest in Beijing": the place whose country is targeted
+PLACE_DEPTH = 3  # prepositional phrases followed down from the event's own words
 
 
 class ActorIndex:
@@ -36,7 +39,9 @@ class ActorIndex:
 
     def __init__(self, doc: Doc, mentions: Iterable[ActorMention]) -> None:
         self._by_token: dict[int, ActorMention] = {}
+        self._shared: dict[tuple[int, int], list[ActorMention]] = {}  # "they": each speaker
         for mention in mentions:
+            self._shared.setdefault((mention.start, mention.end), []).append(mention)
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -73,12 +78,16 @@ class ActorIndex:
         for appos in (c for c in token.children if c.dep_ == "appos"):
             heads += [appos, *appos.conjuncts]  # "regional foes Iran and Saudi Arabia"
         for modifier in token.children:
-            if modifier.dep_ in ("amod", "compound") and modifier.conjuncts and self.at(modifier):
+            coordinated = modifier.dep_ in ("amod", "compound", "nmod") and modifier.conjuncts
+            if coordinated and self.at(modifier):
                 heads += [modifier, *modifier.conjuncts]  # "Hungarian and Romanian officials"
         for head in heads:
             mention = self.within(head, skip)
-            if mention is not None and mention not in found:
-                found.append(mention)
+            if mention is None:
+                continue
+            for each in self._shared.get((mention.start, mention.end), [mention]):
+                if each not in found:
+                    found.append(each)
         return found
 
 
@@ -131,6 +140,60 @@ def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
     ]
 
 
+def place_targets(holders: Iterable[Token], actors: ActorIndex) -> list[ActorMention]:
+    """The country of the place an event happens in, as its target when no other target is
+    named: PETRARCH reads the whole phrase after the verb, so "staged a protest in
+    Beijing" targets China and "held exercises in Alaska's waters" its country. Follows the
+    prepositional phrases of `holders` (the verb or noun and its objects) in order, a few
+    levels down ("a summit on the unrest in Iran"). The source's own country counts too
+    ("Obama spoke of the shootings in South Carolina": USA), as in PETRARCH's codings."""
+    queue: deque[tuple[Token, int]] = deque((h, 0) for h in holders)
+    seen: set[int] = set()
+    while queue:
+        token, depth = queue.popleft()
+        if token.i in seen or depth > PLACE_DEPTH:
+            continue
+        seen.add(token.i)
+        for prep in (c for c in token.children if c.dep_ == "prep"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                if prep.lower_ in PLACE_PREPS:
+                    place = _place(pobj, actors)
+                    if place is not None:
+                        return [place]
+                queue.append((pobj, depth + 1))
+    return []
+
+
+def _place(token: Token, actors: ActorIndex) -> ActorMention | None:
+    """A country or capital named by the phrase `token` heads ("Beijing", "the Gaza
+    Strip"), as an actor mention of the country alone."""
+    mention = actors.at(token)
+    if mention is not None:
+        return mention if mention.actor.country and not mention.actor.sector else None
+    words = [c for c in token.lefts if c.dep_ == "compound"] + [token]
+    start, end = words[0].idx, token.idx + len(token)
+    text = token.doc.text[start:end]
+    country = place_country(text)
+    if country is None:
+        return None
+    sentence = sum(1 for s in token.doc.sents if s.start <= token.i) - 1
+    return ActorMention(Actor.of(text, country, None), start, end, sentence, "state")
+
+
+def _demonym_source(noun: Token) -> list[ActorMention]:
+    """ "Israeli shelling", "Turkish air strikes": a demonym on an event noun (or on its
+    compound, "Israeli tank shelling") is the event's doer, its country alone."""
+    modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
+    modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.children]
+    for word in (m for m in modifiers if m.dep_ in ("amod", "nmod") and m.i < noun.i):
+        country = demonym_country(word.text)
+        if country is not None:
+            start, end = word.idx, word.idx + len(word)
+            sentence = sum(1 for s in noun.doc.sents if s.start <= word.i) - 1
+            return [ActorMention(Actor.of(word.text, country, None), start, end, sentence)]
+    return []
+
+
 def verb_arguments(
     verb: Token, actors: ActorIndex, recipient: bool = False
 ) -> tuple[list[ActorMention], list[ActorMention], Token | None]:
@@ -139,10 +202,13 @@ def verb_arguments(
     `recipient`: the verb's subject receives ("Iraq received weapons from Iran"), so the
     roles turn round: the actor after "from" gives (source), the subject gets (target)."""
     if recipient and not any(c.dep_ == "auxpass" for c in verb.children):
-        givers = [m for p in _prep_objects(verb, ("from",)) for m in actors.coordinated(p)]
+        objects = _children(verb, OBJECT_DEPS)
+        holders = [verb, *objects]  # "received assurances from X": "from" on the object
+        givers = [
+            m for h in holders for p in _prep_objects(h, ("from",)) for m in actors.coordinated(p)
+        ]
         subject = _subject(verb)
         takers = actors.coordinated(subject, frozenset({verb.i})) if subject is not None else []
-        objects = _children(verb, OBJECT_DEPS)
         return givers, [m for m in takers if m not in givers], (objects[0] if objects else None)
     skip = frozenset({verb.i})
     passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
@@ -172,6 +238,8 @@ def verb_arguments(
             targets += [m for m in actors.coordinated(pobj, skip) if m not in sources]
             if targets:
                 break
+    if not targets and sources:
+        targets = place_targets([*objects, verb], actors)
     return sources, targets, (objects[0] if objects else None)
 
 
@@ -192,6 +260,8 @@ def noun_arguments(
                 sources.append(mention)
     for pobj in _prep_objects(noun, ("by",)):
         sources += actors.coordinated(pobj, trigger_tokens)
+    if not sources:
+        sources += _demonym_source(noun)
     # "announced freezes and bans": a conjoined object shares the first one's verb
     phrase = noun.head if noun.dep_ == "conj" and noun.head.dep_ in OBJECT_DEPS else noun
     if not sources and light_verb and phrase.dep_ in OBJECT_DEPS:
@@ -209,4 +279,6 @@ def noun_arguments(
             heads = _children(clause, OBJECT_DEPS) + _prep_objects(clause, TARGET_PREPS)
             for head in heads:
                 targets += [m for m in actors.coordinated(head, trigger_tokens) if m not in sources]
+    if not targets and sources:
+        targets = place_targets(holders, actors)
     return sources, targets

@@ -23,6 +23,7 @@ from tidings.events.lexicon import (
     Lexicon,
     TriggerEntry,
     build_lexicon,
+    lemmas,
     load_lexicon,
     object_matches,
 )
@@ -89,11 +90,15 @@ class EventCoder:
 
     # -- triggers -------------------------------------------------------------
     def _verb_entry(self, verb: Token) -> tuple[TriggerEntry, Token | None] | None:
-        entries = self.lexicon.verbs.get(verb.lemma_.lower())
+        verbs = self.lexicon.verbs
+        entries = next((verbs[w] for w in lemmas(verb) if w in verbs), None)
         if not entries:
             return None
         preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt", "agent")}
         objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr")]
+        # "received assurances from X": the parser may hang the verb's "from" on its object
+        preps |= {c.lower_ for o in objects if o.dep_ in ("dobj", "obj") for c in o.children
+                  if c.dep_ == "prep"}  # fmt: skip
         objects += [p for c in verb.children if c.dep_ == "prep" for p in c.children]
         if verb.dep_ == "acl":
             objects.append(verb.head)  # "the drafts released by ...": the noun is the object
@@ -161,12 +166,10 @@ class EventCoder:
                 sources = [m for m in found if m not in targets]
             return sources, targets
         phrase = head.head if head.dep_ == "conj" and head.head.dep_ in ("dobj", "obj") else head
-        light = phrase.dep_ in ("dobj", "obj") and self.lexicon.has_role(
-            phrase.head.lemma_, "light"
-        )
+        light = phrase.dep_ in ("dobj", "obj") and self.lexicon.word_has_role(phrase.head, "light")
         tokens = frozenset(t.i for t in trigger.tokens)
         verb = _engaging_verb(head)
-        if verb is not None and self.lexicon.has_role(verb.lemma_, "light"):
+        if verb is not None and self.lexicon.word_has_role(verb, "light"):
             # "engaged the peacekeepers in a firefight": the verb's subject and object
             sources, targets, _ = verb_arguments(verb, index)
             if sources:
@@ -266,7 +269,12 @@ class EventCoder:
             targets = index.coordinated(planned.addressee) if planned.addressee else []
         if not targets and planned.borrowed is not None:
             targets = [m for m in self._arguments(planned.borrowed, index)[1] if m not in sources]
-        if planned.reporter is not None and modality == "asserted":
+        # PETRARCH reads violence a speaker reports by tense-blind rule: "X said it will
+        # attack Z" is a claim as "X said it attacked Z" is, not a threat
+        violent = trigger.entry.code[:2] in VIOLENT_ROOTS
+        if planned.reporter is not None and (
+            modality == "asserted" or (violent and modality == "future")
+        ):
             reported = self._reported(planned, sources, targets, index)
             if reported is not None:
                 code, modality, sources, targets = reported

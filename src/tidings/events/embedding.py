@@ -6,8 +6,9 @@ release" a refusal to yield (1243), "denied attacking" a denial (016). The gover
 word's frame (`cues.tsv`) and the table `frames.tsv` give the code of the whole, and the
 governed event is not coded apart. Reported speech keeps the reported event and drops
 the reporting verb ("the White House announced ... agreed"); "X said Y must ..." is a
-demand by X of Y, and a future event ("will withdraw") is read as intent or threat, as
-CAMEO codes statements of what an actor will do.
+demand by X of Y, and a future event in reported speech ("said it would withdraw") is
+read as intent or threat, as CAMEO codes statements of what an actor will do; a plain
+"X will withdraw" is coded as the act with future modality, as PETRARCH codes it.
 """
 
 from __future__ import annotations
@@ -122,7 +123,7 @@ def _governor(
         found is not None
         and found[0].i not in heads
         and found[0].i not in seen
-        and lexicon.has_role(found[0].lemma_.lower(), "light")
+        and lexicon.word_has_role(found[0], "light")
     ):
         seen.add(found[0].i)
         found = _direct_governor(found[0])
@@ -239,7 +240,7 @@ def plan(triggers: list[Trigger], lexicon: Lexicon, frames: Frames) -> list[Plan
             if speaker is not None:
                 code[i] = frames.lookup({"demand"}, code[i]) or "100"
             mood = "asserted" if speaker is not None else "hypothetical"
-        elif mood in ("future", "negated-future"):
+        elif mood == "negated-future" or (mood == "future" and i in reporters):
             roles = {"reject"} if mood == "negated-future" else {"intent", "threat"}
             refusal = frames.lookup(roles, code[i])
             code[i] = refusal or code[i]

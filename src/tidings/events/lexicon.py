@@ -82,6 +82,30 @@ class Lexicon:
     def has_role(self, lemma: str, role: str) -> bool:
         return role in self.cues.get(lemma.lower(), frozenset())
 
+    def word_has_role(self, token: Token, role: str) -> bool:
+        """`has_role` for a token, trying its regular base forms when the parser's lemma
+        is wrong ("staged" lemmatised as "stag")."""
+        return any(self.has_role(lemma, role) for lemma in lemmas(token))
+
+
+def lemmas(token: Token) -> tuple[str, ...]:
+    """The token's lemma, then for a verb the base forms its regular inflection allows
+    ("staged" -> stage, stag; "staging" -> stage, stag): spaCy misreads some verbs."""
+    lemma = token.lemma_.lower()
+    if token.pos_ not in ("VERB", "AUX"):
+        return (lemma,)
+    word = token.lower_
+    guesses: list[str] = []
+    if word.endswith("ed") and len(word) > 4:
+        guesses += [word[:-1], word[:-2]]
+    elif word.endswith("ing") and len(word) > 5:
+        guesses += [word[:-3] + "e", word[:-3]]
+    elif word.endswith("es") and len(word) > 4:
+        guesses += [word[:-1], word[:-2]]
+    elif word.endswith("s") and len(word) > 3:
+        guesses += [word[:-1]]
+    return (lemma, *(g for g in guesses if g != lemma))
+
 
 def object_matches(token: Token, alternatives: frozenset[str]) -> bool:
     """Whether the phrase `token` heads has one of the wordings: its lemma or word form, or

