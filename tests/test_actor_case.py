@@ -1,7 +1,6 @@
 """Actor coding as the Phoenix dictionaries read it: names typed carelessly still code
 (PETRARCH ignores case) while ordinary lower-case words that spell a country do not; a
-"they" after coordinated speakers stands for each; peacekeepers are no agent of their
-own. Sentences written for these tests."""
+"they" after coordinated speakers stands for each. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -29,10 +28,10 @@ def test_they_after_coordinated_speakers_stands_for_each(nlp):
     assert sorted(they) == ["EGY", "JOR"]
 
 
-def test_peacekeepers_take_their_country_alone(nlp):
-    # Phoenix has no peacekeeper agent: "Nepalese peacekeepers" is NPL, not NPLMIL
+def test_peacekeepers_are_armed_forces(nlp):
+    # Phoenix has no peacekeeper agent (PETRARCH writes NPL); we code what they are
     found = codes(nlp, "Rebels surrounded Nepalese peacekeepers near the border.")
-    assert "NPL" in found and "NPLMIL" not in found
+    assert "NPLMIL" in found
 
 
 def test_role_from_coordinated_countries_is_coded_for_each(nlp):

@@ -269,12 +269,7 @@ class EventCoder:
             targets = index.coordinated(planned.addressee) if planned.addressee else []
         if not targets and planned.borrowed is not None:
             targets = [m for m in self._arguments(planned.borrowed, index)[1] if m not in sources]
-        # PETRARCH reads violence a speaker reports by tense-blind rule: "X said it will
-        # attack Z" is a claim as "X said it attacked Z" is, not a threat
-        violent = trigger.entry.code[:2] in VIOLENT_ROOTS
-        if planned.reporter is not None and (
-            modality == "asserted" or (violent and modality == "future")
-        ):
+        if planned.reporter is not None and modality == "asserted":
             reported = self._reported(planned, sources, targets, index)
             if reported is not None:
                 code, modality, sources, targets = reported
