@@ -35,6 +35,7 @@ from tidings.store.flat import (
     mention_ids_of,
     reject_row,
 )
+from tidings.store.recall import Recall
 
 SCHEMA_VERSION = "3"  # 2: events.first_seen/last_seen, articles.source_key/minhash; 3: story_spans
 
@@ -92,6 +93,7 @@ class Store:
                 "in an existing, writable folder (it is created if missing), and make sure no "
                 "other process has it open."
             ) from exc
+        self._recall = Recall()  # mentions and stories read back by the merge, between batches
         try:
             self._create_schema()
         except BaseException:
@@ -176,14 +178,19 @@ class Store:
         return BatchCounts(**added)
 
     @contextlib.contextmanager
-    def _batch(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """One transaction per batch: all of it is stored, or none of it."""
+    def _batch(self, recall: Recall | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One transaction per batch: all of it is stored, or none of it (and `recall`
+        keeps what the batch read back only when it is stored)."""
         con = self._con
         try:
             con.execute("BEGIN")
             yield con
             con.execute("COMMIT")
+            if recall is not None:
+                recall.commit()
         except BaseException as exc:
+            if recall is not None:
+                recall.abort()
             self._rollback()
             if isinstance(exc, Exception):
                 raise StoreError(
@@ -210,12 +217,12 @@ class Store:
             "mentions": [flatten_mention(m) for m in mentions],
             "rejects": [reject_row(r) for r in rejects],
         }
-        with self._batch() as con:
+        with self._batch(self._recall) as con:
             known = merging.stored_mention_ids(con, (m.event_id for m in mentions))
             new = list({m.event_id: m for m in mentions if m.event_id not in known}.values())
             added = {table: self._insert(table, table_rows) for table, table_rows in rows.items()}
             merging.refresh_spans(con, _articles_of(articles, mentions))
-            events, replaced = merging.plan(con, new, _PROBE)
+            events, replaced = merging.plan(con, new, _PROBE, self._recall)
             for table in ("events", "event_mentions"):
                 con.execute(
                     f"DELETE FROM {table} WHERE event_id IN (SELECT unnest(?::VARCHAR[]))",
