@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from urllib.parse import urlsplit
 
 import numpy as np
@@ -58,9 +59,19 @@ def signature(text: str) -> bytes:
     """The MinHash signature of a text's word shingles, as bytes to store."""
     words = _WORD.findall(text.lower())
     shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED)
+    template = _template()
+    minhash = MinHash(
+        num_perm=NUM_PERM, seed=SEED, permutations=template.permutations, scheme=template.scheme
+    )
     minhash.update_batch([s.encode("utf-8") for s in sorted(shingles)])
     return np.asarray(minhash.hashvalues, dtype="<u4").tobytes()
+
+
+@cache
+def _template() -> MinHash:
+    """An empty MinHash whose seeded permutations are reused: drawing them again for every
+    text cost more than hashing its shingles."""
+    return MinHash(num_perm=NUM_PERM, seed=SEED)
 
 
 def similarity(a: bytes, b: bytes) -> float:

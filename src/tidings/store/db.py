@@ -220,7 +220,11 @@ class Store:
         with self._batch(self._recall) as con:
             known = merging.stored_mention_ids(con, (m.event_id for m in mentions))
             new = list({m.event_id: m for m in mentions if m.event_id not in known}.values())
-            added = {table: self._insert(table, table_rows) for table, table_rows in rows.items()}
+            stored = {"mentions": known, "articles": self.known_articles(a.id for a in articles)}
+            added = {
+                table: self._insert(table, table_rows, stored.get(table))
+                for table, table_rows in rows.items()
+            }
             merging.refresh_spans(con, _articles_of(articles, mentions))
             events, replaced = merging.plan(con, new, _PROBE, self._recall)
             for table in ("events", "event_mentions"):
@@ -242,8 +246,12 @@ class Store:
             rejects=added["rejects"],
         )
 
-    def _insert(self, table: str, rows: list[dict[str, Any]]) -> int:
-        """Stage the rows with the appender, then INSERT OR IGNORE them in one statement."""
+    def _insert(
+        self, table: str, rows: list[dict[str, Any]], stored: set[str] | None = None
+    ) -> int:
+        """Stage the rows with the appender, then INSERT OR IGNORE them in one statement;
+        or, given the keys already `stored` (of a one-column key), append the others to
+        the table at once, which copies them once instead of twice."""
         if not rows:
             return 0
         columns, key = TABLES[table]
@@ -251,6 +259,12 @@ class Store:
         unique: dict[tuple[Any, ...], tuple[Any, ...]] = {}
         for row in rows:  # the first of equal keys wins, as it would across batches
             unique.setdefault(tuple(row[k] for k in key), tuple(row[n] for n in names))
+        if stored is not None and len(key) == 1:
+            fresh = [values for (k,), values in unique.items() if k not in stored]
+            if fresh:
+                with self._con.appender(table) as appender:
+                    appender.append_rows(fresh)
+            return len(fresh)
         stage = f"_stage_{table}"
         with self._con.appender(stage) as appender:
             appender.append_rows(list(unique.values()))
