@@ -232,7 +232,10 @@ class Store:
                     f"DELETE FROM {table} WHERE event_id IN (SELECT unnest(?::VARCHAR[]))",
                     [sorted(replaced)],
                 )
-            self._insert("events", [flatten_event(e) for e in events])
+            ids = [e.event_id for e in events]
+            sql = "SELECT event_id FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[]))"
+            kept = {r[0] for r in con.execute(sql, [ids]).fetchall()} if ids else set()
+            self._insert("events", [flatten_event(e) for e in events], kept)
             links = [
                 {"event_id": e.event_id, "mention_id": i} for e in events for i in e.mention_ids
             ]
