@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from urllib.parse import urlsplit
 
 import numpy as np
@@ -25,6 +26,7 @@ SEED = 20240607  # fixed: signatures must be identical across runs and machines
 SHINGLE = 4  # words per shingle
 DUPLICATE = 0.6  # estimated Jaccard at or above which two articles are one wire story
 _WORD = re.compile(r"\w+")
+_ROWS = 64  # signatures compared with all the others in one array operation
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,9 +59,19 @@ def signature(text: str) -> bytes:
     """The MinHash signature of a text's word shingles, as bytes to store."""
     words = _WORD.findall(text.lower())
     shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED)
+    template = _template()
+    minhash = MinHash(
+        num_perm=NUM_PERM, seed=SEED, permutations=template.permutations, scheme=template.scheme
+    )
     minhash.update_batch([s.encode("utf-8") for s in sorted(shingles)])
     return np.asarray(minhash.hashvalues, dtype="<u4").tobytes()
+
+
+@cache
+def _template() -> MinHash:
+    """An empty MinHash whose seeded permutations are reused: drawing them again for every
+    text cost more than hashing its shingles."""
+    return MinHash(num_perm=NUM_PERM, seed=SEED)
 
 
 def similarity(a: bytes, b: bytes) -> float:
@@ -71,7 +83,8 @@ def similarity(a: bytes, b: bytes) -> float:
 
 
 def count_sources(articles: Iterable[ArticleFacts]) -> int:
-    """Distinct sources among these articles, syndicated copies counted once."""
+    """Distinct sources among these articles, syndicated copies counted once: connected
+    components of "same outlet or near-duplicate text" (all pairs compared at once)."""
     items = sorted({a.article_id: a for a in articles}.values(), key=lambda a: a.article_id)
     parent = list(range(len(items)))
 
@@ -81,15 +94,33 @@ def count_sources(articles: Iterable[ArticleFacts]) -> int:
             i = parent[i]
         return i
 
+    def join(i: int, j: int) -> None:
+        parent[root(i)] = root(j)
+
+    by_outlet: dict[str, int] = {}
     for i, a in enumerate(items):
-        for j in range(i):
-            b = items[j]
-            same_outlet = a.source_key is not None and a.source_key == b.source_key
-            copies = (
-                a.signature is not None
-                and b.signature is not None
-                and similarity(a.signature, b.signature) >= DUPLICATE
-            )
-            if same_outlet or copies:
-                parent[root(i)] = root(j)
+        if a.source_key is not None:
+            join(i, by_outlet.setdefault(a.source_key, i))
+    for i, j in _copies(items):
+        join(i, j)
     return len({root(i) for i in range(len(items))})
+
+
+def _copies(items: list[ArticleFacts]) -> Iterator[tuple[int, int]]:
+    """Pairs of items whose signatures make them one wire story (`similarity` >= `DUPLICATE`),
+    compared by size group in one array operation instead of pair by pair."""
+    by_size: dict[int, list[int]] = {}
+    for i, a in enumerate(items):
+        if a.signature:  # an empty signature matches nothing
+            by_size.setdefault(len(a.signature), []).append(i)
+    for size, members in by_size.items():
+        if len(members) < 2 or size % 4:
+            continue
+        matrix = np.frombuffer(b"".join(items[i].signature for i in members), dtype="<u4")  # type: ignore[misc]
+        matrix = matrix.reshape(len(members), size // 4)
+        for start in range(0, len(members), _ROWS):  # a block of rows at a time: memory stays small
+            block = matrix[start : start + _ROWS]
+            equal = (block[:, None, :] == matrix[None, :, :]).sum(axis=2, dtype=np.int64)
+            shares = equal.astype(np.float64) / float(matrix.shape[1])
+            for x, y in zip(*np.nonzero(np.triu(shares >= DUPLICATE, k=start + 1)), strict=True):
+                yield members[start + int(x)], members[int(y)]

@@ -35,6 +35,7 @@ from tidings.store.flat import (
     mention_ids_of,
     reject_row,
 )
+from tidings.store.recall import Recall
 
 SCHEMA_VERSION = "3"  # 2: events.first_seen/last_seen, articles.source_key/minhash; 3: story_spans
 
@@ -92,6 +93,7 @@ class Store:
                 "in an existing, writable folder (it is created if missing), and make sure no "
                 "other process has it open."
             ) from exc
+        self._recall = Recall()  # mentions and stories read back by the merge, between batches
         try:
             self._create_schema()
         except BaseException:
@@ -176,14 +178,19 @@ class Store:
         return BatchCounts(**added)
 
     @contextlib.contextmanager
-    def _batch(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """One transaction per batch: all of it is stored, or none of it."""
+    def _batch(self, recall: Recall | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One transaction per batch: all of it is stored, or none of it (and `recall`
+        keeps what the batch read back only when it is stored)."""
         con = self._con
         try:
             con.execute("BEGIN")
             yield con
             con.execute("COMMIT")
+            if recall is not None:
+                recall.commit()
         except BaseException as exc:
+            if recall is not None:
+                recall.abort()
             self._rollback()
             if isinstance(exc, Exception):
                 raise StoreError(
@@ -210,18 +217,25 @@ class Store:
             "mentions": [flatten_mention(m) for m in mentions],
             "rejects": [reject_row(r) for r in rejects],
         }
-        with self._batch() as con:
+        with self._batch(self._recall) as con:
             known = merging.stored_mention_ids(con, (m.event_id for m in mentions))
             new = list({m.event_id: m for m in mentions if m.event_id not in known}.values())
-            added = {table: self._insert(table, table_rows) for table, table_rows in rows.items()}
+            stored = {"mentions": known, "articles": self.known_articles(a.id for a in articles)}
+            added = {
+                table: self._insert(table, table_rows, stored.get(table))
+                for table, table_rows in rows.items()
+            }
             merging.refresh_spans(con, _articles_of(articles, mentions))
-            events, replaced = merging.plan(con, new, _PROBE)
+            events, replaced = merging.plan(con, new, _PROBE, self._recall)
             for table in ("events", "event_mentions"):
                 con.execute(
                     f"DELETE FROM {table} WHERE event_id IN (SELECT unnest(?::VARCHAR[]))",
                     [sorted(replaced)],
                 )
-            self._insert("events", [flatten_event(e) for e in events])
+            ids = [e.event_id for e in events]
+            sql = "SELECT event_id FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[]))"
+            kept = {r[0] for r in con.execute(sql, [ids]).fetchall()} if ids else set()
+            self._insert("events", [flatten_event(e) for e in events], kept)
             links = [
                 {"event_id": e.event_id, "mention_id": i} for e in events for i in e.mention_ids
             ]
@@ -235,8 +249,12 @@ class Store:
             rejects=added["rejects"],
         )
 
-    def _insert(self, table: str, rows: list[dict[str, Any]]) -> int:
-        """Stage the rows with the appender, then INSERT OR IGNORE them in one statement."""
+    def _insert(
+        self, table: str, rows: list[dict[str, Any]], stored: set[str] | None = None
+    ) -> int:
+        """Stage the rows with the appender, then INSERT OR IGNORE them in one statement;
+        or, given the keys already `stored` (of a one-column key), append the others to
+        the table at once, which copies them once instead of twice."""
         if not rows:
             return 0
         columns, key = TABLES[table]
@@ -244,6 +262,12 @@ class Store:
         unique: dict[tuple[Any, ...], tuple[Any, ...]] = {}
         for row in rows:  # the first of equal keys wins, as it would across batches
             unique.setdefault(tuple(row[k] for k in key), tuple(row[n] for n in names))
+        if stored is not None and len(key) == 1:
+            fresh = [values for (k,), values in unique.items() if k not in stored]
+            if fresh:
+                with self._con.appender(table) as appender:
+                    appender.append_rows(fresh)
+            return len(fresh)
         stage = f"_stage_{table}"
         with self._con.appender(stage) as appender:
             appender.append_rows(list(unique.values()))

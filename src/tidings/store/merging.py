@@ -15,24 +15,20 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 import duckdb
 
 from tidings.merge import (
-    ArticleFacts,
-    Facts,
     Story,
     build_event,
     components,
     edges,
     families,
     same_event,
-    stories,
 )
 from tidings.merge.similar import WINDOW_DAYS
 from tidings.model import Event, EventMention
-from tidings.store.flat import rebuild_mention
+from tidings.store.recall import Recall
 
 _WINDOW = dt.timedelta(days=WINDOW_DAYS)
 PROBE_SCHEMA = "country VARCHAR, family VARCHAR, lo DATE, hi DATE"
@@ -85,34 +81,12 @@ def refresh_spans(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str]) ->
     con.execute(f"INSERT INTO story_spans {_SPANS_SQL}", [ids])
 
 
-def _rows(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-
-
 def stored_mention_ids(con: duckdb.DuckDBPyConnection, ids: Iterable[str]) -> set[str]:
     wanted = list(dict.fromkeys(ids))
     if not wanted:
         return set()
     sql = "SELECT event_id FROM mentions WHERE event_id IN (SELECT unnest(?::VARCHAR[]))"
     return {r[0] for r in con.execute(sql, [wanted]).fetchall()}
-
-
-def article_facts(con: duckdb.DuckDBPyConnection, ids: Iterable[str]) -> dict[str, ArticleFacts]:
-    rows = con.execute(
-        "SELECT article_id, date, source_key, minhash FROM articles "
-        "WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
-        [sorted(set(ids))],
-    ).fetchall()
-    return {r[0]: ArticleFacts(r[0], r[1], r[2], bytes(r[3]) if r[3] else None) for r in rows}
-
-
-def _mentions(con: duckdb.DuckDBPyConnection, where: str, params: list[Any]) -> list[dict]:
-    sql = (
-        "SELECT m.*, a.date AS _article_date FROM mentions m "
-        f"LEFT JOIN articles a ON a.article_id = m.article_id WHERE {where}"
-    )
-    return _rows(con.execute(sql, params))
 
 
 def _candidate_articles(
@@ -169,23 +143,22 @@ def _links(
     return sorted(found)
 
 
-def _stories_of(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str]) -> list[Story]:
-    """The stories of stored articles, rebuilt from all their stored mentions."""
-    rows = _mentions(con, "m.article_id IN (SELECT unnest(?::VARCHAR[]))", [sorted(article_ids)])
-    return stories(Facts.of(rebuild_mention(r), r["_article_date"]) for r in rows)
-
-
 def plan(
-    con: duckdb.DuckDBPyConnection, new: Sequence[EventMention], probe_table: str
+    con: duckdb.DuckDBPyConnection,
+    new: Sequence[EventMention],
+    probe_table: str,
+    recall: Recall | None = None,
 ) -> tuple[list[Event], set[str]]:
     """The events to write for these newly stored mentions, and the stored event ids they
-    replace. Call after the batch's articles and mentions are inserted."""
+    replace. Call after the batch's articles and mentions are inserted; `recall` keeps
+    what was read back for the next batches (see `tidings.store.recall`)."""
     if not new:
         return [], set()
+    recall = recall or Recall()
     touched = {m.article_id for m in new}
-    fresh = _stories_of(con, touched)  # the new mentions with their articles' stored ones
+    fresh = recall.stories(con, touched)  # the new mentions with their articles' stored ones
     others = set(_candidate_articles(con, fresh, probe_table)) - touched
-    old = _stories_of(con, others)
+    old = recall.stories(con, others)
     event_of = dict(
         con.execute(
             "SELECT mention_id, event_id FROM event_mentions "
@@ -207,9 +180,7 @@ def plan(
     replaced = {event_id for event_id, _ in memberships}
     groups = [list(g) for _, g in memberships] + [list(s.mention_ids) for s in fresh]
     clusters = components(members, links, groups)
-    wanted = sorted({i for c in clusters for i in c})
-    rows = _mentions(con, "m.event_id IN (SELECT unnest(?::VARCHAR[]))", [wanted])
-    mentions = {r["event_id"]: rebuild_mention(r) for r in rows}
-    facts = article_facts(con, {m.article_id for m in mentions.values()})
+    mentions = recall.mentions(con, (i for c in clusters for i in c))
+    facts = recall.articles(con, {m.article_id for m in mentions.values()})
     events = [build_event([mentions[i] for i in c if i in mentions], facts) for c in clusters]
     return events, replaced

@@ -88,7 +88,9 @@ def districts() -> Districts:
     collecting = gc.isenabled()
     gc.disable()  # many small objects beside the gazetteer's millions: no need to rescan them
     try:
-        return build(gaz, _records(source_file()))
+        found = build(gaz, _records(source_file()))
+        gc.freeze()  # kept for the whole process, like the gazetteer: never rescan them
+        return found
     finally:
         if collecting:
             gc.enable()

