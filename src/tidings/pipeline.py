@@ -9,7 +9,10 @@ is written, so memory stays flat however large the corpus.
 from __future__ import annotations
 
 import datetime as dt
+import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +27,7 @@ from tidings.events import default_coder as default_event_coder
 from tidings.events.dictionary_coder import DictionaryCoder, dictionary_coder
 from tidings.ingest import article_id
 from tidings.model import Article, EventMention, Rejected
+from tidings.nlp.ahead import ParseAhead
 from tidings.toll import count_casualties
 from tidings.when import date_events
 from tidings.where import locate_events
@@ -58,14 +62,24 @@ class Pipeline:
         dictionaries: Path | None = None,
         keep_builtin: bool = True,
         pattern: str = "*.txt",
+        parse_ahead: bool = False,
     ) -> None:
-        """`dictionaries`: a folder of PETRARCH/TABARI verb, actor and agent files. Its
+        """`parse_ahead`: parse the next batch in a second process while this one runs
+        the later stages (only on a machine with two or more cores, and only once a
+        second batch exists); the events are the same either way. The worker is
+        started with multiprocessing's "spawn", which imports your `__main__` module
+        again: a script that turns this on needs the `if __name__ == "__main__":`
+        guard (the `tidings` command has it and turns this on).
+
+        `dictionaries`: a folder of PETRARCH/TABARI verb, actor and agent files. Its
         verb files code the events, PETRARCH's way (`events.dictionary_coder`), with its
         actors and agents; the built-in actors fill in phrases the files do not code
         (not with `keep_builtin=False`). Only files matching `pattern` are read, to pick
         one set out of a folder of several."""
         self.nlp = nlp_stage.load(model)
+        self.model = nlp_stage.model_name(model)
         self.batch_size = batch_size
+        self.parse_ahead = parse_ahead and (os.cpu_count() or 1) >= 2
         self.actor_coder: ActorCoder = default_actor_coder()
         self.event_coder: EventCoder | DictionaryCoder = default_event_coder()
         if dictionaries is not None:
@@ -109,16 +123,62 @@ class Pipeline:
         known: Callable[[list[str]], set[str]] | None = None,
     ) -> Iterator[Batch]:
         """Batches of results; `known` names article ids to skip (already stored)."""
-        for chunk in _chunks(items, self.batch_size):
-            rejects = tuple(i for i in chunk if isinstance(i, Rejected))
-            articles = _unique(i for i in chunk if isinstance(i, Article))
-            done = known([a.id for a in articles]) if known and articles else set()
-            todo = [a for a in articles if a.id not in done]
-            results = tuple(
-                ArticleEvents(article, tuple(self.analyse(doc, article)))
-                for doc, article in nlp_stage.parse(self.nlp, todo, self.batch_size)
-            )
-            yield Batch(results, rejects, skipped=len(articles) - len(todo))
+        ahead = ParseAhead(self.nlp, self.model, self.batch_size) if self.parse_ahead else None
+        queue: deque[_Planned] = deque()
+        try:
+            for chunk in _chunks(items, self.batch_size):
+                planned = _plan(chunk, known)
+                if ahead is not None and queue:  # a second batch: the worker parses it
+                    planned.early = True
+                    planned.parsing = ahead.submit([a.text for a in planned.todo])
+                queue.append(planned)
+                if len(queue) > (1 if ahead is not None else 0):
+                    yield self._finish(queue.popleft(), ahead, known)
+            while queue:
+                yield self._finish(queue.popleft(), ahead, known)
+        finally:
+            if ahead is not None:
+                ahead.close()
+
+    def _finish(
+        self,
+        planned: _Planned,
+        ahead: ParseAhead | None,
+        known: Callable[[list[str]], set[str]] | None,
+    ) -> Batch:
+        """Parse (or collect the worker's parse of) a planned batch and run the stages."""
+        todo = planned.todo
+        if planned.parsing is not None and ahead is not None:
+            texts = [a.text for a in todo]
+            pairs = list(zip(ahead.docs(planned.parsing, texts), todo, strict=True))
+        else:
+            pairs = list(nlp_stage.parse(self.nlp, todo, self.batch_size))
+        if planned.early and known and todo:
+            # planned before the batch ahead of it was stored: drop what that one stored
+            done = known([a.id for a in todo])
+            pairs = [(doc, a) for doc, a in pairs if a.id not in done]
+        results = tuple(ArticleEvents(a, tuple(self.analyse(doc, a))) for doc, a in pairs)
+        return Batch(results, planned.rejects, skipped=len(planned.articles) - len(pairs))
+
+
+@dataclass
+class _Planned:
+    """A batch read and checked against the store, waiting for its parse."""
+
+    rejects: tuple[Rejected, ...]
+    articles: list[Article]
+    todo: list[Article]
+    early: bool = False  # planned before the batch ahead of it was stored
+    parsing: Future[bytes] | None = None  # the worker's parse, if it has one
+
+
+def _plan(
+    chunk: list[Article | Rejected], known: Callable[[list[str]], set[str]] | None
+) -> _Planned:
+    rejects = tuple(i for i in chunk if isinstance(i, Rejected))
+    articles = _unique(i for i in chunk if isinstance(i, Article))
+    done = known([a.id for a in articles]) if known and articles else set()
+    return _Planned(rejects, articles, [a for a in articles if a.id not in done])
 
 
 def _chunks(items: Iterable[Article | Rejected], size: int) -> Iterator[list[Article | Rejected]]:

@@ -23,6 +23,7 @@ from tidings.cli.common import (
     Files,
     Model,
     OutFormat,
+    ParseAhead,
     QueryFormat,
     Strict,
     app,
@@ -53,6 +54,7 @@ def extract(
     dictionaries: Dictionaries = None,
     dictionary_files: DictionaryFiles = "*.txt",
     builtin: Builtin = True,
+    parse_ahead: ParseAhead = True,
 ) -> None:
     """Extract events from articles: one event record per line, nothing stored.
 
@@ -62,7 +64,7 @@ def extract(
     line and reason; every good record is still processed.
     """
     try:
-        pipeline = Pipeline(model, batch_size, dictionaries, builtin, dictionary_files)
+        pipeline = Pipeline(model, batch_size, dictionaries, builtin, dictionary_files, parse_ahead)
     except TidingsError as error:
         raise fail(error) from error
     rejects_file = rejects_path(output)
@@ -135,6 +137,7 @@ def ingest(
     dictionaries: Dictionaries = None,
     dictionary_files: DictionaryFiles = "*.txt",
     builtin: Builtin = True,
+    parse_ahead: ParseAhead = True,
 ) -> None:
     """Ingest articles into the DuckDB store, a batch per transaction.
 
@@ -144,7 +147,7 @@ def ingest(
     interrupted run leaves only whole batches. Rejects go to the store's `rejects` table.
     """
     try:
-        pipeline = Pipeline(model, batch_size, dictionaries, builtin, dictionary_files)
+        pipeline = Pipeline(model, batch_size, dictionaries, builtin, dictionary_files, parse_ahead)
         _, rejected = _ingest(files, db, pipeline)
     except TidingsError as error:
         raise fail(error) from error
@@ -164,7 +167,7 @@ def demo(
     if not corpus.exists():
         raise fail(TidingsError(f"demo corpus not found at {corpus}; pass --corpus DIR"))
     try:
-        _ingest([corpus], db, Pipeline(model, DEFAULT_BATCH_SIZE))
+        _ingest([corpus], db, Pipeline(model, DEFAULT_BATCH_SIZE, parse_ahead=True))
         with Store(db) as store:
             rows = store.query_events()
     except TidingsError as error:
