@@ -16,6 +16,7 @@ settle ambiguous names.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -31,7 +32,7 @@ from tidings.where.cues import (
 )
 from tidings.where.embedded import PLACE_LABELS, SEARCHED_LABELS, embedded_names
 from tidings.where.gazetteer import Entry, gazetteer, norm, words
-from tidings.where.resolve import Focus, focus_of, resolve, to_place
+from tidings.where.resolve import Focus, county_name, focus_of, resolve, to_place
 from tidings.where.roles import find_demonyms, is_demonym, is_metonym
 
 __all__ = ["find_places"]
@@ -75,15 +76,16 @@ def find_places(doc: Doc) -> list[PlaceMention]:
     firm += [c for c in candidates if c.label == "INNER"]
     for candidate in firm:
         _resolve(candidate, Focus())
-    counties = [c.span.text for c in firm if norm(c.span.text) in gazetteer().counties]
+    counties = [c.span.text for c in firm if norm(county_name(c.span.text)) in gazetteer().counties]
     focus = focus_of(_readings(firm), counties)
     for candidate in firm:
         _resolve(candidate, focus)
     if counties:  # a county has no point of its own: place it amid the towns now settled
         focus = focus_of(_readings(firm), counties)
         for candidate in firm:
-            if norm(candidate.span.text) in gazetteer().counties:
+            if norm(county_name(candidate.span.text)) in gazetteer().counties:
                 _resolve(candidate, focus)
+    _one_sense(firm)
     # one sense per discourse: a name placed once is a place wherever else it stands
     known = {norm(c.span.text): c.entry for c in firm if c.entry and _role(c) == "place"}
     firm += _listed_with_places(candidates, firm, focus)  # placed here alone
@@ -109,6 +111,37 @@ def find_places(doc: Doc) -> list[PlaceMention]:
             c.label == "INNER" and any(o.start < c.span.end and c.span.start < o.end for o in outer)
         )
     ]
+
+
+def _one_sense(firm: list[_Candidate]) -> None:
+    """One sense per discourse: a name the story gives several times is one place. A bare
+    name the story also gives as a county ("Platte" beside "Platte County") is that county;
+    otherwise the reading an explicit container fixed ("Lebanon, Pa.") wins, then the
+    commonest. Only mentions free of a container or owner of their own are changed."""
+    senses: dict[str, list[_Candidate]] = {}
+    for c in firm:
+        if c.entry is not None and c.label != "INNER" and c.role == "place":
+            senses.setdefault(norm(county_name(c.span.text)), []).append(c)
+    for key, group in senses.items():
+        towns = [
+            c
+            for c in group
+            if c.entry.kind == "city" and c.container is None and c.owner is None and not c.fixed
+        ]
+        county = next((c.entry for c in senses.get(key + " county", ()) if c.entry), None)
+        if county is not None and county.kind != "city":
+            sense = county
+        else:
+            fixed = [
+                c.entry
+                for c in group
+                if c.entry.kind == "city" and (c.container is not None or c.fixed is not None)
+            ]
+            readings = [c.entry for c in group if c.entry.kind == "city"]
+            sense = fixed[0] if fixed else Counter(readings).most_common(1)[0][0] if readings else None
+        if sense is not None:
+            for c in towns:
+                c.entry = sense
 
 
 def _listed_with_places(
@@ -358,9 +391,22 @@ def _resolve(cand: _Candidate, focus: Focus) -> None:
         cand.entry = None  # a building or road, known only through the place that holds it
         return
     entry = _lookup(cand, cand.container, focus)
+    if entry is None and _town_in_state(cand):
+        entry = cand.container  # "Grantville, Pennsylvania": the state is nearer than a namesake
     if entry is None and cand.container is not None:
         entry = _lookup(cand, None, focus)  # "Georgia, Armenia and ...": a list, not a container
     cand.entry = entry
+
+
+def _town_in_state(cand: _Candidate) -> bool:
+    """Whether the candidate is a town the gazetteer lacks in the first-level area named
+    after it ("Grantville, Pennsylvania"): a town name (no country or area of that name)
+    that NER calls a place or that is some town's name elsewhere."""
+    if cand.container is None or cand.container.kind != "admin1":
+        return False
+    official, other = gazetteer().lookup(cand.name or cand.span.text)
+    kinds = {e.kind for e in official + other}
+    return kinds <= {"city"} and (bool(kinds) or cand.label in ("GPE", "LOC"))
 
 
 def _lookup(cand: _Candidate, container: Entry | None, focus: Focus) -> Entry | None:

@@ -21,7 +21,7 @@ from tidings.model import Place
 from tidings.where.districts import districts
 from tidings.where.gazetteer import Entry, Gazetteer, gazetteer, norm, words
 
-__all__ = ["Focus", "country_place", "focus_of", "km", "resolve", "to_place"]
+__all__ = ["Focus", "country_place", "county_name", "focus_of", "km", "resolve", "to_place"]
 
 COUNTRY_SCORE = 25.0  # a country outranks any town of its name (ln of population <= 17)
 STATE_SCORE = 22.0  # below a country of that name, above it in a US-focused text
@@ -90,7 +90,8 @@ def focus_of(readings: Iterable[tuple[str, Entry]], counties: Iterable[str] = ()
     hinted = frozenset(gaz.entries[i].admin1 or "" for k in keys for i in gaz.counties[k])
     if not countries:
         return Focus()
-    country = countries.most_common(1)[0][0]
+    reach = _coverage(gaz, {norm(name) for name, _ in readings} | keys)
+    country = max(countries, key=lambda cc: (countries[cc], reach[cc]))
     areas: Counter[str] = Counter()
     for _, e in readings:
         if e.country == country and e.admin1:
@@ -102,6 +103,10 @@ def focus_of(readings: Iterable[tuple[str, Entry]], counties: Iterable[str] = ()
     for key in sorted({norm(name) for name, e in readings if e.kind == "city"}):
         for admin1 in sorted(_town_states(gaz, key, country)):
             areas[admin1] += 1
+    if country == "US":  # a county name, like a town's, votes for each state holding one
+        for key in sorted(keys):
+            for admin1 in sorted({gaz.entries[i].admin1 or "" for i in gaz.counties[key]}):
+                areas[admin1] += 1
     named = frozenset(_area_key(a) for c in counties for a in districts().named(c))
     held = frozenset(
         (norm(name), _area_key(area))
@@ -110,6 +115,20 @@ def focus_of(readings: Iterable[tuple[str, Entry]], counties: Iterable[str] = ()
     )
     admin1 = areas.most_common(1)[0][0] if areas else None
     return Focus(country, admin1, towns, hinted, named, held)
+
+
+def _coverage(gaz: Gazetteer, keys: set[str]) -> Counter[str]:
+    """For each country, how many of the story's names it holds a place of (a town of some
+    size, an area, a county): breaks ties between first readings, since "Paris" beside
+    "Dallas" may be Texan but "Dallas" is not French."""
+    reach: Counter[str] = Counter()
+    for key in keys:
+        entries = (gaz.entries[i] for i in gaz.names.get(key, ()))
+        held = {e.country for e in entries if e.kind != "city" or e.population >= SMALL_TOWN}
+        if key in gaz.counties:
+            held.add("US")
+        reach.update(cc for cc in held if cc)
+    return reach
 
 
 def _namesake_countries(
@@ -168,6 +187,14 @@ def _within(entry: Entry, container: Entry) -> bool:
     return container.kind != "admin1" or entry.admin1 == container.admin1
 
 
+def county_name(text: str) -> str:
+    """The name with a trailing "Co." spelt out ("Platte Co." is "Platte County")."""
+    for short in (" Co.", " Co"):
+        if text.endswith(short):
+            return text[: -len(short)] + " County"
+    return text
+
+
 def resolve(
     name: str,
     *,
@@ -181,6 +208,7 @@ def resolve(
     call a place, which must match a name exactly and be a real town or lie in the focus.
     """
     gaz = gazetteer()
+    name = county_name(name)
     official, other = gaz.lookup(name)
     readings = [(e, True) for e in official] + [(e, False) for e in other]
     if container is not None:
