@@ -90,8 +90,7 @@ def focus_of(readings: Iterable[tuple[str, Entry]], counties: Iterable[str] = ()
     hinted = frozenset(gaz.entries[i].admin1 or "" for k in keys for i in gaz.counties[k])
     if not countries:
         return Focus()
-    reach = _coverage(gaz, {norm(name) for name, _ in readings} | keys)
-    country = max(countries, key=lambda cc: (countries[cc], reach[cc]))
+    country = _leader(gaz, countries, readings, keys)
     areas: Counter[str] = Counter()
     for _, e in readings:
         if e.country == country and e.admin1:
@@ -117,18 +116,36 @@ def focus_of(readings: Iterable[tuple[str, Entry]], counties: Iterable[str] = ()
     return Focus(country, admin1, towns, hinted, named, held)
 
 
-def _coverage(gaz: Gazetteer, keys: set[str]) -> Counter[str]:
-    """For each country, how many of the story's names it holds a place of (a town of some
-    size, an area, a county): breaks ties between first readings, since "Paris" beside
-    "Dallas" may be Texan but "Dallas" is not French."""
-    reach: Counter[str] = Counter()
-    for key in keys:
-        entries = (gaz.entries[i] for i in gaz.names.get(key, ()))
-        held = {e.country for e in entries if e.kind != "city" or e.population >= SMALL_TOWN}
-        if key in gaz.counties:
-            held.add("US")
-        reach.update(cc for cc in held if cc)
-    return reach
+def _leader(
+    gaz: Gazetteer, countries: Counter[str], readings: list[tuple[str, Entry]], keys: set[str]
+) -> str:
+    """The country with most votes; on a tie, the first read, unless its only support is
+    towns with a namesake in another tied country ("Paris" beside "Dallas" may be Texan,
+    but "Dallas" is not French)."""
+    top = max(countries.values())
+    tied = [cc for cc in countries if countries[cc] == top]
+    if len(tied) == 1:
+        return tied[0]
+    holders = {key: _holders(gaz, key) for key in {norm(name) for name, _ in readings} | keys}
+
+    def contestable(cc: str) -> bool:
+        support = [(norm(name), e) for name, e in readings if e.country == cc]
+        return bool(support) and all(
+            e.kind == "city" and holders[key] & (set(tied) - {cc}) for key, e in support
+        )
+
+    return next((cc for cc in tied if not contestable(cc)), tied[0])
+
+
+def _holders(gaz: Gazetteer, key: str) -> set[str]:
+    """The countries holding a place of that name: the country or region it names, else
+    those with a town of some size, a first-level area or a county so named."""
+    entries = [gaz.entries[i] for i in gaz.names.get(key, ())]
+    wide = {e.country for e in entries if e.kind in ("country", "area")}
+    held = wide or {e.country for e in entries if e.kind != "city" or e.population >= SMALL_TOWN}
+    if key in gaz.counties and not wide:
+        held.add("US")
+    return {cc for cc in held if cc}
 
 
 def _namesake_countries(
