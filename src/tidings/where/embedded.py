@@ -104,6 +104,8 @@ def _is_name(gaz, text: str) -> bool:  # noqa: ANN001  (the Gazetteer)
     key = norm(text)
     if "." in text and abbreviation(text) is not None:  # "S.C. Highway Patrol"
         return True
+    if len(key) > 2 and " " in key and gaz.lookup(text)[0]:  # "Mt. Pleasant" spelt out
+        return True
     return len(key) > 2 and (key in gaz.names or key in gaz.counties)
 
 

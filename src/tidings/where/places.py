@@ -205,6 +205,15 @@ def _demonym_candidates(doc: Doc, placed: list[_Candidate]) -> list[_Candidate]:
     ]
 
 
+def _union(span: Span) -> Span | None:
+    """The words of an organisation's name that name a region of areas.tsv ("EU", "Senior
+    European Union" officials): a union of countries is a place as well as a body."""
+    for part in (span, span[1:]):
+        if len(part) and any(e.kind == "area" for e in gazetteer().lookup(part.text)[0]):
+            return part
+    return None
+
+
 def _candidates(doc: Doc) -> list[_Candidate]:
     """Spans that may be places, with their ", container" and "owner's" cues linked."""
     found: list[_Candidate] = []
@@ -220,6 +229,9 @@ def _candidates(doc: Doc) -> list[_Candidate]:
         if ent.label_ == "NORP":
             label = ""  # a town's name the tagger took for a people ("Aleppo")
         taken.update(range(ent.start, ent.end))
+        if label == "OTHER" and (union := _union(span)) is not None:
+            found.append(_Candidate(union, "GPE", ner=ent.label_))
+            continue
         found.append(_Candidate(span, label, ner=ent.label_))
         if ent.label_ in SEARCHED_LABELS | {"GPE", "LOC"} and len(span) > 1:
             strong = ent.label_ in ("GPE", "LOC")

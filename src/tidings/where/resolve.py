@@ -167,7 +167,7 @@ def _namesake_countries(
 
 def _town_states(gaz: Gazetteer, key: str, country: str) -> set[str]:
     """The first-level areas of `country` that hold a town officially named `key`."""
-    entries = (gaz.entries[i] for i in gaz.names.get(key, ()))
+    entries = gaz.lookup(key)[0]  # "mt. pleasant" also as "mount pleasant"
     return {e.admin1 for e in entries if e.kind == "city" and e.country == country and e.admin1}
 
 
