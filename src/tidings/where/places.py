@@ -116,18 +116,15 @@ def find_places(doc: Doc) -> list[PlaceMention]:
 def _one_sense(firm: list[_Candidate]) -> None:
     """One sense per discourse: a name the story gives several times is one place. A bare
     name the story also gives as a county ("Platte" beside "Platte County") is that county;
-    otherwise the reading an explicit container fixed ("Lebanon, Pa.") wins, then the
-    commonest. Only mentions free of a container or owner of their own are changed."""
+    otherwise the reading an explicit container fixed ("Lebanon, Pa.") wins over any other
+    reading, even a country; else the commonest town reading wins among town readings.
+    Only mentions free of a container or owner of their own are changed."""
     senses: dict[str, list[_Candidate]] = {}
     for c in firm:
         if c.entry is not None and c.label != "INNER" and c.role == "place":
             senses.setdefault(norm(county_name(c.span.text)), []).append(c)
     for key, group in senses.items():
-        towns = [
-            c
-            for c in group
-            if c.entry.kind == "city" and c.container is None and c.owner is None and not c.fixed
-        ]
+        towns = [c for c in group if c.entry.kind == "city" and _free(c)]
         county = next((c.entry for c in senses.get(key + " county", ()) if c.entry), None)
         if county is not None and county.kind != "city":
             sense = county
@@ -140,8 +137,13 @@ def _one_sense(firm: list[_Candidate]) -> None:
             readings = [c.entry for c in group if c.entry.kind == "city"]
             sense = fixed[0] if fixed else Counter(readings).most_common(1)[0][0] if readings else None
         if sense is not None:
-            for c in towns:
+            for c in towns if county or not fixed else [c for c in group if _free(c)]:
                 c.entry = sense
+
+
+def _free(cand: _Candidate) -> bool:
+    """Whether nothing but the name itself tells where the candidate lies."""
+    return cand.container is None and cand.owner is None and cand.fixed is None
 
 
 def _listed_with_places(
