@@ -228,6 +228,15 @@ def test_town_missing_from_its_named_state_lies_at_the_state(nlp):
     assert (place.admin1, place.precision) == ("PA", "admin1")
 
 
+def test_town_placed_at_its_named_state_stays_there_when_named_again(nlp):
+    text = (
+        "He was born in Grantville, Pennsylvania, in 1930. He attended school in Grantville "
+        "and later moved away."
+    )
+    places = [m.place for m in find_places(nlp(text)) if m.text == "Grantville"]
+    assert [p.admin1 for p in places] == ["PA", "PA"]
+
+
 def test_county_name_votes_for_the_states_holding_one(nlp):
     # Colfax County lies in Nebraska and New Mexico; Columbus in Nebraska, Ohio, Georgia...
     text = "A Columbus man died in a crash in Colfax County on Sunday."

@@ -132,7 +132,8 @@ def _one_sense(firm: list[_Candidate]) -> None:
             fixed = [
                 c.entry
                 for c in group
-                if c.entry.kind == "city" and (c.container is not None or c.fixed is not None)
+                if (c.entry.kind == "city" or c.entry == c.container)
+                and (c.container is not None or c.fixed is not None)
             ]
             readings = [c.entry for c in group if c.entry.kind == "city"]
             sense = fixed[0] if fixed else Counter(readings).most_common(1)[0][0] if readings else None
