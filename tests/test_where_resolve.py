@@ -251,3 +251,10 @@ def test_abbreviated_name_inside_a_name_is_read_spelt_out(nlp):
     )
     assert place_of(nlp, text, "Mt. Pleasant").name == "Mount Pleasant"
     assert place_of(nlp, text, "New London").admin1 == "IA"
+
+
+def test_saint_with_a_possessive_inside_a_name_is_no_town(nlp):
+    # "St. Cloud Hospital" holds the town; "St. Michael's Hospital" names a saint
+    assert place_of(nlp, "He was moved to St. Cloud Hospital on Friday.", "St. Cloud")
+    places = find_places(nlp("She was taken to St. Michael's Hospital in Toronto."))
+    assert [m.text for m in places] == ["Toronto"]

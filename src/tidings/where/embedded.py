@@ -22,6 +22,7 @@ HOLDER_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "EVENT", "PRODUCT", "
 # names searched for toponyms: a person's first name is too often also a town's
 SEARCHED_LABELS = HOLDER_LABELS - {"PERSON"}
 _JOINERS = frozenset({"of", "at", "in", "for"})
+SAINTS = frozenset({"st.", "st", "saint"})  # "St. Mary's School" names a saint, not a town
 BIG_CITY = 100_000  # people in a city whose name may close another name ("CBC Toronto")
 TOWN = 10_000  # people in a town whose name may stand inside a place's name
 
@@ -64,6 +65,8 @@ def embedded_names(ent: Span, strong: bool = False) -> list[Span]:
                 and all(t.text in word_list("lead") for t in doc[k : ent.end])
             ):
                 continue  # "Man City", "Harbor City": the whole is a name of its own
+            if doc[first].lower_ in SAINTS and k < len(doc) and doc[k].tag_ == "POS":
+                continue  # "St. Michael's Hospital" is a saint's, not a town's
             if _is_name(gaz, doc[first:k].text) and (not need or _strong(gaz, doc[first:k].text)):
                 found.append(doc[first:k])
                 break
@@ -104,8 +107,9 @@ def _is_name(gaz, text: str) -> bool:  # noqa: ANN001  (the Gazetteer)
     key = norm(text)
     if "." in text and abbreviation(text) is not None:  # "S.C. Highway Patrol"
         return True
-    if len(key) > 2 and " " in key and gaz.lookup(text)[0]:  # "Mt. Pleasant" spelt out
-        return True
+    first = key.split(" ", 1)[0]
+    if " " in key and first in gaz.abbreviations and gaz.lookup(text)[0]:
+        return True  # "Mt. Pleasant", "St. Cloud" spelt out
     return len(key) > 2 and (key in gaz.names or key in gaz.counties)
 
 
