@@ -258,3 +258,5 @@ def test_saint_with_a_possessive_inside_a_name_is_no_town(nlp):
     assert place_of(nlp, "He was moved to St. Cloud Hospital on Friday.", "St. Cloud")
     places = find_places(nlp("She was taken to St. Michael's Hospital in Toronto."))
     assert [m.text for m in places] == ["Toronto"]
+    places = find_places(nlp("Pupils at St. Mary's Catholic School won the prize."))
+    assert places == []

@@ -30,7 +30,7 @@ from tidings.where.cues import (
     institution_places,
     party_places,
 )
-from tidings.where.embedded import PLACE_LABELS, SEARCHED_LABELS, embedded_names
+from tidings.where.embedded import PLACE_LABELS, SAINTS, SEARCHED_LABELS, embedded_names
 from tidings.where.gazetteer import Entry, gazetteer, norm, words
 from tidings.where.resolve import Focus, county_name, focus_of, resolve, to_place
 from tidings.where.roles import find_demonyms, is_demonym, is_metonym
@@ -208,6 +208,12 @@ def _demonym_candidates(doc: Doc, placed: list[_Candidate]) -> list[_Candidate]:
     ]
 
 
+def _saints(span: Span) -> bool:
+    """Whether the span is a saint's name before a possessive ("St. Mary's School")."""
+    after = span.end < len(span.doc) and span.doc[span.end].tag_ == "POS"
+    return after and span[0].lower_ in SAINTS
+
+
 def _union(span: Span) -> Span | None:
     """The words of an organisation's name that name a region of areas.tsv ("EU", "Senior
     European Union" officials): a union of countries is a place as well as a body."""
@@ -226,7 +232,7 @@ def _candidates(doc: Doc) -> list[_Candidate]:
             taken.update(range(ent.start, ent.end))
             continue
         span = _trim(ent)
-        if span is None or norm(span.text) in words("stop"):
+        if span is None or norm(span.text) in words("stop") or _saints(span):
             continue
         label = ent.label_ if ent.label_ in PLACE_LABELS else "OTHER"
         if ent.label_ == "NORP":
