@@ -14,7 +14,15 @@ from spacy.tokens import Doc, Span
 from tidings.where.cues import abbreviation, word_list
 from tidings.where.gazetteer import gazetteer, norm, words
 
-__all__ = ["HOLDER_LABELS", "PLACE_LABELS", "SEARCHED_LABELS", "embedded_names", "is_modifier"]
+__all__ = [
+    "HOLDER_LABELS",
+    "PLACE_LABELS",
+    "SEARCHED_LABELS",
+    "embedded_names",
+    "is_modifier",
+    "saints",
+    "union_name",
+]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # entity labels whose words may hold a toponym that is no place of any event
@@ -142,3 +150,18 @@ def _same_entity(span: Span, tok) -> bool:  # noqa: ANN001  (a spaCy Token)
             rest = [t for t in ent if not span.start <= t.i < span.end]
             return all(t.lower_ == "the" or t.is_punct or t.tag_ == "POS" for t in rest)
     return True
+
+
+def saints(span: Span) -> bool:
+    """Whether the span is a saint's name before a possessive ("St. Mary's School")."""
+    after = span.end < len(span.doc) and span.doc[span.end].tag_ == "POS"
+    return after and span[0].lower_ in SAINTS
+
+
+def union_name(span: Span) -> Span | None:
+    """The words of an organisation's name that name a region of areas.tsv ("EU", "Senior
+    European Union" officials): a union of countries is a place as well as a body."""
+    for part in (span, span[1:]):
+        if len(part) and any(e.kind == "area" for e in gazetteer().lookup(part.text)[0]):
+            return part
+    return None

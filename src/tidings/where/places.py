@@ -16,7 +16,6 @@ settle ambiguous names.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -30,10 +29,17 @@ from tidings.where.cues import (
     institution_places,
     party_places,
 )
-from tidings.where.embedded import PLACE_LABELS, SAINTS, SEARCHED_LABELS, embedded_names
+from tidings.where.embedded import (
+    PLACE_LABELS,
+    SEARCHED_LABELS,
+    embedded_names,
+    saints,
+    union_name,
+)
 from tidings.where.gazetteer import Entry, gazetteer, norm, words
 from tidings.where.resolve import Focus, county_name, focus_of, resolve, to_place
 from tidings.where.roles import find_demonyms, is_demonym, is_metonym
+from tidings.where.sense import one_sense
 
 __all__ = ["find_places"]
 
@@ -85,7 +91,7 @@ def find_places(doc: Doc) -> list[PlaceMention]:
         for candidate in firm:
             if norm(county_name(candidate.span.text)) in gazetteer().counties:
                 _resolve(candidate, focus)
-    _one_sense(firm)
+    one_sense(firm)
     # one sense per discourse: a name placed once is a place wherever else it stands
     known = {norm(c.span.text): c.entry for c in firm if c.entry and _role(c) == "place"}
     firm += _listed_with_places(candidates, firm, focus)  # placed here alone
@@ -111,40 +117,6 @@ def find_places(doc: Doc) -> list[PlaceMention]:
             c.label == "INNER" and any(o.start < c.span.end and c.span.start < o.end for o in outer)
         )
     ]
-
-
-def _one_sense(firm: list[_Candidate]) -> None:
-    """One sense per discourse: a name the story gives several times is one place. A bare
-    name the story also gives as a county ("Platte" beside "Platte County") is that county;
-    otherwise the reading an explicit container fixed ("Lebanon, Pa.") wins over any other
-    reading, even a country; else the commonest town reading wins among town readings.
-    Only mentions free of a container or owner of their own are changed."""
-    senses: dict[str, list[_Candidate]] = {}
-    for c in firm:
-        if c.entry is not None and c.label != "INNER" and c.role == "place":
-            senses.setdefault(norm(county_name(c.span.text)), []).append(c)
-    for key, group in senses.items():
-        towns = [c for c in group if c.entry.kind == "city" and _free(c)]
-        county = next((c.entry for c in senses.get(key + " county", ()) if c.entry), None)
-        if county is not None and county.kind != "city":
-            sense = county
-        else:
-            fixed = [
-                c.entry
-                for c in group
-                if (c.entry.kind == "city" or c.entry == c.container)
-                and (c.container is not None or c.fixed is not None)
-            ]
-            readings = [c.entry for c in group if c.entry.kind == "city"]
-            sense = fixed[0] if fixed else Counter(readings).most_common(1)[0][0] if readings else None
-        if sense is not None:
-            for c in towns if county or not fixed else [c for c in group if _free(c)]:
-                c.entry = sense
-
-
-def _free(cand: _Candidate) -> bool:
-    """Whether nothing but the name itself tells where the candidate lies."""
-    return cand.container is None and cand.owner is None and cand.fixed is None
 
 
 def _listed_with_places(
@@ -208,21 +180,6 @@ def _demonym_candidates(doc: Doc, placed: list[_Candidate]) -> list[_Candidate]:
     ]
 
 
-def _saints(span: Span) -> bool:
-    """Whether the span is a saint's name before a possessive ("St. Mary's School")."""
-    after = span.end < len(span.doc) and span.doc[span.end].tag_ == "POS"
-    return after and span[0].lower_ in SAINTS
-
-
-def _union(span: Span) -> Span | None:
-    """The words of an organisation's name that name a region of areas.tsv ("EU", "Senior
-    European Union" officials): a union of countries is a place as well as a body."""
-    for part in (span, span[1:]):
-        if len(part) and any(e.kind == "area" for e in gazetteer().lookup(part.text)[0]):
-            return part
-    return None
-
-
 def _candidates(doc: Doc) -> list[_Candidate]:
     """Spans that may be places, with their ", container" and "owner's" cues linked."""
     found: list[_Candidate] = []
@@ -232,13 +189,13 @@ def _candidates(doc: Doc) -> list[_Candidate]:
             taken.update(range(ent.start, ent.end))
             continue
         span = _trim(ent)
-        if span is None or norm(span.text) in words("stop") or _saints(span):
+        if span is None or norm(span.text) in words("stop") or saints(span):
             continue
         label = ent.label_ if ent.label_ in PLACE_LABELS else "OTHER"
         if ent.label_ == "NORP":
             label = ""  # a town's name the tagger took for a people ("Aleppo")
         taken.update(range(ent.start, ent.end))
-        if label == "OTHER" and (union := _union(span)) is not None:
+        if label == "OTHER" and (union := union_name(span)) is not None:
             found.append(_Candidate(union, "GPE", ner=ent.label_))
             continue
         found.append(_Candidate(span, label, ner=ent.label_))
