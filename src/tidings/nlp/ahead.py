@@ -11,6 +11,9 @@ loading the model again costs a second or two.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
@@ -24,11 +27,20 @@ __all__ = ["ParseAhead"]
 _worker_nlp: Language | None = None
 
 
-def _start_worker(model: str) -> None:
+def _start_worker(model: str, parent: int) -> None:
     global _worker_nlp
     from tidings.nlp import load
 
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
     _worker_nlp = load(model)
+
+
+def _exit_with(parent: int) -> None:
+    """Leave when the parent is gone: a killed `ingest` (SIGKILL, or SIGTERM, which runs
+    no cleanup) would otherwise leave the worker waiting on its queue for ever."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(0)
 
 
 def _parse_in_worker(texts: list[str], batch_size: int) -> bytes:
@@ -59,7 +71,7 @@ class ParseAhead:
                 max_workers=1,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_start_worker,
-                initargs=(self.model,),
+                initargs=(self.model, os.getpid()),
             )
         return self._pool.submit(_parse_in_worker, texts, self.batch_size)
 
