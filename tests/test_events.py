@@ -519,3 +519,19 @@ def test_conjoined_object_shares_the_light_verb(nlp):
     events = coded(nlp, "Washington announced a boycott and sanctions against Iran.")
     assert "010" not in {e.cameo.code for e in events}
     assert any(e.cameo.code == "163" and e.source and e.source.code == "USAGOV" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "issue" lends its subject to the event noun; "a warrant for X" targets X
+        ("Ukraine issued an arrest warrant for the minister.", ("173", "UKR", "FRAGOV")),
+        # preparing to go is the going (a visit), to the country of the occasion's place
+        ("Washington prepared to attend the Tokyo games.", ("042", "USAGOV", "JPN")),
+        # a place named after "from" is where the fire came from, the West Bank too
+        ("Israel said a rocket was fired at it from the West Bank.", ("112", "ISR", "PSE")),
+        ("Washington presented evidence against Russia.", ("112", "USAGOV", "RUS")),
+    ],
+)
+def test_gsr3_constructions(nlp, text, expected):
+    assert expected in triples(coded(nlp, text)), triples(coded(nlp, text))

@@ -22,7 +22,7 @@ PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
 OBJECT_DEPS = ("dobj", "obj", "dative", "attr")
 TARGET_PREPS = ("against", "on", "at", "with", "to", "toward", "towards", "into", "upon")
 # "aid to Mozambique", "a visit to China": the noun's recipient or destination
-NOUN_TARGET_PREPS = ("on", "against", "at", "of", "into", "upon", "targeting", "with", "to")
+NOUN_TARGET_PREPS = ("on", "against", "at", "of", "into", "upon", "targeting", "with", "to", "for")
 RECIPROCAL_PREPS = ("between", "among", "amongst")
 # Dependencies we follow when looking for the actor inside an argument phrase.
 DESCEND_DEPS = ("compound", "amod", "poss", "appos", "nmod", "npadvmod", "pobj", "conj", "prep")
@@ -157,14 +157,14 @@ def place_targets(holders: Iterable[Token], actors: ActorIndex) -> list[ActorMen
         for prep in (c for c in token.children if c.dep_ == "prep"):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 if prep.lower_ in PLACE_PREPS:
-                    place = _place(pobj, actors)
+                    place = place_actor(pobj, actors)
                     if place is not None:
                         return [place]
                 queue.append((pobj, depth + 1))
     return []
 
 
-def _place(token: Token, actors: ActorIndex) -> ActorMention | None:
+def place_actor(token: Token, actors: ActorIndex) -> ActorMention | None:
     """A country or capital named by the phrase `token` heads ("Beijing", "the Gaza
     Strip"), as an actor mention of the country alone."""
     mention = actors.at(token)
@@ -178,6 +178,19 @@ def _place(token: Token, actors: ActorIndex) -> ActorMention | None:
         return None
     sentence = sum(1 for s in token.doc.sents if s.start <= token.i) - 1
     return ActorMention(Actor.of(text, country, None), start, end, sentence, "state")
+
+
+def host_targets(obj: Token | None, actors: ActorIndex) -> list[ActorMention]:
+    """The host country a visit goes to when the object names a place-bound occasion
+    ("attend the Beijing Olympics", "visited the Kabul embassy"): the place modifying the
+    object. Used only for visits, where going to the occasion is going to its country."""
+    if obj is None:
+        return []
+    for token in (obj, *(c for c in obj.children if c.dep_ in ("compound", "amod", "nmod"))):
+        place = place_actor(token, actors)
+        if place is not None:
+            return [place]
+    return []
 
 
 def _demonym_source(noun: Token) -> list[ActorMention]:

@@ -16,7 +16,13 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from tidings.errors import ConfigError
-from tidings.events.arguments import ActorIndex, noun_arguments, verb_arguments
+from tidings.events.arguments import (
+    ActorIndex,
+    host_targets,
+    noun_arguments,
+    place_actor,
+    verb_arguments,
+)
 from tidings.events.embedding import Frames, Planned, Trigger, load_frames, plan
 from tidings.events.lexicon import (
     NOT_AN_EVENT,
@@ -40,6 +46,7 @@ NOUN_TAGS = ("NOUN", "PROPN")
 ADJECTIVAL_DEPS = ("amod", "acomp")  # "the targeted attack": a participle, not an event
 INSTRUMENT_PREPS = ("in", "during", "by")  # "killed in/during an air strike by X"
 VIOLENT_ROOTS = ("18", "19", "20")  # assault, fight, mass violence
+VISIT = "042"  # a visit goes to the country of the place it names
 
 
 class EventCoder:
@@ -159,7 +166,9 @@ class EventCoder:
             recipient = trigger.entry.prep == "from" and self.lexicon.has_role(
                 head.lemma_, "recipient"
             )
-            sources, targets, _ = verb_arguments(head, index, recipient)
+            sources, targets, obj = verb_arguments(head, index, recipient)
+            if sources and not targets and trigger.entry.code.startswith(VISIT):
+                targets = host_targets(obj, index)
             if not sources and any(c.dep_ == "auxpass" for c in head.children):
                 violent = trigger.entry.code[:2] in VIOLENT_ROOTS
                 found = self._instrument_sources(head, index, violent)
@@ -188,6 +197,8 @@ class EventCoder:
             pobjs = [c for c in prep.children if c.dep_ == "pobj"]
             if violent and prep.lower_ == "from":
                 found = [m for p in pobjs for m in index.coordinated(p)]
+                # "fired from the Gaza Strip": a place no actor names is its country
+                found = found or [m for p in pobjs if (m := place_actor(p, index)) is not None]
                 if found:
                     return found
             if prep.lower_ not in INSTRUMENT_PREPS:
