@@ -535,3 +535,26 @@ def test_conjoined_object_shares_the_light_verb(nlp):
 )
 def test_gsr3_constructions(nlp, text, expected):
     assert expected in triples(coded(nlp, text)), triples(coded(nlp, text))
+
+
+def test_a_name_the_parser_splits_keeps_its_conjunct(nlp):
+    """ "Barack Obama and Vladimir Putin": the parser reads "Barack" as a preposition with
+    "Obama" its object, hanging "Putin" on "Obama"; both are still the subject."""
+    text = "Barack Obama and Vladimir Putin will meet in Geneva."
+    names = {"Barack Obama": "USAGOV", "Vladimir Putin": "RUSGOV"}
+    mentions = [
+        ActorMention(Actor(words, code, code[:3], code[3:]), start, start + len(words), 0)
+        for words, code in names.items()
+        for start in [text.index(words)]
+    ]
+    events = EventCoder().code(nlp(text), Article("t", dt.date(2015, 3, 1), text), mentions)
+    assert {e.source.code for e in events if e.source} == {"USAGOV", "RUSGOV"}, triples(events)
+
+
+def test_a_gerund_split_from_its_phrase_keeps_the_demonym_doer(nlp):
+    """ "killed in Israeli shelling": the parser may read "in Israeli" as the phrase and
+    "shelling" as a gerund clause of "killed"; the demonym still names the doer."""
+    events = coded(nlp, "Four farmers were killed in Israeli shelling in the north.")
+    assert any(e.cameo.code == "190" and e.source and e.source.code == "ISR" for e in events), (
+        triples(events)
+    )

@@ -75,6 +75,10 @@ class ActorIndex:
         """Actors of a phrase and of the phrases coordinated with it ("Iran and Saudi Arabia")."""
         found: list[ActorMention] = []
         heads = [token, *token.conjuncts]
+        own = self.within(token, skip)
+        if own is not None:  # a name the parser split ("Barack/IN Obama/pobj and Putin")
+            inside = (t for t in token.subtree if own.start <= t.idx < own.end and t is not token)
+            heads += [c for t in inside for c in t.conjuncts if c not in heads]
         for appos in (c for c in token.children if c.dep_ == "appos"):
             heads += [appos, *appos.conjuncts]  # "regional foes Iran and Saudi Arabia"
         for modifier in token.children:
@@ -198,11 +202,16 @@ def _demonym_source(noun: Token) -> list[ActorMention]:
     compound, "Israeli tank shelling") is the event's doer, its country alone."""
     modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
     modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.children]
-    for word in (m for m in modifiers if m.dep_ in ("amod", "nmod") and m.i < noun.i):
+    return demonym_mentions([m for m in modifiers if m.dep_ in ("amod", "nmod") and m.i < noun.i])
+
+
+def demonym_mentions(words: Iterable[Token]) -> list[ActorMention]:
+    """The country of the first demonym among `words`, as an actor mention of it alone."""
+    for word in words:
         country = demonym_country(word.text)
         if country is not None:
             start, end = word.idx, word.idx + len(word)
-            sentence = sum(1 for s in noun.doc.sents if s.start <= word.i) - 1
+            sentence = sum(1 for s in word.doc.sents if s.start <= word.i) - 1
             return [ActorMention(Actor.of(word.text, country, None), start, end, sentence)]
     return []
 

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from tidings.errors import ConfigError
 from tidings.events.arguments import (
     ActorIndex,
+    demonym_mentions,
     host_targets,
     noun_arguments,
     place_actor,
@@ -205,12 +206,28 @@ class EventCoder:
                 continue
             for pobj in pobjs:
                 noun = self._noun_entry(pobj)
+                if noun is None and self._split_gerund(verb, pobj):
+                    found = demonym_mentions([pobj, *pobj.children])
+                    if found:
+                        return found
                 if noun is None or noun[0].code == NOT_AN_EVENT:
                     continue
                 found = noun_arguments(pobj, frozenset(t.i for t in noun[1]), index, False)[0]
                 if found:
                     return found
         return []
+
+    def _split_gerund(self, verb: Token, pobj: Token) -> bool:
+        """ "killed in Israeli tank shelling" parsed as "in [Israeli tank]" plus a gerund
+        "shelling" hung on the verb: the event word is the gerund right after the phrase."""
+        after = pobj.doc[pobj.i + 1] if pobj.i + 1 < len(pobj.doc) else None
+        return (
+            after is not None
+            and after.head.i == verb.i
+            and after.dep_ == "advcl"
+            and after.tag_ == "VBG"
+            and self._verb_entry(after) is not None
+        )
 
     def _reported(
         self,
