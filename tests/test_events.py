@@ -531,6 +531,8 @@ def test_conjoined_object_shares_the_light_verb(nlp):
         # a place named after "from" is where the fire came from, the West Bank too
         ("Israel said a rocket was fired at it from the West Bank.", ("112", "ISR", "PSE")),
         ("Washington presented evidence against Russia.", ("112", "USAGOV", "RUS")),
+        # pressure faced from X is X's demand on the subject
+        ("Israel faced strong pressure from Russia to end the war.", ("100", "RUS", "ISR")),
     ],
 )
 def test_gsr3_constructions(nlp, text, expected):
@@ -558,3 +560,9 @@ def test_a_gerund_split_from_its_phrase_keeps_the_demonym_doer(nlp):
     assert any(e.cameo.code == "190" and e.source and e.source.code == "ISR" for e in events), (
         triples(events)
     )
+
+
+def test_a_participle_clause_shares_its_verbs_subject(nlp):
+    """ "Russia shelled the city, killing eight": Russia did the killing too."""
+    events = coded(nlp, "Russia shelled the town overnight, killing four protesters.")
+    assert ("190", "RUS", "NGACVL") in triples(events), triples(events)

@@ -108,7 +108,13 @@ def _subject(verb: Token) -> Token | None:
                 return child
         if current.dep_ == "relcl":
             return current.head
-        shared = current.dep_ in SHARED_SUBJECT_DEPS or _infinitival(current)
+        # "X shelled the city, killing eight": a participle clause shares its verb's subject
+        participle = (
+            current.dep_ == "advcl"
+            and current.tag_ == "VBG"
+            and not any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in current.head.children)
+        )  # (not of a passive: "were killed in Israeli | shelling" names no shelling doer)
+        shared = current.dep_ in SHARED_SUBJECT_DEPS or participle or _infinitival(current)
         if not shared or current.head.i == current.i:
             return None
         current = current.head
