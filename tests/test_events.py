@@ -566,3 +566,9 @@ def test_a_participle_clause_shares_its_verbs_subject(nlp):
     """ "Russia shelled the city, killing eight": Russia did the killing too."""
     events = coded(nlp, "Russia shelled the town overnight, killing four protesters.")
     assert ("190", "RUS", "NGACVL") in triples(events), triples(events)
+
+
+def test_a_participle_on_a_noun_is_a_passive_of_that_noun(nlp):
+    """ "protesters detained by police": the noun is who was detained, the agent who did it."""
+    events = coded(nlp, "Russia freed the protesters detained by police last week.")
+    assert ("173", "NGACOP", "NGACVL") in triples(events), triples(events)

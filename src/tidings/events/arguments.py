@@ -223,12 +223,14 @@ def demonym_mentions(words: Iterable[Token]) -> list[ActorMention]:
 
 
 def verb_arguments(
-    verb: Token, actors: ActorIndex, recipient: bool = False
+    verb: Token, actors: ActorIndex, recipient: bool = False, participle: bool = False
 ) -> tuple[list[ActorMention], list[ActorMention], Token | None]:
     """Sources, targets and the object token that decided the code's conditions.
 
     `recipient`: the verb's subject receives ("Iraq received weapons from Iran"), so the
-    roles turn round: the actor after "from" gives (source), the subject gets (target)."""
+    roles turn round: the actor after "from" gives (source), the subject gets (target).
+    `participle`: a participle on an actor noun is read as a passive of that noun (used
+    for material conflict, done to people: "soldiers killed in Ukraine")."""
     if recipient and not any(c.dep_ == "auxpass" for c in verb.children):
         objects = _children(verb, OBJECT_DEPS)
         holders = [verb, *objects]  # "received assurances from X": "from" on the object
@@ -242,12 +244,17 @@ def verb_arguments(
     passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
     sources: list[ActorMention] = []
     targets: list[ActorMention] = []
-    if passive:
+    # "soldiers killed in Ukraine", "activists detained by police": a participle on a noun
+    # is a passive whose subject is that noun
+    reduced = participle and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i < verb.i
+    if passive or reduced:
         for agent in _children(verb, ("agent",)):
             for pobj in _children(agent, ("pobj",)):
                 sources += actors.coordinated(pobj, skip)
-        for subj in _children(verb, PASSIVE_SUBJECT_DEPS):
+        for subj in [verb.head] if reduced else _children(verb, PASSIVE_SUBJECT_DEPS):
             targets += actors.coordinated(subj, skip)
+        if reduced and not targets:
+            return [], [], None  # "property seized by X": a backdrop, not done to an actor
     else:
         subject = _subject(verb)
         if subject is not None:

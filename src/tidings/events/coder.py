@@ -47,6 +47,7 @@ NOUN_TAGS = ("NOUN", "PROPN")
 ADJECTIVAL_DEPS = ("amod", "acomp")  # "the targeted attack": a participle, not an event
 INSTRUMENT_PREPS = ("in", "during", "by")  # "killed in/during an air strike by X"
 VIOLENT_ROOTS = ("18", "19", "20")  # assault, fight, mass violence
+MATERIAL_CONFLICT = "14"  # roots 14-20: done to people, even in a participle
 VISIT = "042"  # a visit goes to the country of the place it names
 
 
@@ -167,7 +168,8 @@ class EventCoder:
             recipient = trigger.entry.prep == "from" and self.lexicon.has_role(
                 head.lemma_, "recipient"
             )
-            sources, targets, obj = verb_arguments(head, index, recipient)
+            material = trigger.entry.code[:2] >= MATERIAL_CONFLICT
+            sources, targets, obj = verb_arguments(head, index, recipient, material)
             if sources and not targets and trigger.entry.code.startswith(VISIT):
                 targets = host_targets(obj, index)
             if not sources and any(c.dep_ == "auxpass" for c in head.children):
