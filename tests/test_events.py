@@ -531,6 +531,8 @@ def test_conjoined_object_shares_the_light_verb(nlp):
         # a place named after "from" is where the fire came from, the West Bank too
         ("Israel said a rocket was fired at it from the West Bank.", ("112", "ISR", "PSE")),
         ("Washington presented evidence against Russia.", ("112", "USAGOV", "RUS")),
+        # a travel warning reduces relations with the country travel to is warned against
+        ("Russia advised its citizens against travel to Ukraine.", ("160", "RUS", "UKR")),
         # pressure faced from X is X's demand on the subject
         ("Israel faced strong pressure from Russia to end the war.", ("100", "RUS", "ISR")),
     ],

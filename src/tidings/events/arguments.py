@@ -267,8 +267,9 @@ def verb_arguments(
         for pobj in (p for head in heads for p in _prep_objects(head, RECIPROCAL_PREPS)):
             targets += [m for m in actors.coordinated(pobj, skip) if m not in sources]
     if not targets:
-        # the verb's own preposition, or its object's: "signed an agreement with Turkey"
-        holders = [verb, *objects]
+        # the verb's own preposition, or its object's: "signed an agreement with Turkey",
+        # or that of the thing it is against: "advised against travel to Tunisia"
+        holders = [verb, *objects, *_prep_objects(verb, ("against",))]
         for pobj in (p for holder in holders for p in _prep_objects(holder, TARGET_PREPS)):
             targets += [m for m in actors.coordinated(pobj, skip) if m not in sources]
             if targets:
