@@ -519,3 +519,58 @@ def test_conjoined_object_shares_the_light_verb(nlp):
     events = coded(nlp, "Washington announced a boycott and sanctions against Iran.")
     assert "010" not in {e.cameo.code for e in events}
     assert any(e.cameo.code == "163" and e.source and e.source.code == "USAGOV" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "issue" lends its subject to the event noun; "a warrant for X" targets X
+        ("Ukraine issued an arrest warrant for the minister.", ("173", "UKR", "FRAGOV")),
+        # preparing to go is the going (a visit), to the country of the occasion's place
+        ("Washington prepared to attend the Tokyo games.", ("042", "USAGOV", "JPN")),
+        # a place named after "from" is where the fire came from, the West Bank too
+        ("Israel said a rocket was fired at it from the West Bank.", ("112", "ISR", "PSE")),
+        ("Washington presented evidence against Russia.", ("112", "USAGOV", "RUS")),
+        # a travel warning reduces relations with the country travel to is warned against
+        ("Russia advised its citizens against travel to Ukraine.", ("160", "RUS", "UKR")),
+        # pressure faced from X is X's demand on the subject
+        ("Israel faced strong pressure from Russia to end the war.", ("100", "RUS", "ISR")),
+    ],
+)
+def test_gsr3_constructions(nlp, text, expected):
+    assert expected in triples(coded(nlp, text)), triples(coded(nlp, text))
+
+
+def test_a_name_the_parser_splits_keeps_its_conjunct(nlp):
+    """ "Barack Obama and Vladimir Putin": the parser reads "Barack" as a preposition with
+    "Obama" its object, hanging "Putin" on "Obama"; both are still the subject."""
+    text = "Barack Obama and Vladimir Putin will meet in Geneva."
+    names = {"Barack Obama": "USAGOV", "Vladimir Putin": "RUSGOV"}
+    mentions = [
+        ActorMention(Actor(words, code, code[:3], code[3:]), start, start + len(words), 0)
+        for words, code in names.items()
+        for start in [text.index(words)]
+    ]
+    events = EventCoder().code(nlp(text), Article("t", dt.date(2015, 3, 1), text), mentions)
+    assert {e.source.code for e in events if e.source} == {"USAGOV", "RUSGOV"}, triples(events)
+
+
+def test_a_gerund_split_from_its_phrase_keeps_the_demonym_doer(nlp):
+    """ "killed in Israeli shelling": the parser may read "in Israeli" as the phrase and
+    "shelling" as a gerund clause of "killed"; the demonym still names the doer."""
+    events = coded(nlp, "Four farmers were killed in Israeli shelling in the north.")
+    assert any(e.cameo.code == "190" and e.source and e.source.code == "ISR" for e in events), (
+        triples(events)
+    )
+
+
+def test_a_participle_clause_shares_its_verbs_subject(nlp):
+    """ "Russia shelled the city, killing eight": Russia did the killing too."""
+    events = coded(nlp, "Russia shelled the town overnight, killing four protesters.")
+    assert ("190", "RUS", "NGACVL") in triples(events), triples(events)
+
+
+def test_a_participle_on_a_noun_is_a_passive_of_that_noun(nlp):
+    """ "protesters detained by police": the noun is who was detained, the agent who did it."""
+    events = coded(nlp, "Russia freed the protesters detained by police last week.")
+    assert ("173", "NGACOP", "NGACVL") in triples(events), triples(events)

@@ -22,7 +22,7 @@ PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
 OBJECT_DEPS = ("dobj", "obj", "dative", "attr")
 TARGET_PREPS = ("against", "on", "at", "with", "to", "toward", "towards", "into", "upon")
 # "aid to Mozambique", "a visit to China": the noun's recipient or destination
-NOUN_TARGET_PREPS = ("on", "against", "at", "of", "into", "upon", "targeting", "with", "to")
+NOUN_TARGET_PREPS = ("on", "against", "at", "of", "into", "upon", "targeting", "with", "to", "for")
 RECIPROCAL_PREPS = ("between", "among", "amongst")
 # Dependencies we follow when looking for the actor inside an argument phrase.
 DESCEND_DEPS = ("compound", "amod", "poss", "appos", "nmod", "npadvmod", "pobj", "conj", "prep")
@@ -75,6 +75,10 @@ class ActorIndex:
         """Actors of a phrase and of the phrases coordinated with it ("Iran and Saudi Arabia")."""
         found: list[ActorMention] = []
         heads = [token, *token.conjuncts]
+        own = self.within(token, skip)
+        if own is not None:  # a name the parser split ("Barack/IN Obama/pobj and Putin")
+            inside = (t for t in token.subtree if own.start <= t.idx < own.end and t is not token)
+            heads += [c for t in inside for c in t.conjuncts if c not in heads]
         for appos in (c for c in token.children if c.dep_ == "appos"):
             heads += [appos, *appos.conjuncts]  # "regional foes Iran and Saudi Arabia"
         for modifier in token.children:
@@ -104,7 +108,13 @@ def _subject(verb: Token) -> Token | None:
                 return child
         if current.dep_ == "relcl":
             return current.head
-        shared = current.dep_ in SHARED_SUBJECT_DEPS or _infinitival(current)
+        # "X shelled the city, killing eight": a participle clause shares its verb's subject
+        participle = (
+            current.dep_ == "advcl"
+            and current.tag_ == "VBG"
+            and not any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in current.head.children)
+        )  # (not of a passive: "were killed in Israeli | shelling" names no shelling doer)
+        shared = current.dep_ in SHARED_SUBJECT_DEPS or participle or _infinitival(current)
         if not shared or current.head.i == current.i:
             return None
         current = current.head
@@ -157,14 +167,14 @@ def place_targets(holders: Iterable[Token], actors: ActorIndex) -> list[ActorMen
         for prep in (c for c in token.children if c.dep_ == "prep"):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 if prep.lower_ in PLACE_PREPS:
-                    place = _place(pobj, actors)
+                    place = place_actor(pobj, actors)
                     if place is not None:
                         return [place]
                 queue.append((pobj, depth + 1))
     return []
 
 
-def _place(token: Token, actors: ActorIndex) -> ActorMention | None:
+def place_actor(token: Token, actors: ActorIndex) -> ActorMention | None:
     """A country or capital named by the phrase `token` heads ("Beijing", "the Gaza
     Strip"), as an actor mention of the country alone."""
     mention = actors.at(token)
@@ -180,27 +190,47 @@ def _place(token: Token, actors: ActorIndex) -> ActorMention | None:
     return ActorMention(Actor.of(text, country, None), start, end, sentence, "state")
 
 
+def host_targets(obj: Token | None, actors: ActorIndex) -> list[ActorMention]:
+    """The host country a visit goes to when the object names a place-bound occasion
+    ("attend the Beijing Olympics", "visited the Kabul embassy"): the place modifying the
+    object. Used only for visits, where going to the occasion is going to its country."""
+    if obj is None:
+        return []
+    for token in (obj, *(c for c in obj.children if c.dep_ in ("compound", "amod", "nmod"))):
+        place = place_actor(token, actors)
+        if place is not None:
+            return [place]
+    return []
+
+
 def _demonym_source(noun: Token) -> list[ActorMention]:
     """ "Israeli shelling", "Turkish air strikes": a demonym on an event noun (or on its
     compound, "Israeli tank shelling") is the event's doer, its country alone."""
     modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
     modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.children]
-    for word in (m for m in modifiers if m.dep_ in ("amod", "nmod") and m.i < noun.i):
+    return demonym_mentions([m for m in modifiers if m.dep_ in ("amod", "nmod") and m.i < noun.i])
+
+
+def demonym_mentions(words: Iterable[Token]) -> list[ActorMention]:
+    """The country of the first demonym among `words`, as an actor mention of it alone."""
+    for word in words:
         country = demonym_country(word.text)
         if country is not None:
             start, end = word.idx, word.idx + len(word)
-            sentence = sum(1 for s in noun.doc.sents if s.start <= word.i) - 1
+            sentence = sum(1 for s in word.doc.sents if s.start <= word.i) - 1
             return [ActorMention(Actor.of(word.text, country, None), start, end, sentence)]
     return []
 
 
 def verb_arguments(
-    verb: Token, actors: ActorIndex, recipient: bool = False
+    verb: Token, actors: ActorIndex, recipient: bool = False, participle: bool = False
 ) -> tuple[list[ActorMention], list[ActorMention], Token | None]:
     """Sources, targets and the object token that decided the code's conditions.
 
     `recipient`: the verb's subject receives ("Iraq received weapons from Iran"), so the
-    roles turn round: the actor after "from" gives (source), the subject gets (target)."""
+    roles turn round: the actor after "from" gives (source), the subject gets (target).
+    `participle`: a participle on an actor noun is read as a passive of that noun (used
+    for material conflict, done to people: "soldiers killed in Ukraine")."""
     if recipient and not any(c.dep_ == "auxpass" for c in verb.children):
         objects = _children(verb, OBJECT_DEPS)
         holders = [verb, *objects]  # "received assurances from X": "from" on the object
@@ -214,12 +244,17 @@ def verb_arguments(
     passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
     sources: list[ActorMention] = []
     targets: list[ActorMention] = []
-    if passive:
+    # "soldiers killed in Ukraine", "activists detained by police": a participle on a noun
+    # is a passive whose subject is that noun
+    reduced = participle and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i < verb.i
+    if passive or reduced:
         for agent in _children(verb, ("agent",)):
             for pobj in _children(agent, ("pobj",)):
                 sources += actors.coordinated(pobj, skip)
-        for subj in _children(verb, PASSIVE_SUBJECT_DEPS):
+        for subj in [verb.head] if reduced else _children(verb, PASSIVE_SUBJECT_DEPS):
             targets += actors.coordinated(subj, skip)
+        if reduced and not targets:
+            return [], [], None  # "property seized by X": a backdrop, not done to an actor
     else:
         subject = _subject(verb)
         if subject is not None:
@@ -232,8 +267,9 @@ def verb_arguments(
         for pobj in (p for head in heads for p in _prep_objects(head, RECIPROCAL_PREPS)):
             targets += [m for m in actors.coordinated(pobj, skip) if m not in sources]
     if not targets:
-        # the verb's own preposition, or its object's: "signed an agreement with Turkey"
-        holders = [verb, *objects]
+        # the verb's own preposition, or its object's: "signed an agreement with Turkey",
+        # or that of the thing it is against: "advised against travel to Tunisia"
+        holders = [verb, *objects, *_prep_objects(verb, ("against",))]
         for pobj in (p for holder in holders for p in _prep_objects(holder, TARGET_PREPS)):
             targets += [m for m in actors.coordinated(pobj, skip) if m not in sources]
             if targets:

@@ -16,7 +16,14 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from tidings.errors import ConfigError
-from tidings.events.arguments import ActorIndex, noun_arguments, verb_arguments
+from tidings.events.arguments import (
+    ActorIndex,
+    demonym_mentions,
+    host_targets,
+    noun_arguments,
+    place_actor,
+    verb_arguments,
+)
 from tidings.events.embedding import Frames, Planned, Trigger, load_frames, plan
 from tidings.events.lexicon import (
     NOT_AN_EVENT,
@@ -40,6 +47,8 @@ NOUN_TAGS = ("NOUN", "PROPN")
 ADJECTIVAL_DEPS = ("amod", "acomp")  # "the targeted attack": a participle, not an event
 INSTRUMENT_PREPS = ("in", "during", "by")  # "killed in/during an air strike by X"
 VIOLENT_ROOTS = ("18", "19", "20")  # assault, fight, mass violence
+MATERIAL_CONFLICT = "14"  # roots 14-20: done to people, even in a participle
+VISIT = "042"  # a visit goes to the country of the place it names
 
 
 class EventCoder:
@@ -159,7 +168,10 @@ class EventCoder:
             recipient = trigger.entry.prep == "from" and self.lexicon.has_role(
                 head.lemma_, "recipient"
             )
-            sources, targets, _ = verb_arguments(head, index, recipient)
+            material = trigger.entry.code[:2] >= MATERIAL_CONFLICT
+            sources, targets, obj = verb_arguments(head, index, recipient, material)
+            if sources and not targets and trigger.entry.code.startswith(VISIT):
+                targets = host_targets(obj, index)
             if not sources and any(c.dep_ == "auxpass" for c in head.children):
                 violent = trigger.entry.code[:2] in VIOLENT_ROOTS
                 found = self._instrument_sources(head, index, violent)
@@ -188,18 +200,36 @@ class EventCoder:
             pobjs = [c for c in prep.children if c.dep_ == "pobj"]
             if violent and prep.lower_ == "from":
                 found = [m for p in pobjs for m in index.coordinated(p)]
+                # "fired from the Gaza Strip": a place no actor names is its country
+                found = found or [m for p in pobjs if (m := place_actor(p, index)) is not None]
                 if found:
                     return found
             if prep.lower_ not in INSTRUMENT_PREPS:
                 continue
             for pobj in pobjs:
                 noun = self._noun_entry(pobj)
+                if noun is None and self._split_gerund(verb, pobj):
+                    found = demonym_mentions([pobj, *pobj.children])
+                    if found:
+                        return found
                 if noun is None or noun[0].code == NOT_AN_EVENT:
                     continue
                 found = noun_arguments(pobj, frozenset(t.i for t in noun[1]), index, False)[0]
                 if found:
                     return found
         return []
+
+    def _split_gerund(self, verb: Token, pobj: Token) -> bool:
+        """ "killed in Israeli tank shelling" parsed as "in [Israeli tank]" plus a gerund
+        "shelling" hung on the verb: the event word is the gerund right after the phrase."""
+        after = pobj.doc[pobj.i + 1] if pobj.i + 1 < len(pobj.doc) else None
+        return (
+            after is not None
+            and after.head.i == verb.i
+            and after.dep_ == "advcl"
+            and after.tag_ == "VBG"
+            and self._verb_entry(after) is not None
+        )
 
     def _reported(
         self,
