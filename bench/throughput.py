@@ -140,6 +140,9 @@ def main() -> None:
     print(f"rss last 25%     {max(samples[-quarter:]):8.1f} MiB")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak rss         {peak:8.1f} MiB")
+    if pipeline.parse_ahead:
+        worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(f"parse worker     {worker:8.1f} MiB peak rss (a second process)")
 
 
 if __name__ == "__main__":

@@ -76,7 +76,8 @@ ParseAhead = Annotated[
     bool,
     typer.Option(
         help="Parse the next batch in a second process while this one runs the later "
-        "stages (on machines with 2+ cores; same events either way, about 250 MiB more)."
+        "stages (on machines with 2+ cores; same events either way; the worker holds a second "
+        "model and batch, about 0.7 GiB at the default batch size)."
     ),
 ]
 
