@@ -90,3 +90,11 @@ def test_petrarch_gsr_exact_match_stays_above_its_floor(shared, pipeline):
     gold = shared / "reference" / "petrarch" / "PETR2_GSR_validation.xml"
     score = score_petrarch(gold, pipeline.extract)
     assert score.exact_match >= FLOORS["events"]["petr2_gsr_exact_match"]
+
+
+@pytest.mark.parametrize("name", ["tr-news", "lgl"])
+def test_toponyms_found_and_placed_stay_above_their_floor(shared, name):
+    geocoding = bench("geocoding")
+    tally = geocoding.score(name, None, geocoding.NearestCountry()).all
+    assert tally.gold >= 600
+    assert tally.near / tally.gold >= FLOORS["where"][name.replace("-", "_")]
