@@ -83,18 +83,25 @@ class Recall:
         found = staged.get(key)
         return found if found is not None else cache.get(key)
 
+    def _split(
+        self, cache: _Bounded[str, V], staged: dict[str, V], ids: Iterable[str]
+    ) -> tuple[dict[str, V], list[str]]:
+        """What is remembered of these ids, and the ids to read from the store."""
+        found: dict[str, V] = {}
+        missing = []
+        for i in _ids(ids):
+            value = self._lookup(cache, staged, i)
+            if value is None:
+                missing.append(i)
+            else:
+                found[i] = value
+        return found, missing
+
     def mentions(
         self, con: duckdb.DuckDBPyConnection, ids: Iterable[str]
     ) -> dict[str, EventMention]:
         """The stored mentions of these ids (ids not stored are left out)."""
-        found: dict[str, EventMention] = {}
-        missing = []
-        for i in _ids(ids):
-            m = self._lookup(self._mentions, self._staged[0], i)
-            if m is None:
-                missing.append(i)
-            else:
-                found[i] = m
+        found, missing = self._split(self._mentions, self._staged[0], ids)
         if missing:
             cursor = con.execute(
                 "SELECT * FROM mentions WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [missing]
@@ -109,14 +116,7 @@ class Recall:
         self, con: duckdb.DuckDBPyConnection, ids: Iterable[str]
     ) -> dict[str, ArticleFacts]:
         """What merging needs of these stored articles (ids not stored are left out)."""
-        found: dict[str, ArticleFacts] = {}
-        missing = []
-        for i in _ids(ids):
-            a = self._lookup(self._articles, self._staged[1], i)
-            if a is None:
-                missing.append(i)
-            else:
-                found[i] = a
+        found, missing = self._split(self._articles, self._staged[1], ids)
         if missing:
             rows = con.execute(
                 "SELECT article_id, date, source_key, minhash FROM articles "
