@@ -53,14 +53,21 @@ def _within(entry: Entry, container: Entry) -> bool:
 
 
 def _is_subject(root: Token) -> bool:
-    """Whether `root` (through coordination) is the subject of a verb that is no "keep" verb."""
+    """Whether `root` (through coordination) is the subject of a verb that is no "keep"
+    verb, or of a "keep" verb coordinated with one that shares the subject ("the US is
+    in close contact with Iraq and has offered to help")."""
     tok = root
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     head = tok.head
-    if tok.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX"):
-        return head.lemma_.lower() not in words("keep_verb")
-    return False
+    if tok.dep_ != "nsubj" or head.pos_ not in ("VERB", "AUX"):
+        return False
+    shared = [
+        v
+        for v in head.conjuncts
+        if v.pos_ in ("VERB", "AUX") and not any(c.dep_.startswith("nsubj") for c in v.children)
+    ]
+    return any(v.lemma_.lower() not in words("keep_verb") for v in (head, *shared))
 
 
 def find_demonyms(doc: Doc, taken: set[int]) -> list[tuple[Span, Entry]]:
