@@ -39,7 +39,7 @@ from tidings.where.embedded import (
 from tidings.where.gazetteer import Entry, gazetteer, norm, words
 from tidings.where.resolve import Focus, county_name, focus_of, resolve, to_place
 from tidings.where.roles import find_demonyms, is_demonym, is_metonym
-from tidings.where.sense import one_sense
+from tidings.where.sense import one_sense, state_sense
 
 __all__ = ["find_places"]
 
@@ -92,6 +92,7 @@ def find_places(doc: Doc) -> list[PlaceMention]:
             if norm(county_name(candidate.span.text)) in gazetteer().counties:
                 _resolve(candidate, focus)
     one_sense(firm)
+    state_sense(firm)
     # one sense per discourse: a name placed once is a place wherever else it stands
     known = {norm(c.span.text): c.entry for c in firm if c.entry and _role(c) == "place"}
     firm += _listed_with_places(candidates, firm, focus)  # placed here alone
