@@ -395,6 +395,12 @@ def test_state_or_country_of_one_name(nlp, text, word, country, admin1):
         ("He was arrested by Danbury police on Monday.", "Danbury", "CT"),
         # a dateline closed by two or three hyphens
         ("Fire hits home. BYESVILLE -- Crews worked all night.", "BYESVILLE", "OH"),
+        # a dateline after a byline's date
+        (
+            "By Jo Lee Staff Writer May 4, 2010 BYESVILLE -- Crews worked all night.",
+            "BYESVILLE",
+            "OH",
+        ),
         # a state's abbreviation standing alone
         ("A Mass. promoter bought the theatre.", "Mass.", "MA"),
     ],

@@ -47,9 +47,10 @@ NEVER_LABELS = frozenset(
     {"NORP", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 )
 _AFTER_COMMA = re.compile(r",\s*((?:[A-Z][\w.']*\s?){1,3})")
-# a dateline opening a story or paragraph: "TORRINGTON —", "HURRICANE, W.Va. -", "BEIRUT:"
+# a dateline opening a story or paragraph: "TORRINGTON —", "HURRICANE, W.Va. -", "BEIRUT:",
+# or following a byline's date ("March 29, 2009 NEWARK --")
 _DATELINE = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=\n))\s*([A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+){0,3})"
+    r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=\d{4}\s))\s*([A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+){0,3})"
     r"(?:,\s*([A-Z][A-Za-z.]+(?: ?[A-Z][A-Za-z.]+)?))?\s*(?:\([^)]{1,30}\)\s*)?(?:-{2,3}|[—–:-])\s"
 )
 
