@@ -464,3 +464,14 @@ def test_a_name_listed_with_a_place_is_a_place(nlp):
 
 def test_people_listed_together_are_no_places(nlp):
     assert find_places(nlp("Doctors told Kristina and Tim to wait a year.")) == []
+
+
+def test_town_tagged_as_a_date_is_found_where_places_stand(nlp):
+    text = "The actor grew up in Saratoga, but it was Hollywood that made him."
+    (mention,) = named(find_places(nlp(text)), "Saratoga")
+    assert mention.place.country == "USA"
+
+
+def test_holiday_tagged_as_a_date_is_no_place(nlp):
+    text = "The family gathered in Boston at Christmas and again at Thanksgiving."
+    assert {m.text for m in find_places(nlp(text))} == {"Boston"}

@@ -26,6 +26,7 @@ __all__ = [
     "address_places",
     "county_lists",
     "institution_places",
+    "misdated",
     "party_places",
     "word_list",
     "words_at",
@@ -170,3 +171,16 @@ def abbreviation(text: str) -> Entry | None:
         if index is not None:
             return gaz.entries[index]
     return None
+
+
+def misdated(ent: Span) -> bool:
+    """Whether NER called a lone capitalised word a date or time though it names no day,
+    month or holiday (`stop` in data/words.tsv): "grew up in Saratoga" tagged DATE."""
+    tok = ent[0]
+    return (
+        ent.label_ in ("DATE", "TIME")
+        and len(ent) == 1
+        and tok.is_alpha
+        and tok.is_title
+        and norm(tok.text) not in words("stop")
+    )

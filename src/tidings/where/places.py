@@ -27,6 +27,7 @@ from tidings.where.cues import (
     address_places,
     county_lists,
     institution_places,
+    misdated,
     party_places,
 )
 from tidings.where.embedded import (
@@ -187,7 +188,7 @@ def _candidates(doc: Doc) -> list[_Candidate]:
     found: list[_Candidate] = []
     taken: set[int] = set()
     for ent in doc.ents:
-        if ent.label_ in NEVER_LABELS and not _region_named(ent):
+        if ent.label_ in NEVER_LABELS and not (_region_named(ent) or misdated(ent)):
             taken.update(range(ent.start, ent.end))
             continue
         span = _trim(ent)
