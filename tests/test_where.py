@@ -475,3 +475,12 @@ def test_town_tagged_as_a_date_is_found_where_places_stand(nlp):
 def test_holiday_tagged_as_a_date_is_no_place(nlp):
     text = "The family gathered in Boston at Christmas and again at Thanksgiving."
     assert {m.text for m in find_places(nlp(text))} == {"Boston"}
+
+
+def test_state_before_counties_is_the_state_not_a_county(nlp):
+    text = "Storms knocked out power in 12 Ohio counties on Sunday."
+    (mention,) = named(find_places(nlp(text)), "Ohio")
+    assert mention.place.feature == "A.ADM1"
+    text = "Flooding hit Jefferson and Washington counties."
+    (mention,) = named(find_places(nlp(text)), "Washington")
+    assert mention.place.feature == "A.ADM2"

@@ -150,6 +150,9 @@ def county_lists(doc: Doc) -> list[Span]:
                 i -= 1
             if i + 1 == end:
                 break
+            alone = end == tok.i and (i < 0 or doc[i].text not in (",", "and", "or"))
+            if alone and _state_named(doc[i + 1 : end]):
+                break  # "10 Kentucky counties", "Northeast Georgia counties": a state's counties
             spans.append(doc[i + 1 : end])
             if i >= 0 and doc[i].text in (",", "and", "or"):
                 i -= 1
@@ -158,6 +161,15 @@ def county_lists(doc: Doc) -> list[Span]:
                 continue
             break
     return spans
+
+
+def _state_named(span: Span) -> bool:
+    """Whether the words, a leading direction word aside, name a first-level area."""
+    toks = [t for t in span]
+    while len(toks) > 1 and toks[0].lower_ in words("direction"):
+        toks = toks[1:]
+    name = " ".join(t.text for t in toks)
+    return any(e.kind == "admin1" for e in gazetteer().lookup(name)[0])
 
 
 def abbreviation(text: str) -> Entry | None:
