@@ -484,3 +484,11 @@ def test_state_before_counties_is_the_state_not_a_county(nlp):
     text = "Flooding hit Jefferson and Washington counties."
     (mention,) = named(find_places(nlp(text)), "Washington")
     assert mention.place.feature == "A.ADM2"
+
+
+def test_capital_taken_for_a_person_is_found_when_its_country_is_named(nlp):
+    text = "Fighting flared in Georgia on Friday. Tbilisi says the rebels fired first."
+    doc = nlp(text)
+    assert any(e.text == "Tbilisi" and e.label_ == "PERSON" for e in doc.ents)
+    (mention,) = named(find_places(doc), "Tbilisi")
+    assert mention.place.country == "GEO"
