@@ -24,9 +24,11 @@ from tidings.where.gazetteer import Entry, gazetteer, norm, words
 __all__ = [
     "abbreviation",
     "address_places",
+    "capital_of_named_country",
     "county_lists",
     "institution_places",
     "misdated",
+    "national",
     "party_places",
     "word_list",
     "words_at",
@@ -196,3 +198,25 @@ def misdated(ent: Span) -> bool:
         and tok.is_title
         and norm(tok.text) not in words("stop")
     )
+
+
+def national(text: str) -> bool:
+    """Whether `text` is the very name of a country or of a national capital ("Tbilisi"):
+    names too well known to need a cue, unless NER took them for a person's."""
+    return any(e.kind == "country" or e.feature == "P.PPLC" for e in gazetteer().lookup(text)[0])
+
+
+def capital_of_named_country(span: Span) -> bool:
+    """Whether a lone word NER took for a person's name is the capital of a country the
+    story names ("Tbilisi says ..." in a story about Georgia)."""
+    capitals = {e.country for e in gazetteer().lookup(span.text)[0] if e.feature == "P.PPLC"}
+    if not capitals:
+        return False
+    named = {
+        e.country
+        for ent in span.doc.ents
+        if ent.label_ in ("GPE", "LOC")
+        for e in gazetteer().lookup(ent.text)[0]
+        if e.kind == "country"
+    }
+    return bool(capitals & named)

@@ -25,9 +25,11 @@ from tidings.nlp import doc_text
 from tidings.where.cues import (
     abbreviation,
     address_places,
+    capital_of_named_country,
     county_lists,
     institution_places,
     misdated,
+    national,
     party_places,
 )
 from tidings.where.embedded import (
@@ -327,30 +329,8 @@ def _cued(cand: _Candidate) -> bool:
     if cand.cued or cand.container is not None or _context(cand.span.root) is not None:
         return True
     if cand.ner == "PERSON":
-        return len(cand.span) == 1 and _capital_of_named_country(cand.span)
-    return _national(cand.span.text)
-
-
-def _national(text: str) -> bool:
-    """Whether `text` is the very name of a country or of a national capital ("Tbilisi"):
-    names too well known to need a cue, unless NER took them for a person's."""
-    return any(e.kind == "country" or e.feature == "P.PPLC" for e in gazetteer().lookup(text)[0])
-
-
-def _capital_of_named_country(span: Span) -> bool:
-    """Whether a lone word NER took for a person's name is the capital of a country the
-    story names ("Tbilisi says ..." in a story about Georgia)."""
-    capitals = {e.country for e in gazetteer().lookup(span.text)[0] if e.feature == "P.PPLC"}
-    if not capitals:
-        return False
-    named = {
-        e.country
-        for ent in span.doc.ents
-        if ent.label_ in ("GPE", "LOC")
-        for e in gazetteer().lookup(ent.text)[0]
-        if e.kind == "country"
-    }
-    return bool(capitals & named)
+        return len(cand.span) == 1 and capital_of_named_country(cand.span)
+    return national(cand.span.text)
 
 
 def _context(root: Token) -> str | None:
