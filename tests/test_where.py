@@ -395,6 +395,12 @@ def test_state_or_country_of_one_name(nlp, text, word, country, admin1):
         ("He was arrested by Danbury police on Monday.", "Danbury", "CT"),
         # a dateline closed by two or three hyphens
         ("Fire hits home. BYESVILLE -- Crews worked all night.", "BYESVILLE", "OH"),
+        # a dateline after a byline's date
+        (
+            "By Jo Lee Staff Writer May 4, 2010 BYESVILLE -- Crews worked all night.",
+            "BYESVILLE",
+            "OH",
+        ),
         # a state's abbreviation standing alone
         ("A Mass. promoter bought the theatre.", "Mass.", "MA"),
     ],
@@ -458,3 +464,31 @@ def test_a_name_listed_with_a_place_is_a_place(nlp):
 
 def test_people_listed_together_are_no_places(nlp):
     assert find_places(nlp("Doctors told Kristina and Tim to wait a year.")) == []
+
+
+def test_town_tagged_as_a_date_is_found_where_places_stand(nlp):
+    text = "The actor grew up in Saratoga, but it was Hollywood that made him."
+    (mention,) = named(find_places(nlp(text)), "Saratoga")
+    assert mention.place.country == "USA"
+
+
+def test_holiday_tagged_as_a_date_is_no_place(nlp):
+    text = "The family gathered in Boston at Christmas and again at Thanksgiving."
+    assert {m.text for m in find_places(nlp(text))} == {"Boston"}
+
+
+def test_state_before_counties_is_the_state_not_a_county(nlp):
+    text = "Storms knocked out power in 12 Ohio counties on Sunday."
+    (mention,) = named(find_places(nlp(text)), "Ohio")
+    assert mention.place.feature == "A.ADM1"
+    text = "Flooding hit Jefferson and Washington counties."
+    (mention,) = named(find_places(nlp(text)), "Washington")
+    assert mention.place.feature == "A.ADM2"
+
+
+def test_capital_taken_for_a_person_is_found_when_its_country_is_named(nlp):
+    text = "Fighting flared in Georgia on Friday. Tbilisi says the rebels fired first."
+    doc = nlp(text)
+    assert any(e.text == "Tbilisi" and e.label_ == "PERSON" for e in doc.ents)
+    (mention,) = named(find_places(doc), "Tbilisi")
+    assert mention.place.country == "GEO"

@@ -260,3 +260,20 @@ def test_saint_with_a_possessive_inside_a_name_is_no_town(nlp):
     assert [m.text for m in places] == ["Toronto"]
     places = find_places(nlp("Pupils at St. Mary's Catholic School won the prize."))
     assert places == []
+
+
+def test_city_named_like_a_state_listed_with_states_is_the_state(nlp):
+    text = "Heavy snow closed schools across New York and Vermont on Tuesday."
+    assert place_of(nlp, text, "New York").feature == "A.ADM1"
+    text = "Wildfires burned across Washington and Idaho this summer."
+    assert place_of(nlp, text, "Washington").feature == "A.ADM1"
+
+
+def test_city_named_like_a_state_before_a_noun_of_states_is_the_state(nlp):
+    text = "Troopers stopped the truck a mile from the New York border late Friday."
+    assert place_of(nlp, text, "New York").feature == "A.ADM1"
+
+
+def test_city_named_like_a_state_elsewhere_stays_the_city(nlp):
+    text = "The band flew from New York to Chicago for the concert."
+    assert place_of(nlp, text, "New York").feature != "A.ADM1"

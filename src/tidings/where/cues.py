@@ -24,8 +24,11 @@ from tidings.where.gazetteer import Entry, gazetteer, norm, words
 __all__ = [
     "abbreviation",
     "address_places",
+    "capital_of_named_country",
     "county_lists",
     "institution_places",
+    "misdated",
+    "national",
     "party_places",
     "word_list",
     "words_at",
@@ -149,6 +152,9 @@ def county_lists(doc: Doc) -> list[Span]:
                 i -= 1
             if i + 1 == end:
                 break
+            alone = end == tok.i and (i < 0 or doc[i].text not in (",", "and", "or"))
+            if alone and _state_named(doc[i + 1 : end]):
+                break  # "10 Kentucky counties", "Northeast Georgia counties": a state's counties
             spans.append(doc[i + 1 : end])
             if i >= 0 and doc[i].text in (",", "and", "or"):
                 i -= 1
@@ -157,6 +163,15 @@ def county_lists(doc: Doc) -> list[Span]:
                 continue
             break
     return spans
+
+
+def _state_named(span: Span) -> bool:
+    """Whether the words, a leading direction word aside, name a first-level area."""
+    toks = [t for t in span]
+    while len(toks) > 1 and toks[0].lower_ in words("direction"):
+        toks = toks[1:]
+    name = " ".join(t.text for t in toks)
+    return any(e.kind == "admin1" for e in gazetteer().lookup(name)[0])
 
 
 def abbreviation(text: str) -> Entry | None:
@@ -170,3 +185,38 @@ def abbreviation(text: str) -> Entry | None:
         if index is not None:
             return gaz.entries[index]
     return None
+
+
+def misdated(ent: Span) -> bool:
+    """Whether NER called a lone capitalised word a date or time though it names no day,
+    month or holiday (`stop` in data/words.tsv): "grew up in Saratoga" tagged DATE."""
+    tok = ent[0]
+    return (
+        ent.label_ in ("DATE", "TIME")
+        and len(ent) == 1
+        and tok.is_alpha
+        and tok.is_title
+        and norm(tok.text) not in words("stop")
+    )
+
+
+def national(text: str) -> bool:
+    """Whether `text` is the very name of a country or of a national capital ("Tbilisi"):
+    names too well known to need a cue, unless NER took them for a person's."""
+    return any(e.kind == "country" or e.feature == "P.PPLC" for e in gazetteer().lookup(text)[0])
+
+
+def capital_of_named_country(span: Span) -> bool:
+    """Whether a lone word NER took for a person's name is the capital of a country the
+    story names ("Tbilisi says ..." in a story about Georgia)."""
+    capitals = {e.country for e in gazetteer().lookup(span.text)[0] if e.feature == "P.PPLC"}
+    if not capitals:
+        return False
+    named = {
+        e.country
+        for ent in span.doc.ents
+        if ent.label_ in ("GPE", "LOC")
+        for e in gazetteer().lookup(ent.text)[0]
+        if e.kind == "country"
+    }
+    return bool(capitals & named)

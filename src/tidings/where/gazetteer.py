@@ -142,7 +142,16 @@ def words(kind: str) -> frozenset[str]:
 
 @cache
 def _word_table() -> tuple[tuple[str, str], ...]:
-    kinds = {"direction", "locative", "motion", "place_noun", "keep_verb", "stop", "district"}
+    kinds = {
+        "direction",
+        "locative",
+        "motion",
+        "place_noun",
+        "keep_verb",
+        "stop",
+        "district",
+        "state_noun",
+    }
     rows = []
     for row in read_tsv(package_file("tidings.where", "data/words.tsv"), ["word", "kind"]):
         if row["kind"] not in kinds:

@@ -25,8 +25,11 @@ from tidings.nlp import doc_text
 from tidings.where.cues import (
     abbreviation,
     address_places,
+    capital_of_named_country,
     county_lists,
     institution_places,
+    misdated,
+    national,
     party_places,
 )
 from tidings.where.embedded import (
@@ -39,7 +42,7 @@ from tidings.where.embedded import (
 from tidings.where.gazetteer import Entry, gazetteer, norm, words
 from tidings.where.resolve import Focus, county_name, focus_of, resolve, to_place
 from tidings.where.roles import find_demonyms, is_demonym, is_metonym
-from tidings.where.sense import one_sense
+from tidings.where.sense import one_sense, state_sense
 
 __all__ = ["find_places"]
 
@@ -47,9 +50,10 @@ NEVER_LABELS = frozenset(
     {"NORP", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 )
 _AFTER_COMMA = re.compile(r",\s*((?:[A-Z][\w.']*\s?){1,3})")
-# a dateline opening a story or paragraph: "TORRINGTON —", "HURRICANE, W.Va. -", "BEIRUT:"
+# a dateline opening a story or paragraph: "TORRINGTON —", "HURRICANE, W.Va. -", "BEIRUT:",
+# or following a byline's date ("March 29, 2009 NEWARK --")
 _DATELINE = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=\n))\s*([A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+){0,3})"
+    r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=\d{4}\s))\s*([A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+){0,3})"
     r"(?:,\s*([A-Z][A-Za-z.]+(?: ?[A-Z][A-Za-z.]+)?))?\s*(?:\([^)]{1,30}\)\s*)?(?:-{2,3}|[—–:-])\s"
 )
 
@@ -92,6 +96,7 @@ def find_places(doc: Doc) -> list[PlaceMention]:
             if norm(county_name(candidate.span.text)) in gazetteer().counties:
                 _resolve(candidate, focus)
     one_sense(firm)
+    state_sense(firm)
     # one sense per discourse: a name placed once is a place wherever else it stands
     known = {norm(c.span.text): c.entry for c in firm if c.entry and _role(c) == "place"}
     firm += _listed_with_places(candidates, firm, focus)  # placed here alone
@@ -185,7 +190,7 @@ def _candidates(doc: Doc) -> list[_Candidate]:
     found: list[_Candidate] = []
     taken: set[int] = set()
     for ent in doc.ents:
-        if ent.label_ in NEVER_LABELS and not _region_named(ent):
+        if ent.label_ in NEVER_LABELS and not (_region_named(ent) or misdated(ent)):
             taken.update(range(ent.start, ent.end))
             continue
         span = _trim(ent)
@@ -323,13 +328,9 @@ def _cued(cand: _Candidate) -> bool:
     """Whether a span NER did not call a place stands where places stand."""
     if cand.cued or cand.container is not None or _context(cand.span.root) is not None:
         return True
-    return cand.ner != "PERSON" and _national(cand.span.text)
-
-
-def _national(text: str) -> bool:
-    """Whether `text` is the very name of a country or of a national capital ("Tbilisi"):
-    names too well known to need a cue, unless NER took them for a person's."""
-    return any(e.kind == "country" or e.feature == "P.PPLC" for e in gazetteer().lookup(text)[0])
+    if cand.ner == "PERSON":
+        return len(cand.span) == 1 and capital_of_named_country(cand.span)
+    return national(cand.span.text)
 
 
 def _context(root: Token) -> str | None:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from tidings.where.gazetteer import norm
+from tidings.where.gazetteer import gazetteer, norm, words
 from tidings.where.resolve import county_name
 
 if TYPE_CHECKING:
     from tidings.where.places import _Candidate
 
-__all__ = ["one_sense"]
+__all__ = ["one_sense", "state_sense"]
 
 
 def one_sense(firm: list[_Candidate]) -> None:
@@ -50,3 +50,29 @@ def one_sense(firm: list[_Candidate]) -> None:
 def _free(cand: _Candidate) -> bool:
     """Whether nothing but the name itself tells where the candidate lies."""
     return cand.container is None and cand.owner is None and cand.fixed is None
+
+
+def state_sense(firm: list[_Candidate]) -> None:
+    """A bare name read as a city that is also the name of a first-level area of the same
+    country ("New York", "Washington") is the area when the words say so: coordinated with
+    such an area ("New York and New Jersey") or followed by a noun of states ("the New York
+    border", "New York's governor"; `state_noun` in data/words.tsv)."""
+    areas = {c.span.root.i: c.entry for c in firm if c.entry and c.entry.kind == "admin1"}
+    for c in firm:
+        if c.entry is None or c.entry.kind != "city" or not _free(c):
+            continue
+        area = next((e for e in gazetteer().lookup(c.span.text)[0] if e.kind == "admin1"), None)
+        if area is None or area.country != c.entry.country:
+            continue
+        root = c.span.root
+        linked = [root.head] if root.dep_ == "conj" else []
+        linked += [t for t in root.children if t.dep_ == "conj"]
+        listed = any(
+            areas.get(t.i) is not None and areas[t.i].country == area.country for t in linked
+        )
+        doc, after = c.span.doc, c.span.end
+        if after < len(doc) and doc[after].tag_ == "POS":
+            after += 1
+        noun = after < len(doc) and doc[after].lower_ in words("state_noun")
+        if listed or noun:
+            c.entry = area
