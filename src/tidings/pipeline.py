@@ -86,27 +86,32 @@ class Pipeline:
             self._read_dictionaries(dictionaries, keep_builtin, pattern)
 
     def _read_dictionaries(self, folder: Path, keep_builtin: bool, pattern: str) -> None:
-        """Use the actor and verb files found; a folder may hold only one kind."""
+        """Use the actor and verb files found; a folder may hold only one kind. With verb
+        files and no built-in actors, the dictionary coder codes every phrase from the
+        actor files itself, so the actor coder (seconds to compile) is not built."""
         problems = []
-        try:
-            self.actor_coder = ActorCoder.from_petrarch(folder, keep_builtin, pattern)
-        except ConfigError as error:
-            problems.append(str(error))
         try:
             self.event_coder = dictionary_coder(folder, keep_builtin, pattern)
         except ConfigError as error:
             problems.append(str(error))
+        if not self._actors_unused():
+            try:
+                self.actor_coder = ActorCoder.from_petrarch(folder, keep_builtin, pattern)
+            except ConfigError as error:
+                problems.append(str(error))
         if len(problems) == 2:
             raise ConfigError(
                 f"no PETRARCH dictionaries matching {pattern!r} in {folder}: " + "; ".join(problems)
             )
 
+    def _actors_unused(self) -> bool:
+        coder = self.event_coder
+        return isinstance(coder, DictionaryCoder) and not coder.builtin_actors
+
     def analyse(self, doc: Doc, article: Article) -> list[EventMention]:
         """Every stage after parsing, on one article."""
-        coder = self.event_coder
-        wanted = not isinstance(coder, DictionaryCoder) or coder.builtin_actors
-        actors = self.actor_coder.code(doc, article.date) if wanted else []
-        events = coder.code(doc, article, actors)
+        actors = [] if self._actors_unused() else self.actor_coder.code(doc, article.date)
+        events = self.event_coder.code(doc, article, actors)
         if not events:
             return []
         events = date_events(doc, article.date, events)
