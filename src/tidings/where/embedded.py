@@ -30,7 +30,6 @@ HOLDER_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "EVENT", "PRODUCT", "
 # names searched for toponyms: a person's first name is too often also a town's
 SEARCHED_LABELS = HOLDER_LABELS - {"PERSON"}
 _JOINERS = frozenset({"of", "at", "in", "for"})
-SAINTS = frozenset({"st.", "st", "saint"})  # "St. Mary's School" names a saint, not a town
 BIG_CITY = 100_000  # people in a city whose name may close another name ("CBC Toronto")
 TOWN = 10_000  # people in a town whose name may stand inside a place's name
 
@@ -73,7 +72,7 @@ def embedded_names(ent: Span, strong: bool = False) -> list[Span]:
                 and all(t.text in word_list("lead") for t in doc[k : ent.end])
             ):
                 continue  # "Man City", "Harbor City": the whole is a name of its own
-            if doc[first].lower_ in SAINTS and k < len(doc) and doc[k].tag_ == "POS":
+            if saints(doc[first:k]):
                 continue  # "St. Michael's Hospital" is a saint's, not a town's
             if _is_name(gaz, doc[first:k].text) and (not need or _strong(gaz, doc[first:k].text)):
                 found.append(doc[first:k])
@@ -155,7 +154,7 @@ def _same_entity(span: Span, tok) -> bool:  # noqa: ANN001  (a spaCy Token)
 def saints(span: Span) -> bool:
     """Whether the span is a saint's name before a possessive ("St. Mary's School")."""
     after = span.end < len(span.doc) and span.doc[span.end].tag_ == "POS"
-    return after and span[0].lower_ in SAINTS
+    return after and norm(span[0].text) in words("saint")
 
 
 def union_name(span: Span) -> Span | None:

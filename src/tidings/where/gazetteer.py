@@ -151,6 +151,7 @@ def _word_table() -> tuple[tuple[str, str], ...]:
         "stop",
         "district",
         "state_noun",
+        "saint",
     }
     rows = []
     for row in read_tsv(package_file("tidings.where", "data/words.tsv"), ["word", "kind"]):
