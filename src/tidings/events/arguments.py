@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable
+from typing import Literal
 
 from spacy.tokens import Doc, Token
 
@@ -186,8 +187,7 @@ def place_actor(token: Token, actors: ActorIndex) -> ActorMention | None:
     country = place_country(text)
     if country is None:
         return None
-    sentence = sum(1 for s in token.doc.sents if s.start <= token.i) - 1
-    return ActorMention(Actor.of(text, country, None), start, end, sentence, "state")
+    return _country_mention(token, text, country, start, end, "state")
 
 
 def host_targets(obj: Token | None, actors: ActorIndex) -> list[ActorMention]:
@@ -216,10 +216,21 @@ def demonym_mentions(words: Iterable[Token]) -> list[ActorMention]:
     for word in words:
         country = demonym_country(word.text)
         if country is not None:
-            start, end = word.idx, word.idx + len(word)
-            sentence = sum(1 for s in word.doc.sents if s.start <= word.i) - 1
-            return [ActorMention(Actor.of(word.text, country, None), start, end, sentence)]
+            return [_country_mention(word, word.text, country, word.idx, word.idx + len(word))]
     return []
+
+
+def _country_mention(
+    token: Token,
+    text: str,
+    country: str,
+    start: int,
+    end: int,
+    kind: Literal["state", "group"] = "group",
+) -> ActorMention:
+    """A mention of a country alone, named by words the actors stage left uncoded."""
+    sentence = sum(1 for s in token.doc.sents if s.start <= token.i) - 1
+    return ActorMention(Actor.of(text, country, None), start, end, sentence, kind)
 
 
 def verb_arguments(
