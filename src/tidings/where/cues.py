@@ -18,8 +18,7 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from tidings.nlp import doc_text
-from tidings.resources import package_file, read_tsv
-from tidings.where.gazetteer import Entry, gazetteer, norm, words
+from tidings.where.gazetteer import Entry, gazetteer, norm, word_kinds, words
 
 __all__ = [
     "abbreviation",
@@ -38,15 +37,14 @@ _KINDS = frozenset({"party", "institution", "lead", "county_plural", "street", "
 _LOOK_BACK = 3  # words in the longest place name before an institution word
 
 
-@cache
 def word_list(kind: str) -> frozenset[str]:
     """The words of one kind in data/cues.tsv, as written."""
-    table: dict[str, set[str]] = {k: set() for k in _KINDS}
-    for row in read_tsv(package_file("tidings.where", "data/cues.tsv"), ["word", "kind"]):
-        if row["kind"] not in _KINDS:
-            raise row.fail(f"kind {row['kind']!r} is not one of {', '.join(sorted(_KINDS))}")
-        table[row["kind"]].add(row["word"])
-    return frozenset(table[kind])
+    return _cue_table()[kind]
+
+
+@cache
+def _cue_table() -> dict[str, frozenset[str]]:
+    return word_kinds("data/cues.tsv", _KINDS)
 
 
 @cache

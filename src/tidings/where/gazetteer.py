@@ -14,6 +14,7 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -137,12 +138,11 @@ class Gazetteer:
 @cache
 def words(kind: str) -> frozenset[str]:
     """Words of one kind from data/words.tsv ("direction", "locative", "stop", ...)."""
-    return frozenset(w for w, k in _word_table() if k == kind)
+    return _word_table()[kind]
 
 
-@cache
-def _word_table() -> tuple[tuple[str, str], ...]:
-    kinds = {
+_WORD_KINDS = frozenset(
+    {
         "direction",
         "locative",
         "motion",
@@ -153,12 +153,25 @@ def _word_table() -> tuple[tuple[str, str], ...]:
         "state_noun",
         "saint",
     }
-    rows = []
-    for row in read_tsv(package_file("tidings.where", "data/words.tsv"), ["word", "kind"]):
+)
+
+
+@cache
+def _word_table() -> dict[str, frozenset[str]]:
+    return word_kinds("data/words.tsv", _WORD_KINDS, norm)
+
+
+def word_kinds(
+    name: str, kinds: frozenset[str], form: Callable[[str], str] = str
+) -> dict[str, frozenset[str]]:
+    """A where/ data file of (word, kind) rows: its words by kind, each through `form`;
+    a row of another kind is an error naming its file and line."""
+    table: dict[str, set[str]] = {kind: set() for kind in kinds}
+    for row in read_tsv(package_file("tidings.where", name), ["word", "kind"]):
         if row["kind"] not in kinds:
             raise row.fail(f"kind {row['kind']!r} is not one of {', '.join(sorted(kinds))}")
-        rows.append((norm(row["word"]), row["kind"]))
-    return tuple(rows)
+        table[row["kind"]].add(form(row["word"]))
+    return {kind: frozenset(found) for kind, found in table.items()}
 
 
 def _index_cities(gaz: Gazetteer, text: str) -> None:
