@@ -145,6 +145,20 @@ def test_petrarch_reader_is_tolerant_of_the_files_quirks(petrarch_file):
     assert not s4.evaluate
 
 
+def test_petrarch_record_with_empty_text_is_rebuilt_from_its_parse(tmp_path):
+    rows = ["The", "rebels", "'s", "leader", "did", "n't", "stop", "."]
+    parse = "\n".join(f"{n}\t{w}\t{w}\tX\tX\t_\t0\troot\t_\t_" for n, w in enumerate(rows, 1))
+    path = tmp_path / "empty.xml"
+    path.write_text(
+        '<Sentences><Sentence date="20150101" id="E1" evaluate="true"/>\n'
+        '<EventCoding eventcode="190" sourcecode="NGAREB" targetcode="NGA" />\n'
+        f"<Text>\n</Text>\n<Parse>\n{parse}\n</Parse></Sentence></Sentences>",
+        encoding="utf-8",
+    )
+    (record,) = read_petrarch(path)
+    assert record.text == "The rebels's leader didn't stop."
+
+
 @pytest.mark.parametrize(
     ("actor", "code"),
     [

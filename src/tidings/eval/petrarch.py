@@ -60,6 +60,8 @@ _SENTENCE = re.compile(r"<Sentence\b([^>]*)>")
 _CODING = re.compile(r"<EventCoding\b([^>]*)>")
 _CONFIG = re.compile(r"<Config\b([^>]*)>")
 _TEXT = re.compile(r"<Text>(.*?)</Text>", re.S)
+_PARSE = re.compile(r"<Parse>(.*?)</Parse>", re.S)
+_NO_SPACE_BEFORE = re.compile(r" ([.,;:!?%)]|'s|n't)")
 _ATTR = re.compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _ENVIRONMENT = re.compile(r"<(Verbfile|Actorfile|Agentfile|Discardfile)>(.*?)</\1>", re.S)
 
@@ -91,6 +93,15 @@ def dictionary_files(path: Path) -> tuple[str, ...]:
         n.strip() for m in _ENVIRONMENT.finditer(block[1] if block else "") for n in m[2].split(",")
     )
     return tuple(dict.fromkeys(n for n in names if n))
+
+
+def _parse_text(chunk: str) -> str:
+    """The sentence rebuilt from its CoNLL parse, for the records whose `<Text>` is empty:
+    PETRARCH codes the parse, so the record still has a sentence to code."""
+    block = _PARSE.search(chunk)
+    rows = (row.split("\t") for row in (block[1] if block else "").splitlines())
+    words = " ".join(cols[1] for cols in rows if len(cols) > 1 and cols[0].isdigit())
+    return _NO_SPACE_BEFORE.sub(r"\1", words)
 
 
 def _date(value: str) -> dt.date | None:
@@ -128,7 +139,7 @@ def read_petrarch(path: Path) -> Iterator[PetrarchSentence]:
         yield PetrarchSentence(
             id=attrs["id"],
             date=date,
-            text=" ".join(text_match[1].split()),
+            text=" ".join(text_match[1].split()) or _parse_text(chunk),
             category=attrs.get("category", ""),
             evaluate=flag.strip().lower() != "false",
             triples=frozenset(
