@@ -171,3 +171,18 @@ def test_dictionaries_folder_without_dictionaries_is_a_clear_error(tmp_path, cor
     empty.mkdir()
     result = runner.invoke(app, ["extract", str(corpus), "--dictionaries", str(empty)])
     assert result.exit_code == 2 and "no PETRARCH dictionaries" in result.output
+
+
+@pytest.mark.parametrize(("verbs", "codes"), [("instead", {"194"}), ("beside", {"194", "111"})])
+def test_dictionary_verbs_instead_of_or_beside_the_builtin_triggers(tmp_path, verbs, codes):
+    folder = tmp_path / "dicts"
+    folder.mkdir()
+    (folder / "mine.verbs.txt").write_text(PETRARCH_VERBS)
+    article = tmp_path / "a.jsonl"
+    text = "Russia lobbed rockets at Ukraine. Germany condemned Russia."
+    article.write_text(json.dumps({"id": "x", "date": "2022-03-01", "text": text}) + "\n")
+    out = tmp_path / "out.jsonl"
+    args = ["extract", str(article), "-o", str(out), "--dictionaries", str(folder)]
+    result = runner.invoke(app, [*args, "--dictionary-verbs", verbs, "--no-parse-ahead"])
+    assert result.exit_code == 0, result.output
+    assert {json.loads(x)["cameo"]["code"] for x in out.read_text().splitlines()} == codes

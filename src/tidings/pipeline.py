@@ -35,6 +35,7 @@ from tidings.where import locate_events
 __all__ = ["ArticleEvents", "Batch", "Pipeline"]
 
 DEFAULT_BATCH_SIZE = 64
+VERB_MODES = ("instead", "beside")  # how --dictionaries' verb files meet the built-in lexicon
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +64,7 @@ class Pipeline:
         keep_builtin: bool = True,
         pattern: str = "*.txt",
         parse_ahead: bool = False,
+        verbs: str = "instead",
     ) -> None:
         """`parse_ahead`: parse the next batch in a second process while this one runs
         the later stages (only on a machine with two or more cores, and only once a
@@ -75,7 +77,9 @@ class Pipeline:
         verb files code the events, PETRARCH's way (`events.dictionary_coder`), with its
         actors and agents; the built-in actors fill in phrases the files do not code
         (not with `keep_builtin=False`). Only files matching `pattern` are read, to pick
-        one set out of a folder of several."""
+        one set out of a folder of several. `verbs="beside"` keeps the built-in coder
+        and adds the verb files' verbs to its triggers instead (their simpler patterns
+        only): the way to extend the built-in lexicon with a few verbs of your own."""
         self.nlp = nlp_stage.load(model)
         self.model = nlp_stage.model_name(model)
         self.batch_size = batch_size
@@ -83,15 +87,22 @@ class Pipeline:
         self.actor_coder: ActorCoder = default_actor_coder()
         self.event_coder: EventCoder | DictionaryCoder = default_event_coder()
         if dictionaries is not None:
-            self._read_dictionaries(dictionaries, keep_builtin, pattern)
+            self._read_dictionaries(dictionaries, keep_builtin, pattern, verbs)
 
-    def _read_dictionaries(self, folder: Path, keep_builtin: bool, pattern: str) -> None:
+    def _read_dictionaries(
+        self, folder: Path, keep_builtin: bool, pattern: str, verbs: str
+    ) -> None:
         """Use the actor and verb files found; a folder may hold only one kind. With verb
         files and no built-in actors, the dictionary coder codes every phrase from the
         actor files itself, so the actor coder (seconds to compile) is not built."""
+        if verbs not in VERB_MODES:
+            raise ConfigError(f"verbs must be one of {', '.join(VERB_MODES)}, not {verbs!r}")
         problems = []
         try:
-            self.event_coder = dictionary_coder(folder, keep_builtin, pattern)
+            if verbs == "beside":
+                self.event_coder = EventCoder.from_petrarch(folder, True, pattern)
+            else:
+                self.event_coder = dictionary_coder(folder, keep_builtin, pattern)
         except ConfigError as error:
             problems.append(str(error))
         if not self._actors_unused():

@@ -20,12 +20,14 @@ from tidings.cli.common import (
     Db,
     Dictionaries,
     DictionaryFiles,
+    DictionaryVerbs,
     Files,
     Model,
     OutFormat,
     ParseAhead,
     QueryFormat,
     Strict,
+    VerbMode,
     app,
     err,
     fail,
@@ -54,6 +56,7 @@ def extract(
     dictionaries: Dictionaries = None,
     dictionary_files: DictionaryFiles = "*.txt",
     builtin: Builtin = True,
+    dictionary_verbs: DictionaryVerbs = VerbMode.instead,
     parse_ahead: ParseAhead = True,
 ) -> None:
     """Extract events from articles: one event record per line, nothing stored.
@@ -64,7 +67,15 @@ def extract(
     line and reason; every good record is still processed.
     """
     try:
-        pipeline = Pipeline(model, batch_size, dictionaries, builtin, dictionary_files, parse_ahead)
+        pipeline = Pipeline(
+            model,
+            batch_size,
+            dictionaries,
+            builtin,
+            dictionary_files,
+            parse_ahead,
+            verbs=dictionary_verbs.value,
+        )
     except TidingsError as error:
         raise fail(error) from error
     rejects_file = rejects_path(output)
@@ -137,6 +148,7 @@ def ingest(
     dictionaries: Dictionaries = None,
     dictionary_files: DictionaryFiles = "*.txt",
     builtin: Builtin = True,
+    dictionary_verbs: DictionaryVerbs = VerbMode.instead,
     parse_ahead: ParseAhead = True,
 ) -> None:
     """Ingest articles into the DuckDB store, a batch per transaction.
@@ -147,7 +159,15 @@ def ingest(
     interrupted run leaves only whole batches. Rejects go to the store's `rejects` table.
     """
     try:
-        pipeline = Pipeline(model, batch_size, dictionaries, builtin, dictionary_files, parse_ahead)
+        pipeline = Pipeline(
+            model,
+            batch_size,
+            dictionaries,
+            builtin,
+            dictionary_files,
+            parse_ahead,
+            verbs=dictionary_verbs.value,
+        )
         _, rejected = _ingest(files, db, pipeline)
     except TidingsError as error:
         raise fail(error) from error

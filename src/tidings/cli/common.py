@@ -36,6 +36,11 @@ class QueryFormat(StrEnum):
     jsonl = "jsonl"
 
 
+class VerbMode(StrEnum):
+    instead = "instead"
+    beside = "beside"
+
+
 Files = Annotated[
     list[Path],
     typer.Argument(
@@ -67,6 +72,14 @@ Builtin = Annotated[
     typer.Option(
         help="Let the built-in actor lexicon code phrases --dictionaries leave uncoded "
         "(events come from the dictionaries' verb files when there are some)."
+    ),
+]
+DictionaryVerbs = Annotated[
+    VerbMode,
+    typer.Option(
+        help="How --dictionaries' verb files code events: 'instead' of the built-in "
+        "triggers, PETRARCH's way with their full patterns; or 'beside' them, adding "
+        "their verbs to the built-in lexicon (for a few verbs of your own)."
     ),
 ]
 Db = Annotated[Path, typer.Option("--db", help="DuckDB store file.")]
