@@ -45,6 +45,7 @@ from tidings import nlp as nlp_stage
 from tidings.model import PlaceMention
 from tidings.where import find_places
 from tidings.where.gazetteer import gazetteer
+from tidings.where.home import learn_homes, source_key
 from tidings.where.resolve import km
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
@@ -68,6 +69,7 @@ class Doc:
     id: str
     text: str
     gold: list[Gold]
+    source: str | None = None  # the article's URL, where the set gives it
 
 
 @dataclass
@@ -129,6 +131,7 @@ def read_set(name: str) -> Iterator[Doc]:
                 str(record.get("docid") or record.get("file") or record.get("source")),
                 record["text"],
                 list(_gold(name, record, countries)),
+                record.get("url") or record.get("link") or record.get("source"),
             )
 
 
@@ -208,14 +211,32 @@ def _is_demonym(doc, gold: Gold) -> bool:
     return not official and not other
 
 
-def score(name: str, limit: int | None, nearest: NearestCountry) -> Result:
+def score(name: str, limit: int | None, nearest: NearestCountry) -> tuple[Result, Result, int]:
+    """The set scored twice: each article on its own, then with its source's home (learnt
+    from this set's other articles, see `where.home`) as a prior; and the homes learnt."""
     nlp = nlp_stage.load()
     docs = list(read_set(name))[:limit]
+    pairs = list(nlp.pipe(((d.text, d) for d in docs), as_tuples=True, batch_size=16))
+    start = time.perf_counter()
+    plain = [find_places(doc) for doc, _ in pairs]
+    seconds = time.perf_counter() - start
+    keys = [source_key(article.source) for _, article in pairs]
+    start = time.perf_counter()
+    homes = learn_homes(zip(keys, plain, strict=True))
+    again = [
+        find_places(doc, homes[key]) if key in homes else mentions
+        for (doc, _), key, mentions in zip(pairs, keys, plain, strict=True)
+    ]
+    prior = _tally(pairs, again, nearest)
+    prior.seconds = seconds + time.perf_counter() - start
+    result = _tally(pairs, plain, nearest)
+    result.seconds = seconds
+    return result, prior, len(homes)
+
+
+def _tally(pairs: list, found: list[list[PlaceMention]], nearest: NearestCountry) -> Result:
     result = Result()
-    for doc, article in nlp.pipe(((d.text, d) for d in docs), as_tuples=True, batch_size=16):
-        start = time.perf_counter()
-        mentions = find_places(doc)
-        result.seconds += time.perf_counter() - start
+    for (doc, article), mentions in zip(pairs, found, strict=True):
         result.docs += 1
         result.predicted.update(m.role for m in mentions)
         places = [m for m in mentions if m.role == "place"]
@@ -225,13 +246,13 @@ def score(name: str, limit: int | None, nearest: NearestCountry) -> Result:
             demonym = _is_demonym(doc, gold)
             hits = _hits(mentions, gold)
             matched.update(i for i, _ in hits)
-            found, near, right = _judge(_best(hits, gold), gold, country)
-            result.all.add(found, near, right)
+            found_, near, right = _judge(_best(hits, gold), gold, country)
+            result.all.add(found_, near, right)
             place = _best(_hits(places, gold), gold)
-            found, near, right = _judge(place, gold, country)
-            result.places.add(found, near, right)
+            found_, near, right = _judge(place, gold, country)
+            result.places.add(found_, near, right)
             if not demonym:
-                result.no_demonyms.add(found, near, right)
+                result.no_demonyms.add(found_, near, right)
             best = _best(hits, gold)
             if best is None or not _judge(best, gold, country)[1]:
                 got = f"{best.place.name} {best.place.country} {best.role}" if best else "-"
@@ -312,16 +333,17 @@ def main() -> None:
     print("target = found and within 161 km, as a share of gold toponyms with coordinates")
     misses: list[str] = []
     for name in args.sets:
-        r = score(name, args.limit, nearest)
-        print(
-            f"{name}: {r.docs} articles, {_roles(r.predicted)} predicted, "
-            f"{_roles(r.spurious)} overlap no gold, "
-            f"find_places {1000 * r.seconds / max(r.docs, 1):.1f} ms/article"
-        )
-        print(_line("all roles", r.all))
-        print(_line("places only", r.places))
-        print(_line("places, no dem.", r.no_demonyms))
-        misses += [f"{name}\t{m}" for m in r.misses]
+        plain, prior, homes = score(name, args.limit, nearest)
+        for label, r in (("no prior", plain), (f"home prior ({homes} homes)", prior)):
+            print(
+                f"{name}, {label}: {r.docs} articles, {_roles(r.predicted)} predicted, "
+                f"{_roles(r.spurious)} overlap no gold, "
+                f"find_places {1000 * r.seconds / max(r.docs, 1):.1f} ms/article"
+            )
+            print(_line("all roles", r.all))
+            print(_line("places only", r.places))
+            print(_line("places, no dem.", r.no_demonyms))
+        misses += [f"{name}\t{m}" for m in prior.misses]
     if args.misses:
         args.misses.write_text("\n".join(misses) + "\n", encoding="utf-8")
 

@@ -40,6 +40,7 @@ from tidings.where.embedded import (
     union_name,
 )
 from tidings.where.gazetteer import Entry, gazetteer, norm, words
+from tidings.where.home import Home
 from tidings.where.resolve import Focus, county_name, focus_of, resolve, to_place
 from tidings.where.roles import find_demonyms, is_demonym, is_metonym
 from tidings.where.sense import one_sense, state_sense
@@ -73,13 +74,15 @@ class _Candidate:
     ner: str = ""  # the entity label NER gave the words
 
 
-def find_places(doc: Doc) -> list[PlaceMention]:
+def find_places(doc: Doc, home: Home | None = None) -> list[PlaceMention]:
     """Every toponym in `doc`, resolved, in text order, each with its role.
 
     Metonyms ("Iraq announced") and demonyms ("Iraqi") are reported with their role, as
     the gold sets and GDELT count them; `locate_events` places events on role "place"
     only. Toponyms inside other names ("Ohio Department of Health") and countries used
     as adjectives ("US officials") are places: `embedded.is_modifier` tells them apart.
+    `home`, where the article's source usually reports from (see `home`), is a weak prior
+    for the document's focus.
     """
     candidates = _candidates(doc)
     firm = [c for c in candidates if c.label in PLACE_LABELS or c.fixed or _cued(c)]
@@ -87,11 +90,11 @@ def find_places(doc: Doc) -> list[PlaceMention]:
     for candidate in firm:
         _resolve(candidate, Focus())
     counties = [c.span.text for c in firm if norm(county_name(c.span.text)) in gazetteer().counties]
-    focus = focus_of(_readings(firm), counties)
+    focus = focus_of(_readings(firm), counties, home)
     for candidate in firm:
         _resolve(candidate, focus)
     if counties:  # a county has no point of its own: place it amid the towns now settled
-        focus = focus_of(_readings(firm), counties)
+        focus = focus_of(_readings(firm), counties, home)
         for candidate in firm:
             if norm(county_name(candidate.span.text)) in gazetteer().counties:
                 _resolve(candidate, focus)
