@@ -26,11 +26,11 @@ from tidings.events import EventCoder
 from tidings.events import default_coder as default_event_coder
 from tidings.events.dictionary_coder import DictionaryCoder, dictionary_coder
 from tidings.ingest import article_id
-from tidings.model import Article, EventMention, Rejected
+from tidings.model import Article, EventMention, PlaceMention, Rejected
 from tidings.nlp.ahead import ParseAhead
 from tidings.toll import count_casualties
 from tidings.when import date_events
-from tidings.where import locate_events
+from tidings.where import find_places_with_homes, locate_events, source_key
 
 __all__ = ["ArticleEvents", "Batch", "Pipeline"]
 
@@ -108,14 +108,17 @@ class Pipeline:
         coder = self.event_coder
         return isinstance(coder, DictionaryCoder) and not coder.builtin_actors
 
-    def analyse(self, doc: Doc, article: Article) -> list[EventMention]:
-        """Every stage after parsing, on one article."""
+    def analyse(
+        self, doc: Doc, article: Article, places: list[PlaceMention] | None = None
+    ) -> list[EventMention]:
+        """Every stage after parsing, on one article; `places`, its toponyms if already
+        found (`run` finds them a batch at a time, with each source's home)."""
         actors = [] if self._actors_unused() else self.actor_coder.code(doc, article.date)
         events = self.event_coder.code(doc, article, actors)
         if not events:
             return []
         events = date_events(doc, article.date, events)
-        events = locate_events(doc, events)
+        events = locate_events(doc, events, places)
         return count_casualties(doc, events)
 
     def extract(self, text: str, date: dt.date, id: str | None = None) -> list[EventMention]:
@@ -162,7 +165,13 @@ class Pipeline:
             # planned before the batch ahead of it was stored: drop what that one stored
             done = known([a.id for a in todo])
             pairs = [(doc, a) for doc, a in pairs if a.id not in done]
-        results = tuple(ArticleEvents(a, tuple(self.analyse(doc, a))) for doc, a in pairs)
+        # toponyms a batch at a time: each source's home is learnt from its batch-mates
+        keyed = [(doc, source_key(a.url, a.source)) for doc, a in pairs]
+        places, _ = find_places_with_homes(keyed)
+        results = tuple(
+            ArticleEvents(a, tuple(self.analyse(doc, a, found)))
+            for (doc, a), found in zip(pairs, places, strict=True)
+        )
         return Batch(results, planned.rejects, skipped=len(planned.articles) - len(pairs))
 
 

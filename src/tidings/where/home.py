@@ -13,26 +13,27 @@ story names, a ", State" after the town and one sense per story still decide fir
     homes = learn_homes(zip(keys, first))        # keys from `source_key(url, source)`
     again = [find_places(doc, homes.get(k)) for doc, k in zip(docs, keys)]
 
-`find_places_with_homes` does both passes. Nothing is kept between calls: the same input
+`batch.find_places_with_homes` does both passes. Nothing is kept between calls: the same input
 gives the same homes, and a home is learnt only from the articles given together.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from spacy.tokens import Doc
+from tidings.model import Place, PlaceMention
+from tidings.where.gazetteer import gazetteer, norm
 
-from tidings.model import PlaceMention
-from tidings.where.gazetteer import gazetteer
-
-__all__ = ["Home", "find_places_with_homes", "learn_homes", "source_key"]
+__all__ = ["Home", "learn_homes", "source_key"]
 
 MIN_ARTICLES = 2  # a home is the pattern of several stories, never one story's own places
 SMALL_TOWN = 1000  # a namesake this small does not make a name ambiguous
+COUNTRY_SHARE = 2 / 3  # of a source's articles naming a place of sure country: a paper
+# read abroad names other countries often, and US places are the likeliest to be sure
+AREA_SHARE = 1 / 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,73 +59,82 @@ def source_key(url: str | None, source: str | None = None) -> str | None:
 
 
 def learn_homes(articles: Iterable[tuple[str | None, Sequence[PlaceMention]]]) -> dict[str, Home]:
-    """The home of each source key, from (key, mentions) per article: the country that at
-    least half of the source's articles (and MIN_ARTICLES) name an unambiguous place in,
-    and likewise a first-level area of it. Each article votes once per country or area,
-    so a long story of many places weighs no more than a short one."""
-    countries: dict[str, Counter[str]] = {}
-    areas: dict[str, Counter[tuple[str, str]]] = {}
-    voters: Counter[str] = Counter()
+    """The home of each source key, from (key, mentions) per article.
+
+    The country is the one that COUNTRY_SHARE of the source's articles (MIN_ARTICLES at
+    least) name a place in whose name no other country holds ("Illinois", "Chicago"; not
+    "Paris"). Within it, each place name an article gives splits one vote among the
+    country's first-level areas that hold a place of that name ("Illinois" gives Illinois
+    a whole vote, "Springfield" a sliver to each of a dozen states), and an article gives
+    any one area a whole vote at most, so a long story weighs no more than a short one:
+    the area with AREA_SHARE of the articles' votes, and more than any other, is the home's.
+    Towns, states and countries all vote; metonyms and demonyms do not.
+    """
+    named: dict[str, list[list[tuple[Place, set[tuple[str, str | None]]]]]] = {}
     for key, mentions in articles:
-        if key is None:
-            continue
-        sure = [p for p in (_unambiguous(m) for m in mentions) if p is not None]
-        if not sure:
-            continue
-        voters[key] += 1
-        countries.setdefault(key, Counter()).update({cc for cc, _ in sure})
-        areas.setdefault(key, Counter()).update({(cc, a) for cc, a in sure if a})
+        if key is not None:
+            named.setdefault(key, []).append(list(_readings(mentions)))
     homes = {}
-    for key in sorted(voters):
-        country = _dominant(countries[key], voters[key])
+    for key in sorted(named):
+        sure = [
+            {p.country for p, where in names if {cc for cc, _ in where} == {p.country}}
+            for names in named[key]
+        ]
+        sure = [found for found in sure if found]
+        votes = Counter(cc for found in sure for cc in found)
+        country = _dominant(votes, len(sure), votes, COUNTRY_SHARE)
         if country is None:
             continue
-        inside = Counter({a: n for (cc, a), n in areas[key].items() if cc == country})
-        homes[key] = Home(country, _dominant(inside, voters[key]))
+        areas: Counter[str] = Counter()
+        supporters: Counter[str] = Counter()
+        voters = 0
+        for names in named[key]:
+            inside: Counter[str] = Counter()
+            for _, where in names:
+                held = sorted(a for cc, a in where if cc == country and a)
+                for admin1 in held:
+                    inside[admin1] += 1 / len(held)
+            voters += bool(inside)
+            areas.update({a: min(1.0, v) for a, v in inside.items()})
+            supporters.update(inside.keys())
+        homes[key] = Home(country, _dominant(areas, voters, supporters, AREA_SHARE))
     return homes
 
 
-def _dominant(votes: Counter, voters: int):  # type: ignore[type-arg]
-    """The single leader of `votes`, if at least half the voters and MIN_ARTICLES gave it."""
+def _dominant(
+    votes: Counter[str], voters: int, supporters: Counter[str], share: float
+) -> str | None:
+    """The single leader of `votes`, if it has at least `share` of the voters' votes,
+    from MIN_ARTICLES articles or more."""
     ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
     if not ranked:
         return None
     top, n = ranked[0]
-    if n < MIN_ARTICLES or 2 * n < voters or (len(ranked) > 1 and ranked[1][1] == n):
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    if supporters[top] < MIN_ARTICLES or n < share * voters or n <= second:
         return None
     return top
 
 
-def _unambiguous(mention: PlaceMention) -> tuple[str, str | None] | None:
-    """(country ISO3, admin1) of a place its words name without doubt: every reading of
-    the name (countries, areas, towns of SMALL_TOWN people or more) lies in that one
-    first-level area ("Illinois", "Chicago"; not "Springfield", not "Georgia")."""
-    place = mention.place
-    if mention.role != "place" or place.country is None:
-        return None
+def _readings(
+    mentions: Sequence[PlaceMention],
+) -> Iterator[tuple[Place, set[tuple[str, str | None]]]]:
+    """Each distinct place name (role "place") with the (country ISO3, admin1) its readings
+    lie in: countries, areas and towns of SMALL_TOWN people or more."""
     gaz = gazetteer()
-    official, other = gaz.lookup(mention.text)
-    readings = [e for e in official or other if e.kind != "city" or e.population >= SMALL_TOWN]
-    if not readings and place.precision in ("country", "admin1"):
-        return place.country, place.admin1  # an abbreviation: "Ill.", "U.S."
-    where = {(gaz.iso3.get(e.country), e.admin1 if e.kind != "country" else None) for e in readings}
-    if where != {(place.country, place.admin1 if place.precision != "country" else None)}:
-        return None
-    return place.country, (place.admin1 if place.precision != "country" else None)
-
-
-def find_places_with_homes(
-    docs: Sequence[tuple[Doc, str | None]],
-) -> tuple[list[list[PlaceMention]], dict[str, Home]]:
-    """Every toponym of each (doc, source key), resolved twice: plainly, then, where the
-    source has a home learnt from these very docs, again with that home as a prior.
-    Returns the mentions per doc, in order, and the homes learnt."""
-    from tidings.where.places import find_places
-
-    first = [find_places(doc) for doc, _ in docs]
-    homes = learn_homes((key, mentions) for (_, key), mentions in zip(docs, first, strict=True))
-    found = [
-        find_places(doc, homes[key]) if key in homes else mentions
-        for (doc, key), mentions in zip(docs, first, strict=True)
-    ]
-    return found, homes
+    seen = set()
+    for m in mentions:
+        if m.role != "place" or m.place.country is None or norm(m.text) in seen:
+            continue
+        seen.add(norm(m.text))
+        official, other = gaz.lookup(m.text)
+        readings = [e for e in official or other if e.kind != "city" or e.population >= SMALL_TOWN]
+        where = {
+            (iso3, e.admin1 if e.kind != "country" else None)
+            for e in readings
+            if (iso3 := gaz.iso3.get(e.country))
+        }
+        if not where and m.place.precision in ("country", "admin1"):  # "Ill.", "U.S."
+            where = {(m.place.country, m.place.admin1 if m.place.precision == "admin1" else None)}
+        if where:
+            yield m.place, where
