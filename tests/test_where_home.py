@@ -117,3 +117,19 @@ def test_pipeline_places_events_with_the_batch_homes(nlp):
     (batch,) = Pipeline(batch_size=8).run(articles)
     events = [m for r in batch.results if r.article.id == "a2" for m in r.mentions]
     assert events and all(e.location and e.location.admin1 == "VA" for e in events)
+
+
+def test_country_named_before_a_person_noun_is_a_home_town(nlp):
+    """ "a Lebanon woman" is a town's (a country's people take its demonym), the home's
+    Lebanon; a state keeps its reading, and a story set in the country keeps the country."""
+    home = Home("USA", "IN")
+
+    def read(text: str, home: Home | None) -> list[tuple[str, str, str | None]]:
+        return [(m.text, m.place.country, m.place.admin1) for m in find_places(nlp(text), home)]
+
+    text = "A plea deal is being discussed for Jane Roe, a Lebanon woman accused of theft."
+    assert read(text, None) == [("Lebanon", "LBN", None)]
+    assert read(text, home) == [("Lebanon", "USA", "IN")]
+    assert read("A Texas man was charged with theft.", home) == [("Texas", "USA", "TX")]
+    text = "Lebanon's army said a Lebanon woman was hurt in Beirut."
+    assert {c for _, c, _ in read(text, home)} == {"LBN"}

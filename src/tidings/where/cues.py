@@ -29,11 +29,14 @@ __all__ = [
     "misdated",
     "national",
     "party_places",
+    "townsfolk",
     "word_list",
     "words_at",
 ]
 
-_KINDS = frozenset({"party", "institution", "lead", "county_plural", "street", "not_place"})
+_KINDS = frozenset(
+    {"party", "institution", "lead", "county_plural", "street", "not_place", "townsfolk"}
+)
 _LOOK_BACK = 3  # words in the longest place name before an institution word
 
 
@@ -128,6 +131,18 @@ def institution_places(doc: Doc) -> list[Span]:
         if key in gaz.names or key in gaz.counties:
             spans.append(span)
     return spans
+
+
+def townsfolk(span: Span) -> bool:
+    """Whether the name qualifies a person noun right after it ("a Lebanon woman", "the
+    Jordan resident"): a town's people are so named, a country's take its demonym."""
+    root, doc = span.root, span.doc
+    return (
+        root.dep_ == "compound"
+        and root.head.i == span.end
+        and span.end < len(doc)
+        and doc[span.end].lower_ in word_list("townsfolk")
+    )
 
 
 def _capitalised(tok) -> bool:  # noqa: ANN001  (a spaCy Token)

@@ -31,6 +31,7 @@ from tidings.where.cues import (
     misdated,
     national,
     party_places,
+    townsfolk,
 )
 from tidings.where.embedded import (
     PLACE_LABELS,
@@ -395,7 +396,9 @@ def _lookup(cand: _Candidate, container: Entry | None, focus: Focus) -> Entry | 
     """Resolve the span's words, then without a leading direction word ("northern Syria")."""
     strict = cand.label not in PLACE_LABELS
     tokens = list(cand.span)
-    entry = resolve(cand.name or cand.span.text, container=container, focus=focus, strict=strict)
+    town = townsfolk(cand.span)
+    name = cand.name or cand.span.text
+    entry = resolve(name, container=container, focus=focus, strict=strict, town=town)
     if entry is None and (cand.cued or not strict or cand.label == "INNER"):
         entry = abbreviation(cand.span.text)  # "Mass.", "N.J." standing alone
     while entry is None and len(tokens) > 1 and tokens[0].lower_ in words("direction"):

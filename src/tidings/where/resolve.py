@@ -237,11 +237,15 @@ def resolve(
     container: Entry | None = None,
     focus: Focus = Focus(),
     strict: bool = False,
+    town: bool = False,
 ) -> Entry | None:
     """The entry `name` most likely means, or None when no reading is credible.
 
     `container` is a place that must hold the answer; `strict` is for words NER did not
-    call a place, which must match a name exactly and be a real town or lie in the focus.
+    call a place, which must match a name exactly and be a real town or lie in the focus;
+    `town`, for a name before a person noun ("a Lebanon woman", where a country would
+    give its demonym), sets aside the country of that name when a town of the focus
+    country bears it (a state keeps its reading: "a Texas man").
     """
     gaz = gazetteer()
     name = county_name(name)
@@ -249,6 +253,8 @@ def resolve(
     readings = [(e, True) for e in official] + [(e, False) for e in other]
     if container is not None:
         readings = [(e, o) for e, o in readings if _within(e, container)]
+    if town and any(e.kind == "city" and e.country == focus.country for e, _ in readings):
+        readings = [(e, o) for e, o in readings if e.kind != "country"]
     key = norm(name)
     preferred = gaz.preferred.get(key)
     near = {e for e, _ in readings if e.kind == "city" and _near_others(e, key, focus)}
