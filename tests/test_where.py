@@ -112,6 +112,14 @@ def test_areas_outside_the_us_are_places(nlp, sentence, word, country, admin1):
     assert (mention.place.country, mention.place.admin1) == (country, admin1)
 
 
+def test_surname_of_a_person_the_story_names_is_no_town(nlp):
+    text = "Elizabeth Fairfield is accused of theft. Fairfield's lawyers asked for a delay."
+    assert find_places(nlp(text)) == []
+    # a preposition of place still makes the name a town
+    text = "Elizabeth Fairfield is accused of theft. She was arrested in Fairfield on Monday."
+    assert [m.text for m in find_places(nlp(text))] == ["Fairfield"]
+
+
 def test_people_are_not_places(nlp):
     # a first name is no town, though one is "Mary"
     assert find_places(nlp("Mary Jones declined to comment.")) == []
