@@ -16,6 +16,13 @@ and runs `find_places`. For each set it prints:
 - target: found AND within 161 km, as a share of all gold toponyms. This is our reading of
   the issue's target ("at least 0.85 of gold toponyms found and placed within 161 km").
 
+Each set is scored twice, parsing once: "no prior", every article on its own; and "home
+prior", as `tidings places` and the Pipeline resolve a batch: each source (the host of
+the article's URL; lgl and tr-news give one, geowebnews and geovirus a link or source URL)
+is given a home from the places its articles in the set name without doubt, and its
+articles are resolved again with that home as a weak prior (see `where.home`). The misses
+file holds the second.
+
 Every figure is given three ways. "all roles": every mention `find_places` reports
 (places, metonyms such as "Iraq announced", demonyms such as "Iraqi": the gold sets count
 all three as toponyms) against all gold. "places only": only mentions of role "place",
@@ -26,7 +33,8 @@ NORP (a nationality or group).
 
 It also prints predicted mentions overlapping no gold toponym, by role (a rough
 false-positive count: the gold sets do not annotate everything), the time `find_places`
-takes per article (parsing excluded), and the gazetteer's load time and the memory it adds.
+takes per article (parsing excluded; with the prior, both passes and the tally), and the
+gazetteer's load time and the memory it adds.
 """
 
 from __future__ import annotations
@@ -211,7 +219,14 @@ def _is_demonym(doc, gold: Gold) -> bool:
     return not official and not other
 
 
-def score(name: str, limit: int | None, nearest: NearestCountry) -> tuple[Result, Result, int]:
+@dataclass
+class Scored:
+    plain: Result  # each article on its own
+    prior: Result  # with its source's home as a prior, as `tidings places` does
+    homes: int  # sources given a home
+
+
+def score(name: str, limit: int | None, nearest: NearestCountry) -> Scored:
     """The set scored twice: each article on its own, then with its source's home (learnt
     from this set's other articles, see `where.home`) as a prior; and the homes learnt."""
     nlp = nlp_stage.load()
@@ -231,7 +246,7 @@ def score(name: str, limit: int | None, nearest: NearestCountry) -> tuple[Result
     prior.seconds = seconds + time.perf_counter() - start
     result = _tally(pairs, plain, nearest)
     result.seconds = seconds
-    return result, prior, len(homes)
+    return Scored(result, prior, len(homes))
 
 
 def _tally(pairs: list, found: list[list[PlaceMention]], nearest: NearestCountry) -> Result:
@@ -333,8 +348,9 @@ def main() -> None:
     print("target = found and within 161 km, as a share of gold toponyms with coordinates")
     misses: list[str] = []
     for name in args.sets:
-        plain, prior, homes = score(name, args.limit, nearest)
-        for label, r in (("no prior", plain), (f"home prior ({homes} homes)", prior)):
+        scored = score(name, args.limit, nearest)
+        prior = scored.prior
+        for label, r in (("no prior", scored.plain), (f"home prior ({scored.homes} homes)", prior)):
             print(
                 f"{name}, {label}: {r.docs} articles, {_roles(r.predicted)} predicted, "
                 f"{_roles(r.spurious)} overlap no gold, "

@@ -30,7 +30,7 @@ from tidings.model import Article, EventMention, PlaceMention, Rejected
 from tidings.nlp.ahead import ParseAhead
 from tidings.toll import count_casualties
 from tidings.when import date_events
-from tidings.where import find_places_with_homes, locate_events, source_key
+from tidings.where import Home, batch_homes, find_places, locate_events, source_key
 
 __all__ = ["ArticleEvents", "Batch", "Pipeline"]
 
@@ -109,15 +109,22 @@ class Pipeline:
         return isinstance(coder, DictionaryCoder) and not coder.builtin_actors
 
     def analyse(
-        self, doc: Doc, article: Article, places: list[PlaceMention] | None = None
+        self,
+        doc: Doc,
+        article: Article,
+        places: list[PlaceMention] | None = None,
+        home: Home | None = None,
     ) -> list[EventMention]:
-        """Every stage after parsing, on one article; `places`, its toponyms if already
-        found (`run` finds them a batch at a time, with each source's home)."""
+        """Every stage after parsing, on one article. `places`: its toponyms if already
+        read; `home`: where its source usually reports from (`run` learns it from the
+        batch, see `where.home`), a prior that makes them read again."""
         actors = [] if self._actors_unused() else self.actor_coder.code(doc, article.date)
         events = self.event_coder.code(doc, article, actors)
         if not events:
             return []
         events = date_events(doc, article.date, events)
+        if home is not None or places is None:
+            places = find_places(doc, home)
         events = locate_events(doc, events, places)
         return count_casualties(doc, events)
 
@@ -165,12 +172,12 @@ class Pipeline:
             # planned before the batch ahead of it was stored: drop what that one stored
             done = known([a.id for a in todo])
             pairs = [(doc, a) for doc, a in pairs if a.id not in done]
-        # toponyms a batch at a time: each source's home is learnt from its batch-mates
-        keyed = [(doc, source_key(a.url, a.source)) for doc, a in pairs]
-        places, _ = find_places_with_homes(keyed)
+        # each source's home is learnt from its articles in this batch (see `where.home`)
+        keys = [source_key(a.url, a.source) for _, a in pairs]
+        first, homes = batch_homes(list(zip((doc for doc, _ in pairs), keys, strict=True)))
         results = tuple(
-            ArticleEvents(a, tuple(self.analyse(doc, a, found)))
-            for (doc, a), found in zip(pairs, places, strict=True)
+            ArticleEvents(a, tuple(self.analyse(doc, a, found, homes.get(key or ""))))
+            for (doc, a), key, found in zip(pairs, keys, first, strict=True)
         )
         return Batch(results, planned.rejects, skipped=len(planned.articles) - len(pairs))
 

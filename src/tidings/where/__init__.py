@@ -14,13 +14,14 @@ hundred MB. Hand-written knowledge lives in `data/words.tsv`, `data/aliases.tsv`
 `data/cues.tsv` (wordings that mark a name as a place) and `data/demonyms.tsv`.
 """
 
-from tidings.where.batch import find_places_with_homes
+from tidings.where.batch import batch_homes, find_places_with_homes
 from tidings.where.home import Home, learn_homes, source_key
 from tidings.where.locate import locate_events
 from tidings.where.places import find_places
 
 __all__ = [
     "Home",
+    "batch_homes",
     "find_places",
     "find_places_with_homes",
     "learn_homes",
