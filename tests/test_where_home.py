@@ -133,3 +133,27 @@ def test_country_named_before_a_person_noun_is_a_home_town(nlp):
     assert read("A Texas man was charged with theft.", home) == [("Texas", "USA", "TX")]
     text = "Lebanon's army said a Lebanon woman was hurt in Beirut."
     assert {c for _, c, _ in read(text, home)} == {"LBN"}
+
+
+def test_host_under_a_country_domain_is_of_that_country(nlp):
+    texts = ["Flooding closed roads in Sarnia and Kitchener on Monday.", "The London council met."]
+    docs = [nlp(t) for t in texts]
+    found, homes = find_places_with_homes([(doc, "valley-news.ca") for doc in docs])
+    assert homes == {"valley-news.ca": Home("CAN", "08")}  # Ontario
+    assert [(m.text, m.place.country) for m in found[1]] == [("London", "CAN")]
+    found, homes = find_places_with_homes([(doc, "valley-news.com") for doc in docs])
+    assert homes == {}  # one story of sure country is no pattern
+    assert [(m.text, m.place.country) for m in found[1]] == [("London", "GBR")]
+
+
+def test_domain_country_reads_country_endings_only():
+    from tidings.where.home import domain_country
+
+    assert domain_country("lfpress.ca") == "CAN"
+    assert domain_country("news.example.co.uk") == "GBR"
+    assert domain_country("example.com") is None
+    assert domain_country("bit.ly") is None  # sold to anyone
+    assert domain_country("the valley courier") is None
+    # a lone article takes its host's country, though it teaches no state
+    lone = [_mention("Chicago", "Chicago", "USA", "IL")]
+    assert learn_homes([("paper.ie", lone)]) == {"paper.ie": Home("IRL", None)}

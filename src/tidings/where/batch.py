@@ -19,14 +19,15 @@ def batch_homes(
 ) -> tuple[list[list[PlaceMention] | None], dict[str, Home]]:
     """The homes of the sources of (doc, source key) pairs, learnt from these docs alone,
     and each doc's toponyms as first read (None for a doc whose source has no other doc
-    here: it could teach nothing, so it is not read)."""
+    here: it could teach nothing, so it is not read; its home can only be the country of
+    its host's domain)."""
     counts = Counter(key for _, key in docs if key is not None)
     first = [
         find_places(doc) if key is not None and counts[key] >= MIN_ARTICLES else None
         for doc, key in docs
     ]
-    learnt = ((key, found) for (_, key), found in zip(docs, first, strict=True) if found)
-    return first, learn_homes(learnt)
+    learnt = ((key, found or []) for (_, key), found in zip(docs, first, strict=True))
+    return first, learn_homes(learnt)  # a lone article still takes its host's country
 
 
 def find_places_with_homes(

@@ -5,7 +5,9 @@ text alone cannot tell Arlington, Virginia from Arlington, Texas. The paper's ot
 stories can. Its home is where the places its stories name without ambiguity cluster
 (a state named outright, a town no other state or country holds a town of): the country
 most of its articles name such places in, and the first-level area most of them do when
-it dominates. Resolving again with that home as a weak prior (a few votes for the
+it dominates. A host under a country's own domain ("lfpress.ca") is of that country,
+whatever its stories name (Canadian papers name many places of sure US country, few of
+sure Canadian). Resolving again with that home as a weak prior (a few votes for the
 document focus, see `resolve.focus_of`) settles the same-named towns, while a state the
 story names, a ", State" after the town and one sense per story still decide first.
 
@@ -22,12 +24,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from urllib.parse import urlsplit
 
 from tidings.model import Place, PlaceMention
+from tidings.resources import package_file, read_tsv
 from tidings.where.gazetteer import gazetteer, norm
 
-__all__ = ["Home", "learn_homes", "source_key"]
+__all__ = ["Home", "domain_country", "learn_homes", "source_key"]
 
 MIN_ARTICLES = 2  # a home is the pattern of several stories, never one story's own places
 SMALL_TOWN = 1000  # a namesake this small does not make a name ambiguous
@@ -61,7 +65,9 @@ def source_key(url: str | None, source: str | None = None) -> str | None:
 def learn_homes(articles: Iterable[tuple[str | None, Sequence[PlaceMention]]]) -> dict[str, Home]:
     """The home of each source key, from (key, mentions) per article.
 
-    The country is the one that COUNTRY_SHARE of the source's articles (MIN_ARTICLES at
+    A host under a country's own domain ("lfpress.ca", "independent.ie") is of that
+    country, whatever its stories name (see data/domains.tsv). Otherwise the country is
+    the one that COUNTRY_SHARE of the source's articles (MIN_ARTICLES at
     least) name a place in whose name no other country holds ("Illinois", "Chicago"; not
     "Paris"). Within it, each place name an article gives splits one vote among the
     country's first-level areas that hold a place of that name ("Illinois" gives Illinois
@@ -82,7 +88,7 @@ def learn_homes(articles: Iterable[tuple[str | None, Sequence[PlaceMention]]]) -
         ]
         sure = [found for found in sure if found]
         votes = Counter(cc for found in sure for cc in found)
-        country = _dominant(votes, len(sure), votes, COUNTRY_SHARE)
+        country = domain_country(key) or _dominant(votes, len(sure), votes, COUNTRY_SHARE)
         if country is None:
             continue
         areas: Counter[str] = Counter()
@@ -99,6 +105,22 @@ def learn_homes(articles: Iterable[tuple[str | None, Sequence[PlaceMention]]]) -
             supporters.update(inside.keys())
         homes[key] = Home(country, _dominant(areas, voters, supporters, AREA_SHARE))
     return homes
+
+
+def domain_country(key: str) -> str | None:
+    """The country (ISO3) whose own domain ends the host `key` ("lfpress.ca": CAN), or None
+    (a generic or sold-to-anyone ending, or no host at all)."""
+    if "." not in key or " " in key:
+        return None
+    tld = key.rsplit(".", 1)[1]
+    iso2 = _domain_table().get(tld, tld.upper() if len(tld) == 2 else None)
+    return gazetteer().iso3.get(iso2) if iso2 and iso2 != "-" else None
+
+
+@cache
+def _domain_table() -> dict[str, str]:
+    table = package_file("tidings.where", "data/domains.tsv")
+    return {row["tld"].lower(): row["country"] for row in read_tsv(table, ["tld", "country"])}
 
 
 def _dominant(
