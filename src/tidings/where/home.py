@@ -2,10 +2,9 @@
 
 A local paper's one-town story ("The Arlington council voted ...") names no state: the
 text alone cannot tell Arlington, Virginia from Arlington, Texas. The paper's other
-stories can. Its home is where the places its stories name without ambiguity cluster
-(a state named outright, a town no other state or country holds a town of): the country
-most of its articles name such places in, and the first-level area most of them do when
-it dominates. A host under a country's own domain ("lfpress.ca") is of that country,
+stories can. Its home is where the places its stories name cluster: the country most of
+its articles name places of sure country in (no other country holds a place so named),
+and the first-level area most of its place names could lie in, when one dominates. A host under a country's own domain ("lfpress.ca") is of that country,
 whatever its stories name (Canadian papers name many places of sure US country, few of
 sure Canadian). Resolving again with that home as a weak prior (a few votes for the
 document focus, see `resolve.focus_of`) settles the same-named towns, while a state the
@@ -15,8 +14,8 @@ story names, a ", State" after the town and one sense per story still decide fir
     homes = learn_homes(zip(keys, first))        # keys from `source_key(url, source)`
     again = [find_places(doc, homes.get(k)) for doc, k in zip(docs, keys)]
 
-`batch.find_places_with_homes` does both passes. Nothing is kept between calls: the same input
-gives the same homes, and a home is learnt only from the articles given together.
+`batch.find_places_with_homes` does both passes. Nothing is kept between calls: the same
+input gives the same homes, and a home is learnt only from the articles given together.
 """
 
 from __future__ import annotations
