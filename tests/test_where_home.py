@@ -157,3 +157,12 @@ def test_domain_country_reads_country_endings_only():
     # a lone article takes its host's country, though it teaches no state
     lone = [_mention("Chicago", "Chicago", "USA", "IL")]
     assert learn_homes([("paper.ie", lone)]) == {"paper.ie": Home("IRL", None)}
+
+
+def test_homes_do_not_depend_on_the_order_of_the_articles():
+    ohio = [_mention("Ohio", "Ohio", "USA", "OH", "admin1")]
+    cincinnati = [_mention("Cincinnati", "Cincinnati", "USA", "OH")]
+    springfield = [_mention("Springfield", "Springfield", "USA", "OH")]
+    articles = [("a", ohio), ("b", springfield), ("a", springfield), ("a", cincinnati), ("b", ohio)]
+    homes = learn_homes(articles)
+    assert homes == learn_homes(reversed(articles)) == {"a": Home("USA", "OH")}

@@ -169,10 +169,11 @@ def places(
     placed on role "place" only. Bad records go to `<output>.rejects.jsonl` (or
     `tidings.rejects.jsonl`), as with `extract`.
 
-    Articles are resolved a batch at a time: where several articles of a batch share a
-    source (the host of their `url`, else their `source`), the places those articles name
-    without doubt give the source a home (a country, and a state where one dominates)
-    that settles same-named towns in its other stories ("Arlington" in a Virginia paper).
-    Articles of one source in one batch (`--batch-size`) learn from each other.
+    Articles are resolved a batch at a time, each source (the host of its articles' `url`,
+    else their `source`) with a home learnt from its articles in the batch: the country
+    of its host's domain ("lfpress.ca") or that its places of sure country lie in, and
+    the state most of its place names could lie in. The home settles same-named towns
+    ("Arlington" in a Virginia paper) where the story itself does not. Articles of one
+    source learn from each other only within one batch (`--batch-size`).
     """
     _write_records(files, output, model, batch_size, strict, _places, "place(s)")

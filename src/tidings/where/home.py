@@ -4,11 +4,12 @@ A local paper's one-town story ("The Arlington council voted ...") names no stat
 text alone cannot tell Arlington, Virginia from Arlington, Texas. The paper's other
 stories can. Its home is where the places its stories name cluster: the country most of
 its articles name places of sure country in (no other country holds a place so named),
-and the first-level area most of its place names could lie in, when one dominates. A host under a country's own domain ("lfpress.ca") is of that country,
-whatever its stories name (Canadian papers name many places of sure US country, few of
-sure Canadian). Resolving again with that home as a weak prior (a few votes for the
-document focus, see `resolve.focus_of`) settles the same-named towns, while a state the
-story names, a ", State" after the town and one sense per story still decide first.
+and the first-level area most of its place names could lie in, when one dominates. A
+host under a country's own domain ("lfpress.ca") is of that country, whatever its
+stories name (Canadian papers name many places of sure US country, few of sure
+Canadian). Resolving again with that home as a weak prior (a few votes for the document
+focus, see `resolve.focus_of`) settles the same-named towns, while a state the story
+names, a ", State" after the town and one sense per story still decide first.
 
     first = [find_places(doc) for doc in docs]
     homes = learn_homes(zip(keys, first))        # keys from `source_key(url, source)`
