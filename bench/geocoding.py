@@ -16,6 +16,13 @@ and runs `find_places`. For each set it prints:
 - target: found AND within 161 km, as a share of all gold toponyms. This is our reading of
   the issue's target ("at least 0.85 of gold toponyms found and placed within 161 km").
 
+Each set is scored twice, parsing once: "no prior", every article on its own; and "home
+prior", as `tidings places` and the Pipeline resolve a batch: each source (the host of
+the article's URL; lgl and tr-news give one, geowebnews and geovirus a link or source URL)
+is given a home from the places its articles in the set name without doubt, and its
+articles are resolved again with that home as a weak prior (see `where.home`). The misses
+file holds the second.
+
 Every figure is given three ways. "all roles": every mention `find_places` reports
 (places, metonyms such as "Iraq announced", demonyms such as "Iraqi": the gold sets count
 all three as toponyms) against all gold. "places only": only mentions of role "place",
@@ -26,7 +33,8 @@ NORP (a nationality or group).
 
 It also prints predicted mentions overlapping no gold toponym, by role (a rough
 false-positive count: the gold sets do not annotate everything), the time `find_places`
-takes per article (parsing excluded), and the gazetteer's load time and the memory it adds.
+takes per article (parsing excluded; with the prior, both passes and the tally), and the
+gazetteer's load time and the memory it adds.
 """
 
 from __future__ import annotations
@@ -45,6 +53,7 @@ from tidings import nlp as nlp_stage
 from tidings.model import PlaceMention
 from tidings.where import find_places
 from tidings.where.gazetteer import gazetteer
+from tidings.where.home import learn_homes, source_key
 from tidings.where.resolve import km
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
@@ -68,6 +77,7 @@ class Doc:
     id: str
     text: str
     gold: list[Gold]
+    source: str | None = None  # the article's URL, where the set gives it
 
 
 @dataclass
@@ -129,6 +139,7 @@ def read_set(name: str) -> Iterator[Doc]:
                 str(record.get("docid") or record.get("file") or record.get("source")),
                 record["text"],
                 list(_gold(name, record, countries)),
+                record.get("url") or record.get("link") or record.get("source"),
             )
 
 
@@ -208,14 +219,39 @@ def _is_demonym(doc, gold: Gold) -> bool:
     return not official and not other
 
 
-def score(name: str, limit: int | None, nearest: NearestCountry) -> Result:
+@dataclass
+class Scored:
+    plain: Result  # each article on its own
+    prior: Result  # with its source's home as a prior, as `tidings places` does
+    homes: int  # sources given a home
+
+
+def score(name: str, limit: int | None, nearest: NearestCountry) -> Scored:
+    """The set scored twice: each article on its own, then with its source's home (learnt
+    from this set's other articles, see `where.home`) as a prior; and the homes learnt."""
     nlp = nlp_stage.load()
     docs = list(read_set(name))[:limit]
+    pairs = list(nlp.pipe(((d.text, d) for d in docs), as_tuples=True, batch_size=16))
+    start = time.perf_counter()
+    plain = [find_places(doc) for doc, _ in pairs]
+    seconds = time.perf_counter() - start
+    keys = [source_key(article.source) for _, article in pairs]
+    start = time.perf_counter()
+    homes = learn_homes(zip(keys, plain, strict=True))
+    again = [
+        find_places(doc, homes[key]) if key in homes else mentions
+        for (doc, _), key, mentions in zip(pairs, keys, plain, strict=True)
+    ]
+    prior = _tally(pairs, again, nearest)
+    prior.seconds = seconds + time.perf_counter() - start
+    result = _tally(pairs, plain, nearest)
+    result.seconds = seconds
+    return Scored(result, prior, len(homes))
+
+
+def _tally(pairs: list, found: list[list[PlaceMention]], nearest: NearestCountry) -> Result:
     result = Result()
-    for doc, article in nlp.pipe(((d.text, d) for d in docs), as_tuples=True, batch_size=16):
-        start = time.perf_counter()
-        mentions = find_places(doc)
-        result.seconds += time.perf_counter() - start
+    for (doc, article), mentions in zip(pairs, found, strict=True):
         result.docs += 1
         result.predicted.update(m.role for m in mentions)
         places = [m for m in mentions if m.role == "place"]
@@ -225,13 +261,13 @@ def score(name: str, limit: int | None, nearest: NearestCountry) -> Result:
             demonym = _is_demonym(doc, gold)
             hits = _hits(mentions, gold)
             matched.update(i for i, _ in hits)
-            found, near, right = _judge(_best(hits, gold), gold, country)
-            result.all.add(found, near, right)
+            found_, near, right = _judge(_best(hits, gold), gold, country)
+            result.all.add(found_, near, right)
             place = _best(_hits(places, gold), gold)
-            found, near, right = _judge(place, gold, country)
-            result.places.add(found, near, right)
+            found_, near, right = _judge(place, gold, country)
+            result.places.add(found_, near, right)
             if not demonym:
-                result.no_demonyms.add(found, near, right)
+                result.no_demonyms.add(found_, near, right)
             best = _best(hits, gold)
             if best is None or not _judge(best, gold, country)[1]:
                 got = f"{best.place.name} {best.place.country} {best.role}" if best else "-"
@@ -312,16 +348,18 @@ def main() -> None:
     print("target = found and within 161 km, as a share of gold toponyms with coordinates")
     misses: list[str] = []
     for name in args.sets:
-        r = score(name, args.limit, nearest)
-        print(
-            f"{name}: {r.docs} articles, {_roles(r.predicted)} predicted, "
-            f"{_roles(r.spurious)} overlap no gold, "
-            f"find_places {1000 * r.seconds / max(r.docs, 1):.1f} ms/article"
-        )
-        print(_line("all roles", r.all))
-        print(_line("places only", r.places))
-        print(_line("places, no dem.", r.no_demonyms))
-        misses += [f"{name}\t{m}" for m in r.misses]
+        scored = score(name, args.limit, nearest)
+        prior = scored.prior
+        for label, r in (("no prior", scored.plain), (f"home prior ({scored.homes} homes)", prior)):
+            print(
+                f"{name}, {label}: {r.docs} articles, {_roles(r.predicted)} predicted, "
+                f"{_roles(r.spurious)} overlap no gold, "
+                f"find_places {1000 * r.seconds / max(r.docs, 1):.1f} ms/article"
+            )
+            print(_line("all roles", r.all))
+            print(_line("places only", r.places))
+            print(_line("places, no dem.", r.no_demonyms))
+        misses += [f"{name}\t{m}" for m in prior.misses]
     if args.misses:
         args.misses.write_text("\n".join(misses) + "\n", encoding="utf-8")
 

@@ -95,6 +95,6 @@ def test_petrarch_gsr_exact_match_stays_above_its_floor(shared, pipeline):
 @pytest.mark.parametrize("name", ["tr-news", "lgl"])
 def test_toponyms_found_and_placed_stay_above_their_floor(shared, name):
     geocoding = bench("geocoding")
-    tally = geocoding.score(name, None, geocoding.NearestCountry()).all
+    tally = geocoding.score(name, None, geocoding.NearestCountry()).prior.all
     assert tally.gold >= 600
     assert tally.near / tally.gold >= FLOORS["where"][name.replace("-", "_")]

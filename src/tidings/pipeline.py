@@ -26,11 +26,11 @@ from tidings.events import EventCoder
 from tidings.events import default_coder as default_event_coder
 from tidings.events.dictionary_coder import DictionaryCoder, dictionary_coder
 from tidings.ingest import article_id
-from tidings.model import Article, EventMention, Rejected
+from tidings.model import Article, EventMention, PlaceMention, Rejected
 from tidings.nlp.ahead import ParseAhead
 from tidings.toll import count_casualties
 from tidings.when import date_events
-from tidings.where import locate_events
+from tidings.where import Home, batch_homes, find_places, locate_events, source_key
 
 __all__ = ["ArticleEvents", "Batch", "Pipeline"]
 
@@ -119,14 +119,24 @@ class Pipeline:
         coder = self.event_coder
         return isinstance(coder, DictionaryCoder) and not coder.builtin_actors
 
-    def analyse(self, doc: Doc, article: Article) -> list[EventMention]:
-        """Every stage after parsing, on one article."""
+    def analyse(
+        self,
+        doc: Doc,
+        article: Article,
+        places: list[PlaceMention] | None = None,
+        home: Home | None = None,
+    ) -> list[EventMention]:
+        """Every stage after parsing, on one article. `places`: its toponyms if already
+        read; `home`: where its source usually reports from (`run` learns it from the
+        batch, see `where.home`), a prior that makes them read again."""
         actors = [] if self._actors_unused() else self.actor_coder.code(doc, article.date)
         events = self.event_coder.code(doc, article, actors)
         if not events:
             return []
         events = date_events(doc, article.date, events)
-        events = locate_events(doc, events)
+        if home is not None or places is None:
+            places = find_places(doc, home)
+        events = locate_events(doc, events, places)
         return count_casualties(doc, events)
 
     def extract(self, text: str, date: dt.date, id: str | None = None) -> list[EventMention]:
@@ -173,7 +183,13 @@ class Pipeline:
             # planned before the batch ahead of it was stored: drop what that one stored
             done = known([a.id for a in todo])
             pairs = [(doc, a) for doc, a in pairs if a.id not in done]
-        results = tuple(ArticleEvents(a, tuple(self.analyse(doc, a))) for doc, a in pairs)
+        # each source's home is learnt from its articles in this batch (see `where.home`)
+        keys = [source_key(a.url, a.source) for _, a in pairs]
+        first, homes = batch_homes(list(zip((doc for doc, _ in pairs), keys, strict=True)))
+        results = tuple(
+            ArticleEvents(a, tuple(self.analyse(doc, a, found, homes.get(key or ""))))
+            for (doc, a), key, found in zip(pairs, keys, first, strict=True)
+        )
         return Batch(results, planned.rejects, skipped=len(planned.articles) - len(pairs))
 
 

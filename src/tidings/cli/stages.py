@@ -16,15 +16,16 @@ from tidings import nlp as nlp_stage
 from tidings.cli.common import BatchSize, Files, Model, Strict, app, err, fail, finish
 from tidings.errors import TidingsError
 from tidings.ingest import RejectsWriter, read_articles, rejects_path
-from tidings.model import Article, Rejected
+from tidings.model import Article, PlaceMention, Rejected
 from tidings.pipeline import DEFAULT_BATCH_SIZE
 from tidings.when import find_times
-from tidings.where import find_places
+from tidings.where import find_places_with_homes, source_key
 
 Output = Annotated[
     Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
 ]
-Records = Callable[[Doc, Article], Iterable[dict[str, Any]]]
+# what a command writes for a batch of parsed articles
+Records = Callable[[list[tuple[Doc, Article]]], Iterable[dict[str, Any]]]
 
 
 def _kept(items: Iterable[Article | Rejected], rejects: RejectsWriter) -> Iterator[Article]:
@@ -45,8 +46,8 @@ def _write_records(
     records: Records,
     what: str,
 ) -> None:
-    """Parse the articles in batches and write what `records` finds in each, one JSON line
-    per record; bad input goes to the rejects file beside the output, as with `extract`."""
+    """Parse the articles in batches and write what `records` finds in each batch, one JSON
+    line per record; bad input goes to the rejects file beside the output, as with `extract`."""
     try:
         nlp = nlp_stage.load(model)
     except TidingsError as error:
@@ -61,8 +62,8 @@ def _write_records(
         )
         rejects = stack.enter_context(RejectsWriter(rejects_file))
         articles = _kept(read_articles(files), rejects)
-        for doc, article in nlp_stage.parse(nlp, articles, batch_size):
-            for record in records(doc, article):
+        for batch in _batches(nlp_stage.parse(nlp, articles, batch_size), batch_size):
+            for record in records(batch):
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
                 found += 1
         rejected = rejects.count
@@ -70,7 +71,25 @@ def _write_records(
     finish(rejected, rejects_file, strict)
 
 
-def _times(doc: Doc, article: Article) -> Iterator[dict[str, Any]]:
+def _batches(
+    pairs: Iterable[tuple[Doc, Article]], size: int
+) -> Iterator[list[tuple[Doc, Article]]]:
+    batch: list[tuple[Doc, Article]] = []
+    for pair in pairs:
+        batch.append(pair)
+        if len(batch) >= max(size, 1):
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _times(batch: list[tuple[Doc, Article]]) -> Iterator[dict[str, Any]]:
+    for doc, article in batch:
+        yield from _times_of(doc, article)
+
+
+def _times_of(doc: Doc, article: Article) -> Iterator[dict[str, Any]]:
     for time in find_times(doc, article.date):
         yield {
             "article_id": article.id,
@@ -83,8 +102,17 @@ def _times(doc: Doc, article: Article) -> Iterator[dict[str, Any]]:
         }
 
 
-def _places(doc: Doc, article: Article) -> Iterator[dict[str, Any]]:
-    for mention in find_places(doc):
+def _places(batch: list[tuple[Doc, Article]]) -> Iterator[dict[str, Any]]:
+    """The toponyms of a batch, resolved with each source's home as learnt from the batch
+    (see `where.home`): articles of one source are best given together."""
+    keyed = [(doc, source_key(article.url, article.source)) for doc, article in batch]
+    found, _ = find_places_with_homes(keyed)
+    for (_, article), mentions in zip(batch, found, strict=True):
+        yield from _place_records(article, mentions)
+
+
+def _place_records(article: Article, mentions: list[PlaceMention]) -> Iterator[dict[str, Any]]:
+    for mention in mentions:
         place = mention.place
         yield {
             "article_id": article.id,
@@ -140,5 +168,12 @@ def places(
     "metonym" ("Washington said") or "demonym" ("Iraqi", given its country); events are
     placed on role "place" only. Bad records go to `<output>.rejects.jsonl` (or
     `tidings.rejects.jsonl`), as with `extract`.
+
+    Articles are resolved a batch at a time, each source (the host of its articles' `url`,
+    else their `source`) with a home learnt from its articles in the batch: the country
+    of its host's domain ("lfpress.ca") or that its places of sure country lie in, and
+    the state most of its place names could lie in. The home settles same-named towns
+    ("Arlington" in a Virginia paper) where the story itself does not. Articles of one
+    source learn from each other only within one batch (`--batch-size`).
     """
     _write_records(files, output, model, batch_size, strict, _places, "place(s)")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from tidings.nlp import doc_text
 from tidings.where.gazetteer import Entry, gazetteer, norm, word_kinds, words
@@ -24,16 +24,20 @@ __all__ = [
     "abbreviation",
     "address_places",
     "capital_of_named_country",
+    "context",
     "county_lists",
     "institution_places",
     "misdated",
     "national",
     "party_places",
+    "townsfolk",
     "word_list",
     "words_at",
 ]
 
-_KINDS = frozenset({"party", "institution", "lead", "county_plural", "street", "not_place"})
+_KINDS = frozenset(
+    {"party", "institution", "lead", "county_plural", "street", "not_place", "townsfolk"}
+)
 _LOOK_BACK = 3  # words in the longest place name before an institution word
 
 
@@ -130,6 +134,18 @@ def institution_places(doc: Doc) -> list[Span]:
     return spans
 
 
+def townsfolk(span: Span) -> bool:
+    """Whether the name qualifies a person noun right after it ("a Lebanon woman", "the
+    Jordan resident"): a town's people are so named, a country's take its demonym."""
+    root, doc = span.root, span.doc
+    return (
+        root.dep_ == "compound"
+        and root.head.i == span.end
+        and span.end < len(doc)
+        and doc[span.end].lower_ in word_list("townsfolk")
+    )
+
+
 def _capitalised(tok) -> bool:  # noqa: ANN001  (a spaCy Token)
     return tok.text[:1].isupper() and not tok.is_punct
 
@@ -218,3 +234,21 @@ def capital_of_named_country(span: Span) -> bool:
         if e.kind == "country"
     }
     return bool(capitals & named)
+
+
+def context(root: Token) -> str | None:
+    """ "locative" or "motion" when `root` is the object of such a preposition, else None."""
+    tok = root
+    while tok.dep_ in ("conj", "appos", "compound") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "pobj":
+        prep = tok.head
+        if prep.lower_ in words("locative"):
+            return "locative"
+        if prep.lower_ in words("motion") and prep.head.lower_ not in ("according", "due"):
+            return "motion"
+        if prep.lower_ == "of" and prep.head.lemma_.lower() in words("place_noun"):
+            return "locative"
+    if tok.dep_ in ("compound", "appos") and tok.head.lemma_.lower() in words("place_noun"):
+        return "locative"
+    return None

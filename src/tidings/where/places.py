@@ -4,7 +4,8 @@ Candidates are spaCy GPE/LOC/FAC entities, plus capitalised words NER missed or
 mislabelled that stand where places stand (the object of "in", "near", "from"..., or
 followed by ", <state or country>", or opening a dateline); a name placed once is taken
 as the same place wherever else it stands in the document. Toponyms inside other names
-("Ohio Department of Health") are found too (see `embedded`).
+("Ohio Department of Health") are found too (see `embedded`); the bare surname of a
+person the story names is set aside ("Trapani" after "Andrew Trapani", see `people`).
 Every toponym carries a role (see `roles`): a "place"; a "metonym", a country or capital
 that is the subject of a verb ("Washington said", "Iraq announced"); or a "demonym"
 ("Iraqi", "Texans"), resolved to the place it names. Only places say where events happen.
@@ -18,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from tidings.model import PlaceMention, PlaceRole
 from tidings.nlp import doc_text
@@ -26,11 +27,13 @@ from tidings.where.cues import (
     abbreviation,
     address_places,
     capital_of_named_country,
+    context,
     county_lists,
     institution_places,
     misdated,
     national,
     party_places,
+    townsfolk,
 )
 from tidings.where.embedded import (
     PLACE_LABELS,
@@ -40,6 +43,8 @@ from tidings.where.embedded import (
     union_name,
 )
 from tidings.where.gazetteer import Entry, gazetteer, norm, words
+from tidings.where.home import Home
+from tidings.where.people import is_person
 from tidings.where.resolve import Focus, county_name, focus_of, resolve, to_place
 from tidings.where.roles import find_demonyms, is_demonym, is_metonym
 from tidings.where.sense import one_sense, state_sense
@@ -73,25 +78,28 @@ class _Candidate:
     ner: str = ""  # the entity label NER gave the words
 
 
-def find_places(doc: Doc) -> list[PlaceMention]:
+def find_places(doc: Doc, home: Home | None = None) -> list[PlaceMention]:
     """Every toponym in `doc`, resolved, in text order, each with its role.
 
     Metonyms ("Iraq announced") and demonyms ("Iraqi") are reported with their role, as
     the gold sets and GDELT count them; `locate_events` places events on role "place"
     only. Toponyms inside other names ("Ohio Department of Health") and countries used
     as adjectives ("US officials") are places: `embedded.is_modifier` tells them apart.
+    `home`, where the article's source usually reports from (see `home`), is a weak prior
+    for the document's focus.
     """
     candidates = _candidates(doc)
+    candidates = [c for c in candidates if not is_person(c.span, c.container or c.fixed, c.label)]
     firm = [c for c in candidates if c.label in PLACE_LABELS or c.fixed or _cued(c)]
     firm += [c for c in candidates if c.label == "INNER"]
     for candidate in firm:
         _resolve(candidate, Focus())
     counties = [c.span.text for c in firm if norm(county_name(c.span.text)) in gazetteer().counties]
-    focus = focus_of(_readings(firm), counties)
+    focus = focus_of(_readings(firm), counties, home)
     for candidate in firm:
         _resolve(candidate, focus)
     if counties:  # a county has no point of its own: place it amid the towns now settled
-        focus = focus_of(_readings(firm), counties)
+        focus = focus_of(_readings(firm), counties, home)
         for candidate in firm:
             if norm(county_name(candidate.span.text)) in gazetteer().counties:
                 _resolve(candidate, focus)
@@ -326,29 +334,11 @@ def _link(doc: Doc, cand: _Candidate, found: list[_Candidate]) -> _Candidate | N
 
 def _cued(cand: _Candidate) -> bool:
     """Whether a span NER did not call a place stands where places stand."""
-    if cand.cued or cand.container is not None or _context(cand.span.root) is not None:
+    if cand.cued or cand.container is not None or context(cand.span.root) is not None:
         return True
     if cand.ner == "PERSON":
         return len(cand.span) == 1 and capital_of_named_country(cand.span)
     return national(cand.span.text)
-
-
-def _context(root: Token) -> str | None:
-    """ "locative" or "motion" when `root` is the object of such a preposition, else None."""
-    tok = root
-    while tok.dep_ in ("conj", "appos", "compound") and tok.head.i != tok.i:
-        tok = tok.head
-    if tok.dep_ == "pobj":
-        prep = tok.head
-        if prep.lower_ in words("locative"):
-            return "locative"
-        if prep.lower_ in words("motion") and prep.head.lower_ not in ("according", "due"):
-            return "motion"
-        if prep.lower_ == "of" and prep.head.lemma_.lower() in words("place_noun"):
-            return "locative"
-    if tok.dep_ in ("compound", "appos") and tok.head.lemma_.lower() in words("place_noun"):
-        return "locative"
-    return None
 
 
 def _resolve(cand: _Candidate, focus: Focus) -> None:
@@ -392,7 +382,9 @@ def _lookup(cand: _Candidate, container: Entry | None, focus: Focus) -> Entry | 
     """Resolve the span's words, then without a leading direction word ("northern Syria")."""
     strict = cand.label not in PLACE_LABELS
     tokens = list(cand.span)
-    entry = resolve(cand.name or cand.span.text, container=container, focus=focus, strict=strict)
+    town = townsfolk(cand.span)
+    name = cand.name or cand.span.text
+    entry = resolve(name, container=container, focus=focus, strict=strict, town=town)
     if entry is None and (cand.cued or not strict or cand.label == "INNER"):
         entry = abbreviation(cand.span.text)  # "Mass.", "N.J." standing alone
     while entry is None and len(tokens) > 1 and tokens[0].lower_ in words("direction"):

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from tidings.model import Place
 from tidings.where.districts import districts
 from tidings.where.gazetteer import Entry, Gazetteer, gazetteer, norm, words
+from tidings.where.home import Home
 
 __all__ = ["Focus", "country_place", "county_name", "focus_of", "km", "resolve", "to_place"]
 
@@ -39,6 +40,10 @@ STATE_VOTES = 3  # a state named outright outvotes any one town (its first readi
 # namesakes' vote): "Rice Lake" may be in Wisconsin, but the story says Illinois
 SMALL_TOWN = 1000  # a town this small is taken only on firm evidence
 NAMESAKE_VOTE = 0.5  # a country with a town of a name the story gives, near its other towns
+# a source's home (see `home`): worth more than one ambiguous town's reading and its
+# namesakes, less than a state named outright or two towns of one state
+HOME_COUNTRY_VOTES = 1.5
+HOME_STATE_VOTES = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +61,9 @@ class Focus:
     held: frozenset[tuple[str, tuple[str, str | None, str]]] = frozenset()
 
 
-def focus_of(readings: Iterable[tuple[str, Entry]], counties: Iterable[str] = ()) -> Focus:
+def focus_of(
+    readings: Iterable[tuple[str, Entry]], counties: Iterable[str] = (), home: Home | None = None
+) -> Focus:
     """The focus of (name, entry) first readings: commonest country, its commonest admin1.
 
     Each distinct name counts once (a town named ten times must not outvote the rest with
@@ -70,6 +77,9 @@ def focus_of(readings: Iterable[tuple[str, Entry]], counties: Iterable[str] = ()
     County"), placed or not, each vote for the US and hint at the states that hold one so
     named; the second-level areas so named, and those the towns lie in, are kept for
     choosing among same-named counties and towns (see `_county`, `_in_named_area`).
+    The source's `home`, when known, adds HOME_COUNTRY_VOTES to its country and
+    HOME_STATE_VOTES to its first-level area: enough to settle a one-town story, too few
+    to outvote a state the story names.
     """
     gaz = gazetteer()
     counties = list(counties)
@@ -88,6 +98,9 @@ def focus_of(readings: Iterable[tuple[str, Entry]], counties: Iterable[str] = ()
         for cc in sorted(_namesake_countries(gaz, key, towns)):
             countries[cc] += NAMESAKE_VOTE
     hinted = frozenset(gaz.entries[i].admin1 or "" for k in keys for i in gaz.counties[k])
+    home_cc = _iso2(gaz, home.country) if home is not None else None
+    if home_cc is not None:
+        countries[home_cc] += HOME_COUNTRY_VOTES
     if not countries:
         return Focus()
     country = _leader(gaz, countries, readings, keys)
@@ -102,6 +115,8 @@ def focus_of(readings: Iterable[tuple[str, Entry]], counties: Iterable[str] = ()
     for key in sorted({norm(name) for name, e in readings if e.kind == "city"}):
         for admin1 in sorted(_town_states(gaz, key, country)):
             areas[admin1] += 1
+    if home is not None and home.admin1 and home_cc == country:
+        areas[home.admin1] += HOME_STATE_VOTES
     if country == "US":  # a county name, like a town's, votes for each state holding one
         for key in sorted(keys):
             for admin1 in sorted({gaz.entries[i].admin1 or "" for i in gaz.counties[key]}):
@@ -135,6 +150,10 @@ def _leader(
         )
 
     return next((cc for cc in tied if not contestable(cc)), tied[0])
+
+
+def _iso2(gaz: Gazetteer, iso3: str) -> str | None:
+    return next((cc for cc, code in gaz.iso3.items() if code == iso3), None)
 
 
 def _holders(gaz: Gazetteer, key: str) -> set[str]:
@@ -218,11 +237,15 @@ def resolve(
     container: Entry | None = None,
     focus: Focus = Focus(),
     strict: bool = False,
+    town: bool = False,
 ) -> Entry | None:
     """The entry `name` most likely means, or None when no reading is credible.
 
     `container` is a place that must hold the answer; `strict` is for words NER did not
-    call a place, which must match a name exactly and be a real town or lie in the focus.
+    call a place, which must match a name exactly and be a real town or lie in the focus;
+    `town`, for a name before a person noun ("a Lebanon woman", where a country would
+    give its demonym), sets aside the country of that name when a town of the focus
+    country bears it (a state keeps its reading: "a Texas man").
     """
     gaz = gazetteer()
     name = county_name(name)
@@ -230,6 +253,8 @@ def resolve(
     readings = [(e, True) for e in official] + [(e, False) for e in other]
     if container is not None:
         readings = [(e, o) for e, o in readings if _within(e, container)]
+    if town and any(e.kind == "city" and e.country == focus.country for e, _ in readings):
+        readings = [(e, o) for e, o in readings if e.kind != "country"]
     key = norm(name)
     preferred = gaz.preferred.get(key)
     near = {e for e, _ in readings if e.kind == "city" and _near_others(e, key, focus)}
