@@ -136,3 +136,25 @@ def test_parsing_ahead_in_a_second_process_gives_the_same_events(monkeypatch):
     assert _run(ahead) == (expected, expected_skipped)
     assert collected == [False, False]  # batches 2 and 3 came from the worker
     assert any(mentions for _, mentions in expected)
+
+
+def test_a_stage_failing_on_one_article_rejects_it_and_the_batch_goes_on(pipeline, monkeypatch):
+    from tidings.model import Article
+
+    analyse = Pipeline.analyse
+
+    def flaky(self, doc, article, *args):
+        if "Lagos" in article.text:
+            raise ValueError("max() arg is an empty sequence")
+        return analyse(self, doc, article, *args)
+
+    monkeypatch.setattr(Pipeline, "analyse", flaky)
+    articles = [
+        Article(id=i, date=dt.date(2022, 3, 7), text=t, origin=f"news.jsonl:{n}")
+        for n, (i, t) in enumerate(AHEAD_TEXTS[1:], 1)
+    ]
+    (batch,) = pipeline.run(articles)
+    assert [r.article.id for r in batch.results] == ["a2", "a3", "a4"]
+    (reject,) = batch.rejects
+    assert (reject.origin, reject.line) == ("news.jsonl", 2)
+    assert reject.reason.startswith("R011") and "article a1: ValueError" in reject.reason

@@ -66,6 +66,10 @@ class Reject(StrEnum):
     MISSING_COLUMN = "R008 missing column; a CSV needs at least `date` and `text`"
     BAD_ROW = "R009 malformed CSV row"
     UNKNOWN_FORMAT = "R010 unknown file type; use .txt, .jsonl, .json, .csv or a folder"
+    CODING_FAILED = (
+        "R011 a Tidings bug stopped this article's coding; the rest of the batch went on. "
+        "Please report it with the article; re-running after a fix codes it"
+    )
 
     def because(self, detail: str = "") -> str:
         return f"{self.value}: {detail}" if detail else self.value

@@ -9,6 +9,7 @@ is written, so memory stays flat however large the corpus.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -21,7 +22,7 @@ from spacy.tokens import Doc
 from tidings import nlp as nlp_stage
 from tidings.actors import ActorCoder
 from tidings.actors import default_coder as default_actor_coder
-from tidings.errors import ConfigError
+from tidings.errors import ConfigError, Reject
 from tidings.events import EventCoder
 from tidings.events import default_coder as default_event_coder
 from tidings.events.dictionary_coder import DictionaryCoder, dictionary_coder
@@ -33,6 +34,8 @@ from tidings.when import date_events
 from tidings.where import Home, batch_homes, find_places, locate_events, source_key
 
 __all__ = ["ArticleEvents", "Batch", "Pipeline"]
+
+logger = logging.getLogger(__name__)
 
 DEFAULT_BATCH_SIZE = 64
 VERB_MODES = ("instead", "beside")  # how --dictionaries' verb files meet the built-in lexicon
@@ -186,11 +189,29 @@ class Pipeline:
         # each source's home is learnt from its articles in this batch (see `where.home`)
         keys = [source_key(a.url, a.source) for _, a in pairs]
         first, homes = batch_homes(list(zip((doc for doc, _ in pairs), keys, strict=True)))
-        results = tuple(
-            ArticleEvents(a, tuple(self.analyse(doc, a, found, homes.get(key or ""))))
-            for (doc, a), key, found in zip(pairs, keys, first, strict=True)
+        results, failed = [], []
+        for (doc, article), key, found in zip(pairs, keys, first, strict=True):
+            try:
+                mentions = self.analyse(doc, article, found, homes.get(key or ""))
+            except Exception as error:  # a stage's bug costs its article, never the batch
+                logger.exception("coding article %s failed", article.id)
+                failed.append(_failed(article, error))
+                continue
+            results.append(ArticleEvents(article, tuple(mentions)))
+        return Batch(
+            tuple(results),
+            planned.rejects + tuple(failed),
+            skipped=len(planned.articles) - len(pairs),
         )
-        return Batch(results, planned.rejects, skipped=len(planned.articles) - len(pairs))
+
+
+def _failed(article: Article, error: Exception) -> Rejected:
+    """The reject naming an article a stage failed on, at the file and line it came from."""
+    origin, _, line = (article.origin or article.id).rpartition(":")
+    if not (origin and line.isdigit()):
+        origin, line = article.origin or article.id, ""
+    detail = f"article {article.id}: {type(error).__name__}: {error}"
+    return Rejected(origin, int(line) if line else None, Reject.CODING_FAILED.because(detail))
 
 
 @dataclass
