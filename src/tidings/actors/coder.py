@@ -11,24 +11,19 @@ on the article's date. The second gives role phrases with no country of their ow
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Literal
 
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from tidings.actors import rules
+from tidings.actors.candidates import Candidate, candidates
 from tidings.actors.coref import Coded, Kind, Memory, is_plural, pronoun_kind
 from tidings.actors.lexicon import Lexicon, Role, default_lexicon
 from tidings.actors.matching import Hit, PhraseIndex, outermost
 from tidings.model import Actor, ActorMention
 
-CandKind = Literal["role", "org", "state", "demonym", "person", "pronoun"]
-# Which candidate keeps words two candidates both claim (after the longer one).
-CAND_RANK: dict[str, int] = {
-    "org": 0, "role": 1, "state": 2, "demonym": 3, "person": 4, "pronoun": 5,
-}  # fmt: skip
 COUNTRY_KINDS = frozenset({"name", "capital", "demonym"})
 FALLBACK_LABELS = {"ORG": "organisation", "NORP": "group", "GPE": "state"}
 
@@ -37,15 +32,6 @@ FALLBACK_LABELS = {"ORG": "organisation", "NORP": "group", "GPE": "state"}
 # back to a named organisation, and how many sentences back to look for it.
 ANAPHORIC_SECTORS = frozenset({"MED", "REB", "IGO", "NGO"})
 ANAPHORA_SENTENCES = 3
-
-
-@dataclass(frozen=True, slots=True)
-class _Candidate:
-    start: int  # token bounds
-    end: int
-    kind: CandKind
-    hits: tuple[Hit, ...] = ()
-    head: int = -1  # head token of a role phrase
 
 
 class ActorCoder:
@@ -110,7 +96,7 @@ class _DocCoder:
         return replace(hit, ref=code)
 
     def run(self) -> list[ActorMention]:
-        for cand in self._candidates():
+        for cand in candidates(self.doc, self.hits, self.lexicon):
             self.memory.coded.extend(self._resolve(cand))
         self._entity_fallback()
         coded = sorted(self.memory.coded, key=lambda c: c.start)
@@ -121,57 +107,9 @@ class _DocCoder:
         )
         return [self._mention(c, focus) for c in coded]
 
-    # --- candidates -------------------------------------------------------------
-
-    def _candidates(self) -> list[_Candidate]:
-        """Non-overlapping phrases worth resolving, longest first on a clash, in text order."""
-        doc, found = self.doc, []
-        role_tokens = {i for h in self.hits if h.kind == "role" for i in range(h.start, h.end)}
-        by_head: dict[int, list[Hit]] = {}
-        for hit in self.hits:
-            if hit.kind == "role":
-                head = rules.role_head(doc, hit.start, hit.end, role_tokens)
-                if head is not None:
-                    by_head.setdefault(head.i, []).append(hit)
-            elif hit.kind in ("org", "actor"):
-                head = rules.role_head(doc, hit.start, hit.end, role_tokens)
-                if head is not None and head.i >= hit.end and head.ent_type_ == "PERSON":
-                    by_head.setdefault(head.i, []).append(hit)  # "UN chief Antonio Guterres"
-                else:
-                    start = rules.with_determiner(doc, hit.start)
-                    found.append(_Candidate(start, hit.end, "org", (hit,)))
-            elif hit.kind in ("name", "capital"):
-                start = rules.with_determiner(doc, hit.start)
-                found.append(_Candidate(start, hit.end, "state", (hit,)))
-            else:
-                found.append(_Candidate(hit.start, hit.end, "demonym", (hit,)))
-        for head, role_hits in by_head.items():
-            start, end = rules.phrase_bounds(
-                doc[head], min(h.start for h in role_hits), max(h.end for h in role_hits)
-            )
-            inside = tuple(h for h in self.hits if start <= h.start and h.end <= end)
-            found.append(_Candidate(start, end, "role", inside, head))
-        for ent in doc.ents:
-            if ent.label_ in ("PERSON", "ORG"):
-                found.append(_Candidate(ent.start, ent.end, "person"))
-        pronouns = self.lexicon.words("person_pronoun") | self.lexicon.words("group_pronoun")
-        pronouns |= self.lexicon.words("thing_pronoun")
-        for token in doc:
-            if token.lower_ in pronouns and token.dep_ in rules.SUBJECT_DEPS:
-                found.append(_Candidate(token.i, token.i + 1, "pronoun"))
-        # names are looked up only if nothing from the dictionaries claims their words
-        found.sort(key=lambda c: (c.kind == "person", c.start - c.end, CAND_RANK[c.kind], c.start))
-        taken: set[int] = set()
-        kept = []
-        for cand in found:
-            if taken.isdisjoint(range(cand.start, cand.end)):
-                taken.update(range(cand.start, cand.end))
-                kept.append(cand)
-        return sorted(kept, key=lambda c: c.start)
-
     # --- resolution ---------------------------------------------------------------
 
-    def _resolve(self, cand: _Candidate) -> list[Coded]:
+    def _resolve(self, cand: Candidate) -> list[Coded]:
         if cand.kind == "role":
             return self._role(cand)
         if cand.kind == "pronoun":
@@ -193,7 +131,7 @@ class _DocCoder:
         plural = is_plural(self.doc, end, kind, actor.sector)
         return Coded(actor, start, end, kind, focus, plural)
 
-    def _named(self, cand: _Candidate, hit: Hit, text: str) -> list[Coded]:
+    def _named(self, cand: Candidate, hit: Hit, text: str) -> list[Coded]:
         """A person or body from people.tsv or a PETRARCH file, by its code on the date;
         a null code ("---", or no office on that date) codes nothing."""
         if not hit.ref:
@@ -210,7 +148,7 @@ class _DocCoder:
         )  # fmt: skip
         return [self.memory.remember(coded, span.text if person else "")]
 
-    def _country(self, cand: _Candidate, hit: Hit, text: str) -> Coded | None:
+    def _country(self, cand: Candidate, hit: Hit, text: str) -> Coded | None:
         """A country name, capital or demonym standing on its own."""
         doc, lexicon = self.doc, self.lexicon
         root = doc[hit.start : hit.end].root
@@ -236,7 +174,7 @@ class _DocCoder:
             return None
         return self._coded(Actor.of(text, hit.ref, None), cand.start, cand.end, "group")
 
-    def _role(self, cand: _Candidate) -> list[Coded]:
+    def _role(self, cand: Candidate) -> list[Coded]:
         """A role phrase: "Iraqi Prime Minister Mustafa Al-Kadhimi", "security forces",
         "US and British forces" (one mention per country), "his guards", "the premier"."""
         doc, lexicon = self.doc, self.lexicon
@@ -318,7 +256,7 @@ class _DocCoder:
         return [self.memory.remember(coded, name_text, title_text)]
 
     def _split(
-        self, cand: _Candidate, countries: list[Hit], title: Role, affiliation: str | None,
+        self, cand: Candidate, countries: list[Hit], title: Role, affiliation: str | None,
         kind: Kind,
     ) -> list[Coded]:  # fmt: skip
         """ "US and British forces": one mention per country, the first ones over their own
@@ -333,7 +271,7 @@ class _DocCoder:
         actor = role_actor(words, last.ref, title, affiliation=affiliation)
         return [*found, coded(actor, last.start, cand.end, kind)]
 
-    def _title_anaphor(self, cand: _Candidate, title: str) -> Coded | None:
+    def _title_anaphor(self, cand: Candidate, title: str) -> Coded | None:
         """ "the Prime Minister" after "Iraqi Prime Minister Mustafa Al-Kadhimi"."""
         if not title or self.doc[cand.start].lower_ != "the":
             return None
@@ -345,7 +283,7 @@ class _DocCoder:
         actor = replace(earlier.actor, text=self.doc[cand.start : cand.end].text)
         return Coded(actor, cand.start, cand.end, "role", earlier.needs_focus)
 
-    def _antecedent_org(self, cand: _Candidate, sector: str) -> Coded | None:
+    def _antecedent_org(self, cand: Candidate, sector: str) -> Coded | None:
         """ "the broadcaster" after "Al Arabiya", "the militants" after "Hamas": a definite
         role phrase naming the sector of an organisation coded shortly before."""
         if self.doc[cand.start].lower_ != "the" or sector not in ANAPHORIC_SECTORS:
@@ -359,7 +297,7 @@ class _DocCoder:
                 return self._coded(actor, cand.start, cand.end, "organisation")
         return None
 
-    def _known_person(self, cand: _Candidate) -> list[Coded]:
+    def _known_person(self, cand: Candidate) -> list[Coded]:
         """A name seen earlier with a title ("Al-Kadhimi" after "Prime Minister ...")."""
         text = self.doc[cand.start : cand.end].text
         known = self.memory.person(text)
@@ -368,7 +306,7 @@ class _DocCoder:
         actor = replace(known.actor, text=text)
         return [Coded(actor, cand.start, cand.end, "person", known.needs_focus)]
 
-    def _pronoun(self, cand: _Candidate) -> list[Coded]:
+    def _pronoun(self, cand: Candidate) -> list[Coded]:
         """A subject "he"/"she"/"they": the person (or plural group) just before, in this
         sentence or the last one, if all such there share one code; otherwise left out."""
         token = self.doc[cand.start]
