@@ -5,7 +5,8 @@ resolves them in text order, so a person named with a title ("Iraqi Prime Minist
 Mustafa Al-Kadhimi") is known when named again ("Al-Kadhimi", "the prime minister",
 "he"); named people and bodies from people.tsv or PETRARCH files take the code they held
 on the article's date. The second gives role phrases with no country of their own
-("officials") the document's focus country, when one country clearly dominates.
+("officials") the document's focus country, when one country clearly dominates, and
+titled people named with no country ("President X") the only country named, if just one is.
 """
 
 from __future__ import annotations
@@ -100,12 +101,24 @@ class _DocCoder:
             self.memory.coded.extend(self._resolve(cand))
         self._entity_fallback()
         coded = sorted(self.memory.coded, key=lambda c: c.start)
-        focus = rules.focus_country(
+        countries = [
             c.actor.country
             for c in coded
             if c.actor.country and not c.needs_focus and c.actor.sector != "MED"
-        )
-        return [self._mention(c, focus) for c in coded]
+        ]
+        focus = rules.focus_country(countries)
+        sole = rules.sole_country(countries) if focus is None else None
+        return [
+            self._mention(c, focus or (sole if self._titled_person(c) else None)) for c in coded
+        ]
+
+    def _titled_person(self, coded: Coded) -> bool:
+        """A named person with a title and no country ("President Levy Mwanawasa"), or a
+        "he"/"she" standing for one: the only country the document names is taken as
+        theirs, where a bare "the government" or "militants" is left without one."""
+        if coded.kind == "pronoun":
+            return self.doc[coded.start].lower_ in self.lexicon.words("person_pronoun")
+        return coded.kind == "person"
 
     # --- resolution ---------------------------------------------------------------
 

@@ -165,6 +165,12 @@ def focus_country(countries: Iterable[str]) -> str | None:
     return counts[0][0]
 
 
+def sole_country(countries: Iterable[str]) -> str | None:
+    """The country, when all the given mentions name one and the same."""
+    distinct = set(countries)
+    return distinct.pop() if len(distinct) == 1 else None
+
+
 def is_person(span: Span) -> bool:
     return any(t.ent_type_ == "PERSON" for t in span)
 
