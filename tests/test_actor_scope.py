@@ -18,8 +18,8 @@ def covering(text: str, mentions: list[ActorMention], words: str) -> ActorMentio
     ("text", "words", "code"),
     [
         # a titled, named person: the one country named is theirs
-        ("President Amadou Sekou Traore praised the Malian farmers.", "Amadou Sekou Traore", "MLIGOV"),
-        ("Opposition leader Farid Osmani accused Tajik police of torture.", "Farid Osmani", "TJKOPP"),
+        ("President Sekou Traore praised the Malian farmers.", "Sekou Traore", "MLIGOV"),
+        ("Opposition leader Farid Osmani accused Tajik police.", "Farid Osmani", "TJKOPP"),
         # two countries named: no guess
         ("President Amadou Sekou Traore thanked Ghana and Togo.", "Amadou Sekou Traore", "GOV"),
         # a bare role is not a titled person: "the government" keeps no country
