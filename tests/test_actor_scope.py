@@ -1,5 +1,6 @@
-"""Actors whose country or code comes from beyond their own words: a titled person named
-with no country takes the only country the sentence names (hand-written sentences)."""
+"""Actors whose words reach beyond the dictionary hit: a titled person named with no
+country takes the only country the sentence names; a group noun with the group's name in
+apposition is that group (hand-written sentences)."""
 
 from __future__ import annotations
 
@@ -29,3 +30,20 @@ def covering(text: str, mentions: list[ActorMention], words: str) -> ActorMentio
 def test_titled_person_takes_the_sole_country(nlp, text: str, words: str, code: str) -> None:
     found = covering(text, code_actors(nlp(text)), words)
     assert found is not None and found.actor.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The Nigerian armed group Boko Haram attacked a school.", "NGAREB"),
+        ("The Lebanese militant group Hezbollah fired rockets at the border.", "LBNREB"),
+        ("The rebel group M23 seized the town.", "CODREB"),
+    ],
+)
+def test_group_named_in_apposition_is_one_actor(nlp, text: str, code: str) -> None:
+    """ "the Nigerian armed group Boko Haram": one mention with the group's own code, not
+    a country-less "armed group" beside the name."""
+    mentions = code_actors(nlp(text))
+    first = mentions[0]
+    assert text[first.start : first.end].lower().startswith("the ")
+    assert first.actor.code == code and first.kind == "organisation"

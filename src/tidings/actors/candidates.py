@@ -55,10 +55,15 @@ def candidates(doc: Doc, hits: list[Hit], lexicon: Lexicon) -> list[Candidate]:
             found.append(Candidate(start, hit.end, "state", (hit,)))
         else:
             found.append(Candidate(hit.start, hit.end, "demonym", (hit,)))
+    named = {c.hits[0].start: c for c in found if c.kind == "org"}
     for head, role_hits in by_head.items():
         start, end = rules.phrase_bounds(
             doc[head], min(h.start for h in role_hits), max(h.end for h in role_hits)
         )
+        name = named.get(head + 1) if doc[head].pos_ == "NOUN" and end == head + 1 else None
+        if name is not None:  # "the Somali militant group al-Shabab": the group's own code
+            found.append(Candidate(start, name.end, "org", name.hits))
+            continue
         inside = tuple(h for h in hits if start <= h.start and h.end <= end)
         found.append(Candidate(start, end, "role", inside, head))
     for ent in doc.ents:
