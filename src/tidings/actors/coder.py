@@ -112,6 +112,21 @@ class _DocCoder:
             self._mention(c, focus or (sole if self._titled_person(c) else None)) for c in coded
         ]
 
+    def _in_region(self, actor: Actor, coded: Coded) -> Actor:
+        """ "Gaza militants", "the Gaza Strip": the region's block after the country
+        (PSEGZAREB), when the mention's own words name a region of its country."""
+        country, code = actor.country, actor.code or ""
+        if country is None or not code.startswith(country):
+            return actor
+        for hit in self.hits:
+            if coded.start <= hit.start and hit.end <= coded.end and hit.ref == country:
+                block = self.lexicon.region_block(self.doc[hit.start : hit.end].text)
+                if block is not None and hit.kind in ("name", "demonym"):
+                    if code[3:6] == block:
+                        return actor
+                    return replace(actor, code=country + block + code[3:])
+        return actor
+
     def _titled_person(self, coded: Coded) -> bool:
         """A named person with a title and no country ("President Levy Mwanawasa"), or a
         "he"/"she" standing for one: the only country the document names is taken as
@@ -352,6 +367,7 @@ class _DocCoder:
         actor = coded.actor
         if coded.needs_focus and focus is not None:
             actor = Actor.of(actor.text, focus, actor.sector, affiliation=actor.affiliation)
+        actor = self._in_region(actor, coded)
         first, last = self.doc[coded.start], self.doc[coded.end - 1]
         return ActorMention(
             actor=actor,
