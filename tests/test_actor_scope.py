@@ -1,6 +1,6 @@
 """Actors whose words reach beyond the dictionary hit: a titled person named with no
 country takes the only country the sentence names; a group noun with the group's name in
-apposition is that group (hand-written sentences)."""
+apposition is that group; "a nurse from Calgary" is Canadian (hand-written sentences)."""
 
 from __future__ import annotations
 
@@ -47,3 +47,16 @@ def test_group_named_in_apposition_is_one_actor(nlp, text: str, code: str) -> No
     first = mentions[0]
     assert text[first.start : first.end].lower().startswith("the ")
     assert first.actor.code == code and first.kind == "organisation"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        ("A nurse from Calgary was detained at the airport.", "A nurse", "CANHLH"),
+        ("Two students from Manchester were questioned.", "Two students", "GBREDU"),
+        ("Refugees from Aleppo crossed the border.", "Refugees", "SYRREF"),
+    ],
+)
+def test_role_from_a_city_takes_its_country(nlp, text: str, words: str, code: str) -> None:
+    found = covering(text, code_actors(nlp(text)), words)
+    assert found is not None and found.actor.code == code

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tidings.actors.lexicon import Lexicon, Role
 from tidings.actors.matching import Hit
+from tidings.actors.places import place_country
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Entities a country name inside of is part of a longer name, not an actor of its own.
@@ -281,12 +282,24 @@ def prep_countries(head: Token, hits: Sequence[Hit], lexicon: Lexicon, role: str
                     and not is_affiliation(head.doc, h.start, h.end, lexicon)
                     and h.ref not in group
                 ]  # fmt: skip
+            if not group and prep.lower_ == "from":
+                group = city_country(obj)
             if group:
                 groups.append(group)
     if len(groups) == 1:
         return groups[0]
     unique = {ref for group in groups for ref in group}
     return [unique.pop()] if len(unique) == 1 else []
+
+
+def city_country(token: Token) -> list[str]:
+    """ "a missionary from Calgary": the country of a known city (or US state) someone
+    comes from; only for a proper name not taken for a person or an organisation."""
+    if token.pos_ != "PROPN" or token.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return []
+    words = [c for c in token.lefts if c.dep_ == "compound"] + [token]
+    country = place_country(token.doc[words[0].i : token.i + 1].text)
+    return [country] if country else []
 
 
 def of_organisation(head: Token, hits: Sequence[Hit]) -> list[Hit]:
