@@ -1,6 +1,7 @@
 """Actors whose words reach beyond the dictionary hit: a titled person named with no
 country takes the only country the sentence names; a group noun with the group's name in
-apposition is that group; "a nurse from Calgary" is Canadian (hand-written sentences)."""
+apposition is that group; "a nurse from Calgary" is Canadian and "a newspaper based
+in Kenya" Kenyan (hand-written sentences)."""
 
 from __future__ import annotations
 
@@ -55,8 +56,11 @@ def test_group_named_in_apposition_is_one_actor(nlp, text: str, code: str) -> No
         ("A nurse from Calgary was detained at the airport.", "A nurse", "CANHLH"),
         ("Two students from Manchester were questioned.", "Two students", "GBREDU"),
         ("Refugees from Aleppo crossed the border.", "Refugees", "SYRREF"),
+        # "based in X" gives a home, unless the role serves abroad
+        ("A newspaper based in Kenya denied the claim.", "A newspaper", "KENMED"),
+        ("An embassy based in Nairobi was closed.", "An embassy", "GOV"),
     ],
 )
-def test_role_from_a_city_takes_its_country(nlp, text: str, words: str, code: str) -> None:
+def test_role_from_or_based_in_a_place_takes_its_country(nlp, text: str, words: str, code: str) -> None:
     found = covering(text, code_actors(nlp(text)), words)
     assert found is not None and found.actor.code == code

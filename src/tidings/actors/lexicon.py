@@ -30,6 +30,7 @@ MARKER_KINDS = frozenset(
         "thing_pronoun",
         "needs_country",
         "posted",
+        "based",
     }
 )
 _ISO3 = re.compile(r"[A-Z]{3}")

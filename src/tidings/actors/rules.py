@@ -262,7 +262,9 @@ def prep_countries(head: Token, hits: Sequence[Hit], lexicon: Lexicon, role: str
     sit in different phrases ("officials from Iran in Iraq")."""
     posted = role in lexicon.words("posted")
     groups: list[list[str]] = []
-    for prep in head.children:
+    based = lexicon.words("based")  # "a newspaper based in Beirut": the participle's "in"
+    seats = [c for c in head.children if c.dep_ == "acl" and c.lower_ in based]
+    for prep in [*head.children, *(p for s in seats for p in s.children)]:
         if prep.dep_ != "prep" or prep.lower_ not in ORIGIN_PREPS:
             continue
         if posted and prep.lower_ in lexicon.words("place_prep"):
