@@ -61,6 +61,8 @@ def test_group_named_in_apposition_is_one_actor(nlp, text: str, code: str) -> No
         ("An embassy based in Nairobi was closed.", "An embassy", "GOV"),
     ],
 )
-def test_role_from_or_based_in_a_place_takes_its_country(nlp, text: str, words: str, code: str) -> None:
+def test_role_from_or_based_in_a_place_takes_its_country(
+    nlp, text: str, words: str, code: str
+) -> None:
     found = covering(text, code_actors(nlp(text)), words)
     assert found is not None and found.actor.code == code
