@@ -1,7 +1,7 @@
 """Actors whose words reach beyond the dictionary hit: a titled person named with no
 country takes the only country the sentence names; a group noun with the group's name in
-apposition is that group; "a nurse from Calgary" is Canadian and "a newspaper based
-in Kenya" Kenyan (hand-written sentences)."""
+apposition is that group; "a nurse from Calgary" is Canadian, "a newspaper based in Kenya"
+Kenyan; "ethnic Serbs" are an ethnic group, not Serbia (hand-written sentences)."""
 
 from __future__ import annotations
 
@@ -66,3 +66,18 @@ def test_role_from_or_based_in_a_place_takes_its_country(
 ) -> None:
     found = covering(text, code_actors(nlp(text)), words)
     assert found is not None and found.actor.code == code
+
+
+def test_ethnic_group_is_not_the_state_it_is_named_after(nlp) -> None:
+    """ "ethnic Serbs" living in Croatia: a CVL group of the country they live in."""
+    text = "Ethnic Serbs blocked roads near Zagreb, Croatian police and Croatian officials said."
+    found = covering(text, code_actors(nlp(text)), "Ethnic Serbs")
+    assert found is not None and found.actor.code == "HRVCVL"
+    text = "Serbs blocked roads, Serbian officials said."
+    assert [m.actor.code for m in code_actors(nlp(text))][0] == "SRB"
+
+
+def test_military_police_are_both_military_and_police(nlp) -> None:
+    text = "Turkish military police detained two smugglers."
+    found = covering(text, code_actors(nlp(text)), "military police")
+    assert found is not None and found.actor.code == "TURMILCOP"

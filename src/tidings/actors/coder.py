@@ -194,6 +194,11 @@ class _DocCoder:
             return self._coded(Actor.of(text, hit.ref, "GOV"), cand.start, cand.end, "state")
         # a demonym used as a noun ("Iraqis protested"); as an adjective of a thing
         # ("Iraqi oil", "the Iraqi state") it names no actor
+        if rules.is_ethnic(doc, hit.start, lexicon) and root.pos_ in ("NOUN", "PROPN"):
+            # "ethnic Albanians": an ethnic group (CVL, as Phoenix's ETHNIC_GROUP), whose
+            # country is where they live, not the state the word names
+            actor = Actor.of(doc[hit.start - 1 : cand.end].text, None, "CVL")
+            return self._coded(actor, hit.start - 1, cand.end, "group", focus=True)
         if root.dep_ in ("amod", "compound") or root.pos_ not in ("NOUN", "PROPN"):
             if not rules.demonym_argument(root, lexicon):
                 return None
@@ -241,7 +246,7 @@ class _DocCoder:
         countries: list[Hit] = []
         affiliation = None
         for hit in cand.hits:
-            if hit.kind in COUNTRY_KINDS:
+            if hit.kind in COUNTRY_KINDS and not rules.is_ethnic(doc, hit.start, lexicon):
                 if rules.is_affiliation(doc, hit.start, hit.end, lexicon):
                     affiliation = hit.ref
                 else:

@@ -31,6 +31,7 @@ MARKER_KINDS = frozenset(
         "needs_country",
         "posted",
         "based",
+        "ethnic",
     }
 )
 _ISO3 = re.compile(r"[A-Z]{3}")

@@ -75,6 +75,12 @@ def inside_other_name(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+def is_ethnic(doc: Doc, start: int, lexicon: Lexicon) -> bool:
+    """Whether the demonym at `start` names an ethnicity ("ethnic Albanians", "ethnic
+    Serb civilians"), not the people of the state it is named after."""
+    return start > 0 and doc[start - 1].lower_ in lexicon.words("ethnic")
+
+
 def is_affiliation(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
     """Whether the country at [start, end) is a backer, not the owner: "pro-Iran",
     "Iran-backed", "Iranian-aligned"."""
