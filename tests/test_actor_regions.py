@@ -18,6 +18,8 @@ from tidings.resources import package_file
         ("Rockets were launched from the Gaza Strip overnight.", "the Gaza Strip", "PSEGZA"),
         ("Gaza fighters fired mortars across the fence.", "Gaza fighters", "PSEGZAREB"),
         ("Gazan officials reported heavy damage.", "Gazan officials", "PSEGZAGOV"),
+        # a dateline in capitals names the region too
+        ("GAZA CITY: Hamas said it would respond.", "GAZA CITY", "PSEGZA"),
         # the rest of the country keeps the plain code
         ("Palestinian officials condemned the raid.", "Palestinian officials", "PSEGOV"),
     ],

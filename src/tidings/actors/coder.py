@@ -23,6 +23,7 @@ from tidings.actors.candidates import Candidate, candidates
 from tidings.actors.coref import Coded, Kind, Memory, is_plural, pronoun_kind
 from tidings.actors.lexicon import Lexicon, Role, default_lexicon
 from tidings.actors.matching import Hit, PhraseIndex, outermost
+from tidings.actors.regions import named_region, with_region
 from tidings.model import Actor, ActorMention
 
 COUNTRY_KINDS = frozenset({"name", "capital", "demonym"})
@@ -112,20 +113,10 @@ class _DocCoder:
             self._mention(c, focus or (sole if self._titled_person(c) else None)) for c in coded
         ]
 
-    def _in_region(self, actor: Actor, coded: Coded) -> Actor:
-        """ "Gaza militants", "the Gaza Strip": the region's block after the country
-        (PSEGZAREB), when the mention's own words name a region of its country."""
-        country, code = actor.country, actor.code or ""
-        if country is None or not code.startswith(country):
-            return actor
-        for hit in self.hits:
-            if coded.start <= hit.start and hit.end <= coded.end and hit.ref == country:
-                block = self.lexicon.region_block(self.doc[hit.start : hit.end].text)
-                if block is not None and hit.kind in ("name", "demonym"):
-                    if code[3:6] == block:
-                        return actor
-                    return replace(actor, code=country + block + code[3:])
-        return actor
+    def _region(self, coded: Coded) -> str | None:
+        """ "Gaza militants", "the Gaza Strip": the region block the mention's own words name."""
+        doc, country = self.doc, coded.actor.country
+        return named_region(doc, self.hits, self.lexicon, coded.start, coded.end, country)
 
     def _titled_person(self, coded: Coded) -> bool:
         """A named person with a title and no country ("President Levy Mwanawasa"), or a
@@ -369,10 +360,12 @@ class _DocCoder:
             self.memory.coded.append(self._coded(actor, ent.start, ent.end, kind))
 
     def _mention(self, coded: Coded, focus: str | None) -> ActorMention:
+        """The mention as handed on: a role waiting for a country takes the focus country;
+        a region its own words name has its block written in."""
         actor = coded.actor
         if coded.needs_focus and focus is not None:
             actor = Actor.of(actor.text, focus, actor.sector, affiliation=actor.affiliation)
-        actor = self._in_region(actor, coded)
+        actor = with_region(actor, self._region(coded))
         first, last = self.doc[coded.start], self.doc[coded.end - 1]
         return ActorMention(
             actor=actor,

@@ -93,7 +93,7 @@ class Lexicon:
 
     def region_block(self, words: str) -> str | None:
         """The region block of a region name or demonym ("Gaza", "Gazans" -> GZA)."""
-        return self.regions.get(form_key(words))
+        return self.regions.get(form_key(words)) or self.regions.get(words.lower())
 
     def words(self, kind: str) -> frozenset[str]:
         """The marker words of one kind (see markers.tsv), lower case."""
