@@ -81,3 +81,11 @@ def test_military_police_are_both_military_and_police(nlp) -> None:
     text = "Turkish military police detained two smugglers."
     found = covering(text, code_actors(nlp(text)), "military police")
     assert found is not None and found.actor.code == "TURMILCOP"
+
+
+def test_pronoun_does_not_count_twice_for_the_focus(nlp) -> None:
+    """ "Ghana said it will ...": one mention of Ghana, so with Togo also named once no
+    country dominates, and an uncountried official is not made Ghanaian."""
+    text = "Ghana said it will recall its envoy from Togo unless officials release the sailors."
+    found = covering(text, code_actors(nlp(text)), "officials")
+    assert found is not None and found.actor.code == "GOV"

@@ -105,7 +105,10 @@ class _DocCoder:
         countries = [
             c.actor.country
             for c in coded
-            if c.actor.country and not c.needs_focus and c.actor.sector != "MED"
+            if c.actor.country
+            and not c.needs_focus
+            and c.actor.sector != "MED"
+            and c.kind != "pronoun"
         ]
         focus = rules.focus_country(countries)
         sole = rules.sole_country(countries) if focus is None else None
