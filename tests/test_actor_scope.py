@@ -89,3 +89,9 @@ def test_pronoun_does_not_count_twice_for_the_focus(nlp) -> None:
     text = "Ghana said it will recall its envoy from Togo unless officials release the sailors."
     found = covering(text, code_actors(nlp(text)), "officials")
     assert found is not None and found.actor.code == "GOV"
+
+
+def test_military_advisers_are_military(nlp) -> None:
+    text = "Gunmen seized three Cuban military advisers near the border."
+    found = covering(text, code_actors(nlp(text)), "military advisers")
+    assert found is not None and found.actor.code == "CUBMIL"
