@@ -95,3 +95,20 @@ def test_military_advisers_are_military(nlp) -> None:
     text = "Gunmen seized three Cuban military advisers near the border."
     found = covering(text, code_actors(nlp(text)), "military advisers")
     assert found is not None and found.actor.code == "CUBMIL"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        ("A Syrian major general was killed by a roadside bomb.", "major general", "SYRMIL"),
+        ("The general told reporters the army would withdraw.", "The general", "MIL"),
+        ("A suicide bomber struck a checkpoint.", "suicide bomber", "REB"),
+        ("Two Canadian service members were wounded.", "service members", "CANMIL"),
+        ("The Provisional IRA said it planted the device.", "Provisional IRA", "GBRREB"),
+        # "general" as an adjective codes nothing
+        ("Unions called a general strike on Monday.", "general strike", None),
+    ],
+)
+def test_ranks_bombers_and_service_members(nlp, text: str, words: str, code: str | None) -> None:
+    found = covering(text, code_actors(nlp(text)), words)
+    assert (found.actor.code if found is not None else None) == code
