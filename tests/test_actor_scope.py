@@ -109,6 +109,8 @@ def test_military_advisers_are_military(nlp) -> None:
         ("The victims were flown to the capital.", "The victims", "CVL"),
         ("Kenyan politicians traded accusations.", "Kenyan politicians", "KENPTY"),
         ("Iraq freed 40 Iranian prisoners of war.", "prisoners of war", "IRNMIL"),
+        ("Angola's ruling party won the vote.", "ruling party", "AGOGOV"),
+        ("Two Kenyan political parties merged.", "political parties", "KENPTY"),
         # "general" as an adjective codes nothing
         ("Unions called a general strike on Monday.", "general strike", None),
     ],
