@@ -106,7 +106,6 @@ def test_military_advisers_are_military(nlp) -> None:
         ("Two Canadian service members were wounded.", "service members", "CANMIL"),
         ("The Provisional IRA said it planted the device.", "Provisional IRA", "GBRREB"),
         ("Unknown assailants stabbed a guard.", "Unknown assailants", "UAF"),
-        ("The victims were flown to the capital.", "The victims", "CVL"),
         ("Kenyan politicians traded accusations.", "Kenyan politicians", "KENPTY"),
         ("Iraq freed 40 Iranian prisoners of war.", "prisoners of war", "IRNMIL"),
         ("Angola's ruling party won the vote.", "ruling party", "AGOGOV"),
