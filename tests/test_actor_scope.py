@@ -117,3 +117,13 @@ def test_military_advisers_are_military(nlp) -> None:
 def test_more_role_words(nlp, text: str, words: str, code: str | None) -> None:
     found = covering(text, code_actors(nlp(text)), words)
     assert (found.actor.code if found is not None else None) == code
+
+
+def test_they_after_groups_of_one_sector(nlp) -> None:
+    """ "Somali gunmen and suicide bombers ... They": both armed groups read alike (the
+    bombers only lack a country), so "they" is the Somali group; two sectors stay apart."""
+    text = "Somali gunmen and suicide bombers stormed a hotel. They held it for hours."
+    found = covering(text, code_actors(nlp(text)), "They")
+    assert found is not None and found.actor.code == "SOMREB"
+    text = "Somali troops and suicide bombers clashed near a hotel. They held it for hours."
+    assert covering(text, code_actors(nlp(text)), "They") is None
