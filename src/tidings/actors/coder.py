@@ -23,7 +23,7 @@ from tidings.actors.candidates import Candidate, candidates
 from tidings.actors.coref import Coded, Kind, Memory, is_plural, pronoun_kind
 from tidings.actors.lexicon import Lexicon, Role, default_lexicon
 from tidings.actors.matching import Hit, PhraseIndex, outermost
-from tidings.actors.regions import named_region, with_region
+from tidings.actors.regions import named_region, region_hits, with_region
 from tidings.model import Actor, ActorMention
 
 COUNTRY_KINDS = frozenset({"name", "capital", "demonym"})
@@ -82,6 +82,7 @@ class _DocCoder:
                 sentence_of[token.i] = index
         self.sentence_of = sentence_of
         self.memory = Memory(doc, sentence_of)
+        self.regions = region_hits(doc, self.hits, self.lexicon)
 
     def _dated(self, hit: Hit, date: dt.date | None) -> Hit:
         """A named actor's hit with its code on `date` as `ref`; a plain country code makes
@@ -118,8 +119,7 @@ class _DocCoder:
 
     def _region(self, coded: Coded) -> str | None:
         """ "Gaza militants", "the Gaza Strip": the region block the mention's own words name."""
-        doc, country = self.doc, coded.actor.country
-        return named_region(doc, self.hits, self.lexicon, coded.start, coded.end, country)
+        return named_region(self.regions, coded.start, coded.end, coded.actor.country)
 
     def _titled_person(self, coded: Coded) -> bool:
         """A named person with a title and no country ("President Levy Mwanawasa"), or a

@@ -5,7 +5,7 @@ gains the block."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
@@ -16,17 +16,34 @@ from tidings.model import Actor
 REGION_HITS = frozenset({"name", "demonym"})
 
 
-def named_region(
-    doc: Doc, hits: Sequence[Hit], lexicon: Lexicon, start: int, end: int, country: str | None
-) -> str | None:
-    """The block of a region of `country` named inside tokens [start, end), if any."""
-    if country is None or not lexicon.regions:
-        return None
+@dataclass(frozen=True, slots=True)
+class RegionHit:
+    start: int  # token bounds of the region's name or demonym
+    end: int
+    country: str
+    block: str
+
+
+def region_hits(doc: Doc, hits: Sequence[Hit], lexicon: Lexicon) -> list[RegionHit]:
+    """The country hits of a doc that name a region ("Gaza", "Gazans"), with its block."""
+    if not lexicon.regions:
+        return []
+    found = []
     for hit in hits:
-        if start <= hit.start and hit.end <= end and hit.ref == country and hit.kind in REGION_HITS:
+        if hit.kind in REGION_HITS:
             block = lexicon.region_block(doc[hit.start : hit.end].text)
             if block is not None:
-                return block
+                found.append(RegionHit(hit.start, hit.end, hit.ref, block))
+    return found
+
+
+def named_region(
+    regions: Sequence[RegionHit], start: int, end: int, country: str | None
+) -> str | None:
+    """The block of a region of `country` named inside tokens [start, end), if any."""
+    for region in regions:
+        if start <= region.start and region.end <= end and region.country == country:
+            return region.block
     return None
 
 
