@@ -59,6 +59,8 @@ def test_group_named_in_apposition_is_one_actor(nlp, text: str, code: str) -> No
         # "based in X" gives a home, unless the role serves abroad
         ("A newspaper based in Kenya denied the claim.", "A newspaper", "KENMED"),
         ("An embassy based in Nairobi was closed.", "An embassy", "GOV"),
+        # a known city naming the role's place, as a capital does
+        ("Karachi police arrested six men.", "Karachi police", "PAKCOP"),
     ],
 )
 def test_role_from_or_based_in_a_place_takes_its_country(

@@ -266,7 +266,7 @@ class _DocCoder:
             if len(found) > 1:  # "officials from Iran and Iraq": the role once per country
                 made = [lexicon.role_actor(text, c, title) for c in found]
                 return [self._coded(a, cand.start, cand.end, kind) for a in made]
-            country = found[0] if found else None
+            country = found[0] if found else rules.city_modifier_country(span, cand.hits)
         known = self.memory.person(name_text) if name is not None and country is None else None
         if known is not None:
             country = known.actor.country

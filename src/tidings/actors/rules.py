@@ -300,14 +300,26 @@ def prep_countries(head: Token, hits: Sequence[Hit], lexicon: Lexicon, role: str
     return [unique.pop()] if len(unique) == 1 else []
 
 
-def city_country(token: Token) -> list[str]:
+def city_country(token: Token, unnamed: tuple[str, ...] = ("PERSON", "ORG", "NORP")) -> list[str]:
     """ "a missionary from Calgary": the country of a known city (or US state) someone
     comes from; only for a proper name not taken for a person or an organisation."""
-    if token.pos_ != "PROPN" or token.ent_type_ in ("PERSON", "ORG", "NORP"):
+    if token.pos_ != "PROPN" or token.ent_type_ in unnamed:
         return []
     words = [c for c in token.lefts if c.dep_ == "compound"] + [token]
     country = place_country(token.doc[words[0].i : token.i + 1].text)
     return [country] if country else []
+
+
+def city_modifier_country(span: Span, hits: Sequence[Hit]) -> str | None:
+    """ "Karachi police", "Omdurman radio": the country of a known city (or US state)
+    naming the role's place, as a capital does ("Kabul police")."""
+    taken = {i for h in hits for i in range(h.start, h.end)}
+    for token in span:
+        if token.dep_ == "compound" and token.head.dep_ != "compound" and token.i not in taken:
+            found = city_country(token, ("PERSON", "NORP"))  # "Karachi police" is an ORG
+            if found:
+                return found[0]
+    return None
 
 
 def of_organisation(head: Token, hits: Sequence[Hit]) -> list[Hit]:
