@@ -5,30 +5,27 @@ resolves them in text order, so a person named with a title ("Iraqi Prime Minist
 Mustafa Al-Kadhimi") is known when named again ("Al-Kadhimi", "the prime minister",
 "he"); named people and bodies from people.tsv or PETRARCH files take the code they held
 on the article's date. The second gives role phrases with no country of their own
-("officials") the document's focus country, when one country clearly dominates.
+("officials") the document's focus country, when one country clearly dominates, and
+titled people named with no country ("President X") the only country named, if just one is.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Literal
 
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from tidings.actors import rules
+from tidings.actors.candidates import Candidate, candidates
 from tidings.actors.coref import Coded, Kind, Memory, is_plural, pronoun_kind
 from tidings.actors.lexicon import Lexicon, Role, default_lexicon
 from tidings.actors.matching import Hit, PhraseIndex, outermost
+from tidings.actors.regions import named_region, region_hits, with_region
 from tidings.model import Actor, ActorMention
 
-CandKind = Literal["role", "org", "state", "demonym", "person", "pronoun"]
-# Which candidate keeps words two candidates both claim (after the longer one).
-CAND_RANK: dict[str, int] = {
-    "org": 0, "role": 1, "state": 2, "demonym": 3, "person": 4, "pronoun": 5,
-}  # fmt: skip
 COUNTRY_KINDS = frozenset({"name", "capital", "demonym"})
 FALLBACK_LABELS = {"ORG": "organisation", "NORP": "group", "GPE": "state"}
 
@@ -37,15 +34,6 @@ FALLBACK_LABELS = {"ORG": "organisation", "NORP": "group", "GPE": "state"}
 # back to a named organisation, and how many sentences back to look for it.
 ANAPHORIC_SECTORS = frozenset({"MED", "REB", "IGO", "NGO"})
 ANAPHORA_SENTENCES = 3
-
-
-@dataclass(frozen=True, slots=True)
-class _Candidate:
-    start: int  # token bounds
-    end: int
-    kind: CandKind
-    hits: tuple[Hit, ...] = ()
-    head: int = -1  # head token of a role phrase
 
 
 class ActorCoder:
@@ -94,6 +82,7 @@ class _DocCoder:
                 sentence_of[token.i] = index
         self.sentence_of = sentence_of
         self.memory = Memory(doc, sentence_of)
+        self.regions = region_hits(doc, self.hits, self.lexicon)
 
     def _dated(self, hit: Hit, date: dt.date | None) -> Hit:
         """A named actor's hit with its code on `date` as `ref`; a plain country code makes
@@ -110,68 +99,39 @@ class _DocCoder:
         return replace(hit, ref=code)
 
     def run(self) -> list[ActorMention]:
-        for cand in self._candidates():
+        for cand in candidates(self.doc, self.hits, self.lexicon):
             self.memory.coded.extend(self._resolve(cand))
         self._entity_fallback()
         coded = sorted(self.memory.coded, key=lambda c: c.start)
-        focus = rules.focus_country(
+        countries = [
             c.actor.country
             for c in coded
-            if c.actor.country and not c.needs_focus and c.actor.sector != "MED"
-        )
-        return [self._mention(c, focus) for c in coded]
+            if c.actor.country
+            and not c.needs_focus
+            and c.actor.sector != "MED"
+            and c.kind != "pronoun"
+        ]
+        focus = rules.focus_country(countries)
+        sole = rules.sole_country(countries) if focus is None else None
+        return [
+            self._mention(c, focus or (sole if self._titled_person(c) else None)) for c in coded
+        ]
 
-    # --- candidates -------------------------------------------------------------
+    def _region(self, coded: Coded) -> str | None:
+        """ "Gaza militants", "the Gaza Strip": the region block the mention's own words name."""
+        return named_region(self.regions, coded.start, coded.end, coded.actor.country)
 
-    def _candidates(self) -> list[_Candidate]:
-        """Non-overlapping phrases worth resolving, longest first on a clash, in text order."""
-        doc, found = self.doc, []
-        role_tokens = {i for h in self.hits if h.kind == "role" for i in range(h.start, h.end)}
-        by_head: dict[int, list[Hit]] = {}
-        for hit in self.hits:
-            if hit.kind == "role":
-                head = rules.role_head(doc, hit.start, hit.end, role_tokens)
-                if head is not None:
-                    by_head.setdefault(head.i, []).append(hit)
-            elif hit.kind in ("org", "actor"):
-                head = rules.role_head(doc, hit.start, hit.end, role_tokens)
-                if head is not None and head.i >= hit.end and head.ent_type_ == "PERSON":
-                    by_head.setdefault(head.i, []).append(hit)  # "UN chief Antonio Guterres"
-                else:
-                    start = rules.with_determiner(doc, hit.start)
-                    found.append(_Candidate(start, hit.end, "org", (hit,)))
-            elif hit.kind in ("name", "capital"):
-                start = rules.with_determiner(doc, hit.start)
-                found.append(_Candidate(start, hit.end, "state", (hit,)))
-            else:
-                found.append(_Candidate(hit.start, hit.end, "demonym", (hit,)))
-        for head, role_hits in by_head.items():
-            start, end = rules.phrase_bounds(
-                doc[head], min(h.start for h in role_hits), max(h.end for h in role_hits)
-            )
-            inside = tuple(h for h in self.hits if start <= h.start and h.end <= end)
-            found.append(_Candidate(start, end, "role", inside, head))
-        for ent in doc.ents:
-            if ent.label_ in ("PERSON", "ORG"):
-                found.append(_Candidate(ent.start, ent.end, "person"))
-        pronouns = self.lexicon.words("person_pronoun") | self.lexicon.words("group_pronoun")
-        pronouns |= self.lexicon.words("thing_pronoun")
-        for token in doc:
-            if token.lower_ in pronouns and token.dep_ in rules.SUBJECT_DEPS:
-                found.append(_Candidate(token.i, token.i + 1, "pronoun"))
-        # names are looked up only if nothing from the dictionaries claims their words
-        found.sort(key=lambda c: (c.kind == "person", c.start - c.end, CAND_RANK[c.kind], c.start))
-        taken: set[int] = set()
-        kept = []
-        for cand in found:
-            if taken.isdisjoint(range(cand.start, cand.end)):
-                taken.update(range(cand.start, cand.end))
-                kept.append(cand)
-        return sorted(kept, key=lambda c: c.start)
+    def _titled_person(self, coded: Coded) -> bool:
+        """A named person with a title and no country ("President Levy Mwanawasa"), or a
+        "he"/"she" standing for one: the only country the document names is taken as
+        theirs, where a bare "the government" or "militants" is left without one."""
+        if coded.kind == "pronoun":
+            return self.doc[coded.start].lower_ in self.lexicon.words("person_pronoun")
+        return coded.kind == "person"
 
     # --- resolution ---------------------------------------------------------------
 
-    def _resolve(self, cand: _Candidate) -> list[Coded]:
+    def _resolve(self, cand: Candidate) -> list[Coded]:
         if cand.kind == "role":
             return self._role(cand)
         if cand.kind == "pronoun":
@@ -193,7 +153,7 @@ class _DocCoder:
         plural = is_plural(self.doc, end, kind, actor.sector)
         return Coded(actor, start, end, kind, focus, plural)
 
-    def _named(self, cand: _Candidate, hit: Hit, text: str) -> list[Coded]:
+    def _named(self, cand: Candidate, hit: Hit, text: str) -> list[Coded]:
         """A person or body from people.tsv or a PETRARCH file, by its code on the date;
         a null code ("---", or no office on that date) codes nothing."""
         if not hit.ref:
@@ -210,7 +170,7 @@ class _DocCoder:
         )  # fmt: skip
         return [self.memory.remember(coded, span.text if person else "")]
 
-    def _country(self, cand: _Candidate, hit: Hit, text: str) -> Coded | None:
+    def _country(self, cand: Candidate, hit: Hit, text: str) -> Coded | None:
         """A country name, capital or demonym standing on its own."""
         doc, lexicon = self.doc, self.lexicon
         root = doc[hit.start : hit.end].root
@@ -228,6 +188,11 @@ class _DocCoder:
             return self._coded(Actor.of(text, hit.ref, "GOV"), cand.start, cand.end, "state")
         # a demonym used as a noun ("Iraqis protested"); as an adjective of a thing
         # ("Iraqi oil", "the Iraqi state") it names no actor
+        if rules.is_ethnic(doc, hit.start, lexicon) and root.pos_ in ("NOUN", "PROPN"):
+            # "ethnic Albanians": an ethnic group (CVL, as Phoenix's ETHNIC_GROUP), whose
+            # country is where they live, not the state the word names
+            actor = Actor.of(doc[hit.start - 1 : cand.end].text, None, "CVL")
+            return self._coded(actor, hit.start - 1, cand.end, "group", focus=True)
         if root.dep_ in ("amod", "compound") or root.pos_ not in ("NOUN", "PROPN"):
             if not rules.demonym_argument(root, lexicon):
                 return None
@@ -236,7 +201,7 @@ class _DocCoder:
             return None
         return self._coded(Actor.of(text, hit.ref, None), cand.start, cand.end, "group")
 
-    def _role(self, cand: _Candidate) -> list[Coded]:
+    def _role(self, cand: Candidate) -> list[Coded]:
         """A role phrase: "Iraqi Prime Minister Mustafa Al-Kadhimi", "security forces",
         "US and British forces" (one mention per country), "his guards", "the premier"."""
         doc, lexicon = self.doc, self.lexicon
@@ -275,7 +240,7 @@ class _DocCoder:
         countries: list[Hit] = []
         affiliation = None
         for hit in cand.hits:
-            if hit.kind in COUNTRY_KINDS:
+            if hit.kind in COUNTRY_KINDS and not rules.is_ethnic(doc, hit.start, lexicon):
                 if rules.is_affiliation(doc, hit.start, hit.end, lexicon):
                     affiliation = hit.ref
                 else:
@@ -301,7 +266,7 @@ class _DocCoder:
             if len(found) > 1:  # "officials from Iran and Iraq": the role once per country
                 made = [lexicon.role_actor(text, c, title) for c in found]
                 return [self._coded(a, cand.start, cand.end, kind) for a in made]
-            country = found[0] if found else None
+            country = found[0] if found else rules.city_modifier_country(span, cand.hits)
         known = self.memory.person(name_text) if name is not None and country is None else None
         if known is not None:
             country = known.actor.country
@@ -318,7 +283,7 @@ class _DocCoder:
         return [self.memory.remember(coded, name_text, title_text)]
 
     def _split(
-        self, cand: _Candidate, countries: list[Hit], title: Role, affiliation: str | None,
+        self, cand: Candidate, countries: list[Hit], title: Role, affiliation: str | None,
         kind: Kind,
     ) -> list[Coded]:  # fmt: skip
         """ "US and British forces": one mention per country, the first ones over their own
@@ -333,7 +298,7 @@ class _DocCoder:
         actor = role_actor(words, last.ref, title, affiliation=affiliation)
         return [*found, coded(actor, last.start, cand.end, kind)]
 
-    def _title_anaphor(self, cand: _Candidate, title: str) -> Coded | None:
+    def _title_anaphor(self, cand: Candidate, title: str) -> Coded | None:
         """ "the Prime Minister" after "Iraqi Prime Minister Mustafa Al-Kadhimi"."""
         if not title or self.doc[cand.start].lower_ != "the":
             return None
@@ -345,7 +310,7 @@ class _DocCoder:
         actor = replace(earlier.actor, text=self.doc[cand.start : cand.end].text)
         return Coded(actor, cand.start, cand.end, "role", earlier.needs_focus)
 
-    def _antecedent_org(self, cand: _Candidate, sector: str) -> Coded | None:
+    def _antecedent_org(self, cand: Candidate, sector: str) -> Coded | None:
         """ "the broadcaster" after "Al Arabiya", "the militants" after "Hamas": a definite
         role phrase naming the sector of an organisation coded shortly before."""
         if self.doc[cand.start].lower_ != "the" or sector not in ANAPHORIC_SECTORS:
@@ -359,7 +324,7 @@ class _DocCoder:
                 return self._coded(actor, cand.start, cand.end, "organisation")
         return None
 
-    def _known_person(self, cand: _Candidate) -> list[Coded]:
+    def _known_person(self, cand: Candidate) -> list[Coded]:
         """A name seen earlier with a title ("Al-Kadhimi" after "Prime Minister ...")."""
         text = self.doc[cand.start : cand.end].text
         known = self.memory.person(text)
@@ -368,7 +333,7 @@ class _DocCoder:
         actor = replace(known.actor, text=text)
         return [Coded(actor, cand.start, cand.end, "person", known.needs_focus)]
 
-    def _pronoun(self, cand: _Candidate) -> list[Coded]:
+    def _pronoun(self, cand: Candidate) -> list[Coded]:
         """A subject "he"/"she"/"they": the person (or plural group) just before, in this
         sentence or the last one, if all such there share one code; otherwise left out."""
         token = self.doc[cand.start]
@@ -398,9 +363,12 @@ class _DocCoder:
             self.memory.coded.append(self._coded(actor, ent.start, ent.end, kind))
 
     def _mention(self, coded: Coded, focus: str | None) -> ActorMention:
+        """The mention as handed on: a role waiting for a country takes the focus country;
+        a region its own words name has its block written in."""
         actor = coded.actor
         if coded.needs_focus and focus is not None:
             actor = Actor.of(actor.text, focus, actor.sector, affiliation=actor.affiliation)
+        actor = with_region(actor, self._region(coded))
         first, last = self.doc[coded.start], self.doc[coded.end - 1]
         return ActorMention(
             actor=actor,

@@ -85,9 +85,7 @@ class Memory:
         window = [c for c in prior if self.sentence_of[c.start] == sentence]
         if not window:
             window = [c for c in prior if self.sentence_of[c.start] == sentence - 1]
-        if not window or len({(c.actor.code, c.needs_focus) for c in window}) != 1:
-            return None
-        return window[-1]
+        return _one_reading(window)
 
     def possessor_country(self, span: Iterable[Token]) -> str | None:
         """ "his security guards": the country of whoever "his" points back to."""
@@ -149,3 +147,21 @@ def is_plural(doc: Doc, end: int, kind: Kind, sector: str | None) -> bool:
     if kind in ("person", "pronoun", "state"):
         return False
     return doc[end - 1].tag_ in PLURAL_TAGS or (kind == "organisation" and sector in GROUP_SECTORS)
+
+
+def _one_reading(window: list[Coded]) -> Coded | None:
+    """The mention a pronoun over `window` stands for, when all of them read alike: one
+    code, or one sector where those with a country share it and the rest wait for one
+    ("Taliban gunmen and suicide bombers ... They": AFGREB)."""
+    if not window:
+        return None
+    if len({(c.actor.code, c.needs_focus) for c in window}) == 1:
+        return window[-1]
+    countried = [c for c in window if c.actor.country]
+    if len({c.actor.sector for c in window}) != 1 or not countried:
+        return None
+    if len({c.actor.code for c in countried}) != 1:
+        return None
+    if not all(c.needs_focus for c in window if not c.actor.country):
+        return None
+    return countried[-1]

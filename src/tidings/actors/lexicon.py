@@ -9,7 +9,7 @@ sector or a name claimed by two entries raises `DataFileError` naming the file a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -30,6 +30,8 @@ MARKER_KINDS = frozenset(
         "thing_pronoun",
         "needs_country",
         "posted",
+        "based",
+        "ethnic",
     }
 )
 _ISO3 = re.compile(r"[A-Z]{3}")
@@ -87,6 +89,11 @@ class Lexicon:
     organisations: tuple[Organisation, ...]
     markers: dict[str, frozenset[str]]
     actors: tuple[KnownActor, ...] = ()  # named people and bodies with dated codes
+    regions: dict[str, str] = field(default_factory=dict)  # form_key -> region block
+
+    def region_block(self, words: str) -> str | None:
+        """The region block of a region name or demonym ("Gaza", "Gazans" -> GZA)."""
+        return self.regions.get(form_key(words)) or self.regions.get(words.lower())
 
     def words(self, kind: str) -> frozenset[str]:
         """The marker words of one kind (see markers.tsv), lower case."""
@@ -155,6 +162,34 @@ def load_countries(path: Path, claims: _Claims | None = None) -> dict[str, Count
     return countries
 
 
+def load_regions(
+    path: Path, countries: dict[str, Country], claims: _Claims
+) -> tuple[dict[str, Country], dict[str, str]]:
+    """Regions with a block of their own inside a country's code (Phoenix's PSEGZA): their
+    names and demonyms join the country's, and each form maps to the block."""
+    regions: dict[str, str] = {}
+    countries = dict(countries)
+    for row in read_tsv(path, ["names", "country", "block"]):
+        iso3, block = row["country"], row["block"]
+        if iso3 not in countries:
+            raise row.fail(f"unknown country {iso3!r} (see countries.tsv)")
+        if not _SECTOR.fullmatch(block):
+            raise row.fail(f"region block {block!r} is not three capital letters")
+        names, demonyms = row.list("names"), row.list("demonyms")
+        for form in (*names, *demonyms):
+            claims.claim(row, form, iso3)
+            regions[form_key(form)] = block
+        for form in demonyms:
+            regions[form_key(form + "s")] = block  # "Gazans"
+        country = countries[iso3]
+        countries[iso3] = replace(
+            country,
+            aliases=(*country.aliases, *names),
+            demonyms=(*country.demonyms, *demonyms),
+        )
+    return countries, regions
+
+
 def load_roles(path: Path, sectors: frozenset[str]) -> tuple[Role, ...]:
     roles: list[Role] = []
     seen: set[str] = set()
@@ -221,13 +256,16 @@ def load_lexicon(data_dir: Path | str | None = None) -> Lexicon:
     sectors = load_sector_codes(folder / "sector_codes.tsv")
     claims = _Claims()
     countries = load_countries(folder / "countries.tsv", claims)
+    roles = load_roles(folder / "sectors.tsv", sectors)
+    countries, regions = load_regions(folder / "regions.tsv", countries, claims)
     return Lexicon(
         sectors=sectors,
         countries=countries,
-        roles=load_roles(folder / "sectors.tsv", sectors),
+        roles=roles,
         organisations=load_organisations(folder / "organisations.tsv", sectors, countries, claims),
         markers=load_markers(folder / "markers.tsv"),
         actors=load_people(folder / "people.tsv", claims),
+        regions=regions,
     )
 
 

@@ -209,7 +209,7 @@ def load_dictionaries(
     read = read_directory(Path(directory), strict, pattern)
     base = default_lexicon()
     if not keep_builtin:
-        base = replace(base, countries={}, roles=(), organisations=(), actors=())
+        base = replace(base, countries={}, roles=(), organisations=(), actors=(), regions={})
     taken = {n.lower() for a in base.actors for n in a.names}
     taken |= {n.lower() for n in _builtin_names(base)}
     actors = list(base.actors)

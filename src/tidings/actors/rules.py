@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tidings.actors.lexicon import Lexicon, Role
 from tidings.actors.matching import Hit
+from tidings.actors.places import place_country
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Entities a country name inside of is part of a longer name, not an actor of its own.
@@ -72,6 +73,12 @@ def inside_other_name(doc: Doc, start: int, end: int) -> bool:
         and (ent.start < start or ent.end > end)
         for ent in doc.ents
     )
+
+
+def is_ethnic(doc: Doc, start: int, lexicon: Lexicon) -> bool:
+    """Whether the demonym at `start` names an ethnicity ("ethnic Albanians", "ethnic
+    Serb civilians"), not the people of the state it is named after."""
+    return start > 0 and doc[start - 1].lower_ in lexicon.words("ethnic")
 
 
 def is_affiliation(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
@@ -165,6 +172,12 @@ def focus_country(countries: Iterable[str]) -> str | None:
     return counts[0][0]
 
 
+def sole_country(countries: Iterable[str]) -> str | None:
+    """The country, when all the given mentions name one and the same."""
+    distinct = set(countries)
+    return distinct.pop() if len(distinct) == 1 else None
+
+
 def is_person(span: Span) -> bool:
     return any(t.ent_type_ == "PERSON" for t in span)
 
@@ -255,7 +268,9 @@ def prep_countries(head: Token, hits: Sequence[Hit], lexicon: Lexicon, role: str
     sit in different phrases ("officials from Iran in Iraq")."""
     posted = role in lexicon.words("posted")
     groups: list[list[str]] = []
-    for prep in head.children:
+    based = lexicon.words("based")  # "a newspaper based in Beirut": the participle's "in"
+    seats = [c for c in head.children if c.dep_ == "acl" and c.lower_ in based]
+    for prep in [*head.children, *(p for s in seats for p in s.children)]:
         if prep.dep_ != "prep" or prep.lower_ not in ORIGIN_PREPS:
             continue
         if posted and prep.lower_ in lexicon.words("place_prep"):
@@ -275,12 +290,36 @@ def prep_countries(head: Token, hits: Sequence[Hit], lexicon: Lexicon, role: str
                     and not is_affiliation(head.doc, h.start, h.end, lexicon)
                     and h.ref not in group
                 ]  # fmt: skip
+            if not group and prep.lower_ == "from":
+                group = city_country(obj)
             if group:
                 groups.append(group)
     if len(groups) == 1:
         return groups[0]
     unique = {ref for group in groups for ref in group}
     return [unique.pop()] if len(unique) == 1 else []
+
+
+def city_country(token: Token, unnamed: tuple[str, ...] = ("PERSON", "ORG", "NORP")) -> list[str]:
+    """ "a missionary from Calgary": the country of a known city (or US state) someone
+    comes from; only for a proper name not taken for a person or an organisation."""
+    if token.pos_ != "PROPN" or token.ent_type_ in unnamed:
+        return []
+    words = [c for c in token.lefts if c.dep_ == "compound"] + [token]
+    country = place_country(token.doc[words[0].i : token.i + 1].text)
+    return [country] if country else []
+
+
+def city_modifier_country(span: Span, hits: Sequence[Hit]) -> str | None:
+    """ "Karachi police", "Omdurman radio": the country of a known city (or US state)
+    naming the role's place, as a capital does ("Kabul police")."""
+    taken = {i for h in hits for i in range(h.start, h.end)}
+    for token in span:
+        if token.dep_ == "compound" and token.head.dep_ != "compound" and token.i not in taken:
+            found = city_country(token, ("PERSON", "NORP"))  # "Karachi police" is an ORG
+            if found:
+                return found[0]
+    return None
 
 
 def of_organisation(head: Token, hits: Sequence[Hit]) -> list[Hit]:

@@ -1,0 +1,85 @@
+"""The phrases of a doc worth resolving into actors, built from dictionary hits.
+
+Role words are grouped by the noun they modify ("Iraqi Prime Minister Mustafa
+Al-Kadhimi" is one phrase), named bodies and countries stand alone, person and ORG
+entities and subject pronouns are added, and on a clash the longer phrase keeps its
+words (dictionary phrases before bare names).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Doc
+
+from tidings.actors import rules
+from tidings.actors.lexicon import Lexicon
+from tidings.actors.matching import Hit
+
+CandKind = Literal["role", "org", "state", "demonym", "person", "pronoun"]
+# Which candidate keeps words two candidates both claim (after the longer one).
+CAND_RANK: dict[str, int] = {
+    "org": 0, "role": 1, "state": 2, "demonym": 3, "person": 4, "pronoun": 5,
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int  # token bounds
+    end: int
+    kind: CandKind
+    hits: tuple[Hit, ...] = ()
+    head: int = -1  # head token of a role phrase
+
+
+def candidates(doc: Doc, hits: list[Hit], lexicon: Lexicon) -> list[Candidate]:
+    """Non-overlapping phrases worth resolving, longest first on a clash, in text order."""
+    found = []
+    role_tokens = {i for h in hits if h.kind == "role" for i in range(h.start, h.end)}
+    by_head: dict[int, list[Hit]] = {}
+    for hit in hits:
+        if hit.kind == "role":
+            head = rules.role_head(doc, hit.start, hit.end, role_tokens)
+            if head is not None:
+                by_head.setdefault(head.i, []).append(hit)
+        elif hit.kind in ("org", "actor"):
+            head = rules.role_head(doc, hit.start, hit.end, role_tokens)
+            if head is not None and head.i >= hit.end and head.ent_type_ == "PERSON":
+                by_head.setdefault(head.i, []).append(hit)  # "UN chief Antonio Guterres"
+            else:
+                start = rules.with_determiner(doc, hit.start)
+                found.append(Candidate(start, hit.end, "org", (hit,)))
+        elif hit.kind in ("name", "capital"):
+            start = rules.with_determiner(doc, hit.start)
+            found.append(Candidate(start, hit.end, "state", (hit,)))
+        else:
+            found.append(Candidate(hit.start, hit.end, "demonym", (hit,)))
+    named = {c.hits[0].start: c for c in found if c.kind == "org"}
+    for head, role_hits in by_head.items():
+        start, end = rules.phrase_bounds(
+            doc[head], min(h.start for h in role_hits), max(h.end for h in role_hits)
+        )
+        name = named.get(head + 1) if doc[head].pos_ == "NOUN" and end == head + 1 else None
+        if name is not None:  # "the Somali militant group al-Shabab": the group's own code
+            found.append(Candidate(start, name.end, "org", name.hits))
+            continue
+        inside = tuple(h for h in hits if start <= h.start and h.end <= end)
+        found.append(Candidate(start, end, "role", inside, head))
+    for ent in doc.ents:
+        if ent.label_ in ("PERSON", "ORG"):
+            found.append(Candidate(ent.start, ent.end, "person"))
+    pronouns = lexicon.words("person_pronoun") | lexicon.words("group_pronoun")
+    pronouns |= lexicon.words("thing_pronoun")
+    for token in doc:
+        if token.lower_ in pronouns and token.dep_ in rules.SUBJECT_DEPS:
+            found.append(Candidate(token.i, token.i + 1, "pronoun"))
+    # names are looked up only if nothing from the dictionaries claims their words
+    found.sort(key=lambda c: (c.kind == "person", c.start - c.end, CAND_RANK[c.kind], c.start))
+    taken: set[int] = set()
+    kept = []
+    for cand in found:
+        if taken.isdisjoint(range(cand.start, cand.end)):
+            taken.update(range(cand.start, cand.end))
+            kept.append(cand)
+    return sorted(kept, key=lambda c: c.start)
