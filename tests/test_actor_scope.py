@@ -129,3 +129,17 @@ def test_they_after_groups_of_one_sector(nlp) -> None:
     assert found is not None and found.actor.code == "SOMREB"
     text = "Somali troops and suicide bombers clashed near a hotel. They held it for hours."
     assert covering(text, code_actors(nlp(text)), "They") is None
+
+
+def test_a_wrong_sentence_break_never_cuts_a_title_out_of_its_phrase():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from tidings.actors.rules import phrase_bounds
+
+    words = ["Director", "Brig.", "Gen.", "John", "Smith", "took", "over", "."]
+    heads = [1, 1, 4, 4, 5, 5, 5, 5]  # the parser broke the sentence after "Brig."
+    deps = ["compound", "ROOT", "compound", "compound", "nsubj", "ROOT", "prt", "punct"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    assert phrase_bounds(doc[4], 1, 3) == (1, 5)  # the hit "Brig. Gen." stays whole
+    assert phrase_bounds(doc[4], 2, 3) == (2, 5)  # the sentence still bounds the phrase

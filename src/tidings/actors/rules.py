@@ -122,11 +122,11 @@ def role_head(doc: Doc, start: int, end: int, role_tokens: set[int]) -> Token | 
 def phrase_bounds(head: Token, start: int, end: int) -> tuple[int, int]:
     """Token bounds of the noun phrase headed by `head` and holding the hits [start, end):
     its left modifiers, no clauses ("Secretary of State" runs past its head)."""
-    left = min(head.left_edge.i, start)
-    left = max(left, head.sent.start)
+    left = max(head.left_edge.i, head.sent.start)
     while left < head.i and doc_is_punct(head.doc[left]):
         left += 1
-    return left, max(head.i + 1, end)
+    # never cut a hit: a title split off by a wrong sentence break ("Brig. | Gen. X")
+    return min(left, start), max(head.i + 1, end)
 
 
 def doc_is_punct(token: Token) -> bool:
