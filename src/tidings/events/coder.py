@@ -46,7 +46,6 @@ VERB_TAGS = ("VERB",)
 NOUN_TAGS = ("NOUN", "PROPN")
 ADJECTIVAL_DEPS = ("amod", "acomp")  # "the targeted attack": a participle, not an event
 INSTRUMENT_PREPS = ("in", "during", "by")  # "killed in/during an air strike by X"
-VIOLENT_ROOTS = ("18", "19", "20")  # assault, fight, mass violence
 MATERIAL_CONFLICT = "14"  # roots 14-20: done to people, even in a participle
 VISIT = "042"  # a visit goes to the country of the place it names
 
@@ -173,7 +172,7 @@ class EventCoder:
             if sources and not targets and trigger.entry.code.startswith(VISIT):
                 targets = host_targets(obj, index)
             if not sources and any(c.dep_ == "auxpass" for c in head.children):
-                violent = trigger.entry.code[:2] in VIOLENT_ROOTS
+                violent = self.ontology.is_violent(trigger.entry.code)
                 found = self._instrument_sources(head, index, violent)
                 sources = [m for m in found if m not in targets]
             return sources, targets

@@ -21,6 +21,7 @@ from tidings.resources import Row, package_file, read_tsv
 __all__ = [
     "ACLED_TYPES",
     "PLOVER_MODES",
+    "VIOLENT_ROOTS",
     "Ontology",
     "load_ontology",
     "quad_class_of",
@@ -88,6 +89,11 @@ ACLED_TYPES: dict[str, frozenset[str]] = {
     ),
 }
 
+# The roots of violence done by force: assault (18), fight (19), mass violence (20). The
+# events coder looks for the doer of a passive among them, the toll stage gives them counts
+# told in later sentences; one fact, kept here beside the quad classes.
+VIOLENT_ROOTS: frozenset[str] = frozenset({"18", "19", "20"})
+
 _CODE = re.compile(r"\d{2,4}")
 
 
@@ -146,6 +152,11 @@ class Ontology:
     def codes(self) -> list[str]:
         """Every code, in hierarchical order ("01", "010", ..., "2042")."""
         return list(self._codes)
+
+    @staticmethod
+    def is_violent(code: str) -> bool:
+        """Whether a code (or root) is violence done by force, roots 18-20."""
+        return code[:2] in VIOLENT_ROOTS
 
     def root_default(self, root: str) -> str:
         """The root's "not specified" code ("19" -> "190"), for events known only by root."""
