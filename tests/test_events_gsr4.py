@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import pytest
+
 from tidings.events import EventCoder
 from tidings.events.ontology import VIOLENT_ROOTS, Ontology
 from tidings.model import Actor, ActorMention, Article
@@ -44,3 +46,33 @@ def test_violent_roots_are_one_fact_in_the_ontology():
     assert attach.VIOLENT_ROOTS is VIOLENT_ROOTS
     assert Ontology.is_violent("1823") and Ontology.is_violent("19")
     assert not Ontology.is_violent("173")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a conference of several parties is a meeting at a third location ...
+        ("Peru will attend a conference on the crisis in Bolivia.", ("044", "PER", "BOL")),
+        # ... but one held in a named country is a visit to that country
+        ("Peru attended a conference in Chile.", ("042", "PER", "CHL")),
+        # ordering or asking for an investigation: CAMEO's information subcodes
+        ("Lima ordered an investigation against Chile.", ("1014", "PERGOV", "CHL")),
+        ("Brazil urged Chile to investigate the rebels.", ("0214", "BRA", "CHL")),
+        # wanting another to use force is an appeal for material action ...
+        ("Brazil wants Peru to attack Bolivia.", ("021", "BRA", "PER")),
+        # ... and asking it not to, an appeal for de-escalation
+        ("Brazil urged Peru not to attack Bolivia.", ("0256", "BRA", "PER")),
+        # support of no named kind is material cooperation: refusing it rejects it (121)
+        ("Brazil said Peru would not provide support to Bolivia.", ("121", "PER", "BOL")),
+        ("Peru provided financial support to Bolivia.", ("071", "PER", "BOL")),
+    ],
+)
+def test_session3_frames_and_wordings(nlp, text, expected):
+    assert expected in triples(coded(nlp, text)), triples(coded(nlp, text))
+
+
+def test_a_pledged_coercive_act_is_that_act_in_the_future(nlp):
+    """ "pledged to expel" is the expulsion (174), future; pledged force stays a threat."""
+    events = coded(nlp, "Chile pledged to expel the rebels.")
+    assert {(e.cameo.code, e.modality) for e in events} == {("174", "future")}, triples(events)
+    assert ("138", "CHL", "PERREB") in triples(coded(nlp, "Chile pledged to attack the rebels."))

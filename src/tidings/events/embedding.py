@@ -28,7 +28,7 @@ from tidings.resources import package_file, read_tsv
 __all__ = ["FRAME_ROLES", "Frames", "Planned", "Trigger", "load_frames", "plan"]
 
 FRAME_ROLES = (
-    *("deny", "threat", "reject", "demand", "appeal", "intent", "accuse"),
+    *("deny", "threat", "reject", "demand", "appeal", "intent", "accuse", "commit"),
     *("allege", "claim"),  # reported violence, applied by the coder (see frames.tsv)
 )
 CLAUSE_DEPS = ("xcomp", "ccomp")
@@ -40,6 +40,9 @@ APPEAL_CODE = "020"
 # a word that both intends and threatens (want, plan, vow) threatens only coercion and force
 HOSTILE_ROOT = "13"
 STATEMENT_ROOT = "01"  # public statements: "announced sanctions" is the sanctions
+DE_ESCALATE = "087"  # "urged X not to attack": what is asked is de-escalation
+ASKING = frozenset({"appeal", "demand"})
+SAME = "="  # frames.tsv: the governed act keeps its own code (a pledged act, coded future)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +103,7 @@ def _read(path: Path, ontology: Ontology) -> Frames:
         frame, governed, code = row["frame"], row["governed"], row["code"]
         if frame not in FRAME_ROLES:
             raise row.fail(f"frame {frame!r} is not one of {', '.join(FRAME_ROLES)}")
-        if code not in ontology:
+        if code not in ontology and code != SAME:
             raise row.fail(f"code {code!r} is not a CAMEO code in the ontology table")
         if governed != "*" and not governed.isdigit():
             raise row.fail(f"governed {governed!r} is not a code prefix or '*'")
@@ -193,6 +196,13 @@ def plan(triggers: list[Trigger], lexicon: Lexicon, frames: Frames) -> list[Plan
         if {"intent", "threat"} <= roles and code[head.i][:2] < HOSTILE_ROOT:
             roles.discard("threat")  # "wants to inspect" intends; "wants to attack" threatens
         ruling = heads.get(governor.i)
+        pledged = how == "clause" and modality[head.i] == "asserted"
+        if pledged and frames.lookup(roles & {"commit"}, code[head.i]) == SAME:
+            # "pledged to expel": the expulsion, pledged (future), not a threat
+            modality[head.i] = "future"
+            if ruling is not None:
+                dropped.add(ruling.head.i)
+            continue
         if how == "clause" and lexicon.has_role(governor.lemma_, "speech") and not roles:
             if ruling is not None:
                 dropped.add(ruling.head.i)  # the report, not the reporting, is the event
@@ -204,12 +214,13 @@ def plan(triggers: list[Trigger], lexicon: Lexicon, frames: Frames) -> list[Plan
         wished = _wished_actor(head, governor) if how == "clause" and ruling is None else None
         if wished is not None and roles & {"intent", "threat"}:
             # "Obama wants Putin to attack": an appeal to Putin, not Putin's threat
-            code[head.i] = frames.lookup({"appeal"}, code[head.i]) or APPEAL_CODE
+            code[head.i] = frames.lookup({"appeal"}, _asked(head, code[head.i])) or APPEAL_CODE
             modality[head.i] = "asserted"
             speech[head.i] = (governor, wished)
             continue
         if roles and (how in ("clause", "object") or how in FRAME_PREPS):
-            framed = DENY_CODE if "deny" in roles else frames.lookup(roles, code[head.i])
+            governed = _asked(head, code[head.i]) if roles & ASKING else code[head.i]
+            framed = DENY_CODE if "deny" in roles else frames.lookup(roles, governed)
             # a framed 13x code is the threat itself, which was made, and a framed 016 the
             # denial itself: asserted, as gold sets count them (the threatened or denied act
             # is not coded apart)
@@ -251,6 +262,14 @@ def plan(triggers: list[Trigger], lexicon: Lexicon, frames: Frames) -> list[Plan
         planned = Planned(trigger, code[i], final, borrowed.get(i), speaker, addressee)
         out.append(replace(planned, reporter=reporters.get(i)))
     return out
+
+
+def _asked(head: Token, code: str) -> str:
+    """What an appeal or demand asks for: the governed act, or de-escalation when the act
+    is violence asked not to be done ("urged Russia not to attack")."""
+    if Ontology.is_violent(code) and any(c.dep_ == "neg" for c in head.children):
+        return DE_ESCALATE
+    return code
 
 
 def _inside_argument(noun: Token, heads: dict[int, Trigger]) -> bool:

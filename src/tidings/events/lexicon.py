@@ -46,6 +46,7 @@ CUE_ROLES = (
     "threat",
     "deny",
     "accuse",
+    "commit",
     # frames.tsv only, for reported speech: a speaker reporting another's violence
     # alleges it (112), its own violence claims it (015)
     "allege",
