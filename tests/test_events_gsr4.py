@@ -76,3 +76,20 @@ def test_a_pledged_coercive_act_is_that_act_in_the_future(nlp):
     events = coded(nlp, "Chile pledged to expel the rebels.")
     assert {(e.cameo.code, e.modality) for e in events} == {("174", "future")}, triples(events)
     assert ("138", "CHL", "PERREB") in triples(coded(nlp, "Chile pledged to attack the rebels."))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the weapon decides the attack, and whoever fired it is the doer
+        ("A Chilean plane was shot down by a missile fired by the rebels.", ("194", "PERREB", None)),
+        ("Two soldiers were killed by a roadside bomb planted by the rebels.", ("1833", "PERREB", None)),
+        ("A house in Lima was destroyed by a Bolivian rocket.", ("194", "BOL", None)),
+    ],
+)
+def test_an_attack_done_by_a_weapon_is_coded_by_the_weapon(nlp, text, expected):
+    found = triples(coded(nlp, text))
+    code, source, _ = expected
+    assert any(c == code and s == source for c, s, _ in found), found
+    # the participle on the weapon ("fired", "planted") is the same attack
+    assert len({c for c, _, _ in found}) == 1, found

@@ -25,6 +25,7 @@ from tidings.events.arguments import (
     verb_arguments,
 )
 from tidings.events.embedding import Frames, Planned, Trigger, load_frames, plan
+from tidings.events.instruments import firers, firing_clauses, weapon_agent
 from tidings.events.lexicon import (
     NOT_AN_EVENT,
     Lexicon,
@@ -48,6 +49,7 @@ ADJECTIVAL_DEPS = ("amod", "acomp")  # "the targeted attack": a participle, not 
 INSTRUMENT_PREPS = ("in", "during", "by")  # "killed in/during an air strike by X"
 MATERIAL_CONFLICT = "14"  # roots 14-20: done to people, even in a participle
 VISIT = "042"  # a visit goes to the country of the place it names
+SEIZE = "171"  # seizing or destroying property: done with a weapon, an attack with it
 
 
 class EventCoder:
@@ -154,8 +156,13 @@ class EventCoder:
         index = ActorIndex(doc, actors)
         events: list[EventMention] = []
         for sentence_index, sent in enumerate(doc.sents):
-            for planned in plan(self._triggers(sent), self.lexicon, self.frames):
-                events += self._records(doc, article, sent, sentence_index, planned, index)
+            planned = plan(self._triggers(sent), self.lexicon, self.frames)
+            # "blown up by a missile fired by X": the firing is the same attack
+            fired = {
+                v.i for p in planned if (w := self._weapon(p.trigger)) for v in firing_clauses(w[0])
+            }
+            for one in (p for p in planned if p.trigger.head.i not in fired):
+                events += self._records(doc, article, sent, sentence_index, one, index)
         return events
 
     def _arguments(
@@ -171,6 +178,9 @@ class EventCoder:
             sources, targets, obj = verb_arguments(head, index, recipient, material)
             if sources and not targets and trigger.entry.code.startswith(VISIT):
                 targets = host_targets(obj, index)
+            weapon = self._weapon(trigger)
+            if not sources and weapon is not None:
+                sources = [m for m in firers(weapon[0], index) if m not in targets]
             if not sources and any(c.dep_ == "auxpass" for c in head.children):
                 violent = self.ontology.is_violent(trigger.entry.code)
                 found = self._instrument_sources(head, index, violent)
@@ -186,6 +196,17 @@ class EventCoder:
             if sources:
                 return sources, targets
         return noun_arguments(head, tokens, index, light)
+
+    def _weapon(self, trigger: Trigger) -> tuple[Token, str] | None:
+        """The weapon a violent or destroying passive was done by, and its attack's code."""
+        code = trigger.entry.code
+        if trigger.entry.pos != "VERB" or not (self.ontology.is_violent(code) or code[:3] == SEIZE):
+            return None
+        found = weapon_agent(trigger.head, self.lexicon.weapons)
+        noun = self._noun_entry(found[0]) if found is not None else None
+        if found is not None and noun is not None and self.ontology.is_violent(noun[0].code):
+            return found[0], noun[0].code  # "a roadside bomb" (1833), as the event noun says
+        return found
 
     def _instrument_sources(
         self, verb: Token, index: ActorIndex, violent: bool
@@ -292,6 +313,9 @@ class EventCoder:
         trigger, code, modality = planned.trigger, planned.code, planned.modality
         head = trigger.head
         sources, targets = self._arguments(trigger, index)
+        weapon = self._weapon(trigger)
+        if weapon is not None and code == trigger.entry.code:
+            code = weapon[1]  # "destroyed by a missile": a missile attack
         if planned.speaker is not None:  # "X said Y must ...": X demands of Y
             speaker = next((c for c in planned.speaker.children if c.dep_ == "nsubj"), None)
             sources = index.coordinated(speaker) if speaker is not None else []

@@ -9,7 +9,7 @@ default and never to a wrong specific code.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
@@ -75,6 +75,7 @@ class Lexicon:
     verbs: dict[str, tuple[TriggerEntry, ...]]
     nouns: dict[tuple[str, ...], tuple[TriggerEntry, ...]]
     cues: dict[str, frozenset[str]]  # lemma -> roles
+    weapons: dict[str, str] = field(default_factory=dict)  # lemma -> code of an attack with it
 
     @cached_property
     def longest_noun(self) -> int:
@@ -160,6 +161,18 @@ def _read_cues(path: Path) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in cues.items()}
 
 
+def _read_weapons(path: Path, ontology: Ontology) -> dict[str, str]:
+    weapons: dict[str, str] = {}
+    for row in read_tsv(path, required=("lemma", "code")):
+        code = row["code"]
+        if code not in ontology or not ontology.is_violent(code):
+            raise row.fail(f"code {code!r} is not a CAMEO code of violence (roots 18-20)")
+        if row["lemma"].lower() in weapons:
+            raise row.fail(f"duplicate weapon {row['lemma']!r}")
+        weapons[row["lemma"].lower()] = code
+    return weapons
+
+
 def build_lexicon(
     triggers: Path | None,
     cues: Path,
@@ -180,6 +193,7 @@ def build_lexicon(
         verbs={k: tuple(v) for k, v in verbs.items()},
         nouns={k: tuple(v) for k, v in nouns.items()},
         cues=_read_cues(cues),
+        weapons=_read_weapons(package_file("tidings.events", "data/weapons.tsv"), ontology),
     )
 
 
