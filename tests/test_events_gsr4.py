@@ -93,3 +93,16 @@ def test_an_attack_done_by_a_weapon_is_coded_by_the_weapon(nlp, text, expected):
     assert any(c == code and s == source for c, s, _ in found), found
     # the participle on the weapon ("fired", "planted") is the same attack
     assert len({c for c, _, _ in found}) == 1, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the preposition that decides the code may hang on the passive subject
+        ("Evidence against Chile was presented by Peru.", ("112", "PER", "CHL")),
+        # a receiving verb in the passive: the giver after "from", the "by" agent receives
+        ("Assurances from Peru were received by Bolivia.", ("030", "PER", "BOL")),
+    ],
+)
+def test_passive_wordings(nlp, text, expected):
+    assert expected in triples(coded(nlp, text)), triples(coded(nlp, text))

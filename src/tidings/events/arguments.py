@@ -242,14 +242,19 @@ def verb_arguments(
     roles turn round: the actor after "from" gives (source), the subject gets (target).
     `participle`: a participle on an actor noun is read as a passive of that noun (used
     for material conflict, done to people: "soldiers killed in Ukraine")."""
-    if recipient and not any(c.dep_ == "auxpass" for c in verb.children):
-        objects = _children(verb, OBJECT_DEPS)
+    if recipient:
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        # "X received assurances from Y", "assurances from Y were received by X"
+        objects = _children(verb, PASSIVE_SUBJECT_DEPS if passive else OBJECT_DEPS)
         holders = [verb, *objects]  # "received assurances from X": "from" on the object
         givers = [
             m for h in holders for p in _prep_objects(h, ("from",)) for m in actors.coordinated(p)
         ]
         subject = _subject(verb)
         takers = actors.coordinated(subject, frozenset({verb.i})) if subject is not None else []
+        if passive:
+            agents = [p for a in _children(verb, ("agent",)) for p in _children(a, ("pobj",))]
+            takers = [m for p in agents for m in actors.coordinated(p, frozenset({verb.i}))]
         return givers, [m for m in takers if m not in givers], (objects[0] if objects else None)
     skip = frozenset({verb.i})
     passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)

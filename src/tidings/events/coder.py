@@ -107,8 +107,9 @@ class EventCoder:
         preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt", "agent")}
         objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr")]
         # "received assurances from X": the parser may hang the verb's "from" on its object
-        preps |= {c.lower_ for o in objects if o.dep_ in ("dobj", "obj") for c in o.children
-                  if c.dep_ == "prep"}  # fmt: skip
+        # and in the passive on its subject: "evidence against X was presented by Y"
+        preps |= {c.lower_ for o in objects if o.dep_ in ("dobj", "obj", "nsubjpass")
+                  for c in o.children if c.dep_ == "prep"}  # fmt: skip
         objects += [p for c in verb.children if c.dep_ == "prep" for p in c.children]
         if verb.dep_ == "acl":
             objects.append(verb.head)  # "the drafts released by ...": the noun is the object
