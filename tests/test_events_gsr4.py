@@ -82,8 +82,8 @@ def test_a_pledged_coercive_act_is_that_act_in_the_future(nlp):
     ("text", "expected"),
     [
         # the weapon decides the attack, and whoever fired it is the doer
-        ("A Chilean plane was shot down by a missile fired by the rebels.", ("194", "PERREB", None)),
-        ("Two soldiers were killed by a roadside bomb planted by the rebels.", ("1833", "PERREB", None)),
+        ("A plane was shot down by a missile fired by the rebels.", ("194", "PERREB", None)),
+        ("Two were killed by a roadside bomb planted by the rebels.", ("1833", "PERREB", None)),
         ("A house in Lima was destroyed by a Bolivian rocket.", ("194", "BOL", None)),
     ],
 )
@@ -106,3 +106,16 @@ def test_an_attack_done_by_a_weapon_is_coded_by_the_weapon(nlp, text, expected):
 )
 def test_passive_wordings(nlp, text, expected):
     assert expected in triples(coded(nlp, text)), triples(coded(nlp, text))
+
+
+def test_an_allegation_accuses_the_subject_of_its_clause(nlp):
+    """ "alleged that X attacked Y" accuses X; what is alleged is not coded as done."""
+    events = coded(nlp, "Peru alleged that Chile attacked Bolivia.")
+    assert {(c, s, t) for c, s, t in triples(events)} == {("1123", "PER", "CHL")}
+    events = coded(nlp, "Peru alleged that Chile was aware of the plot and helped the rebels.")
+    assert triples(events) == {("112", "PER", "CHL")}, triples(events)
+
+
+def test_a_report_speaks_for_the_country_it_was_released_in(nlp):
+    text = "A report released on Monday in the Bolivian capital alleged that Chile lied."
+    assert ("112", "BOL", "CHL") in triples(coded(nlp, text)), triples(coded(nlp, text))

@@ -334,3 +334,34 @@ def noun_arguments(
     if not targets and sources:
         targets = place_targets(holders, actors)
     return sources, targets
+
+
+def clause_subjects(verb: Token, actors: ActorIndex) -> list[ActorMention]:
+    """The actors a clause after the verb is about: "alleged that France was aware ..."."""
+    for clause in _children(verb, ("ccomp",)):
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return actors.coordinated(subject)
+    return []
+
+
+def issued_in(document: Token, actors: ActorIndex) -> list[ActorMention]:
+    """The country a document was released in: "a report released in the Rwandan capital"."""
+    for clause in (c for c in document.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        for pobj in _prep_objects(clause, ("in",)):
+            place = actors.within(pobj) or place_actor(pobj, actors)
+            if place is not None:
+                return [place]
+            found = demonym_mentions(c for c in pobj.children if c.dep_ == "amod")
+            if found:  # "in the Rwandan capital"
+                return found
+    return []
+
+
+def engaging_verb(noun: Token) -> Token | None:
+    """The verb of "engaged X in a firefight", "drew Y into talks": the noun after its "in"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "into") or prep.head.pos_ != "VERB":
+        return None
+    verb = prep.head
+    return verb if any(c.dep_ in ("dobj", "obj") for c in verb.children) else None

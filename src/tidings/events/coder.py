@@ -18,8 +18,11 @@ from spacy.tokens import Doc, Span, Token
 from tidings.errors import ConfigError
 from tidings.events.arguments import (
     ActorIndex,
+    clause_subjects,
     demonym_mentions,
+    engaging_verb,
     host_targets,
+    issued_in,
     noun_arguments,
     place_actor,
     verb_arguments,
@@ -177,6 +180,9 @@ class EventCoder:
             )
             material = trigger.entry.code[:2] >= MATERIAL_CONFLICT
             sources, targets, obj = verb_arguments(head, index, recipient, material)
+            subject = next((c for c in head.children if c.dep_ == "nsubj"), head)
+            if not sources and self.lexicon.has_role(subject.lemma_, "document"):
+                sources = issued_in(subject, index)  # "a report released in Kigali alleged"
             if sources and not targets and trigger.entry.code.startswith(VISIT):
                 targets = host_targets(obj, index)
             weapon = self._weapon(trigger)
@@ -190,7 +196,7 @@ class EventCoder:
         phrase = head.head if head.dep_ == "conj" and head.head.dep_ in ("dobj", "obj") else head
         light = phrase.dep_ in ("dobj", "obj") and self.lexicon.word_has_role(phrase.head, "light")
         tokens = frozenset(t.i for t in trigger.tokens)
-        verb = _engaging_verb(head)
+        verb = engaging_verb(head)
         if verb is not None and self.lexicon.word_has_role(verb, "light"):
             # "engaged the peacekeepers in a firefight": the verb's subject and object
             sources, targets, _ = verb_arguments(verb, index)
@@ -321,6 +327,10 @@ class EventCoder:
             speaker = next((c for c in planned.speaker.children if c.dep_ == "nsubj"), None)
             sources = index.coordinated(speaker) if speaker is not None else []
             targets = index.coordinated(planned.addressee) if planned.addressee else []
+        if sources and not targets and self.lexicon.has_role(head.lemma_, "accuse"):
+            # "alleged that X attacked Y", "alleged that X was aware": X is accused
+            accused = self._arguments(planned.borrowed, index)[0] if planned.borrowed else []
+            targets = [m for m in accused or clause_subjects(head, index) if m not in sources]
         if not targets and planned.borrowed is not None:
             targets = [m for m in self._arguments(planned.borrowed, index)[1] if m not in sources]
         if planned.reporter is not None and modality == "asserted":
@@ -368,15 +378,6 @@ class EventCoder:
                 )
             )
         return records
-
-
-def _engaging_verb(noun: Token) -> Token | None:
-    """The verb of "engaged X in a firefight", "drew Y into talks": the noun after its "in"."""
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "into") or prep.head.pos_ != "VERB":
-        return None
-    verb = prep.head
-    return verb if any(c.dep_ in ("dobj", "obj") for c in verb.children) else None
 
 
 def _event_id(article_id: str, start: int, code: str, src: Actor | None, tgt: Actor | None) -> str:

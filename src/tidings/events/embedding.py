@@ -240,6 +240,9 @@ def plan(triggers: list[Trigger], lexicon: Lexicon, frames: Frames) -> list[Plan
             dropped.add(head.i)  # "offered to help", "condemned the attack": one event
         elif trigger.entry.pos == "NOUN" and _inside_argument(head, heads):
             dropped.add(head.i)
+    # "a report alleged that X helped to carry out killings": what is alleged is the
+    # allegation's content, not an event of its own
+    dropped |= {t.head.i for t in triggers if _alleged(t.head, lexicon)}
     out: list[Planned] = []
     for trigger in triggers:
         i = trigger.head.i
@@ -262,6 +265,14 @@ def plan(triggers: list[Trigger], lexicon: Lexicon, frames: Frames) -> list[Plan
         planned = Planned(trigger, code[i], final, borrowed.get(i), speaker, addressee)
         out.append(replace(planned, reporter=reporters.get(i)))
     return out
+
+
+def _alleged(head: Token, lexicon: Lexicon) -> bool:
+    """Whether an event word lies inside what an accusing word says ("alleged that ...")."""
+    return any(
+        a.dep_ == "ccomp" and lexicon.has_role(a.head.lemma_, "accuse")
+        for a in (head, *head.ancestors)
+    )
 
 
 def _asked(head: Token, code: str) -> str:

@@ -37,6 +37,7 @@ CUE_ROLES = (
     "hypothetical",
     "obligation",
     "reciprocal",
+    "document",  # a report or statement: its source may be the country it was released in
     "recipient",  # the subject receives: "received weapons from X" is X's aid to the subject
     # frames: a word that codes what it governs ("called for talks", "vowed to attack")
     "appeal",
