@@ -268,9 +268,12 @@ def plan(triggers: list[Trigger], lexicon: Lexicon, frames: Frames) -> list[Plan
 
 
 def _alleged(head: Token, lexicon: Lexicon) -> bool:
-    """Whether an event word lies inside what an accusing word says ("alleged that ...")."""
+    """Whether an event word lies inside what an accusing word says ("alleged that ...");
+    the clause must open with "that", as a misread "charging papers pointed out" does not."""
     return any(
-        a.dep_ == "ccomp" and lexicon.has_role(a.head.lemma_, "accuse")
+        a.dep_ == "ccomp"
+        and lexicon.has_role(a.head.lemma_, "accuse")
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in a.children)
         for a in (head, *head.ancestors)
     )
 
