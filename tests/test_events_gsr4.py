@@ -119,3 +119,9 @@ def test_an_allegation_accuses_the_subject_of_its_clause(nlp):
 def test_a_report_speaks_for_the_country_it_was_released_in(nlp):
     text = "A report released on Monday in the Bolivian capital alleged that Chile lied."
     assert ("112", "BOL", "CHL") in triples(coded(nlp, text)), triples(coded(nlp, text))
+
+
+def test_a_conjoined_passive_shares_the_first_verbs_subject(nlp):
+    """ "Chile detained X and was condemned by Peru": Chile is who was condemned."""
+    events = coded(nlp, "Chile detained the rebels and was condemned by Peru.")
+    assert ("111", "PER", "CHL") in triples(events), triples(events)

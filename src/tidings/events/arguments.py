@@ -267,7 +267,10 @@ def verb_arguments(
         for agent in _children(verb, ("agent",)):
             for pobj in _children(agent, ("pobj",)):
                 sources += actors.coordinated(pobj, skip)
-        for subj in [verb.head] if reduced else _children(verb, PASSIVE_SUBJECT_DEPS):
+        undergoers = [verb.head] if reduced else _children(verb, PASSIVE_SUBJECT_DEPS)
+        if not undergoers and verb.dep_ == "conj":  # "X attacked and were repelled by Y"
+            undergoers = _children(verb.head, ("nsubj", *PASSIVE_SUBJECT_DEPS))
+        for subj in undergoers:
             targets += actors.coordinated(subj, skip)
         if reduced and not targets:
             return [], [], None  # "property seized by X": a backdrop, not done to an actor
