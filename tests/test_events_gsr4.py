@@ -125,3 +125,17 @@ def test_a_conjoined_passive_shares_the_first_verbs_subject(nlp):
     """ "Chile detained X and was condemned by Peru": Chile is who was condemned."""
     events = coded(nlp, "Chile detained the rebels and was condemned by Peru.")
     assert ("111", "PER", "CHL") in triples(events), triples(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an order to coerce, mobilise or use force is that act, by whoever ordered it
+        ("Lima ordered the arrest of the rebels.", ("173", "PERGOV", "PERREB")),
+        ("Peru ordered air strikes on the rebels.", ("195", "PER", "PERREB")),
+        # an order to de-escalate or to investigate stays a demand
+        ("Peru ordered Chile to withdraw its troops.", ("1056", "PER", "CHL")),
+    ],
+)
+def test_an_order_to_act_by_force_is_the_act(nlp, text, expected):
+    assert expected in triples(coded(nlp, text)), triples(coded(nlp, text))

@@ -28,7 +28,7 @@ from tidings.resources import package_file, read_tsv
 __all__ = ["FRAME_ROLES", "Frames", "Planned", "Trigger", "load_frames", "plan"]
 
 FRAME_ROLES = (
-    *("deny", "threat", "reject", "demand", "appeal", "intent", "accuse", "commit"),
+    *("deny", "threat", "reject", "demand", "appeal", "intent", "accuse", "commit", "command"),
     *("allege", "claim"),  # reported violence, applied by the coder (see frames.tsv)
 )
 CLAUSE_DEPS = ("xcomp", "ccomp")
@@ -43,6 +43,9 @@ STATEMENT_ROOT = "01"  # public statements: "announced sanctions" is the sanctio
 DE_ESCALATE = "087"  # "urged X not to attack": what is asked is de-escalation
 ASKING = frozenset({"appeal", "demand"})
 SAME = "="  # frames.tsv: the governed act keeps its own code (a pledged act, coded future)
+# frames that may keep the governed act ("=" rows), with the modality the act then has:
+# "pledged to expel" will expel; "ordered the arrest of X" had X arrested
+ACTING: dict[str, Modality] = {"commit": "future", "command": "asserted"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,10 +199,11 @@ def plan(triggers: list[Trigger], lexicon: Lexicon, frames: Frames) -> list[Plan
         if {"intent", "threat"} <= roles and code[head.i][:2] < HOSTILE_ROOT:
             roles.discard("threat")  # "wants to inspect" intends; "wants to attack" threatens
         ruling = heads.get(governor.i)
-        pledged = how == "clause" and modality[head.i] == "asserted"
-        if pledged and frames.lookup(roles & {"commit"}, code[head.i]) == SAME:
-            # "pledged to expel": the expulsion, pledged (future), not a threat
-            modality[head.i] = "future"
+        acting = [r for r in ACTING if r in roles and frames.lookup({r}, code[head.i]) == SAME]
+        if acting and how in ("clause", "object") and modality[head.i] == "asserted":
+            # "pledged to expel": the expulsion, pledged (future), not a threat;
+            # "ordered the arrest of X": the arrest, not a demand
+            modality[head.i] = ACTING[acting[0]]
             if ruling is not None:
                 dropped.add(ruling.head.i)
             continue

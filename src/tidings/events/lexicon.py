@@ -48,6 +48,7 @@ CUE_ROLES = (
     "deny",
     "accuse",
     "commit",
+    "command",
     # frames.tsv only, for reported speech: a speaker reporting another's violence
     # alleges it (112), its own violence claims it (015)
     "allege",
