@@ -139,3 +139,27 @@ def test_a_conjoined_passive_shares_the_first_verbs_subject(nlp):
 )
 def test_an_order_to_act_by_force_is_the_act(nlp, text, expected):
     assert expected in triples(coded(nlp, text)), triples(coded(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # withdrawing international involvement is 166x, and announced ahead a threat (136)
+        ("Peru withdrew its peacekeeping force from Bolivia.", "1661", "0874"),
+        ("Lima said Peru will withdraw its observers from Bolivia.", "136", "0874"),
+        # going back somewhere is no yield; going back to talks is negotiating
+        ("Peru and Chile returned to talks in Lima.", "046", "084"),
+        ("Peru returned the prisoners to Chile.", "0841", "084"),
+        ("Chile blockaded Bolivia.", "191", None),
+    ],
+)
+def test_withdrawing_returning_and_blockading(nlp, text, present, absent):
+    codes = {c for c, _, _ in triples(coded(nlp, text))}
+    assert present in codes and absent not in codes, codes
+
+
+def test_going_back_to_a_place_is_not_a_return(nlp):
+    assert not {c for c, _, _ in triples(coded(nlp, "Peru's envoy returned to Lima."))} & {
+        "084",
+        "0841",
+    }
