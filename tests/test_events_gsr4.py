@@ -163,3 +163,9 @@ def test_going_back_to_a_place_is_not_a_return(nlp):
         "084",
         "0841",
     }
+
+
+def test_a_resignation_is_a_plover_retreat(nlp):
+    """CAMEO's yield (080) is a PLOVER CONCEDE, but PLOVER counts resigning a RETREAT."""
+    (event,) = coded(nlp, "The Peruvian minister resigned on Monday.")
+    assert (event.cameo.code, event.plover.type, event.plover.mode) == ("080", "RETREAT", "resign")

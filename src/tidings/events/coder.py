@@ -38,9 +38,9 @@ from tidings.events.lexicon import (
     load_lexicon,
     object_matches,
 )
-from tidings.events.ontology import Ontology, load_ontology
+from tidings.events.ontology import Ontology, load_ontology, plover_with_mode
 from tidings.events.petrarch import VerbDictionary, find_verb_files, read_verb_dictionary
-from tidings.model import Actor, ActorMention, Article, EventMention, Modality, Plover
+from tidings.model import Actor, ActorMention, Article, EventMention, Modality
 from tidings.nlp import doc_text
 from tidings.resources import package_file
 
@@ -340,7 +340,7 @@ class EventCoder:
         cameo = self.ontology.cameo(code)
         plover = self.ontology.plover(code)
         if plover is not None and trigger.entry.mode:
-            plover = Plover(plover.type, trigger.entry.mode)
+            plover = plover_with_mode(plover, trigger.entry.mode)
         start, end = trigger.tokens[0].idx, trigger.tokens[-1].idx + len(trigger.tokens[-1])
         attributed = self._attribution(head, index)
         if not targets and len(sources) > 1 and self.lexicon.has_role(head.lemma_, "reciprocal"):

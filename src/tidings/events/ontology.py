@@ -24,6 +24,7 @@ __all__ = [
     "VIOLENT_ROOTS",
     "Ontology",
     "load_ontology",
+    "plover_with_mode",
     "quad_class_of",
 ]
 
@@ -95,6 +96,15 @@ ACLED_TYPES: dict[str, frozenset[str]] = {
 VIOLENT_ROOTS: frozenset[str] = frozenset({"18", "19", "20"})
 
 _CODE = re.compile(r"\d{2,4}")
+
+
+def plover_with_mode(plover: Plover, mode: str) -> Plover:
+    """`plover` with a trigger's own mode; a mode only another type has decides the type
+    ("resigned": CAMEO's yield 080 is CONCEDE, but PLOVER counts resigning a RETREAT)."""
+    if mode in PLOVER_MODES.get(plover.type, frozenset()):
+        return Plover(plover.type, mode)
+    owners = [t for t, modes in PLOVER_MODES.items() if mode in modes]
+    return Plover(owners[0] if len(owners) == 1 else plover.type, mode)
 
 
 def quad_class_of(root: str) -> int:
