@@ -169,3 +169,7 @@ def test_a_resignation_is_a_plover_retreat(nlp):
     """CAMEO's yield (080) is a PLOVER CONCEDE, but PLOVER counts resigning a RETREAT."""
     (event,) = coded(nlp, "The Peruvian minister resigned on Monday.")
     assert (event.cameo.code, event.plover.type, event.plover.mode) == ("080", "RETREAT", "resign")
+
+
+def test_seizing_parts_of_a_country_occupies_territory(nlp):
+    assert ("192", "PERREB", "BOL") in triples(coded(nlp, "the rebels seized parts of Bolivia."))
