@@ -173,3 +173,9 @@ def test_a_resignation_is_a_plover_retreat(nlp):
 
 def test_seizing_parts_of_a_country_occupies_territory(nlp):
     assert ("192", "PERREB", "BOL") in triples(coded(nlp, "the rebels seized parts of Bolivia."))
+
+
+def test_a_words_mode_does_not_follow_it_into_a_frame(nlp):
+    """ "declined to resign" is a refusal (REJECT), not a resignation (RETREAT)."""
+    events = coded(nlp, "The Peruvian minister refused to resign.")
+    assert {e.plover.type for e in events} == {"REJECT"}, [(e.cameo.code, e.plover) for e in events]

@@ -339,7 +339,8 @@ class EventCoder:
                 code, modality, sources, targets = reported
         cameo = self.ontology.cameo(code)
         plover = self.ontology.plover(code)
-        if plover is not None and trigger.entry.mode:
+        if plover is not None and trigger.entry.mode and code == trigger.entry.code:
+            # the word's own mode, not that of a frame's code ("declined to resign": 124)
             plover = plover_with_mode(plover, trigger.entry.mode)
         start, end = trigger.tokens[0].idx, trigger.tokens[-1].idx + len(trigger.tokens[-1])
         attributed = self._attribution(head, index)
