@@ -150,6 +150,7 @@ def test_an_order_to_act_by_force_is_the_act(nlp, text, expected):
         # going back somewhere is no yield; going back to talks is negotiating
         ("Peru and Chile returned to talks in Lima.", "046", "084"),
         ("Peru returned the prisoners to Chile.", "0841", "084"),
+        ("Peru returned the seized helicopter to Chile.", "0842", "084"),
         ("Chile blockaded Bolivia.", "191", None),
     ],
 )
