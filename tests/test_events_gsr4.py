@@ -133,6 +133,8 @@ def test_a_conjoined_passive_shares_the_first_verbs_subject(nlp):
         # an order to coerce, mobilise or use force is that act, by whoever ordered it
         ("Lima ordered the arrest of the rebels.", ("173", "PERGOV", "PERREB")),
         ("Peru ordered air strikes on the rebels.", ("195", "PER", "PERREB")),
+        # ... even where others carry it out
+        ("Lima ordered patrols by the rebels.", ("150", "PERGOV", None)),
         # an order to de-escalate or to investigate stays a demand
         ("Peru ordered Chile to withdraw its troops.", ("1056", "PER", "CHL")),
     ],

@@ -326,7 +326,8 @@ class EventCoder:
         if planned.speaker is not None:  # "X said Y must ...": X demands of Y
             speaker = next((c for c in planned.speaker.children if c.dep_ == "nsubj"), None)
             sources = index.coordinated(speaker) if speaker is not None else []
-            targets = index.coordinated(planned.addressee) if planned.addressee else []
+            if planned.addressee is not None:
+                targets = index.coordinated(planned.addressee)
         if sources and not targets and self.lexicon.has_role(head.lemma_, "accuse"):
             # "alleged that X attacked Y", "alleged that X was aware": X is accused
             accused = self._arguments(planned.borrowed, index)[0] if planned.borrowed else []

@@ -67,7 +67,7 @@ class Planned:
     modality: Modality
     borrowed: Trigger | None = None  # a governed event whose target the frame may take
     speaker: Token | None = None  # "X said Y must ...": the demand is X's ...
-    addressee: Token | None = None  # ... and is made of Y
+    addressee: Token | None = None  # ... and is made of Y (None: the event's own target)
     reporter: Token | None = None  # "X said Y attacked Z": the reporting verb, see `coder`
 
 
@@ -206,6 +206,8 @@ def plan(triggers: list[Trigger], lexicon: Lexicon, frames: Frames) -> list[Plan
             modality[head.i] = ACTING[acting[0]]
             if ruling is not None:
                 dropped.add(ruling.head.i)
+            if acting[0] == "command":
+                speech[head.i] = (governor, None)  # whoever ordered it did it
             continue
         if how == "clause" and lexicon.has_role(governor.lemma_, "speech") and not roles:
             if ruling is not None:
