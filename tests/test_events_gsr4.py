@@ -182,3 +182,8 @@ def test_a_words_mode_does_not_follow_it_into_a_frame(nlp):
     """ "declined to resign" is a refusal (REJECT), not a resignation (RETREAT)."""
     events = coded(nlp, "The Peruvian minister refused to resign.")
     assert {e.plover.type for e in events} == {"REJECT"}, [(e.cameo.code, e.plover) for e in events]
+
+
+def test_a_weapon_fired_from_a_place_comes_from_its_country(nlp):
+    events = coded(nlp, "The convoy was hit by a rocket fired from Bolivia.")
+    assert ("194", "BOL", None) in triples(events), triples(events)

@@ -2,15 +2,16 @@
 
 The weapon decides the kind of attack (data/weapons.tsv: a missile is 194, a bomb 183),
 and whoever fired or launched it is the doer: the agent of a participle on the weapon
-("fired by rebels", "believed to be fired by rebels"), an actor or demonym modifying it
-("a Russian missile"). That participle tells the same attack and is not coded apart.
+("fired by rebels", "believed to be fired by rebels"), the place it was fired from
+("fired from Gaza"), an actor or demonym modifying it ("a Russian missile"). That
+participle tells the same attack and is not coded apart.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from tidings.events.arguments import ActorIndex, demonym_mentions
+from tidings.events.arguments import ActorIndex, demonym_mentions, place_actor
 from tidings.model import ActorMention
 
 __all__ = ["firers", "firing_clauses", "weapon_agent"]
@@ -57,6 +58,14 @@ def firers(weapon: Token, index: ActorIndex) -> list[ActorMention]:
             found = [m for h in holders for m in index.coordinated(h)]
             if found:
                 return found
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"):
+            # "a rocket fired from Gaza": where it came from, as for a passive "fired from"
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                found = index.coordinated(pobj)
+                if not found and (place := place_actor(pobj, index)) is not None:
+                    found = [place]
+                if found:
+                    return found
     modifiers = [c for c in weapon.children if c.dep_ in MODIFIER_DEPS]
     own = [m for c in modifiers if (m := index.at(c)) is not None]
     return own[:1] or demonym_mentions(modifiers)
