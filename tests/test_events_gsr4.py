@@ -187,3 +187,8 @@ def test_a_words_mode_does_not_follow_it_into_a_frame(nlp):
 def test_a_weapon_fired_from_a_place_comes_from_its_country(nlp):
     events = coded(nlp, "The convoy was hit by a rocket fired from Bolivia.")
     assert ("194", "BOL", None) in triples(events), triples(events)
+
+
+def test_a_weapon_as_subject_decides_the_attack_once(nlp):
+    """ "a Bolivian rocket hit Chile": one rocket attack by Bolivia, not a bare 190."""
+    assert triples(coded(nlp, "A Bolivian rocket hit Chile.")) == {("194", "BOL", "CHL")}

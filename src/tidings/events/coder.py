@@ -28,7 +28,7 @@ from tidings.events.arguments import (
     verb_arguments,
 )
 from tidings.events.embedding import Frames, Planned, Trigger, load_frames, plan
-from tidings.events.instruments import firers, firing_clauses, weapon_agent
+from tidings.events.instruments import firers, weapon_agent, weapon_words
 from tidings.events.lexicon import (
     NOT_AN_EVENT,
     Lexicon,
@@ -162,9 +162,8 @@ class EventCoder:
         for sentence_index, sent in enumerate(doc.sents):
             planned = plan(self._triggers(sent), self.lexicon, self.frames)
             # "blown up by a missile fired by X": the firing is the same attack
-            fired = {
-                v.i for p in planned if (w := self._weapon(p.trigger)) for v in firing_clauses(w[0])
-            }
+            weapons = [w[0] for p in planned if (w := self._weapon(p.trigger)) is not None]
+            fired = {i for w in weapons for i in weapon_words(w)}
             for one in (p for p in planned if p.trigger.head.i not in fired):
                 events += self._records(doc, article, sent, sentence_index, one, index)
         return events
@@ -211,9 +210,10 @@ class EventCoder:
             return None
         found = weapon_agent(trigger.head, self.lexicon.weapons)
         noun = self._noun_entry(found[0]) if found is not None else None
-        if found is not None and noun is not None and self.ontology.is_violent(noun[0].code):
-            return found[0], noun[0].code  # "a roadside bomb" (1833), as the event noun says
-        return found
+        if found is None or noun is None or not self.ontology.is_violent(noun[0].code):
+            return found
+        # an event noun: "by a roadside bomb" is 1833; as subject it is its own event
+        return None if found[0].dep_ == "nsubj" else (found[0], noun[0].code)
 
     def _instrument_sources(
         self, verb: Token, index: ActorIndex, violent: bool

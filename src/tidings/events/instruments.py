@@ -1,4 +1,4 @@
-"""Events done with a weapon named as their agent: "was blown up by a missile fired by X".
+"""Events done by a weapon: "was blown up by a missile fired by X", "a rocket hit X".
 
 The weapon decides the kind of attack (data/weapons.tsv: a missile is 194, a bomb 183),
 and whoever fired or launched it is the doer: the agent of a participle on the weapon
@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from tidings.events.arguments import ActorIndex, demonym_mentions, place_actor
 from tidings.model import ActorMention
 
-__all__ = ["firers", "firing_clauses", "weapon_agent"]
+__all__ = ["firers", "firing_clauses", "weapon_agent", "weapon_words"]
 
 CLAUSE_DEPS = ("acl", "relcl")  # "a missile fired by ...", "a missile that rebels fired"
 CHAIN_DEPS = ("xcomp", "ccomp", "conj")  # "believed to be fired by ..."
@@ -22,14 +22,17 @@ MODIFIER_DEPS = ("amod", "compound", "nmod", "poss")
 
 
 def weapon_agent(verb: Token, weapons: dict[str, str]) -> tuple[Token, str] | None:
-    """The weapon a passive verb is done by, and the code of an attack with it."""
-    if not any(c.dep_ == "auxpass" for c in verb.children):
-        return None
-    for agent in (c for c in verb.children if c.dep_ == "agent"):
-        for pobj in (c for c in agent.children if c.dep_ == "pobj"):
-            code = weapons.get(pobj.lemma_.lower())
-            if code is not None:
-                return pobj, code
+    """The weapon a verb is done by ("hit by a missile", "a missile hit ..."), and the
+    code of an attack with it."""
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        agents = [c for c in verb.children if c.dep_ == "agent"]
+        doers = [p for a in agents for p in a.children if p.dep_ == "pobj"]
+    else:
+        doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    for doer in doers:
+        code = weapons.get(doer.lemma_.lower())
+        if code is not None:
+            return doer, code
     return None
 
 
@@ -44,6 +47,11 @@ def firing_clauses(weapon: Token) -> list[Token]:
         found.append(verb)
         stack += [c for c in verb.children if c.dep_ in CHAIN_DEPS]
     return found
+
+
+def weapon_words(weapon: Token) -> set[int]:
+    """The weapon and the clauses on it: one attack with the verb it did, not coded apart."""
+    return {weapon.i, *(v.i for v in firing_clauses(weapon))}
 
 
 def firers(weapon: Token, index: ActorIndex) -> list[ActorMention]:
