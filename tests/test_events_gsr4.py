@@ -192,3 +192,8 @@ def test_a_weapon_fired_from_a_place_comes_from_its_country(nlp):
 def test_a_weapon_as_subject_decides_the_attack_once(nlp):
     """ "a Bolivian rocket hit Chile": one rocket attack by Bolivia, not a bare 190."""
     assert triples(coded(nlp, "A Bolivian rocket hit Chile.")) == {("194", "BOL", "CHL")}
+
+
+def test_not_wanting_another_to_attack_asks_for_de_escalation(nlp):
+    events = coded(nlp, "Brazil does not want Peru to attack Bolivia.")
+    assert ("0256", "BRA", "PER") in triples(events), triples(events)

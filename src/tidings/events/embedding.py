@@ -220,7 +220,9 @@ def plan(triggers: list[Trigger], lexicon: Lexicon, frames: Frames) -> list[Plan
         wished = _wished_actor(head, governor) if how == "clause" and ruling is None else None
         if wished is not None and roles & {"intent", "threat"}:
             # "Obama wants Putin to attack": an appeal to Putin, not Putin's threat
-            code[head.i] = frames.lookup({"appeal"}, _asked(head, code[head.i])) or APPEAL_CODE
+            # "does not want Putin to attack" asks him not to, as "wants him not to" does
+            asked = _asked(head, _asked(governor, code[head.i]))
+            code[head.i] = frames.lookup({"appeal"}, asked) or APPEAL_CODE
             modality[head.i] = "asserted"
             speech[head.i] = (governor, wished)
             continue
@@ -286,7 +288,8 @@ def _alleged(head: Token, lexicon: Lexicon) -> bool:
 
 def _asked(head: Token, code: str) -> str:
     """What an appeal or demand asks for: the governed act, or de-escalation when the act
-    is violence asked not to be done ("urged Russia not to attack")."""
+    is violence asked not to be done ("urged Russia not to attack"); `head` is the word
+    whose negation counts."""
     if Ontology.is_violent(code) and any(c.dep_ == "neg" for c in head.children):
         return DE_ESCALATE
     return code
