@@ -197,3 +197,16 @@ def test_a_weapon_as_subject_decides_the_attack_once(nlp):
 def test_not_wanting_another_to_attack_asks_for_de_escalation(nlp):
     events = coded(nlp, "Brazil does not want Peru to attack Bolivia.")
     assert ("0256", "BRA", "PER") in triples(events), triples(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what is demanded or urged "that" someone do is asked of that someone
+        ("Brazil demanded that Chile end its blockade.", ("Chile", "CHL")),
+        ("Peru urged that Bolivia open its borders.", ("Bolivia", "BOL")),
+    ],
+)
+def test_a_demand_that_someone_act_targets_them(nlp, text, expected):
+    events = coded(nlp, text)
+    assert any(e.target and e.target.code == expected[1] for e in events), triples(events)

@@ -52,6 +52,7 @@ ADJECTIVAL_DEPS = ("amod", "acomp")  # "the targeted attack": a participle, not 
 INSTRUMENT_PREPS = ("in", "during", "by")  # "killed in/during an air strike by X"
 MATERIAL_CONFLICT = "14"  # roots 14-20: done to people, even in a participle
 VISIT = "042"  # a visit goes to the country of the place it names
+CLAUSE_TARGETS = ("accuse", "demand", "appeal")  # roles whose "that"-clause names the target
 SEIZE = "171"  # seizing or destroying property: done with a weapon, an attack with it
 
 
@@ -328,10 +329,11 @@ class EventCoder:
             sources = index.coordinated(speaker) if speaker is not None else []
             if planned.addressee is not None:
                 targets = index.coordinated(planned.addressee)
-        if sources and not targets and self.lexicon.has_role(head.lemma_, "accuse"):
-            # "alleged that X attacked Y", "alleged that X was aware": X is accused
-            accused = self._arguments(planned.borrowed, index)[0] if planned.borrowed else []
-            targets = [m for m in accused or clause_subjects(head, index) if m not in sources]
+        if sources and not targets and self.lexicon.word_has_role(head, *CLAUSE_TARGETS):
+            # "alleged that X attacked Y" accuses X; "demanded that Israel ease" asks Israel
+            accuser = planned.borrowed if self.lexicon.has_role(head.lemma_, "accuse") else None
+            found = self._arguments(accuser, index)[0] if accuser else []
+            targets = [m for m in found or clause_subjects(head, index) if m not in sources]
         if not targets and planned.borrowed is not None:
             targets = [m for m in self._arguments(planned.borrowed, index)[1] if m not in sources]
         if planned.reporter is not None and modality == "asserted":
@@ -384,8 +386,7 @@ class EventCoder:
 
 def _event_id(article_id: str, start: int, code: str, src: Actor | None, tgt: Actor | None) -> str:
     """A content key: the same article coded twice gives the same ids."""
-    parts = [article_id, str(start), code]
-    parts += [f"{a.code}:{a.text}" if a else "" for a in (src, tgt)]
+    parts = [article_id, str(start), code, *(f"{a.code}:{a.text}" if a else "" for a in (src, tgt))]
     return "e-" + hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
 

@@ -86,10 +86,10 @@ class Lexicon:
     def has_role(self, lemma: str, role: str) -> bool:
         return role in self.cues.get(lemma.lower(), frozenset())
 
-    def word_has_role(self, token: Token, role: str) -> bool:
-        """`has_role` for a token, trying its regular base forms when the parser's lemma
-        is wrong ("staged" lemmatised as "stag")."""
-        return any(self.has_role(lemma, role) for lemma in lemmas(token))
+    def word_has_role(self, token: Token, *roles: str) -> bool:
+        """`has_role` (any of `roles`) for a token, trying its regular base forms when the
+        parser's lemma is wrong ("staged" lemmatised as "stag")."""
+        return any(self.has_role(lemma, r) for lemma in lemmas(token) for r in roles)
 
 
 def lemmas(token: Token) -> tuple[str, ...]:
