@@ -58,6 +58,8 @@ def test_violent_roots_are_one_fact_in_the_ontology():
         # ordering or asking for an investigation: CAMEO's information subcodes
         ("Lima ordered an investigation against Chile.", ("1014", "PERGOV", "CHL")),
         ("Brazil urged Chile to investigate the rebels.", ("0214", "BRA", "CHL")),
+        # asking for help is an appeal for aid
+        ("Bolivia asked Brazil for help.", ("023", "BOL", "BRA")),
         # wanting another to use force is an appeal for material action ...
         ("Brazil wants Peru to attack Bolivia.", ("021", "BRA", "PER")),
         # ... and asking it not to, an appeal for de-escalation
