@@ -10,7 +10,9 @@ import re
 
 import pytest
 
+from tidings.errors import DataFileError
 from tidings.events import EventCoder
+from tidings.events.embedding import load_frames
 from tidings.events.ontology import VIOLENT_ROOTS, Ontology
 from tidings.model import Actor, ActorMention, Article
 from tidings.toll import attach
@@ -212,3 +214,10 @@ def test_not_wanting_another_to_attack_asks_for_de_escalation(nlp):
 def test_a_demand_that_someone_act_targets_them(nlp, text, expected):
     events = coded(nlp, text)
     assert any(e.target and e.target.code == expected[1] for e in events), triples(events)
+
+
+def test_keeping_the_act_is_only_for_commitments_and_orders(tmp_path):
+    bad = tmp_path / "frames.tsv"
+    bad.write_text("frame\tgoverned\tcode\nappeal\t19\t=\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"frames.tsv:2.*commit, command"):
+        load_frames(bad)

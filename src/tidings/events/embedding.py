@@ -106,6 +106,8 @@ def _read(path: Path, ontology: Ontology) -> Frames:
         frame, governed, code = row["frame"], row["governed"], row["code"]
         if frame not in FRAME_ROLES:
             raise row.fail(f"frame {frame!r} is not one of {', '.join(FRAME_ROLES)}")
+        if code == SAME and frame not in ACTING:
+            raise row.fail(f"'=' (keep the act) is for the frames {', '.join(ACTING)} only")
         if code not in ontology and code != SAME:
             raise row.fail(f"code {code!r} is not a CAMEO code in the ontology table")
         if governed != "*" and not governed.isdigit():
