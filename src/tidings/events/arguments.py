@@ -242,14 +242,19 @@ def verb_arguments(
     roles turn round: the actor after "from" gives (source), the subject gets (target).
     `participle`: a participle on an actor noun is read as a passive of that noun (used
     for material conflict, done to people: "soldiers killed in Ukraine")."""
-    if recipient and not any(c.dep_ == "auxpass" for c in verb.children):
-        objects = _children(verb, OBJECT_DEPS)
+    if recipient:
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        # "X received assurances from Y", "assurances from Y were received by X"
+        objects = _children(verb, PASSIVE_SUBJECT_DEPS if passive else OBJECT_DEPS)
         holders = [verb, *objects]  # "received assurances from X": "from" on the object
         givers = [
             m for h in holders for p in _prep_objects(h, ("from",)) for m in actors.coordinated(p)
         ]
         subject = _subject(verb)
         takers = actors.coordinated(subject, frozenset({verb.i})) if subject is not None else []
+        if passive:
+            agents = [p for a in _children(verb, ("agent",)) for p in _children(a, ("pobj",))]
+            takers = [m for p in agents for m in actors.coordinated(p, frozenset({verb.i}))]
         return givers, [m for m in takers if m not in givers], (objects[0] if objects else None)
     skip = frozenset({verb.i})
     passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
@@ -262,7 +267,10 @@ def verb_arguments(
         for agent in _children(verb, ("agent",)):
             for pobj in _children(agent, ("pobj",)):
                 sources += actors.coordinated(pobj, skip)
-        for subj in [verb.head] if reduced else _children(verb, PASSIVE_SUBJECT_DEPS):
+        undergoers = [verb.head] if reduced else _children(verb, PASSIVE_SUBJECT_DEPS)
+        if not undergoers and verb.dep_ == "conj":  # "X attacked and were repelled by Y"
+            undergoers = _children(verb.head, ("nsubj", *PASSIVE_SUBJECT_DEPS))
+        for subj in undergoers:
             targets += actors.coordinated(subj, skip)
         if reduced and not targets:
             return [], [], None  # "property seized by X": a backdrop, not done to an actor
@@ -329,3 +337,34 @@ def noun_arguments(
     if not targets and sources:
         targets = place_targets(holders, actors)
     return sources, targets
+
+
+def clause_subjects(verb: Token, actors: ActorIndex) -> list[ActorMention]:
+    """The actors a clause after the verb is about: "alleged that France was aware ..."."""
+    for clause in _children(verb, ("ccomp",)):
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return actors.coordinated(subject)
+    return []
+
+
+def issued_in(document: Token, actors: ActorIndex) -> list[ActorMention]:
+    """The country a document was released in: "a report released in the Rwandan capital"."""
+    for clause in (c for c in document.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        for pobj in _prep_objects(clause, ("in",)):
+            place = actors.within(pobj) or place_actor(pobj, actors)
+            if place is not None:
+                return [place]
+            found = demonym_mentions(c for c in pobj.children if c.dep_ == "amod")
+            if found:  # "in the Rwandan capital"
+                return found
+    return []
+
+
+def engaging_verb(noun: Token) -> Token | None:
+    """The verb of "engaged X in a firefight", "drew Y into talks": the noun after its "in"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "into") or prep.head.pos_ != "VERB":
+        return None
+    verb = prep.head
+    return verb if any(c.dep_ in ("dobj", "obj") for c in verb.children) else None

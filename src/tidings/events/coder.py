@@ -18,13 +18,17 @@ from spacy.tokens import Doc, Span, Token
 from tidings.errors import ConfigError
 from tidings.events.arguments import (
     ActorIndex,
+    clause_subjects,
     demonym_mentions,
+    engaging_verb,
     host_targets,
+    issued_in,
     noun_arguments,
     place_actor,
     verb_arguments,
 )
 from tidings.events.embedding import Frames, Planned, Trigger, load_frames, plan
+from tidings.events.instruments import firers, weapon_agent, weapon_words
 from tidings.events.lexicon import (
     NOT_AN_EVENT,
     Lexicon,
@@ -34,9 +38,9 @@ from tidings.events.lexicon import (
     load_lexicon,
     object_matches,
 )
-from tidings.events.ontology import Ontology, load_ontology
+from tidings.events.ontology import Ontology, load_ontology, plover_with_mode
 from tidings.events.petrarch import VerbDictionary, find_verb_files, read_verb_dictionary
-from tidings.model import Actor, ActorMention, Article, EventMention, Modality, Plover
+from tidings.model import Actor, ActorMention, Article, EventMention, Modality
 from tidings.nlp import doc_text
 from tidings.resources import package_file
 
@@ -46,9 +50,10 @@ VERB_TAGS = ("VERB",)
 NOUN_TAGS = ("NOUN", "PROPN")
 ADJECTIVAL_DEPS = ("amod", "acomp")  # "the targeted attack": a participle, not an event
 INSTRUMENT_PREPS = ("in", "during", "by")  # "killed in/during an air strike by X"
-VIOLENT_ROOTS = ("18", "19", "20")  # assault, fight, mass violence
 MATERIAL_CONFLICT = "14"  # roots 14-20: done to people, even in a participle
 VISIT = "042"  # a visit goes to the country of the place it names
+CLAUSE_TARGETS = ("accuse", "demand", "appeal")  # roles whose "that"-clause names the target
+SEIZE = "171"  # seizing or destroying property: done with a weapon, an attack with it
 
 
 class EventCoder:
@@ -106,8 +111,9 @@ class EventCoder:
         preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt", "agent")}
         objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr")]
         # "received assurances from X": the parser may hang the verb's "from" on its object
-        preps |= {c.lower_ for o in objects if o.dep_ in ("dobj", "obj") for c in o.children
-                  if c.dep_ == "prep"}  # fmt: skip
+        # and in the passive on its subject: "evidence against X was presented by Y"
+        preps |= {c.lower_ for o in objects if o.dep_ in ("dobj", "obj", "nsubjpass")
+                  for c in o.children if c.dep_ == "prep"}  # fmt: skip
         objects += [p for c in verb.children if c.dep_ == "prep" for p in c.children]
         if verb.dep_ == "acl":
             objects.append(verb.head)  # "the drafts released by ...": the noun is the object
@@ -155,8 +161,12 @@ class EventCoder:
         index = ActorIndex(doc, actors)
         events: list[EventMention] = []
         for sentence_index, sent in enumerate(doc.sents):
-            for planned in plan(self._triggers(sent), self.lexicon, self.frames):
-                events += self._records(doc, article, sent, sentence_index, planned, index)
+            planned = plan(self._triggers(sent), self.lexicon, self.frames)
+            # "blown up by a missile fired by X": the firing is the same attack
+            weapons = [w[0] for p in planned if (w := self._weapon(p.trigger)) is not None]
+            fired = {i for w in weapons for i in weapon_words(w)}
+            for one in (p for p in planned if p.trigger.head.i not in fired):
+                events += self._records(doc, article, sent, sentence_index, one, index)
         return events
 
     def _arguments(
@@ -170,23 +180,41 @@ class EventCoder:
             )
             material = trigger.entry.code[:2] >= MATERIAL_CONFLICT
             sources, targets, obj = verb_arguments(head, index, recipient, material)
+            subject = next((c for c in head.children if c.dep_ == "nsubj"), head)
+            if not sources and self.lexicon.has_role(subject.lemma_, "document"):
+                sources = issued_in(subject, index)  # "a report released in Kigali alleged"
             if sources and not targets and trigger.entry.code.startswith(VISIT):
                 targets = host_targets(obj, index)
+            weapon = self._weapon(trigger)
+            if not sources and weapon is not None:
+                sources = [m for m in firers(weapon[0], index) if m not in targets]
             if not sources and any(c.dep_ == "auxpass" for c in head.children):
-                violent = trigger.entry.code[:2] in VIOLENT_ROOTS
+                violent = self.ontology.is_violent(trigger.entry.code)
                 found = self._instrument_sources(head, index, violent)
                 sources = [m for m in found if m not in targets]
             return sources, targets
         phrase = head.head if head.dep_ == "conj" and head.head.dep_ in ("dobj", "obj") else head
         light = phrase.dep_ in ("dobj", "obj") and self.lexicon.word_has_role(phrase.head, "light")
         tokens = frozenset(t.i for t in trigger.tokens)
-        verb = _engaging_verb(head)
+        verb = engaging_verb(head)
         if verb is not None and self.lexicon.word_has_role(verb, "light"):
             # "engaged the peacekeepers in a firefight": the verb's subject and object
             sources, targets, _ = verb_arguments(verb, index)
             if sources:
                 return sources, targets
         return noun_arguments(head, tokens, index, light)
+
+    def _weapon(self, trigger: Trigger) -> tuple[Token, str] | None:
+        """The weapon a violent or destroying passive was done by, and its attack's code."""
+        code = trigger.entry.code
+        if trigger.entry.pos != "VERB" or not (self.ontology.is_violent(code) or code[:3] == SEIZE):
+            return None
+        found = weapon_agent(trigger.head, self.lexicon.weapons)
+        noun = self._noun_entry(found[0]) if found is not None else None
+        if found is None or noun is None or not self.ontology.is_violent(noun[0].code):
+            return found
+        # an event noun: "by a roadside bomb" is 1833; as subject it is its own event
+        return None if found[0].dep_ == "nsubj" else (found[0], noun[0].code)
 
     def _instrument_sources(
         self, verb: Token, index: ActorIndex, violent: bool
@@ -293,10 +321,19 @@ class EventCoder:
         trigger, code, modality = planned.trigger, planned.code, planned.modality
         head = trigger.head
         sources, targets = self._arguments(trigger, index)
+        weapon = self._weapon(trigger)
+        if weapon is not None and code == trigger.entry.code:
+            code = weapon[1]  # "destroyed by a missile": a missile attack
         if planned.speaker is not None:  # "X said Y must ...": X demands of Y
             speaker = next((c for c in planned.speaker.children if c.dep_ == "nsubj"), None)
             sources = index.coordinated(speaker) if speaker is not None else []
-            targets = index.coordinated(planned.addressee) if planned.addressee else []
+            if planned.addressee is not None:
+                targets = index.coordinated(planned.addressee)
+        if sources and not targets and self.lexicon.word_has_role(head, *CLAUSE_TARGETS):
+            # "alleged that X attacked Y" accuses X; "demanded that Israel ease" asks Israel
+            accuser = planned.borrowed if self.lexicon.has_role(head.lemma_, "accuse") else None
+            found = self._arguments(accuser, index)[0] if accuser else []
+            targets = [m for m in found or clause_subjects(head, index) if m not in sources]
         if not targets and planned.borrowed is not None:
             targets = [m for m in self._arguments(planned.borrowed, index)[1] if m not in sources]
         if planned.reporter is not None and modality == "asserted":
@@ -305,8 +342,9 @@ class EventCoder:
                 code, modality, sources, targets = reported
         cameo = self.ontology.cameo(code)
         plover = self.ontology.plover(code)
-        if plover is not None and trigger.entry.mode:
-            plover = Plover(plover.type, trigger.entry.mode)
+        if plover is not None and trigger.entry.mode and code == trigger.entry.code:
+            # the word's own mode, not that of a frame's code ("declined to resign": 124)
+            plover = plover_with_mode(plover, trigger.entry.mode)
         start, end = trigger.tokens[0].idx, trigger.tokens[-1].idx + len(trigger.tokens[-1])
         attributed = self._attribution(head, index)
         if not targets and len(sources) > 1 and self.lexicon.has_role(head.lemma_, "reciprocal"):
@@ -346,19 +384,9 @@ class EventCoder:
         return records
 
 
-def _engaging_verb(noun: Token) -> Token | None:
-    """The verb of "engaged X in a firefight", "drew Y into talks": the noun after its "in"."""
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "into") or prep.head.pos_ != "VERB":
-        return None
-    verb = prep.head
-    return verb if any(c.dep_ in ("dobj", "obj") for c in verb.children) else None
-
-
 def _event_id(article_id: str, start: int, code: str, src: Actor | None, tgt: Actor | None) -> str:
     """A content key: the same article coded twice gives the same ids."""
-    parts = [article_id, str(start), code]
-    parts += [f"{a.code}:{a.text}" if a else "" for a in (src, tgt)]
+    parts = [article_id, str(start), code, *(f"{a.code}:{a.text}" if a else "" for a in (src, tgt))]
     return "e-" + hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
 

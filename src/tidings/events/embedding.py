@@ -28,7 +28,7 @@ from tidings.resources import package_file, read_tsv
 __all__ = ["FRAME_ROLES", "Frames", "Planned", "Trigger", "load_frames", "plan"]
 
 FRAME_ROLES = (
-    *("deny", "threat", "reject", "demand", "appeal", "intent", "accuse"),
+    *("deny", "threat", "reject", "demand", "appeal", "intent", "accuse", "commit", "command"),
     *("allege", "claim"),  # reported violence, applied by the coder (see frames.tsv)
 )
 CLAUSE_DEPS = ("xcomp", "ccomp")
@@ -40,6 +40,12 @@ APPEAL_CODE = "020"
 # a word that both intends and threatens (want, plan, vow) threatens only coercion and force
 HOSTILE_ROOT = "13"
 STATEMENT_ROOT = "01"  # public statements: "announced sanctions" is the sanctions
+DE_ESCALATE = "087"  # "urged X not to attack": what is asked is de-escalation
+ASKING = frozenset({"appeal", "demand"})
+SAME = "="  # frames.tsv: the governed act keeps its own code (a pledged act, coded future)
+# frames that may keep the governed act ("=" rows), with the modality the act then has:
+# "pledged to expel" will expel; "ordered the arrest of X" had X arrested
+ACTING: dict[str, Modality] = {"commit": "future", "command": "asserted"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +67,7 @@ class Planned:
     modality: Modality
     borrowed: Trigger | None = None  # a governed event whose target the frame may take
     speaker: Token | None = None  # "X said Y must ...": the demand is X's ...
-    addressee: Token | None = None  # ... and is made of Y
+    addressee: Token | None = None  # ... and is made of Y (None: the event's own target)
     reporter: Token | None = None  # "X said Y attacked Z": the reporting verb, see `coder`
 
 
@@ -100,7 +106,9 @@ def _read(path: Path, ontology: Ontology) -> Frames:
         frame, governed, code = row["frame"], row["governed"], row["code"]
         if frame not in FRAME_ROLES:
             raise row.fail(f"frame {frame!r} is not one of {', '.join(FRAME_ROLES)}")
-        if code not in ontology:
+        if code == SAME and frame not in ACTING:
+            raise row.fail(f"'=' (keep the act) is for the frames {', '.join(ACTING)} only")
+        if code not in ontology and code != SAME:
             raise row.fail(f"code {code!r} is not a CAMEO code in the ontology table")
         if governed != "*" and not governed.isdigit():
             raise row.fail(f"governed {governed!r} is not a code prefix or '*'")
@@ -193,6 +201,16 @@ def plan(triggers: list[Trigger], lexicon: Lexicon, frames: Frames) -> list[Plan
         if {"intent", "threat"} <= roles and code[head.i][:2] < HOSTILE_ROOT:
             roles.discard("threat")  # "wants to inspect" intends; "wants to attack" threatens
         ruling = heads.get(governor.i)
+        acting = [r for r in ACTING if r in roles and frames.lookup({r}, code[head.i]) == SAME]
+        if acting and how in ("clause", "object") and modality[head.i] == "asserted":
+            # "pledged to expel": the expulsion, pledged (future), not a threat;
+            # "ordered the arrest of X": the arrest, not a demand
+            modality[head.i] = ACTING[acting[0]]
+            if ruling is not None:
+                dropped.add(ruling.head.i)
+            if acting[0] == "command":
+                speech[head.i] = (governor, None)  # whoever ordered it did it
+            continue
         if how == "clause" and lexicon.has_role(governor.lemma_, "speech") and not roles:
             if ruling is not None:
                 dropped.add(ruling.head.i)  # the report, not the reporting, is the event
@@ -204,12 +222,15 @@ def plan(triggers: list[Trigger], lexicon: Lexicon, frames: Frames) -> list[Plan
         wished = _wished_actor(head, governor) if how == "clause" and ruling is None else None
         if wished is not None and roles & {"intent", "threat"}:
             # "Obama wants Putin to attack": an appeal to Putin, not Putin's threat
-            code[head.i] = frames.lookup({"appeal"}, code[head.i]) or APPEAL_CODE
+            # "does not want Putin to attack" asks him not to, as "wants him not to" does
+            asked = _asked(head, _asked(governor, code[head.i]))
+            code[head.i] = frames.lookup({"appeal"}, asked) or APPEAL_CODE
             modality[head.i] = "asserted"
             speech[head.i] = (governor, wished)
             continue
         if roles and (how in ("clause", "object") or how in FRAME_PREPS):
-            framed = DENY_CODE if "deny" in roles else frames.lookup(roles, code[head.i])
+            governed = _asked(head, code[head.i]) if roles & ASKING else code[head.i]
+            framed = DENY_CODE if "deny" in roles else frames.lookup(roles, governed)
             # a framed 13x code is the threat itself, which was made, and a framed 016 the
             # denial itself: asserted, as gold sets count them (the threatened or denied act
             # is not coded apart)
@@ -229,6 +250,9 @@ def plan(triggers: list[Trigger], lexicon: Lexicon, frames: Frames) -> list[Plan
             dropped.add(head.i)  # "offered to help", "condemned the attack": one event
         elif trigger.entry.pos == "NOUN" and _inside_argument(head, heads):
             dropped.add(head.i)
+    # "a report alleged that X helped to carry out killings": what is alleged is the
+    # allegation's content, not an event of its own
+    dropped |= {t.head.i for t in triggers if _alleged(t.head, lexicon)}
     out: list[Planned] = []
     for trigger in triggers:
         i = trigger.head.i
@@ -251,6 +275,26 @@ def plan(triggers: list[Trigger], lexicon: Lexicon, frames: Frames) -> list[Plan
         planned = Planned(trigger, code[i], final, borrowed.get(i), speaker, addressee)
         out.append(replace(planned, reporter=reporters.get(i)))
     return out
+
+
+def _alleged(head: Token, lexicon: Lexicon) -> bool:
+    """Whether an event word lies inside what an accusing word says ("alleged that ...");
+    the clause must open with "that", as a misread "charging papers pointed out" does not."""
+    return any(
+        a.dep_ == "ccomp"
+        and lexicon.has_role(a.head.lemma_, "accuse")
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in a.children)
+        for a in (head, *head.ancestors)
+    )
+
+
+def _asked(head: Token, code: str) -> str:
+    """What an appeal or demand asks for: the governed act, or de-escalation when the act
+    is violence asked not to be done ("urged Russia not to attack"); `head` is the word
+    whose negation counts."""
+    if Ontology.is_violent(code) and any(c.dep_ == "neg" for c in head.children):
+        return DE_ESCALATE
+    return code
 
 
 def _inside_argument(noun: Token, heads: dict[int, Trigger]) -> bool:

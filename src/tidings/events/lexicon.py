@@ -9,7 +9,7 @@ default and never to a wrong specific code.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
@@ -37,6 +37,7 @@ CUE_ROLES = (
     "hypothetical",
     "obligation",
     "reciprocal",
+    "document",  # a report or statement: its source may be the country it was released in
     "recipient",  # the subject receives: "received weapons from X" is X's aid to the subject
     # frames: a word that codes what it governs ("called for talks", "vowed to attack")
     "appeal",
@@ -46,6 +47,8 @@ CUE_ROLES = (
     "threat",
     "deny",
     "accuse",
+    "commit",
+    "command",
     # frames.tsv only, for reported speech: a speaker reporting another's violence
     # alleges it (112), its own violence claims it (015)
     "allege",
@@ -74,6 +77,7 @@ class Lexicon:
     verbs: dict[str, tuple[TriggerEntry, ...]]
     nouns: dict[tuple[str, ...], tuple[TriggerEntry, ...]]
     cues: dict[str, frozenset[str]]  # lemma -> roles
+    weapons: dict[str, str] = field(default_factory=dict)  # lemma -> code of an attack with it
 
     @cached_property
     def longest_noun(self) -> int:
@@ -82,10 +86,10 @@ class Lexicon:
     def has_role(self, lemma: str, role: str) -> bool:
         return role in self.cues.get(lemma.lower(), frozenset())
 
-    def word_has_role(self, token: Token, role: str) -> bool:
-        """`has_role` for a token, trying its regular base forms when the parser's lemma
-        is wrong ("staged" lemmatised as "stag")."""
-        return any(self.has_role(lemma, role) for lemma in lemmas(token))
+    def word_has_role(self, token: Token, *roles: str) -> bool:
+        """`has_role` (any of `roles`) for a token, trying its regular base forms when the
+        parser's lemma is wrong ("staged" lemmatised as "stag")."""
+        return any(self.has_role(lemma, r) for lemma in lemmas(token) for r in roles)
 
 
 def lemmas(token: Token) -> tuple[str, ...]:
@@ -159,6 +163,18 @@ def _read_cues(path: Path) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in cues.items()}
 
 
+def _read_weapons(path: Path, ontology: Ontology) -> dict[str, str]:
+    weapons: dict[str, str] = {}
+    for row in read_tsv(path, required=("lemma", "code")):
+        code = row["code"]
+        if code not in ontology or not ontology.is_violent(code):
+            raise row.fail(f"code {code!r} is not a CAMEO code of violence (roots 18-20)")
+        if row["lemma"].lower() in weapons:
+            raise row.fail(f"duplicate weapon {row['lemma']!r}")
+        weapons[row["lemma"].lower()] = code
+    return weapons
+
+
 def build_lexicon(
     triggers: Path | None,
     cues: Path,
@@ -179,6 +195,7 @@ def build_lexicon(
         verbs={k: tuple(v) for k, v in verbs.items()},
         nouns={k: tuple(v) for k, v in nouns.items()},
         cues=_read_cues(cues),
+        weapons=_read_weapons(package_file("tidings.events", "data/weapons.tsv"), ontology),
     )
 
 

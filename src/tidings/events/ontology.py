@@ -21,8 +21,10 @@ from tidings.resources import Row, package_file, read_tsv
 __all__ = [
     "ACLED_TYPES",
     "PLOVER_MODES",
+    "VIOLENT_ROOTS",
     "Ontology",
     "load_ontology",
+    "plover_with_mode",
     "quad_class_of",
 ]
 
@@ -88,7 +90,21 @@ ACLED_TYPES: dict[str, frozenset[str]] = {
     ),
 }
 
+# The roots of violence done by force: assault (18), fight (19), mass violence (20). The
+# events coder looks for the doer of a passive among them, the toll stage gives them counts
+# told in later sentences; one fact, kept here beside the quad classes.
+VIOLENT_ROOTS: frozenset[str] = frozenset({"18", "19", "20"})
+
 _CODE = re.compile(r"\d{2,4}")
+
+
+def plover_with_mode(plover: Plover, mode: str) -> Plover:
+    """`plover` with a trigger's own mode; a mode only another type has decides the type
+    ("resigned": CAMEO's yield 080 is CONCEDE, but PLOVER counts resigning a RETREAT)."""
+    if mode in PLOVER_MODES.get(plover.type, frozenset()):
+        return Plover(plover.type, mode)
+    owners = [t for t, modes in PLOVER_MODES.items() if mode in modes]
+    return Plover(owners[0] if len(owners) == 1 else plover.type, mode)
 
 
 def quad_class_of(root: str) -> int:
@@ -146,6 +162,11 @@ class Ontology:
     def codes(self) -> list[str]:
         """Every code, in hierarchical order ("01", "010", ..., "2042")."""
         return list(self._codes)
+
+    @staticmethod
+    def is_violent(code: str) -> bool:
+        """Whether a code (or root) is violence done by force, roots 18-20."""
+        return code[:2] in VIOLENT_ROOTS
 
     def root_default(self, root: str) -> str:
         """The root's "not specified" code ("19" -> "190"), for events known only by root."""

@@ -17,12 +17,12 @@ from collections import defaultdict
 
 from spacy.tokens import Doc, Token
 
+from tidings.events.ontology import VIOLENT_ROOTS
 from tidings.model import Casualties, EventMention
 from tidings.nlp import doc_text
 from tidings.toll.counts import Count, find_counts
 
 COERCIVE_ROOTS = frozenset({14, 15, 17, 18, 19, 20})  # protest .. mass violence: may have a toll
-VIOLENT_ROOTS = frozenset({18, 19, 20})  # assault, fight, mass violence
 ARREST_ROOTS = frozenset({17, 18, 19, 20})  # coerce (173 arrest) and the violent roots
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 
@@ -36,7 +36,7 @@ def _takes_later_count(event: EventMention, count: Count) -> bool:
     """Whether an event may take a count from a following sentence."""
     if count.kind == "arrested":
         return _root(event) in ARREST_ROOTS or event.cameo.code.startswith("145")
-    return _root(event) in VIOLENT_ROOTS
+    return event.cameo.root.strip() in VIOLENT_ROOTS
 
 
 def _trigger(doc: Doc, event: EventMention) -> Token | None:
