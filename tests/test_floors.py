@@ -77,11 +77,15 @@ def pipeline():
     return Pipeline()
 
 
-def test_plover_event_type_accuracy_stays_above_its_floor(shared, pipeline):
+def test_plover_event_type_and_actor_countries_stay_above_their_floors(shared, pipeline):
     from tidings.eval.plover import score_plover
 
     score = score_plover(shared / "eval" / "plover-gsr" / "dev.jsonl", pipeline.extract)
     assert score.top_accuracy >= FLOORS["events"]["plover_top_accuracy"]
+    for field in ("source country", "target country"):
+        counts, key = score.field(field), field.replace(" ", "_")
+        assert counts.precision >= FLOORS["actors"][f"plover_{key}_precision"], field
+        assert counts.recall >= FLOORS["actors"][f"plover_{key}_recall"], field
 
 
 def test_petrarch_gsr_exact_match_stays_above_its_floor(shared, pipeline):
