@@ -3,7 +3,9 @@
 The preferred date is the one the event's own clause governs: a time expression
 whose chain of syntactic heads reaches the trigger without passing through another
 verb ("attacked ... on Sunday", "the drone strike early Sunday"). Failing that, the
-nearest datable expression of a clause that contains the event's; failing that, the article date,
+nearest datable expression of a clause that contains the event's; failing that, one of an
+adverbial clause of the same time hanging off the event's clause ("When the army took the
+town on Monday, rebels fled": the flight is Monday's too); failing that, the article date,
 marked as a fallback. Vague ("recently"), recurring ("every Friday") and unanchored
 ("for two weeks") expressions name no days and never date an event.
 """
@@ -18,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from tidings.model import EventMention, TimeExpression
 from tidings.when.find import find_times
 from tidings.when.grammar import governor, tense_of
+from tidings.when.lexicon import lexicon
 
 _NOT_YET = ("future", "threat", "hypothetical")
 _CARRIERS = ("dobj", "nsubjpass", "nsubj", "attr", "pobj")
@@ -68,7 +71,8 @@ def _choose(
     times: list[TimeExpression],
 ) -> TimeExpression | None:
     """The governed expression nearest in the tree, else the nearest one whose clause
-    contains the trigger's ("said on Tuesday that troops attacked ...")."""
+    contains the trigger's ("said on Tuesday that troops attacked ..."), else the nearest
+    one of a same-time clause ("when ...") hanging off a clause that contains it."""
     sentence, root = trigger.root.sent, trigger.root
     looks_back = event.modality not in _NOT_YET and tense_of(root) == "past"
     options = []
@@ -82,10 +86,11 @@ def _choose(
         if span is None or not len(span):
             continue
         hops = _hops(span.root, trigger)
-        if hops is None and not _governs(span.root, root):
+        tier = 0 if hops is not None else 1 if _governs(span.root, root) else 2
+        if tier == 2 and not _meanwhile(span.root, root):
             continue  # "the 2015 agreement", "countries that joined after 1997": not this event's
         distance = min(abs(time.start - trigger.end_char), abs(trigger.start_char - time.end))
-        options.append((hops is None, hops or 0, distance, time))
+        options.append((tier, hops or 0, distance, time))
     return min(options, key=lambda o: o[:3])[3] if options else None
 
 
@@ -97,6 +102,21 @@ def _governs(time_root: Token, trigger_root: Token) -> bool:
     if time_root.head.i != clause.i and time_root.head.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
         return False  # a modifier of a noun phrase dates that phrase only
     return clause.i == trigger_root.i or clause in trigger_root.ancestors
+
+
+def _meanwhile(time_root: Token, trigger_root: Token) -> bool:
+    """Whether the time dates a "when/while/as" clause hanging off a clause that contains
+    the trigger, so the trigger's event happened at that time too."""
+    clause = governor(time_root)
+    if clause is None or clause.dep_ != "advcl" or clause.i == trigger_root.i:
+        return False
+    if time_root.head.i != clause.i and time_root.head.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+        return False  # a modifier of a noun phrase dates that phrase only
+    opener = [c for c in clause.children if c.i < clause.i and c.dep_ in ("mark", "advmod")]
+    if not any(c.lower_ in lexicon().meanwhile for c in opener):
+        return False
+    main = clause.head
+    return main.i == trigger_root.i or main in trigger_root.ancestors
 
 
 def _targets(trigger: Span) -> dict[int, int]:

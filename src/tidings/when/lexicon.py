@@ -17,7 +17,7 @@ from tidings.resources import Row, package_file, read_tsv
 
 KINDS = (
     "month", "weekday", "number", "unit", "daypart", "deictic", "vague", "set", "prep",
-    "season", "ordinal", "zone", "forward",
+    "season", "ordinal", "zone", "forward", "meanwhile",
 )  # fmt: skip
 _UNIT = re.compile(r"(\d+)([HDWMY])")
 _DAYPART = re.compile(r"(MO|AF|EV|NI|\d{2}:\d{2})")
@@ -43,6 +43,7 @@ class Lexicon:
     ordinals: dict[str, int] = field(default_factory=dict)
     zones: list[str] = field(default_factory=list)
     forward: frozenset[str] = frozenset()
+    meanwhile: frozenset[str] = frozenset()
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -68,7 +69,7 @@ def _matching(row: Row, pattern: re.Pattern[str], what: str) -> re.Match[str]:
 @cache
 def lexicon() -> Lexicon:
     """Read and check `data/words.tsv` once."""
-    lex, forward = Lexicon(), set()
+    lex, forward, meanwhile = Lexicon(), set(), set()
     for row in read_tsv(package_file("tidings.when", "data/words.tsv"), ("kind", "word", "value")):
         kind, word = row["kind"], row["word"].lower()
         if kind == "month":
@@ -107,6 +108,8 @@ def lexicon() -> Lexicon:
             lex.zones.append(word)
         elif kind == "forward":
             forward.add(word)
+        elif kind == "meanwhile":
+            meanwhile.add(word)
         else:
             raise row.fail(f"unknown kind {kind!r}; use one of {', '.join(KINDS)}")
-    return dataclasses.replace(lex, forward=frozenset(forward))
+    return dataclasses.replace(lex, forward=frozenset(forward), meanwhile=frozenset(meanwhile))
