@@ -14,9 +14,12 @@ ARTICLE = dt.date(2022, 5, 12)  # a Thursday
 CAMEO = model.Cameo("190", "19", 4, -10.0)
 
 
-def _event(doc, trigger: str) -> model.EventMention:
+def _event(doc, trigger: str, modality: str = "asserted") -> model.EventMention:
     start = doc.text.index(trigger)
-    return model.EventMention(f"e{start}", "a1", 0, "", trigger, start, start + len(trigger), CAMEO)
+    end = start + len(trigger)
+    return model.EventMention(
+        f"e{start}", "a1", 0, "", trigger, start, end, CAMEO, modality=modality
+    )
 
 
 # sentence, trigger, expected date (None: the article-date fallback), the words it came from
@@ -78,3 +81,81 @@ def test_same_time_clause_dates_the_main_clause(nlp, sentence, trigger, expected
     else:
         assert out.date == dt.date.fromisoformat(expected) and not out.date_is_fallback
         assert out.date_text == text and out.date_precision == "day"
+
+
+# text, trigger, expected date (None: the article-date fallback), the words it came from
+NARRATION = [
+    # a sentence with no time of its own continues the day the narration is telling of
+    (
+        "Troops stormed the town on Monday. Ten civilians died in the fighting.",
+        "died",
+        "2022-05-09",
+        "Monday",
+    ),
+    (
+        "The council met on April 28. It approved the budget. Two members resigned.",
+        "resigned",
+        "2022-04-28",
+        "April 28",
+    ),
+    # the latest day named wins
+    (
+        "Rebels took the port on May 2. The army answered on May 4. Dozens fled.",
+        "fled",
+        "2022-05-04",
+        "May 4",
+    ),
+    # a month or a year is too wide to place the next sentence in
+    (
+        "The plant closed in March. Workers protested outside the gates.",
+        "protested",
+        None,
+        None,
+    ),
+    # a day still to come is no narration of what happened
+    (
+        "The talks will resume on Tuesday. The rebels laid down their arms.",
+        "laid",
+        None,
+        None,
+    ),
+    # a sentence with a time of its own, even one that dates something else, keeps to itself
+    (
+        "Police raided the camp on Monday. The accord signed in 2019 collapsed.",
+        "collapsed",
+        None,
+        None,
+    ),
+    # too far back: the narration has moved on
+    (
+        "Troops stormed the town on Monday. Aid groups warned of hunger. Prices rose. "
+        "Schools stayed shut. Farmers sold their cattle.",
+        "sold",
+        None,
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "expected", "words"), NARRATION)
+def test_a_sentence_without_a_time_continues_the_narrated_day(nlp, text, trigger, expected, words):
+    doc = nlp(text)
+    (out,) = date_events(doc, ARTICLE, [_event(doc, trigger)])
+    if expected is None:
+        assert out.date == ARTICLE and out.date_is_fallback and out.date_text is None
+    else:
+        assert out.date == dt.date.fromisoformat(expected) and not out.date_is_fallback
+        assert out.date_text == words and out.date_precision == "day"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        ("Troops stormed the town on Monday. Elections will follow.", "follow", "asserted"),
+        ("Troops stormed the town on Monday. Rebels may strike back.", "strike", "hypothetical"),
+    ],
+)
+def test_an_event_still_to_come_does_not_take_the_narrated_day(nlp, text, trigger, modality):
+    doc = nlp(text)
+    (out,) = date_events(doc, ARTICLE, [_event(doc, trigger, modality)])
+    assert out.date_is_fallback

@@ -5,8 +5,10 @@ whose chain of syntactic heads reaches the trigger without passing through anoth
 verb ("attacked ... on Sunday", "the drone strike early Sunday"). Failing that, the
 nearest datable expression of a clause that contains the event's; failing that, one of an
 adverbial clause of the same time hanging off the event's clause ("When the army took the
-town on Monday, rebels fled": the flight is Monday's too); failing that, the article date,
-marked as a fallback. Vague ("recently"), recurring ("every Friday") and unanchored
+town on Monday, rebels fled": the flight is Monday's too). An event in a sentence with no
+datable expression at all continues the narration: it takes the latest past day named in
+the few sentences before ("Troops stormed the town on Sunday. Ten people died."). Only
+then the article date, marked as a fallback. Vague ("recently"), recurring ("every Friday") and unanchored
 ("for two weeks") expressions name no days and never date an event.
 """
 
@@ -24,6 +26,7 @@ from tidings.when.lexicon import lexicon
 
 _NOT_YET = ("future", "threat", "hypothetical")
 _CARRIERS = ("dobj", "nsubjpass", "nsubj", "attr", "pobj")
+_NARRATION = 3  # sentences back that a named day still sets the time of the narration
 
 
 def date_events(
@@ -44,6 +47,11 @@ def _dated(
 ) -> EventMention:
     trigger = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
     chosen = _choose(doc, article_date, event, trigger, times) if trigger else None
+    ahead = event.modality in _NOT_YET or (
+        trigger is not None and tense_of(trigger.root) == "future"
+    )
+    if chosen is None and trigger is not None and not ahead:
+        chosen = _narrated_day(doc, article_date, trigger.root.sent, times)
     if chosen is None:
         return dataclasses.replace(
             event,
@@ -61,6 +69,28 @@ def _dated(
         date_text=chosen.text,
         date_is_fallback=False,
     )
+
+
+def _narrated_day(
+    doc: Doc, article_date: dt.date, sentence: Span, times: list[TimeExpression]
+) -> TimeExpression | None:
+    """The latest past day named in the sentences just before `sentence`, if `sentence`
+    names no time of its own: the day the narration is still telling of. Only a day
+    carries over; a month or year names too wide a time to place the next sentence in."""
+    if any(sentence.start_char <= t.start < sentence.end_char for t in times):
+        return None
+    starts = [s.start_char for s in doc.sents]
+    index = starts.index(sentence.start_char)
+    since = starts[max(0, index - _NARRATION)]
+    days = [
+        t
+        for t in times
+        if since <= t.start < sentence.start_char
+        and t.precision == "day"
+        and t.first_day is not None
+        and t.first_day <= article_date
+    ]
+    return max(days, key=lambda t: t.start) if days else None
 
 
 def _choose(
