@@ -8,8 +8,8 @@ adverbial clause of the same time hanging off the event's clause ("When the army
 town on Monday, rebels fled": the flight is Monday's too). An event in a sentence with no
 datable expression at all continues the narration: it takes the latest past day named in
 the few sentences before ("Troops stormed the town on Sunday. Ten people died."). Only
-then the article date, marked as a fallback. Vague ("recently"), recurring ("every Friday") and unanchored
-("for two weeks") expressions name no days and never date an event.
+then the article date, marked as a fallback. Vague ("recently"), recurring ("every
+Friday") and unanchored ("for two weeks") expressions name no days and never date an event.
 """
 
 from __future__ import annotations
