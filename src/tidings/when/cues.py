@@ -33,6 +33,8 @@ CUES: dict[str, tuple[str, ...]] = {
     "deictic": ("<DEICTIC>",),
     "this part": ("this|last", "morning|afternoon|evening|night"),
     "ago": ("ago", "<UNIT>"),
+    "anaphor": ("<ANAPHOR>",),
+    "sequel": ("<UNIT>", "<SEQUEL>"),
     "relative": (_REL, "week|month|year"),
     "duration": ("last|past|previous", "<UNIT>"),
     "floating": ("for", "<UNIT>"),
@@ -73,6 +75,7 @@ def _slots() -> dict[str, list[str]]:
         "WEEKDAY": list(lex.weekdays), "UNIT": list(lex.units), "DAYPART": list(lex.dayparts),
         "DEICTIC": list(lex.deictics), "VAGUE": list(lex.vague), "SET": list(lex.sets),
         "SEASON": list(lex.seasons), "BSEASON": list(lex.bare_seasons),
+        "ANAPHOR": list(lex.anaphors), "SEQUEL": list(lex.sequels),
     }  # fmt: skip
 
 

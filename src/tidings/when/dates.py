@@ -32,6 +32,10 @@ class Norm:
 
     `implicit_day` marks a time of day ("at 3 pm") that names no day of its own and so
     was put on the article date; the finder may move it to a day written beside it.
+    `anaphoric` marks a time counted from the time the narration has reached ("the next
+    day", "two weeks later"), read against the article date until the finder re-reads it
+    from the day last named; `closing` one that is an expression only when no word follows
+    ("the day before." but not "the day before the vote").
     """
 
     type: TimeType
@@ -40,6 +44,8 @@ class Norm:
     first_day: dt.date | None = None
     last_day: dt.date | None = None
     implicit_day: bool = False
+    anaphoric: bool = False
+    closing: bool = False
 
     def at(self, start: int, end: int, text: str) -> TimeExpression:
         return TimeExpression(

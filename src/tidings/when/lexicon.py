@@ -18,10 +18,12 @@ from tidings.resources import Row, package_file, read_tsv
 KINDS = (
     "month", "weekday", "number", "unit", "daypart", "deictic", "vague", "set", "prep",
     "season", "ordinal", "zone", "forward", "meanwhile",
+    "anaphor", "sequel",
 )  # fmt: skip
 _UNIT = re.compile(r"(\d+)([HDWMY])")
 _DAYPART = re.compile(r"(MO|AF|EV|NI|\d{2}:\d{2})")
 _VAGUE = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
+_OFFSET = re.compile(r"([+-]?\d+)([DWMY])")
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,9 @@ class Lexicon:
     zones: list[str] = field(default_factory=list)
     forward: frozenset[str] = frozenset()
     meanwhile: frozenset[str] = frozenset()
+    # "the next day" -> (1, "D", part of day or "", closing); "later" -> (1, closing)
+    anaphors: dict[str, tuple[int, str, str, bool]] = field(default_factory=dict)
+    sequels: dict[str, tuple[int, bool]] = field(default_factory=dict)
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -110,6 +115,17 @@ def lexicon() -> Lexicon:
             forward.add(word)
         elif kind == "meanwhile":
             meanwhile.add(word)
+        elif kind == "anaphor":
+            m = _matching(row, _OFFSET, "a signed count and D/W/M/Y, e.g. +1D")
+            part = row.get("part") or ""
+            closing = part == "end"
+            if part and not closing and not _DAYPART.fullmatch(part):
+                raise row.fail(f"anaphor part must be MO/AF/EV/NI or end, not {part!r}")
+            lex.anaphors[word] = (int(m[1]), m[2], "" if closing else part, closing)
+        elif kind == "sequel":
+            if row.get("part") not in (None, "", "end"):
+                raise row.fail(f"sequel part must be empty or end, not {row['part']!r}")
+            lex.sequels[word] = (_int(row, -1, 1), row.get("part") == "end")
         else:
             raise row.fail(f"unknown kind {kind!r}; use one of {', '.join(KINDS)}")
     return dataclasses.replace(lex, forward=frozenset(forward), meanwhile=frozenset(meanwhile))

@@ -18,6 +18,7 @@ from functools import cache
 from tidings.when import dates as d
 from tidings.when.dates import Norm, Tense
 from tidings.when.lexicon import Lexicon, alternation, lexicon
+from tidings.when.narrative import anaphor, sequel
 
 Handler = Callable[[re.Match[str], dt.date, Tense], "Norm | None"]
 
@@ -254,6 +255,8 @@ RULES: tuple[Rule, ...] = (
         "this part", r"(?P<rel>this|last)\s+(?P<part>morning|afternoon|evening|night)", _this_part
     ),
     Rule("ago", rf"(?P<num>{_COUNT})\s+(?P<unit><UNIT>)\s+ago", _ago),
+    Rule("anaphor", r"(?P<ana><ANAPHOR>)", anaphor),
+    Rule("sequel", rf"(?:(?P<num>{_COUNT})[-\s]+)?(?P<unit><UNIT>)\s+(?P<seq><SEQUEL>)", sequel),
     Rule(
         "relative",
         r"(?:(?:earlier|later|early|late)\s+)?(?P<rel>last|this|next|previous|coming"
@@ -351,7 +354,7 @@ def expand(pattern: str, lex: Lexicon) -> str:
         "NUM": lex.numbers, "UNIT": lex.units, "DAYPART": lex.dayparts,
         "DEICTIC": lex.deictics, "VAGUE": lex.vague, "SET": lex.sets,
         "SEASON": lex.seasons, "BSEASON": lex.bare_seasons, "ORDINAL": lex.ordinals,
-        "ZONE": lex.zones,
+        "ZONE": lex.zones, "ANAPHOR": lex.anaphors, "SEQUEL": lex.sequels,
     }  # fmt: skip
     return re.sub(r"<([A-Z]+)>", lambda s: f"(?:{alternation(slots[s[1]])})", pattern)
 
