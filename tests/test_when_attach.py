@@ -159,3 +159,31 @@ def test_an_event_still_to_come_does_not_take_the_narrated_day(nlp, text, trigge
     doc = nlp(text)
     (out,) = date_events(doc, ARTICLE, [_event(doc, trigger, modality)])
     assert out.date_is_fallback
+
+
+# sentence, trigger, expected date (None: the article-date fallback), the words it came from
+HEDGED_AND_DENIED = [
+    # a modal clause may reach past the article date, though its verb is in the perfect
+    (
+        "Had the deal gone ahead, the jets would have been delivered by 2024.",
+        "delivered",
+        "2024-01-01",
+        "2024",
+    ),
+    # a plain past clause still never does
+    ("The jets were delivered by 2024.", "delivered", None, None),
+    # the time an event is said not to be at never dates it
+    ("The vote is now expected in June, not May.", "vote", "2022-06-01", "June"),
+    ("The plant reopened last week, not in March as planned.", "reopened", "2022-05-02", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "expected", "text"), HEDGED_AND_DENIED)
+def test_hedged_and_denied_times(nlp, sentence, trigger, expected, text):
+    doc = nlp(sentence)
+    (out,) = date_events(doc, ARTICLE, [_event(doc, trigger)])
+    if expected is None:
+        assert out.date == ARTICLE and out.date_is_fallback
+    else:
+        assert out.date == dt.date.fromisoformat(expected) and not out.date_is_fallback
+        assert text is None or out.date_text == text

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tidings.model import EventMention, TimeExpression
 from tidings.when.find import find_times
-from tidings.when.grammar import governor, tense_of
+from tidings.when.grammar import governor, modal, negated, tense_of
 from tidings.when.lexicon import lexicon
 
 _NOT_YET = ("future", "threat", "hypothetical")
@@ -104,7 +104,7 @@ def _choose(
     contains the trigger's ("said on Tuesday that troops attacked ..."), else the nearest
     one of a same-time clause ("when ...") hanging off a clause that contains it."""
     sentence, root = trigger.root.sent, trigger.root
-    looks_back = event.modality not in _NOT_YET and tense_of(root) == "past"
+    looks_back = event.modality not in _NOT_YET and tense_of(root) == "past" and not modal(root)
     options = []
     for time in times:
         if not sentence.start_char <= time.start < sentence.end_char:
@@ -113,8 +113,8 @@ def _choose(
         if looks_back and time.first_day > article_date:
             continue  # past narration never reaches beyond the article date
         span = doc.char_span(time.start, time.end, alignment_mode="expand")
-        if span is None or not len(span):
-            continue
+        if span is None or not len(span) or negated(span.root):
+            continue  # "due in 2020, not 2015": the time the event is not at
         hops = _hops(span.root, trigger)
         tier = 0 if hops is not None else 1 if _governs(span.root, root) else 2
         if tier == 2 and not _meanwhile(span.root, root):

@@ -43,6 +43,24 @@ def tense_of(token: Token | None) -> Tense:
     return "past"
 
 
+def modal(token: Token | None) -> bool:
+    """Whether the clause `token` belongs to is hedged by a modal ("would have been
+    delivered by 2011", "could have ended"): not a plain report of what happened."""
+    verb = governor(token) if token is not None else None
+    return verb is not None and any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in verb.children
+    )
+
+
+def negated(token: Token) -> bool:
+    """Whether a word is denied in place ("in 2020, not 2015"): a negation on it or just
+    before it."""
+    before = token.doc[token.i - 1] if token.i else None
+    return any(c.dep_ == "neg" for c in token.children) or (
+        before is not None and before.dep_ == "neg" and before.head.i == token.i
+    )
+
+
 _AHEAD_PREPS = ("until", "till", "to", "for")
 
 
