@@ -50,6 +50,7 @@ CUES: dict[str, tuple[str, ...]] = {
     "season rel": (_REL, "<SEASON>"),
     "season year": ("<SEASON>", _YEAR),
     "season": ("<BSEASON>",),
+    "part of": ("end|beginning|start|middle", "month|year"),
     "decade": (r"\d",),
     "century": ("century",),
     "fiscal rel": ("fiscal",),

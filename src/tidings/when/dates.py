@@ -217,3 +217,19 @@ def years_of(first: int, count: int, value: str) -> Norm:
     """A decade (199 for the 1990s) or a century (19 for the twentieth): TIMEX3's truncated
     year, at year precision, covering its years."""
     return Norm("DATE", value, "year", dt.date(first, 1, 1), dt.date(first + count - 1, 12, 31))
+
+
+_PART_START = {"beginning": 0.0, "start": 0.0, "middle": 0.5, "end": 0.9}
+
+
+def part_of(anchor: dt.date, unit: str, part: str, tense: Tense) -> Norm:
+    """The month or year (M/Y) that "the end of the year" means: the current one, except
+    that past narration never reaches past the anchor, so before December "peaked by the
+    end of the year" is last year's end."""
+    current = of_unit(anchor, unit)
+    assert current.first_day is not None and current.last_day is not None
+    span = (current.last_day - current.first_day).days
+    starts = current.first_day + dt.timedelta(days=int(span * _PART_START[part]))
+    if tense == "past" and starts > anchor:
+        return of_unit(shift(current.first_day, -1, unit), unit)
+    return current

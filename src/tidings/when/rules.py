@@ -194,6 +194,12 @@ def _season(m: re.Match[str], anchor: dt.date, tense: Tense) -> Norm:
     return d.season_near(anchor, code, tense, (m.groupdict().get("rel") or "").lower())
 
 
+def _part_of(m: re.Match[str], anchor: dt.date, tense: Tense) -> Norm:
+    """ "the end of the year", "the beginning of the month": the current one, by tense."""
+    unit = {"month": "M", "year": "Y"}[m["unit"].lower()]
+    return d.part_of(anchor, unit, m["part"].lower(), tense)
+
+
 def _decade(m: re.Match[str], anchor: dt.date, tense: Tense) -> Norm:
     first = int(m["decade"])
     return d.years_of(first, 10, str(first // 10))
@@ -320,6 +326,11 @@ RULES: tuple[Rule, ...] = (
         rf"(?:the\s+)?{_MOD}?(?P<season><BSEASON>)",
         _season,
         context=r"in|during|over|by|until|since|through|throughout|this|last|next|of|before|after",
+    ),
+    Rule(
+        "part of",
+        r"(?:the\s+)?(?P<part>end|beginning|start|middle)\s+of\s+(?:the\s+)?(?P<unit>month|year)",
+        _part_of,
     ),
     Rule(
         "decade",
