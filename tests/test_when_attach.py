@@ -126,6 +126,13 @@ NARRATION = [
         None,
         None,
     ),
+    # a day that only describes something ("the truce, which was signed on May 2") is no narration
+    (
+        "The truce, which was signed on May 2, has largely held. Rebels shelled a convoy.",
+        "shelled",
+        None,
+        None,
+    ),
     # too far back: the narration has moved on
     (
         "Troops stormed the town on Monday. Aid groups warned of hunger. Prices rose. "

@@ -26,6 +26,7 @@ from tidings.when.lexicon import lexicon
 
 _NOT_YET = ("future", "threat", "hypothetical")
 _CARRIERS = ("dobj", "nsubjpass", "nsubj", "attr", "pobj")
+_TELLING = ("ROOT", "conj", "ccomp", "advcl", "xcomp", "parataxis")  # not acl, relcl
 _NARRATION = 3  # sentences back that a named day still sets the time of the narration
 
 
@@ -89,8 +90,21 @@ def _narrated_day(
         and t.precision == "day"
         and t.first_day is not None
         and t.first_day <= article_date
+        and _tells(doc, t)
     ]
     return max(days, key=lambda t: t.start) if days else None
+
+
+def _tells(doc: Doc, time: TimeExpression) -> bool:
+    """Whether a time dates a clause that tells the story, not a phrase or a relative
+    clause that only describes something ("the ceasefire agreed on March 3")."""
+    span = doc.char_span(time.start, time.end, alignment_mode="expand")
+    clause = governor(span.root) if span is not None and len(span) else None
+    if clause is None or span is None:
+        return False
+    if span.root.head.i != clause.i and span.root.head.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+        return False
+    return clause.dep_ in _TELLING
 
 
 def _choose(
