@@ -105,6 +105,13 @@ NARRATION = [
         "2022-05-04",
         "May 4",
     ),
+    # a length places nothing: the narration still tells of Monday
+    (
+        "Troops stormed the town on Monday. The fighting lasted for six hours.",
+        "fighting",
+        "2022-05-09",
+        "Monday",
+    ),
     # a month or a year is too wide to place the next sentence in
     (
         "The plant closed in March. Workers protested outside the gates.",
@@ -123,6 +130,19 @@ NARRATION = [
     (
         "Police raided the camp on Monday. The accord signed in 2019 collapsed.",
         "collapsed",
+        None,
+        None,
+    ),
+    # a vague or recurring time is a time of the sentence's own, though it names no day
+    (
+        "Troops stormed the town on Monday. Gunmen have recently attacked convoys.",
+        "attacked",
+        None,
+        None,
+    ),
+    (
+        "Troops stormed the town on Monday. Rebels shell the road every Friday.",
+        "shell",
         None,
         None,
     ),

@@ -1,5 +1,6 @@
 """A part of the current month or year ("the end of the year"), read by the narration's
-tense: past narration never reaches past the article date."""
+tense: past narration never reaches past the article date. And time words inside names
+("The Sunday Times") that are no times."""
 
 from __future__ import annotations
 
@@ -37,3 +38,15 @@ def test_in_a_sentence_the_clause_sets_the_tense(nlp):
     )
     values = [t.value for t in find_times(doc, ARTICLE) if "end of the year" in t.text]
     assert values == ["2020", "2021"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Sunday Times reported that troops left on Monday.", ["Monday"]),
+        ("The China Daily newspaper reported the deal.", []),
+        ("Daily protests continued in the capital.", ["Daily"]),
+    ],
+)
+def test_a_time_word_inside_a_name_is_no_time(nlp, text, expected):
+    assert [t.text for t in find_times(nlp(text), ARTICLE)] == expected

@@ -6,7 +6,7 @@ verb ("attacked ... on Sunday", "the drone strike early Sunday"). Failing that, 
 nearest datable expression of a clause that contains the event's; failing that, one of an
 adverbial clause of the same time hanging off the event's clause ("When the army took the
 town on Monday, rebels fled": the flight is Monday's too). An event in a sentence with no
-datable expression at all continues the narration: it takes the latest past day named in
+time expression at all continues the narration: it takes the latest past day named in
 the few sentences before ("Troops stormed the town on Sunday. Ten people died."). Only
 then the article date, marked as a fallback. Vague ("recently"), recurring ("every
 Friday") and unanchored ("for two weeks") expressions name no days and never date an event.
@@ -40,19 +40,26 @@ def date_events(
     if times is None:  # given times should be found with ranges=True, so a range is one span
         times = find_times(doc, article_date, ranges=True)
     datable = [t for t in times if t.first_day is not None and t.last_day is not None]
-    return [_dated(doc, article_date, event, datable) for event in events]
+    return [_dated(doc, article_date, event, datable, times) for event in events]
 
 
 def _dated(
-    doc: Doc, article_date: dt.date, event: EventMention, times: list[TimeExpression]
+    doc: Doc,
+    article_date: dt.date,
+    event: EventMention,
+    times: list[TimeExpression],
+    every: list[TimeExpression],
 ) -> EventMention:
+    """`times` are the datable expressions; `every` also holds the vague and recurring ones
+    ("recently", "every Friday"), which name no day but keep a sentence from taking one
+    from the narration."""
     trigger = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
     chosen = _choose(doc, article_date, event, trigger, times) if trigger else None
     ahead = event.modality in _NOT_YET or (
         trigger is not None and tense_of(trigger.root) == "future"
     )
     if chosen is None and trigger is not None and not ahead:
-        chosen = _narrated_day(doc, article_date, trigger.root.sent, times)
+        chosen = _narrated_day(doc, article_date, trigger.root.sent, times, every)
     if chosen is None:
         return dataclasses.replace(
             event,
@@ -73,13 +80,18 @@ def _dated(
 
 
 def _narrated_day(
-    doc: Doc, article_date: dt.date, sentence: Span, times: list[TimeExpression]
+    doc: Doc,
+    article_date: dt.date,
+    sentence: Span,
+    times: list[TimeExpression],
+    every: list[TimeExpression],
 ) -> TimeExpression | None:
     """The latest past day named in the sentences just before `sentence`, if `sentence`
     names no time of its own: the day the narration is still telling of. Only a day
     carries over; a month or year names too wide a time to place the next sentence in."""
-    if any(sentence.start_char <= t.start < sentence.end_char for t in times):
-        return None
+    own = [t for t in every if sentence.start_char <= t.start < sentence.end_char]
+    if any(t.type != "DURATION" for t in own):
+        return None  # a length ("for four hours") places nothing, so it does not count
     starts = [s.start_char for s in doc.sents]
     index = starts.index(sentence.start_char)
     since = starts[max(0, index - _NARRATION)]

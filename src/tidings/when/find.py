@@ -34,6 +34,7 @@ _JOIN = re.compile(r"\s+(?:and|to|until|till|through)\s+|\s*[-–]\s*", re.IGNOR
 _RANGE_START = re.compile(r"(?:between|from)\s+$", re.IGNORECASE)
 _BESIDE = re.compile(r"[\s,]*(?:(?:on|at|in|of)\s+(?:the\s+)?)?", re.IGNORECASE)
 _ADJACENT = re.compile(r"[ \t]*,?[ \t]*")
+_NAMES = frozenset({"ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "FAC", "LAW"})
 
 
 @cache
@@ -95,6 +96,15 @@ def _from_entities(doc: Doc, anchor: dt.date) -> list[Found]:
     return found
 
 
+def _inside_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether the words lie inside the name of an organisation, work or the like ("The
+    Sunday Times", "China Daily"): a weekday or "daily" there names no time."""
+    span = _span(doc, start, end)
+    if span is None or not len(span):
+        return False
+    return all(t.ent_type_ in _NAMES for t in span)
+
+
 def _from_rules(doc: Doc, anchor: dt.date) -> list[Found]:
     found = []
     text = doc_text(doc)
@@ -107,6 +117,8 @@ def _from_rules(doc: Doc, anchor: dt.date) -> list[Found]:
             if month is not None and not month[:1].isupper():
                 continue  # "may" the verb, "march" the walk
             start, end = match.span("x")
+            if _inside_name(doc, start, end):
+                continue
             norm = rule.meaning(match, anchor, _tense(doc, start, end))
             if norm is not None:
                 found.append((start, end, norm))
