@@ -68,8 +68,15 @@ IN_TEXT = [
         "The following year",
         "2020",
     ),
-    # too coarse a time to count days from: no day at all
-    ("Floods hit the north in 2019. The next day the dams burst.", "The next day", "XXXX-XX-XX"),
+    # too coarse a time to count days from: no day, only the narration's year
+    ("Floods hit the north in 2019. The next day the dams burst.", "The next day", "2019-XX-XX"),
+    # a day counted from another event: some day of the narration's year (TIMEX3's 2019-XX-XX)
+    (
+        "The dams were raised in 2019. The day before the vote, engineers had warned of floods.",
+        "The day",
+        "2019-XX-XX",
+    ),
+    ("The day after the storm, the river rose.", "The day", "2022-XX-XX"),
     # nothing named before: the article date is the anchor
     ("Rebels fled the town. The next day, troops moved in.", "The next day", "2022-05-13"),
     # a time of day on no day of its own does not move the narration

@@ -25,7 +25,7 @@ from tidings.when.cues import possible
 from tidings.when.dates import Norm, Tense, at_time
 from tidings.when.grammar import governor, points_ahead, tense_of
 from tidings.when.lexicon import lexicon
-from tidings.when.narrative import dangling, reanchor
+from tidings.when.narrative import reanchor, settle
 from tidings.when.normalise import meaning, range_parts
 from tidings.when.rules import RULES, Rule, expand
 
@@ -57,7 +57,7 @@ def find_times(doc: Doc, article_date: dt.date, ranges: bool = False) -> list[Ti
     """
     text = doc_text(doc)
     candidates = _from_entities(doc, article_date) + _from_rules(doc, article_date)
-    candidates = [c for c in candidates if not dangling(text, c[1], c[2])]
+    candidates = [s for s in (settle(text, c) for c in candidates) if s is not None]
     chosen: list[Found] = []
     for cand in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
         if all(cand[1] <= start or cand[0] >= end for start, end, _ in chosen):
@@ -68,7 +68,10 @@ def find_times(doc: Doc, article_date: dt.date, ranges: bool = False) -> list[Ti
     else:
         chosen = [part for item in chosen for part in _split_range(doc, item, article_date)]
     chosen = reanchor(
-        text, chosen, lambda words, anchor, s, e: meaning(words, anchor, _tense(doc, s, e))
+        text,
+        chosen,
+        lambda words, anchor, s, e: meaning(words, anchor, _tense(doc, s, e)),
+        article_date,
     )
     chosen = _anchor_times(doc, chosen)
     return [norm.at(start, end, text[start:end]) for start, end, norm in chosen]

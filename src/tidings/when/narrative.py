@@ -60,24 +60,37 @@ def _marked(norm: Norm, closing: bool) -> Norm:
     )  # fmt: skip
 
 
-def dangling(text: str, end: int, norm: Norm) -> bool:
-    """Whether a phrase that is a time only at the end of its words ("the day before") has a
-    word after it ("the day before the vote"), or a count from the narration is compared
-    instead ("three days later than planned"), so it is no time of its own."""
+def settle(text: str, found: Found) -> Found | None:
+    """A found time as it stands in the text. A phrase that is a time only at the end of
+    its words ("the day before") with a word after it ("the day before the vote") is a day
+    counted from another event: its "the day" names a day of the narration's year, as
+    TIMEX3 writes it (2012-XX-XX); a count ("two days before the vote") is only a length,
+    and a count compared ("three days later than planned") no time at all."""
+    start, end, norm = found
     if not norm.anaphoric:
-        return False
-    if norm.closing and not _NOTHING_FOLLOWS.match(text, end):
-        return True
-    return _COMPARED.match(text, end) is not None
+        return found
+    if _COMPARED.match(text, end):
+        return None
+    if not norm.closing or _NOTHING_FOLLOWS.match(text, end):
+        return found
+    head = text[start:end].rsplit(None, 1)[0]
+    words = head.lower().split()
+    if len(words) == 2 and words[0] == "the" and words[1] in lexicon().units:
+        return (start, start + len(head), _UNKNOWN)
+    return None
 
 
-def reanchor(text: str, chosen: list[Found], read: Reader) -> list[Found]:
+def reanchor(text: str, chosen: list[Found], read: Reader, article: dt.date) -> list[Found]:
     """Each anaphoric time read again from the last time named before it."""
     out: list[Found] = []
     last: Norm | None = None
     for start, end, norm in chosen:
-        if norm.anaphoric and last is not None:
-            norm = _from(text[start:end], norm, last, start, end, read)
+        if norm.anaphoric:
+            if last is not None:
+                norm = _from(text[start:end], norm, last, start, end, read)
+            if norm.first_day is None:  # no day to count to: the narration's year, at least
+                year = last.first_day.year if last is not None and last.first_day else article.year
+                norm = Norm("DATE", f"{year}-XX-XX", None)
         out.append((start, end, norm))
         if norm.first_day and norm.precision and norm.type != "DURATION" and not norm.implicit_day:
             last = norm
