@@ -50,3 +50,16 @@ def test_in_a_sentence_the_clause_sets_the_tense(nlp):
 )
 def test_a_time_word_inside_a_name_is_no_time(nlp, text, expected):
     assert [t.text for t in find_times(nlp(text), ARTICLE)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Fighting has gone on since late 2013.", "2013"),
+        ("The plant should open by mid-2026.", "2026"),
+        ("Talks began in early 2019.", "2019"),
+    ],
+)
+def test_part_of_a_written_year_is_that_year(nlp, text, value):
+    found = find_times(nlp(text), ARTICLE)
+    assert [(t.value, t.precision) for t in found] == [(value, "year")]

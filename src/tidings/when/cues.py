@@ -41,6 +41,7 @@ CUES: dict[str, tuple[str, ...]] = {
     "length": ("<UNIT>",),
     "a length": ("<UNIT>",),
     "year": (_YEAR,),
+    "part year": ("early|mid|late", _YEAR),
     "month": ("<FMONTH>",),
     "clock": (r"\d", "am|pm|a.m.|p.m."),
     "clock24": (r"\d", ":"),

@@ -288,6 +288,7 @@ RULES: tuple[Rule, ...] = (
         context=r"about|than|within|nearly|almost|only|just|over|around|in|after|mere|least",
     ),
     Rule("year", _Y, _year, context=r"in|since|by|until|during|from|before|after|of|throughout"),
+    Rule("part year", rf"(?:early|mid|late)[-\s]*{_Y}", _year),  # "late 2013", "mid-2006"
     Rule(
         "month",
         rf"{_MOD}?(?P<month><FMONTH>)",
