@@ -42,6 +42,11 @@ CUES: dict[str, tuple[str, ...]] = {
     "a length": ("<UNIT>",),
     "year": (_YEAR,),
     "part year": ("early|mid|late", _YEAR),
+    "quarter": ("<QUARTER>", "quarter"),
+    "quarter code": ("q", _YEAR),
+    "rel quarter": (_REL, "quarter"),
+    "weekend": ("weekend",),
+    "holiday": ("<HOLIDAY>",),
     "month": ("<FMONTH>",),
     "clock": (r"\d", "am|pm|a.m.|p.m."),
     "clock24": (r"\d", ":"),
@@ -78,6 +83,7 @@ def _slots() -> dict[str, list[str]]:
         "DEICTIC": list(lex.deictics), "VAGUE": list(lex.vague), "SET": list(lex.sets),
         "SEASON": list(lex.seasons), "BSEASON": list(lex.bare_seasons),
         "ANAPHOR": list(lex.anaphors), "SEQUEL": list(lex.sequels),
+        "QUARTER": list(lex.quarters), "HOLIDAY": list(lex.holidays),
     }  # fmt: skip
 
 

@@ -233,3 +233,28 @@ def part_of(anchor: dt.date, unit: str, part: str, tense: Tense) -> Norm:
     if tense == "past" and starts > anchor:
         return of_unit(shift(current.first_day, -1, unit), unit)
     return current
+
+
+def quarter_of(year: int, quarter: int) -> Norm:
+    """A quarter of `year` as TIMEX3 writes it (2008-Q3), covering its three months."""
+    first = dt.date(year, 3 * quarter - 2, 1)
+    last = add_months(first, 3) - dt.timedelta(days=1)
+    return Norm("DATE", f"{year}-Q{quarter}", "month", first, last)
+
+
+def quarter_near(anchor: dt.date, quarter: int, tense: Tense) -> Norm:
+    """Which "third quarter" a text means: in past narration the latest begun by the anchor,
+    in the future the first not yet over, in the present the nearer."""
+    options = [quarter_of(anchor.year + k, quarter) for k in (-1, 0, 1)]
+    past = max((q for q in options if q.first_day and q.first_day <= anchor), key=_first)
+    future = min((q for q in options if q.last_day and q.last_day >= anchor), key=_first)
+    chosen = pick(_first(past), _first(future), anchor, tense)
+    return past if chosen == past.first_day else future
+
+
+def weekend_near(anchor: dt.date, tense: Tense) -> Norm:
+    """ "the weekend": the latest begun by the anchor, or in the future the next not over."""
+    saturday = anchor - dt.timedelta(days=(anchor.isoweekday() - 6) % 7)
+    if tense == "future" and anchor.isoweekday() < 6:
+        saturday += dt.timedelta(days=7)
+    return weekend_of(saturday)

@@ -34,7 +34,7 @@ _JOIN = re.compile(r"\s+(?:and|to|until|till|through)\s+|\s*[-–]\s*", re.IGNOR
 _RANGE_START = re.compile(r"(?:between|from)\s+$", re.IGNORECASE)
 _BESIDE = re.compile(r"[\s,]*(?:(?:on|at|in|of)\s+(?:the\s+)?)?", re.IGNORECASE)
 _ADJACENT = re.compile(r"[ \t]*,?[ \t]*")
-_NAMES = frozenset({"ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "FAC", "LAW"})
+_NAMES = frozenset({"ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "FAC", "LAW", "GPE", "LOC"})
 
 
 @cache

@@ -8,6 +8,7 @@ data, not code, so a reader can extend them without touching the patterns.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -18,11 +19,12 @@ from tidings.resources import Row, package_file, read_tsv
 KINDS = (
     "month", "weekday", "number", "unit", "daypart", "deictic", "vague", "set", "prep",
     "season", "ordinal", "zone", "forward", "meanwhile",
-    "anaphor", "sequel",
+    "anaphor", "sequel", "quarter", "holiday",
 )  # fmt: skip
 _UNIT = re.compile(r"(\d+)([HDWMY])")
 _DAYPART = re.compile(r"(MO|AF|EV|NI|\d{2}:\d{2})")
 _VAGUE = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
+_MONTH_DAY = re.compile(r"(\d\d)-(\d\d)")
 _OFFSET = re.compile(r"([+-]?\d+)([DWMY])")
 
 
@@ -49,6 +51,8 @@ class Lexicon:
     # "the next day" -> (1, "D", part of day or "", closing); "later" -> (1, closing)
     anaphors: dict[str, tuple[int, str, str, bool]] = field(default_factory=dict)
     sequels: dict[str, tuple[int, bool]] = field(default_factory=dict)
+    quarters: dict[str, int] = field(default_factory=dict)  # "third" -> 3
+    holidays: dict[str, tuple[int, int]] = field(default_factory=dict)  # "christmas" -> (12, 25)
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -122,6 +126,15 @@ def lexicon() -> Lexicon:
             if part and not closing and not _DAYPART.fullmatch(part):
                 raise row.fail(f"anaphor part must be MO/AF/EV/NI or end, not {part!r}")
             lex.anaphors[word] = (int(m[1]), m[2], "" if closing else part, closing)
+        elif kind == "quarter":
+            lex.quarters[word] = _int(row, 1, 4)
+        elif kind == "holiday":
+            m = _matching(row, _MONTH_DAY, "a month and day, MM-DD")
+            try:
+                dt.date(2000, int(m[1]), int(m[2]))
+            except ValueError:
+                raise row.fail(f"holiday value {row['value']!r} is no day of the year") from None
+            lex.holidays[word] = (int(m[1]), int(m[2]))
         elif kind == "sequel":
             if row.get("part") not in (None, "", "end"):
                 raise row.fail(f"sequel part must be empty or end, not {row['part']!r}")

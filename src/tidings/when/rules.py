@@ -19,6 +19,7 @@ from tidings.when import dates as d
 from tidings.when.dates import Norm, Tense
 from tidings.when.lexicon import Lexicon, alternation, lexicon
 from tidings.when.narrative import anaphor, sequel
+from tidings.when.periods import holiday, quarter, weekend
 
 Handler = Callable[[re.Match[str], dt.date, Tense], "Norm | None"]
 
@@ -288,6 +289,15 @@ RULES: tuple[Rule, ...] = (
         context=r"about|than|within|nearly|almost|only|just|over|around|in|after|mere|least",
     ),
     Rule("year", _Y, _year, context=r"in|since|by|until|during|from|before|after|of|throughout"),
+    Rule(
+        "quarter",
+        rf"(?:the\s+)?(?P<q><QUARTER>)[-\s]+quarter(?:\s+(?:of\s+)?{_Y})?",
+        quarter,
+    ),
+    Rule("quarter code", rf"Q(?P<qn>[1-4])[\s/-]*{_Y}", quarter),
+    Rule("rel quarter", r"(?P<rel>last|this|next|previous|current|coming|past)\s+quarter", quarter),
+    Rule("weekend", r"(?:the|(?P<past>this\s+past))\s+weekend", weekend),
+    Rule("holiday", rf"(?P<hol><HOLIDAY>)(?:,?\s+{_Y})?", holiday),
     Rule("part year", rf"(?:early|mid|late)[-\s]*{_Y}", _year),  # "late 2013", "mid-2006"
     Rule(
         "month",
@@ -367,6 +377,7 @@ def expand(pattern: str, lex: Lexicon) -> str:
         "DEICTIC": lex.deictics, "VAGUE": lex.vague, "SET": lex.sets,
         "SEASON": lex.seasons, "BSEASON": lex.bare_seasons, "ORDINAL": lex.ordinals,
         "ZONE": lex.zones, "ANAPHOR": lex.anaphors, "SEQUEL": lex.sequels,
+        "QUARTER": lex.quarters, "HOLIDAY": lex.holidays,
     }  # fmt: skip
     return re.sub(r"<([A-Z]+)>", lambda s: f"(?:{alternation(slots[s[1]])})", pattern)
 
