@@ -133,3 +133,21 @@ def test_the_words_table_checks_narration_rows(tmp_path, monkeypatch, row, messa
     monkeypatch.setattr(lex, "package_file", lambda package, name: bad)
     with pytest.raises(DataFileError, match=f"words.tsv:2.*{message}"):
         lex.lexicon.__wrapped__()
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("The talks resumed later Monday.", "later Monday", "2022-05-09"),
+        ("Prices rose on 3 March. Earlier in the week, traders had sold.", "Earlier in the week",
+         "2022-W09"),
+        # a look back is a flashback: the narration goes on from where it was
+        ("The firm went bankrupt in 2009. The year before, sales had collapsed. "
+         "Later in the year it emerged from court.", "Later in the year", "2009"),
+        ("The firm went bankrupt in 2009. The year before, sales had collapsed.",
+         "The year before", "2008"),
+    ],
+)  # fmt: skip
+def test_more_narration_phrases(nlp, text, phrase, value):
+    found = {t.text: t for t in find_times(nlp(text), ARTICLE)}
+    assert found[phrase].value == value

@@ -6,7 +6,8 @@ finder then reads it again from the last time the text named before it (HeidelTi
 "narrative" reference time). When the last time named is too coarse to count from (a year,
 before "the next day") the phrase names no day; when the text names none before it, the
 article date stays the anchor. The anchor moves with each time read, so "The next day ...
-Two days later ..." counts on from the day before.
+Two days later ..." counts on from the day before; a look back ("The year before, ...") is a
+flashback, after which the narration goes on from where it was.
 """
 
 from __future__ import annotations
@@ -85,15 +86,19 @@ def reanchor(text: str, chosen: list[Found], read: Reader, article: dt.date) -> 
     out: list[Found] = []
     last: Norm | None = None
     for start, end, norm in chosen:
-        if norm.anaphoric:
+        anaphoric = norm.anaphoric
+        if anaphoric:
             if last is not None:
                 norm = _from(text[start:end], norm, last, start, end, read)
             if norm.first_day is None:  # no day to count to: the narration's year, at least
                 year = last.first_day.year if last is not None and last.first_day else article.year
                 norm = Norm("DATE", f"{year}-XX-XX", None)
         out.append((start, end, norm))
-        if norm.first_day and norm.precision and norm.type != "DURATION" and not norm.implicit_day:
-            last = norm
+        if not norm.first_day or not norm.precision or norm.type == "DURATION":
+            continue
+        if norm.implicit_day or (anaphoric and last and last.first_day > norm.first_day):
+            continue  # a clock time on no day; a look back ("the day before") is a flashback
+        last = norm
     return out
 
 

@@ -252,7 +252,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "weekday",
         r"(?:(?:the\s+)?(?P<part0><DAYPART>)\s+of\s+)?(?:(?P<rel>last|this|next|"
-        r"past|coming)\s+)?(?:(?:early|late)\s+)?(?P<wd><WEEKDAY>)(?:\s+(?P<part><DAYPART>))?",
+        r"past|coming)\s+)?(?:(?:early|late|earlier|later)\s+)?(?P<wd><WEEKDAY>)(?:\s+(?P<part><DAYPART>))?",
         _weekday,
     ),
     Rule(
