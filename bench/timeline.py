@@ -1,7 +1,7 @@
 """Event dating on SemEval-2015 TimeLine (corpus 1): does each gold event get its date?
 
     python bench/timeline.py            # the score
-    python bench/timeline.py --misses   # also every dated gold mention we got wrong
+    python bench/timeline.py --misses   # also every dated gold mention we got wrong, by kind
 
 Reads `../shared/eval/semeval2015-timeline/{documents_dev,timelines_gold_dev}.jsonl`.
 
@@ -26,6 +26,7 @@ import argparse
 import datetime as dt
 import json
 import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -127,6 +128,7 @@ class Tally:
     fallback: int = 0
     unplaced: int = 0
     misses: list[str] = field(default_factory=list)
+    kinds: Counter[str] = field(default_factory=Counter)
 
 
 def read_gold(folder: Path) -> dict[str, str]:
@@ -144,11 +146,17 @@ def score(folder: Path, nlp: Language) -> Tally:
     """Date every dated gold mention of the folder's documents and count the right ones."""
     gold = read_gold(folder)
     tally = Tally(total=len(gold))
+    seen: set[str] = set()
     for line in (folder / "documents_dev.jsonl").read_text(encoding="utf-8").splitlines():
         doc = json.loads(line)
+        seen.add(doc["doc_id"])
         wanted = {k: v for k, v in gold.items() if k.split("-", 1)[0] == doc["doc_id"]}
         if wanted:
             _score_document(doc, wanted, nlp, tally)
+    for mention in gold:  # a few gold ids are mistyped ("738080-0-unveils"): always missed
+        if mention.split("-", 1)[0] not in seen:
+            tally.kinds["gold id names no document"] += 1
+            tally.misses.append(f"{mention}: gold id names no document")
     return tally
 
 
@@ -179,12 +187,26 @@ def _score_document(doc: dict, wanted: dict[str, str], nlp: Language, tally: Tal
         tally.fallback += event.date_is_fallback
         if ours != date:
             sentence = next(
-                s.text for s in parsed.sents if s.start_char <= event.trigger_start < s.end_char
+                s for s in parsed.sents if s.start_char <= event.trigger_start < s.end_char
             )
+            kind = miss_kind(event, date, sentence.text)
+            tally.kinds[kind] += 1
             tally.misses.append(
-                f"{mention}: gold {date}, ours {ours} from {event.date_text!r}"
-                f"{' (fallback)' if event.date_is_fallback else ''} | {sentence.strip()[:160]}"
+                f"{mention}: gold {date}, ours {ours} from {event.date_text!r} [{kind}]"
+                f" | {sentence.text.strip()[:160]}"
             )
+
+
+def miss_kind(event: EventMention, gold: str, sentence: str) -> str:
+    """What kind of miss: the right period at another granularity, the article-date
+    fallback, a date carried over from an earlier sentence, or the sentence's own words."""
+    if inside(event, gold):
+        return "granularity"
+    if event.date_is_fallback:
+        return "fallback"
+    if event.date_text is not None and event.date_text not in sentence:
+        return "earlier sentence"
+    return "own words"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -210,7 +232,8 @@ def main(argv: list[str] | None = None) -> int:
         f"  dated by the article-date fallback: {t.fallback}; mention token not found: {t.unplaced}"
     )
     if args.misses:
-        print(f"\nmisses ({len(t.misses)}):")
+        kinds = ", ".join(f"{k} {n}" for k, n in t.kinds.most_common())
+        print(f"\nmisses ({len(t.misses)}; by kind: {kinds}):")
         print("\n".join(f"  {m}" for m in t.misses))
     return 0
 
