@@ -214,3 +214,27 @@ def test_hedged_and_denied_times(nlp, sentence, trigger, expected, text):
     else:
         assert out.date == dt.date.fromisoformat(expected) and not out.date_is_fallback
         assert text is None or out.date_text == text
+
+
+# a time marked as given up ("originally", "initially") dates no event
+GIVEN_UP = [
+    (
+        "The election, originally due on Sunday, will now take place in July.",
+        "election",
+        "2022-07-01",
+        "July",
+    ),
+    ("The summit was initially planned for March but was called off.", "summit", None, None),
+    # without the marker the same time dates the event
+    ("The summit was held in March.", "summit", "2022-03-01", "March"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "expected", "text"), GIVEN_UP)
+def test_a_time_given_up_dates_no_event(nlp, sentence, trigger, expected, text):
+    doc = nlp(sentence)
+    (out,) = date_events(doc, ARTICLE, [_event(doc, trigger)])
+    if expected is None:
+        assert out.date == ARTICLE and out.date_is_fallback
+    else:
+        assert out.date == dt.date.fromisoformat(expected) and out.date_text == text

@@ -61,6 +61,20 @@ def negated(token: Token) -> bool:
     )
 
 
+def given_up(token: Token, adverbs: frozenset[str]) -> bool:
+    """Whether a time is marked as given up: an adverb like "originally" on a word between
+    it and its clause's verb, or on that verb ("originally due later this year", "initially
+    planned for March")."""
+    current = token
+    for _ in range(6):
+        if any(c.dep_ == "advmod" and c.lower_ in adverbs for c in current.children):
+            return True
+        if current.pos_ in _VERBAL or current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
 _AHEAD_PREPS = ("until", "till", "to", "for")
 
 

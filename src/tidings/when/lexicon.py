@@ -19,7 +19,7 @@ from tidings.resources import Row, package_file, read_tsv
 KINDS = (
     "month", "weekday", "number", "unit", "daypart", "deictic", "vague", "set", "prep",
     "season", "ordinal", "zone", "forward", "meanwhile",
-    "anaphor", "sequel", "quarter", "holiday",
+    "anaphor", "sequel", "quarter", "holiday", "superseded",
 )  # fmt: skip
 _UNIT = re.compile(r"(\d+)([HDWMY])")
 _DAYPART = re.compile(r"(MO|AF|EV|NI|\d{2}:\d{2})")
@@ -48,6 +48,7 @@ class Lexicon:
     zones: list[str] = field(default_factory=list)
     forward: frozenset[str] = frozenset()
     meanwhile: frozenset[str] = frozenset()
+    superseded: frozenset[str] = frozenset()
     # "the next day" -> (1, "D", part of day or "", closing); "later" -> (1, closing)
     anaphors: dict[str, tuple[int, str, str, bool]] = field(default_factory=dict)
     sequels: dict[str, tuple[int, bool]] = field(default_factory=dict)
@@ -78,7 +79,7 @@ def _matching(row: Row, pattern: re.Pattern[str], what: str) -> re.Match[str]:
 @cache
 def lexicon() -> Lexicon:
     """Read and check `data/words.tsv` once."""
-    lex, forward, meanwhile = Lexicon(), set(), set()
+    lex, forward, meanwhile, superseded = Lexicon(), set(), set(), set()
     for row in read_tsv(package_file("tidings.when", "data/words.tsv"), ("kind", "word", "value")):
         kind, word = row["kind"], row["word"].lower()
         if kind == "month":
@@ -119,6 +120,8 @@ def lexicon() -> Lexicon:
             forward.add(word)
         elif kind == "meanwhile":
             meanwhile.add(word)
+        elif kind == "superseded":
+            superseded.add(word)
         elif kind == "anaphor":
             m = _matching(row, _OFFSET, "a signed count and D/W/M/Y, e.g. +1D")
             part = row.get("part") or ""
@@ -141,4 +144,9 @@ def lexicon() -> Lexicon:
             lex.sequels[word] = (_int(row, -1, 1), row.get("part") == "end")
         else:
             raise row.fail(f"unknown kind {kind!r}; use one of {', '.join(KINDS)}")
-    return dataclasses.replace(lex, forward=frozenset(forward), meanwhile=frozenset(meanwhile))
+    return dataclasses.replace(
+        lex,
+        forward=frozenset(forward),
+        meanwhile=frozenset(meanwhile),
+        superseded=frozenset(superseded),
+    )
