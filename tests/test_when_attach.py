@@ -238,3 +238,23 @@ def test_a_time_given_up_dates_no_event(nlp, sentence, trigger, expected, text):
         assert out.date == ARTICLE and out.date_is_fallback
     else:
         assert out.date == dt.date.fromisoformat(expected) and out.date_text == text
+
+
+# "since" after a superlative or an ordinal is the base of a comparison, not the event's time
+SINCE = [
+    ("Shares suffered their biggest fall since 1998.", "fall", None, None),
+    ("The currency sank to its lowest level since March.", "sank", None, None),
+    ("It was the first strike on the city since 2016.", "strike", None, None),
+    # a plain "since" still dates the event from its start, as the timeline gold does
+    ("Rebels have held the town since March.", "held", "2022-03-01", "March"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "expected", "text"), SINCE)
+def test_since_after_a_superlative_dates_no_event(nlp, sentence, trigger, expected, text):
+    doc = nlp(sentence)
+    (out,) = date_events(doc, ARTICLE, [_event(doc, trigger)])
+    if expected is None:
+        assert out.date == ARTICLE and out.date_is_fallback
+    else:
+        assert out.date == dt.date.fromisoformat(expected) and out.date_text == text

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tidings.model import EventMention, TimeExpression
 from tidings.when.find import find_times
-from tidings.when.grammar import given_up, governor, modal, negated, tense_of
+from tidings.when.grammar import compared_since, given_up, governor, modal, negated, tense_of
 from tidings.when.lexicon import lexicon
 
 _NOT_YET = ("future", "threat", "hypothetical")
@@ -143,6 +143,8 @@ def _choose(
             continue  # "due in 2020, not 2015": the time the event is not at
         if given_up(span.root, lexicon().superseded):
             continue  # "originally due in May": a time the event no longer keeps
+        if compared_since(span.root, frozenset(lexicon().ordinals)):
+            continue  # "the biggest drop since 1987": the base of a comparison
         hops = _hops(span.root, trigger)
         tier = 0 if hops is not None else 1 if _governs(span.root, root) else 2
         if tier == 2 and not _meanwhile(span.root, root):

@@ -75,6 +75,24 @@ def given_up(token: Token, adverbs: frozenset[str]) -> bool:
     return False
 
 
+def compared_since(token: Token, ordinals: frozenset[str]) -> bool:
+    """Whether a "since" time is the base of a comparison, not the event's time: its clause
+    holds a superlative or an ordinal ("the biggest drop since 1987", "rose to its highest
+    level since March", "the first time since 2003")."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ != "since":
+        return False
+    owner = prep.head
+    clause = governor(owner)
+    inside = set(t.i for t in prep.subtree)
+    for word in owner.subtree:
+        if word.i in inside or governor(word) not in (clause, None):
+            continue
+        if word.tag_ in ("JJS", "RBS") or (word.dep_ == "amod" and word.lower_ in ordinals):
+            return True
+    return False
+
+
 _AHEAD_PREPS = ("until", "till", "to", "for")
 
 
