@@ -6,10 +6,15 @@ verb ("attacked ... on Sunday", "the drone strike early Sunday"). Failing that, 
 nearest datable expression of a clause that contains the event's; failing that, one of an
 adverbial clause of the same time hanging off the event's clause ("When the army took the
 town on Monday, rebels fled": the flight is Monday's too). An event in a sentence with no
-time expression at all continues the narration: it takes the latest past day named in
-the few sentences before ("Troops stormed the town on Sunday. Ten people died."). Only
-then the article date, marked as a fallback. Vague ("recently"), recurring ("every
-Friday") and unanchored ("for two weeks") expressions name no days and never date an event.
+time of its own (a length like "for six hours" does not count) continues the narration: it
+takes the latest past day named in the few sentences before ("Troops stormed the town on
+Sunday. Ten people died."). Only then the article date, marked as a fallback.
+
+Vague ("recently"), recurring ("every Friday") and unanchored ("for two weeks") expressions
+name no days and never date an event; nor does a time denied ("in 2020, not 2015"), given
+up ("originally due in May") or the base of a comparison ("the biggest drop since 1987").
+Past narration never reaches past the article date, unless hedged by a modal ("would have
+been delivered by 2011").
 """
 
 from __future__ import annotations
