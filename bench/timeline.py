@@ -1,7 +1,7 @@
 """Event dating on SemEval-2015 TimeLine (corpus 1): does each gold event get its date?
 
     python bench/timeline.py            # the score
-    python bench/timeline.py --misses   # also every dated gold mention we got wrong
+    python bench/timeline.py --misses   # also every dated gold mention we got wrong, by kind
 
 Reads `../shared/eval/semeval2015-timeline/{documents_dev,timelines_gold_dev}.jsonl`.
 
@@ -26,8 +26,11 @@ import argparse
 import datetime as dt
 import json
 import sys
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from spacy.language import Language
 
 from tidings import nlp as nlp_stage
 from tidings.model import Cameo, EventMention
@@ -114,6 +117,98 @@ def inside(event: EventMention, gold: str) -> bool:
     return event.date.isoformat().startswith(gold.split("-XX")[0])
 
 
+@dataclass
+class Tally:
+    """The bench's counts: gold dated mentions, right at gold granularity, inside the gold
+    period, dated by the fallback, mention tokens not found; and the misses, described."""
+
+    total: int = 0
+    exact: int = 0
+    loose: int = 0
+    fallback: int = 0
+    unplaced: int = 0
+    misses: list[str] = field(default_factory=list)
+    kinds: Counter[str] = field(default_factory=Counter)
+
+
+def read_gold(folder: Path) -> dict[str, str]:
+    """Each dated gold event mention with its timeline date."""
+    gold: dict[str, str] = {}
+    for line in (folder / "timelines_gold_dev.jsonl").read_text(encoding="utf-8").splitlines():
+        entry = json.loads(line)
+        if not entry["date"].startswith("XXXX"):
+            for mention in entry["event_mentions"]:
+                gold[mention] = entry["date"]
+    return gold
+
+
+def score(folder: Path, nlp: Language) -> Tally:
+    """Date every dated gold mention of the folder's documents and count the right ones."""
+    gold = read_gold(folder)
+    tally = Tally(total=len(gold))
+    seen: set[str] = set()
+    for line in (folder / "documents_dev.jsonl").read_text(encoding="utf-8").splitlines():
+        doc = json.loads(line)
+        seen.add(doc["doc_id"])
+        wanted = {k: v for k, v in gold.items() if k.split("-", 1)[0] == doc["doc_id"]}
+        if wanted:
+            _score_document(doc, wanted, nlp, tally)
+    for mention in gold:  # a few gold ids are mistyped ("738080-0-unveils"): always missed
+        if mention.split("-", 1)[0] not in seen:
+            tally.kinds["gold id names no document"] += 1
+            tally.misses.append(f"{mention}: gold id names no document")
+    return tally
+
+
+def _score_document(doc: dict, wanted: dict[str, str], nlp: Language, tally: Tally) -> None:
+    placed = detokenise(doc["sentences"], dateline(doc))
+    parsed = nlp(placed.text)
+    dct = dt.date.fromisoformat(doc["dct"][:10])
+    probes, dates = [], []
+    for mention, date in wanted.items():
+        _, sentence, word = mention.split("-", 2)
+        words = word.split("_")  # "job_cuts", "rolled_out": several tokens
+        joined = " ".join(words)
+        spans = [
+            (start, start + len(joined))
+            for start, _ in placed.tokens.get((int(sentence), words[0]), [])
+            if placed.text.startswith(joined, start)
+        ]
+        if not spans:
+            tally.misses.append(f"{mention}: token not found in sentence {sentence}")
+            tally.unplaced += 1
+            continue
+        probes.append(_probe(doc["doc_id"], *spans[0], joined))
+        dates.append((mention, date))
+    for event, (mention, date) in zip(date_events(parsed, dct, probes), dates, strict=True):
+        ours = rendered(event)
+        tally.exact += ours == date
+        tally.loose += inside(event, date)
+        tally.fallback += event.date_is_fallback
+        if ours != date:
+            sentence = next(
+                s for s in parsed.sents if s.start_char <= event.trigger_start < s.end_char
+            )
+            kind = miss_kind(event, date, sentence.text)
+            tally.kinds[kind] += 1
+            tally.misses.append(
+                f"{mention}: gold {date}, ours {ours} from {event.date_text!r} [{kind}]"
+                f" | {sentence.text.strip()[:160]}"
+            )
+
+
+def miss_kind(event: EventMention, gold: str, sentence: str) -> str:
+    """What kind of miss: the right period at another granularity, the article-date
+    fallback, a date carried over from an earlier sentence, or the sentence's own words."""
+    if inside(event, gold):
+        return "granularity"
+    if event.date_is_fallback:
+        return "fallback"
+    if event.date_text is not None and event.date_text not in sentence:
+        return "earlier sentence"
+    return "own words"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--folder", type=Path, default=SHARED, help="the TimeLine gold folder")
@@ -125,61 +220,21 @@ def main(argv: list[str] | None = None) -> int:
     if not docs_file.exists() or not gold_file.exists():
         print(f"gold files not found in {args.folder}", file=sys.stderr)
         return 2
-    gold: dict[str, str] = {}
-    for line in gold_file.read_text(encoding="utf-8").splitlines():
-        entry = json.loads(line)
-        if not entry["date"].startswith("XXXX"):
-            for mention in entry["event_mentions"]:
-                gold[mention] = entry["date"]
-    nlp = nlp_stage.load(args.model)
-    exact = loose = fallback = unplaced = 0
-    misses: list[str] = []
-    for line in docs_file.read_text(encoding="utf-8").splitlines():
-        doc = json.loads(line)
-        wanted = {k: v for k, v in gold.items() if k.split("-", 1)[0] == doc["doc_id"]}
-        if not wanted:
-            continue
-        placed = detokenise(doc["sentences"], dateline(doc))
-        parsed = nlp(placed.text)
-        dct = dt.date.fromisoformat(doc["dct"][:10])
-        probes, dates = [], []
-        for mention, date in wanted.items():
-            _, sentence, word = mention.split("-", 2)
-            words = word.split("_")  # "job_cuts", "rolled_out": several tokens
-            joined = " ".join(words)
-            spans = [
-                (start, start + len(joined))
-                for start, _ in placed.tokens.get((int(sentence), words[0]), [])
-                if placed.text.startswith(joined, start)
-            ]
-            if not spans:
-                if args.misses:
-                    misses.append(f"{mention}: token not found in sentence {sentence}")
-                unplaced += 1
-                continue
-            probes.append(_probe(doc["doc_id"], *spans[0], joined))
-            dates.append((mention, date))
-        for event, (mention, date) in zip(date_events(parsed, dct, probes), dates, strict=True):
-            ours = rendered(event)
-            exact += ours == date
-            loose += inside(event, date)
-            fallback += event.date_is_fallback
-            if ours != date:
-                sentence = next(
-                    s.text for s in parsed.sents if s.start_char <= event.trigger_start < s.end_char
-                )
-                misses.append(
-                    f"{mention}: gold {date}, ours {ours} from {event.date_text!r}"
-                    f"{' (fallback)' if event.date_is_fallback else ''} | {sentence.strip()[:160]}"
-                )
-    total = len(gold)
-    print(f"SemEval-2015 TimeLine corpus 1 (dev): {total} dated gold event mentions")
-    print(f"  right date at gold granularity: {100 * exact / total:5.1f}% ({exact}/{total})")
-    print(f"  our date inside the gold period: {100 * loose / total:5.1f}% ({loose}/{total})")
-    print(f"  dated by the article-date fallback: {fallback}; mention token not found: {unplaced}")
+    t = score(args.folder, nlp_stage.load(args.model))
+    print(f"SemEval-2015 TimeLine corpus 1 (dev): {t.total} dated gold event mentions")
+    print(
+        f"  right date at gold granularity: {100 * t.exact / t.total:5.1f}% ({t.exact}/{t.total})"
+    )
+    print(
+        f"  our date inside the gold period: {100 * t.loose / t.total:5.1f}% ({t.loose}/{t.total})"
+    )
+    print(
+        f"  dated by the article-date fallback: {t.fallback}; mention token not found: {t.unplaced}"
+    )
     if args.misses:
-        print(f"\nmisses ({len(misses)}):")
-        print("\n".join(f"  {m}" for m in misses))
+        kinds = ", ".join(f"{k} {n}" for k, n in t.kinds.most_common())
+        print(f"\nmisses ({len(t.misses)}; by kind: {kinds}):")
+        print("\n".join(f"  {m}" for m in t.misses))
     return 0
 
 

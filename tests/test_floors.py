@@ -44,6 +44,13 @@ def test_te3_value_accuracy_stays_above_its_floor(shared):
     assert score.value_ok / score.gold_dt >= FLOORS["when"]["te3_value_accuracy"]
 
 
+def test_timeline_event_dates_stay_above_their_floor(shared, pipeline):
+    timeline = bench("timeline")
+    tally = timeline.score(shared / "eval" / "semeval2015-timeline", pipeline.nlp)
+    assert tally.total >= 200 and tally.unplaced == 0
+    assert tally.exact / tally.total >= FLOORS["when"]["timeline_right_date"]
+
+
 @pytest.fixture(scope="module")
 def merge_corpus():
     corpus = ROOT / "examples" / "merge"

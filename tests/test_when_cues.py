@@ -26,6 +26,8 @@ SAMPLES = [
     "this fiscal year", "fiscal 2020", "FY2020", "58", "every Monday", "each two weeks",
     "daily", "on Mondays", "MARCH 4", "İn 2019", "for two weeks", "in 1957-58",
     "about a year", "at 15:00", "in March", "during the night", "until the spring",
+    "the next day", "two days later", "the end of the year", "mid-2006",
+    "the third quarter of 2008", "Q3 2008", "last quarter", "over the weekend", "Christmas Eve",
 ]  # fmt: skip
 
 

@@ -3,9 +3,18 @@
 The preferred date is the one the event's own clause governs: a time expression
 whose chain of syntactic heads reaches the trigger without passing through another
 verb ("attacked ... on Sunday", "the drone strike early Sunday"). Failing that, the
-nearest datable expression of a clause that contains the event's; failing that, the article date,
-marked as a fallback. Vague ("recently"), recurring ("every Friday") and unanchored
-("for two weeks") expressions name no days and never date an event.
+nearest datable expression of a clause that contains the event's; failing that, one of an
+adverbial clause of the same time hanging off the event's clause ("When the army took the
+town on Monday, rebels fled": the flight is Monday's too). An event in a sentence with no
+time of its own (a length like "for six hours" does not count) continues the narration: it
+takes the latest past day named in the few sentences before ("Troops stormed the town on
+Sunday. Ten people died."). Only then the article date, marked as a fallback.
+
+Vague ("recently"), recurring ("every Friday") and unanchored ("for two weeks") expressions
+name no days and never date an event; nor does a time denied ("in 2020, not 2015"), given
+up ("originally due in May") or the base of a comparison ("the biggest drop since 1987").
+Past narration never reaches past the article date, unless hedged by a modal ("would have
+been delivered by 2011").
 """
 
 from __future__ import annotations
@@ -17,10 +26,13 @@ from spacy.tokens import Doc, Span, Token
 
 from tidings.model import EventMention, TimeExpression
 from tidings.when.find import find_times
-from tidings.when.grammar import governor, tense_of
+from tidings.when.grammar import compared_since, given_up, governor, modal, negated, tense_of
+from tidings.when.lexicon import lexicon
 
 _NOT_YET = ("future", "threat", "hypothetical")
 _CARRIERS = ("dobj", "nsubjpass", "nsubj", "attr", "pobj")
+_TELLING = ("ROOT", "conj", "ccomp", "advcl", "xcomp", "parataxis")  # not acl, relcl
+_NARRATION = 3  # sentences back that a named day still sets the time of the narration
 
 
 def date_events(
@@ -33,14 +45,26 @@ def date_events(
     if times is None:  # given times should be found with ranges=True, so a range is one span
         times = find_times(doc, article_date, ranges=True)
     datable = [t for t in times if t.first_day is not None and t.last_day is not None]
-    return [_dated(doc, article_date, event, datable) for event in events]
+    return [_dated(doc, article_date, event, datable, times) for event in events]
 
 
 def _dated(
-    doc: Doc, article_date: dt.date, event: EventMention, times: list[TimeExpression]
+    doc: Doc,
+    article_date: dt.date,
+    event: EventMention,
+    times: list[TimeExpression],
+    every: list[TimeExpression],
 ) -> EventMention:
+    """`times` are the datable expressions; `every` also holds the vague and recurring ones
+    ("recently", "every Friday"), which name no day but keep a sentence from taking one
+    from the narration."""
     trigger = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
     chosen = _choose(doc, article_date, event, trigger, times) if trigger else None
+    ahead = event.modality in _NOT_YET or (
+        trigger is not None and tense_of(trigger.root) == "future"
+    )
+    if chosen is None and trigger is not None and not ahead:
+        chosen = _narrated_day(doc, article_date, trigger.root.sent, times, every)
     if chosen is None:
         return dataclasses.replace(
             event,
@@ -60,6 +84,46 @@ def _dated(
     )
 
 
+def _narrated_day(
+    doc: Doc,
+    article_date: dt.date,
+    sentence: Span,
+    times: list[TimeExpression],
+    every: list[TimeExpression],
+) -> TimeExpression | None:
+    """The latest past day named in the sentences just before `sentence`, if `sentence`
+    names no time of its own: the day the narration is still telling of. Only a day
+    carries over; a month or year names too wide a time to place the next sentence in."""
+    own = [t for t in every if sentence.start_char <= t.start < sentence.end_char]
+    if any(t.type != "DURATION" for t in own):
+        return None  # a length ("for four hours") places nothing, so it does not count
+    starts = [s.start_char for s in doc.sents]
+    index = starts.index(sentence.start_char)
+    since = starts[max(0, index - _NARRATION)]
+    days = [
+        t
+        for t in times
+        if since <= t.start < sentence.start_char
+        and t.precision == "day"
+        and t.first_day is not None
+        and t.first_day <= article_date
+        and _tells(doc, t)
+    ]
+    return max(days, key=lambda t: t.start) if days else None
+
+
+def _tells(doc: Doc, time: TimeExpression) -> bool:
+    """Whether a time dates a clause that tells the story, not a phrase or a relative
+    clause that only describes something ("the ceasefire agreed on March 3")."""
+    span = doc.char_span(time.start, time.end, alignment_mode="expand")
+    clause = governor(span.root) if span is not None and len(span) else None
+    if clause is None or span is None:
+        return False
+    if span.root.head.i != clause.i and span.root.head.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+        return False
+    return clause.dep_ in _TELLING
+
+
 def _choose(
     doc: Doc,
     article_date: dt.date,
@@ -68,9 +132,10 @@ def _choose(
     times: list[TimeExpression],
 ) -> TimeExpression | None:
     """The governed expression nearest in the tree, else the nearest one whose clause
-    contains the trigger's ("said on Tuesday that troops attacked ...")."""
+    contains the trigger's ("said on Tuesday that troops attacked ..."), else the nearest
+    one of a same-time clause ("when ...") hanging off a clause that contains it."""
     sentence, root = trigger.root.sent, trigger.root
-    looks_back = event.modality not in _NOT_YET and tense_of(root) == "past"
+    looks_back = event.modality not in _NOT_YET and tense_of(root) == "past" and not modal(root)
     options = []
     for time in times:
         if not sentence.start_char <= time.start < sentence.end_char:
@@ -79,13 +144,18 @@ def _choose(
         if looks_back and time.first_day > article_date:
             continue  # past narration never reaches beyond the article date
         span = doc.char_span(time.start, time.end, alignment_mode="expand")
-        if span is None or not len(span):
-            continue
+        if span is None or not len(span) or negated(span.root):
+            continue  # "due in 2020, not 2015": the time the event is not at
+        if given_up(span.root, lexicon().superseded):
+            continue  # "originally due in May": a time the event no longer keeps
+        if compared_since(span.root, frozenset(lexicon().ordinals)):
+            continue  # "the biggest drop since 1987": the base of a comparison
         hops = _hops(span.root, trigger)
-        if hops is None and not _governs(span.root, root):
+        tier = 0 if hops is not None else 1 if _governs(span.root, root) else 2
+        if tier == 2 and not _meanwhile(span.root, root):
             continue  # "the 2015 agreement", "countries that joined after 1997": not this event's
         distance = min(abs(time.start - trigger.end_char), abs(trigger.start_char - time.end))
-        options.append((hops is None, hops or 0, distance, time))
+        options.append((tier, hops or 0, distance, time))
     return min(options, key=lambda o: o[:3])[3] if options else None
 
 
@@ -97,6 +167,21 @@ def _governs(time_root: Token, trigger_root: Token) -> bool:
     if time_root.head.i != clause.i and time_root.head.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
         return False  # a modifier of a noun phrase dates that phrase only
     return clause.i == trigger_root.i or clause in trigger_root.ancestors
+
+
+def _meanwhile(time_root: Token, trigger_root: Token) -> bool:
+    """Whether the time dates a "when/while/as" clause hanging off a clause that contains
+    the trigger, so the trigger's event happened at that time too."""
+    clause = governor(time_root)
+    if clause is None or clause.dep_ != "advcl" or clause.i == trigger_root.i:
+        return False
+    if time_root.head.i != clause.i and time_root.head.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+        return False  # a modifier of a noun phrase dates that phrase only
+    opener = [c for c in clause.children if c.i < clause.i and c.dep_ in ("mark", "advmod")]
+    if not any(c.lower_ in lexicon().meanwhile for c in opener):
+        return False
+    main = clause.head
+    return main.i == trigger_root.i or main in trigger_root.ancestors
 
 
 def _targets(trigger: Span) -> dict[int, int]:

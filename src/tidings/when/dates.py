@@ -32,6 +32,10 @@ class Norm:
 
     `implicit_day` marks a time of day ("at 3 pm") that names no day of its own and so
     was put on the article date; the finder may move it to a day written beside it.
+    `anaphoric` marks a time counted from the time the narration has reached ("the next
+    day", "two weeks later"), read against the article date until the finder re-reads it
+    from the day last named; `closing` one that is an expression only when no word follows
+    ("the day before." but not "the day before the vote").
     """
 
     type: TimeType
@@ -40,6 +44,8 @@ class Norm:
     first_day: dt.date | None = None
     last_day: dt.date | None = None
     implicit_day: bool = False
+    anaphoric: bool = False
+    closing: bool = False
 
     def at(self, start: int, end: int, text: str) -> TimeExpression:
         return TimeExpression(
@@ -211,3 +217,44 @@ def years_of(first: int, count: int, value: str) -> Norm:
     """A decade (199 for the 1990s) or a century (19 for the twentieth): TIMEX3's truncated
     year, at year precision, covering its years."""
     return Norm("DATE", value, "year", dt.date(first, 1, 1), dt.date(first + count - 1, 12, 31))
+
+
+_PART_START = {"beginning": 0.0, "start": 0.0, "middle": 0.5, "end": 0.9}
+
+
+def part_of(anchor: dt.date, unit: str, part: str, tense: Tense) -> Norm:
+    """The month or year (M/Y) that "the end of the year" means: the current one, except
+    that past narration never reaches past the anchor, so before December "peaked by the
+    end of the year" is last year's end."""
+    current = of_unit(anchor, unit)
+    assert current.first_day is not None and current.last_day is not None
+    span = (current.last_day - current.first_day).days
+    starts = current.first_day + dt.timedelta(days=int(span * _PART_START[part]))
+    if tense == "past" and starts > anchor:
+        return of_unit(shift(current.first_day, -1, unit), unit)
+    return current
+
+
+def quarter_of(year: int, quarter: int) -> Norm:
+    """A quarter of `year` as TIMEX3 writes it (2008-Q3), covering its three months."""
+    first = dt.date(year, 3 * quarter - 2, 1)
+    last = add_months(first, 3) - dt.timedelta(days=1)
+    return Norm("DATE", f"{year}-Q{quarter}", "month", first, last)
+
+
+def quarter_near(anchor: dt.date, quarter: int, tense: Tense) -> Norm:
+    """Which "third quarter" a text means: in past narration the latest begun by the anchor,
+    in the future the first not yet over, in the present the nearer."""
+    options = [quarter_of(anchor.year + k, quarter) for k in (-1, 0, 1)]
+    past = max((q for q in options if q.first_day and q.first_day <= anchor), key=_first)
+    future = min((q for q in options if q.last_day and q.last_day >= anchor), key=_first)
+    chosen = pick(_first(past), _first(future), anchor, tense)
+    return past if chosen == past.first_day else future
+
+
+def weekend_near(anchor: dt.date, tense: Tense) -> Norm:
+    """ "the weekend": the latest begun by the anchor, or in the future the next not over."""
+    saturday = anchor - dt.timedelta(days=(anchor.isoweekday() - 6) % 7)
+    if tense == "future" and anchor.isoweekday() < 6:
+        saturday += dt.timedelta(days=7)
+    return weekend_of(saturday)

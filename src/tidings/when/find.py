@@ -25,6 +25,7 @@ from tidings.when.cues import possible
 from tidings.when.dates import Norm, Tense, at_time
 from tidings.when.grammar import governor, points_ahead, tense_of
 from tidings.when.lexicon import lexicon
+from tidings.when.narrative import reanchor, settle
 from tidings.when.normalise import meaning, range_parts
 from tidings.when.rules import RULES, Rule, expand
 
@@ -33,6 +34,7 @@ _JOIN = re.compile(r"\s+(?:and|to|until|till|through)\s+|\s*[-–]\s*", re.IGNOR
 _RANGE_START = re.compile(r"(?:between|from)\s+$", re.IGNORECASE)
 _BESIDE = re.compile(r"[\s,]*(?:(?:on|at|in|of)\s+(?:the\s+)?)?", re.IGNORECASE)
 _ADJACENT = re.compile(r"[ \t]*,?[ \t]*")
+_NAMES = frozenset({"ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "FAC", "LAW", "GPE", "LOC"})
 
 
 @cache
@@ -53,7 +55,9 @@ def find_times(doc: Doc, article_date: dt.date, ranges: bool = False) -> list[Ti
     `ranges=True` joins the ends of a range into one expression (value `2021-03/2021-05`)
     spanning both; by default each end is its own expression, as TIMEX3 annotates them.
     """
+    text = doc_text(doc)
     candidates = _from_entities(doc, article_date) + _from_rules(doc, article_date)
+    candidates = [s for s in (settle(text, c) for c in candidates) if s is not None]
     chosen: list[Found] = []
     for cand in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
         if all(cand[1] <= start or cand[0] >= end for start, end, _ in chosen):
@@ -63,8 +67,14 @@ def find_times(doc: Doc, article_date: dt.date, ranges: bool = False) -> list[Ti
         chosen = _join_ranges(doc, chosen, article_date)
     else:
         chosen = [part for item in chosen for part in _split_range(doc, item, article_date)]
+    chosen = reanchor(
+        text,
+        chosen,
+        lambda words, anchor, s, e: meaning(words, anchor, _tense(doc, s, e)),
+        article_date,
+    )
     chosen = _anchor_times(doc, chosen)
-    return [norm.at(start, end, doc_text(doc)[start:end]) for start, end, norm in chosen]
+    return [norm.at(start, end, text[start:end]) for start, end, norm in chosen]
 
 
 def _span(doc: Doc, start: int, end: int) -> Span | None:
@@ -89,6 +99,15 @@ def _from_entities(doc: Doc, anchor: dt.date) -> list[Found]:
     return found
 
 
+def _inside_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether the words lie inside the name of an organisation, work or the like ("The
+    Sunday Times", "China Daily"): a weekday or "daily" there names no time."""
+    span = _span(doc, start, end)
+    if span is None or not len(span):
+        return False
+    return all(t.ent_type_ in _NAMES for t in span)
+
+
 def _from_rules(doc: Doc, anchor: dt.date) -> list[Found]:
     found = []
     text = doc_text(doc)
@@ -101,6 +120,8 @@ def _from_rules(doc: Doc, anchor: dt.date) -> list[Found]:
             if month is not None and not month[:1].isupper():
                 continue  # "may" the verb, "march" the walk
             start, end = match.span("x")
+            if _inside_name(doc, start, end):
+                continue
             norm = rule.meaning(match, anchor, _tense(doc, start, end))
             if norm is not None:
                 found.append((start, end, norm))

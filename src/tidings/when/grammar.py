@@ -43,6 +43,56 @@ def tense_of(token: Token | None) -> Tense:
     return "past"
 
 
+def modal(token: Token | None) -> bool:
+    """Whether the clause `token` belongs to is hedged by a modal ("would have been
+    delivered by 2011", "could have ended"): not a plain report of what happened."""
+    verb = governor(token) if token is not None else None
+    return verb is not None and any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in verb.children
+    )
+
+
+def negated(token: Token) -> bool:
+    """Whether a word is denied in place ("in 2020, not 2015"): a negation on it or just
+    before it."""
+    before = token.doc[token.i - 1] if token.i else None
+    return any(c.dep_ == "neg" for c in token.children) or (
+        before is not None and before.dep_ == "neg" and before.head.i == token.i
+    )
+
+
+def given_up(token: Token, adverbs: frozenset[str]) -> bool:
+    """Whether a time is marked as given up: an adverb like "originally" on a word between
+    it and its clause's verb, or on that verb ("originally due later this year", "initially
+    planned for March")."""
+    current = token
+    for _ in range(6):
+        if any(c.dep_ == "advmod" and c.lower_ in adverbs for c in current.children):
+            return True
+        if current.pos_ in _VERBAL or current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
+def compared_since(token: Token, ordinals: frozenset[str]) -> bool:
+    """Whether a "since" time is the base of a comparison, not the event's time: its clause
+    holds a superlative or an ordinal ("the biggest drop since 1987", "rose to its highest
+    level since March", "the first time since 2003")."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ != "since":
+        return False
+    owner = prep.head
+    clause = governor(owner)
+    inside = set(t.i for t in prep.subtree)
+    for word in owner.subtree:
+        if word.i in inside or governor(word) not in (clause, None):
+            continue
+        if word.tag_ in ("JJS", "RBS") or (word.dep_ == "amod" and word.lower_ in ordinals):
+            return True
+    return False
+
+
 _AHEAD_PREPS = ("until", "till", "to", "for")
 
 

@@ -8,6 +8,7 @@ data, not code, so a reader can extend them without touching the patterns.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -17,11 +18,14 @@ from tidings.resources import Row, package_file, read_tsv
 
 KINDS = (
     "month", "weekday", "number", "unit", "daypart", "deictic", "vague", "set", "prep",
-    "season", "ordinal", "zone", "forward",
+    "season", "ordinal", "zone", "forward", "meanwhile",
+    "anaphor", "sequel", "quarter", "holiday", "superseded",
 )  # fmt: skip
 _UNIT = re.compile(r"(\d+)([HDWMY])")
 _DAYPART = re.compile(r"(MO|AF|EV|NI|\d{2}:\d{2})")
 _VAGUE = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
+_MONTH_DAY = re.compile(r"(\d\d)-(\d\d)")
+_OFFSET = re.compile(r"([+-]?\d+)([DWMY])")
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,13 @@ class Lexicon:
     ordinals: dict[str, int] = field(default_factory=dict)
     zones: list[str] = field(default_factory=list)
     forward: frozenset[str] = frozenset()
+    meanwhile: frozenset[str] = frozenset()
+    superseded: frozenset[str] = frozenset()
+    # "the next day" -> (1, "D", part of day or "", closing); "later" -> (1, closing)
+    anaphors: dict[str, tuple[int, str, str, bool]] = field(default_factory=dict)
+    sequels: dict[str, tuple[int, bool]] = field(default_factory=dict)
+    quarters: dict[str, int] = field(default_factory=dict)  # "third" -> 3
+    holidays: dict[str, tuple[int, int]] = field(default_factory=dict)  # "christmas" -> (12, 25)
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -68,7 +79,7 @@ def _matching(row: Row, pattern: re.Pattern[str], what: str) -> re.Match[str]:
 @cache
 def lexicon() -> Lexicon:
     """Read and check `data/words.tsv` once."""
-    lex, forward = Lexicon(), set()
+    lex, forward, meanwhile, superseded = Lexicon(), set(), set(), set()
     for row in read_tsv(package_file("tidings.when", "data/words.tsv"), ("kind", "word", "value")):
         kind, word = row["kind"], row["word"].lower()
         if kind == "month":
@@ -107,6 +118,35 @@ def lexicon() -> Lexicon:
             lex.zones.append(word)
         elif kind == "forward":
             forward.add(word)
+        elif kind == "meanwhile":
+            meanwhile.add(word)
+        elif kind == "superseded":
+            superseded.add(word)
+        elif kind == "anaphor":
+            m = _matching(row, _OFFSET, "a signed count and D/W/M/Y, e.g. +1D")
+            part = row.get("part") or ""
+            closing = part == "end"
+            if part and not closing and not _DAYPART.fullmatch(part):
+                raise row.fail(f"anaphor part must be MO/AF/EV/NI or end, not {part!r}")
+            lex.anaphors[word] = (int(m[1]), m[2], "" if closing else part, closing)
+        elif kind == "quarter":
+            lex.quarters[word] = _int(row, 1, 4)
+        elif kind == "holiday":
+            m = _matching(row, _MONTH_DAY, "a month and day, MM-DD")
+            try:
+                dt.date(2000, int(m[1]), int(m[2]))
+            except ValueError:
+                raise row.fail(f"holiday value {row['value']!r} is no day of the year") from None
+            lex.holidays[word] = (int(m[1]), int(m[2]))
+        elif kind == "sequel":
+            if row.get("part") not in (None, "", "end"):
+                raise row.fail(f"sequel part must be empty or end, not {row['part']!r}")
+            lex.sequels[word] = (_int(row, -1, 1), row.get("part") == "end")
         else:
             raise row.fail(f"unknown kind {kind!r}; use one of {', '.join(KINDS)}")
-    return dataclasses.replace(lex, forward=frozenset(forward))
+    return dataclasses.replace(
+        lex,
+        forward=frozenset(forward),
+        meanwhile=frozenset(meanwhile),
+        superseded=frozenset(superseded),
+    )

@@ -18,6 +18,8 @@ from functools import cache
 from tidings.when import dates as d
 from tidings.when.dates import Norm, Tense
 from tidings.when.lexicon import Lexicon, alternation, lexicon
+from tidings.when.narrative import anaphor, sequel
+from tidings.when.periods import holiday, quarter, weekend
 
 Handler = Callable[[re.Match[str], dt.date, Tense], "Norm | None"]
 
@@ -193,6 +195,12 @@ def _season(m: re.Match[str], anchor: dt.date, tense: Tense) -> Norm:
     return d.season_near(anchor, code, tense, (m.groupdict().get("rel") or "").lower())
 
 
+def _part_of(m: re.Match[str], anchor: dt.date, tense: Tense) -> Norm:
+    """ "the end of the year", "the beginning of the month": the current one, by tense."""
+    unit = {"month": "M", "year": "Y"}[m["unit"].lower()]
+    return d.part_of(anchor, unit, m["part"].lower(), tense)
+
+
 def _decade(m: re.Match[str], anchor: dt.date, tense: Tense) -> Norm:
     first = int(m["decade"])
     return d.years_of(first, 10, str(first // 10))
@@ -244,7 +252,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "weekday",
         r"(?:(?:the\s+)?(?P<part0><DAYPART>)\s+of\s+)?(?:(?P<rel>last|this|next|"
-        r"past|coming)\s+)?(?:(?:early|late)\s+)?(?P<wd><WEEKDAY>)(?:\s+(?P<part><DAYPART>))?",
+        r"past|coming)\s+)?(?:(?:early|late|earlier|later)\s+)?(?P<wd><WEEKDAY>)(?:\s+(?P<part><DAYPART>))?",
         _weekday,
     ),
     Rule(
@@ -254,6 +262,8 @@ RULES: tuple[Rule, ...] = (
         "this part", r"(?P<rel>this|last)\s+(?P<part>morning|afternoon|evening|night)", _this_part
     ),
     Rule("ago", rf"(?P<num>{_COUNT})\s+(?P<unit><UNIT>)\s+ago", _ago),
+    Rule("anaphor", r"(?P<ana><ANAPHOR>)", anaphor),
+    Rule("sequel", rf"(?:(?P<num>{_COUNT})[-\s]+)?(?P<unit><UNIT>)\s+(?P<seq><SEQUEL>)", sequel),
     Rule(
         "relative",
         r"(?:(?:earlier|later|early|late)\s+)?(?P<rel>last|this|next|previous|coming"
@@ -279,6 +289,16 @@ RULES: tuple[Rule, ...] = (
         context=r"about|than|within|nearly|almost|only|just|over|around|in|after|mere|least",
     ),
     Rule("year", _Y, _year, context=r"in|since|by|until|during|from|before|after|of|throughout"),
+    Rule(
+        "quarter",
+        rf"(?:the\s+)?(?P<q><QUARTER>)[-\s]+quarter(?:\s+(?:of\s+)?{_Y})?",
+        quarter,
+    ),
+    Rule("quarter code", rf"Q(?P<qn>[1-4])[\s/-]*{_Y}", quarter),
+    Rule("rel quarter", r"(?P<rel>last|this|next|previous|current|coming|past)\s+quarter", quarter),
+    Rule("weekend", r"(?:the|(?P<past>this\s+past))\s+weekend", weekend),
+    Rule("holiday", rf"(?P<hol><HOLIDAY>)(?:,?\s+{_Y})?", holiday),
+    Rule("part year", rf"(?:early|mid|late)[-\s]*{_Y}", _year),  # "late 2013", "mid-2006"
     Rule(
         "month",
         rf"{_MOD}?(?P<month><FMONTH>)",
@@ -319,6 +339,11 @@ RULES: tuple[Rule, ...] = (
         context=r"in|during|over|by|until|since|through|throughout|this|last|next|of|before|after",
     ),
     Rule(
+        "part of",
+        r"(?:the\s+)?(?P<part>end|beginning|start|middle)\s+of\s+(?:the\s+)?(?P<unit>month|year)",
+        _part_of,
+    ),
+    Rule(
         "decade",
         r"(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?(?P<decade>(?:1[0-9]|20)\d0)['’]?s",
         _decade,
@@ -351,7 +376,8 @@ def expand(pattern: str, lex: Lexicon) -> str:
         "NUM": lex.numbers, "UNIT": lex.units, "DAYPART": lex.dayparts,
         "DEICTIC": lex.deictics, "VAGUE": lex.vague, "SET": lex.sets,
         "SEASON": lex.seasons, "BSEASON": lex.bare_seasons, "ORDINAL": lex.ordinals,
-        "ZONE": lex.zones,
+        "ZONE": lex.zones, "ANAPHOR": lex.anaphors, "SEQUEL": lex.sequels,
+        "QUARTER": lex.quarters, "HOLIDAY": lex.holidays,
     }  # fmt: skip
     return re.sub(r"<([A-Z]+)>", lambda s: f"(?:{alternation(slots[s[1]])})", pattern)
 
