@@ -31,6 +31,7 @@ DESCEND_PREPS = ("of", "on", "against", "at", "for", "from", "by")  # "allegatio
 # "X vowed to attack", "X and Y", "X is about/ready to restore ties": the governing subject
 SHARED_SUBJECT_DEPS = ("xcomp", "conj", "acomp")
 RAISED_SUBJECT_DEPS = ("nsubjpass",)  # of a governing verb only: "X is set to attend"
+MOVER_PREPS = ("from", "to", "into", "in", "inside")
 PLACE_PREPS = ("in", "inside")  # "a protest in Beijing": the place whose country is targeted
 PLACE_DEPTH = 3  # prepositional phrases followed down from the event's own words
 
@@ -234,14 +235,20 @@ def _country_mention(
 
 
 def verb_arguments(
-    verb: Token, actors: ActorIndex, recipient: bool = False, participle: bool = False
+    verb: Token,
+    actors: ActorIndex,
+    recipient: bool = False,
+    participle: bool = False,
+    mover: bool = False,
 ) -> tuple[list[ActorMention], list[ActorMention], Token | None]:
     """Sources, targets and the object token that decided the code's conditions.
 
     `recipient`: the verb's subject receives ("Iraq received weapons from Iran"), so the
     roles turn round: the actor after "from" gives (source), the subject gets (target).
     `participle`: a participle on an actor noun is read as a passive of that noun (used
-    for material conflict, done to people: "soldiers killed in Ukraine")."""
+    for material conflict, done to people: "soldiers killed in Ukraine").
+    `mover`: the object is the subject's own, moved ("withdrew its troops from Lebanon"):
+    where it goes from or to is the target, the object only when no such place is named."""
     if recipient:
         passive = any(c.dep_ == "auxpass" for c in verb.children)
         # "X received assurances from Y", "assurances from Y were received by X"
@@ -261,8 +268,8 @@ def verb_arguments(
     sources: list[ActorMention] = []
     targets: list[ActorMention] = []
     # "soldiers killed in Ukraine", "activists detained by police": a participle on a noun
-    # is a passive whose subject is that noun
-    reduced = participle and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i < verb.i
+    # is a passive whose subject is that noun (tagged VBD too: "a member jailed in 2019")
+    reduced = participle and _reduced_participle(verb)
     if passive or reduced:
         for agent in _children(verb, ("agent",)):
             for pobj in _children(agent, ("pobj",)):
@@ -279,7 +286,9 @@ def verb_arguments(
         if subject is not None:
             sources += actors.coordinated(subject, skip)
     objects = _children(verb, OBJECT_DEPS) or _complement_object(verb)
-    for obj in objects:
+    if mover and not passive:
+        targets += moved_to(verb, objects, actors, skip, sources)
+    for obj in objects if not targets else []:
         targets += [m for m in actors.coordinated(obj, skip) if m not in sources]
     if not targets:  # "hosted (rounds of) talks between Iran and Saudi Arabia": the parties
         heads = [*objects, *(p for obj in objects for p in _prep_objects(obj, ("of",)))]
@@ -293,9 +302,38 @@ def verb_arguments(
             targets += [m for m in actors.coordinated(pobj, skip) if m not in sources]
             if targets:
                 break
+    if not targets and sources:  # "would blockade Paris": a place as the object
+        found = (place_actor(obj, actors) for obj in objects)
+        targets = [m for m in found if m is not None][:1]
     if not targets and sources:
         targets = place_targets([*objects, verb], actors)
     return sources, targets, (objects[0] if objects else None)
+
+
+def _reduced_participle(verb: Token) -> bool:
+    """A past participle after the noun it modifies ("civilians killed in the raid")."""
+    return verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and verb.head.i < verb.i
+
+
+def moved_to(
+    verb: Token,
+    objects: list[Token],
+    actors: ActorIndex,
+    skip: frozenset[int],
+    sources: list[ActorMention],
+) -> list[ActorMention]:
+    """Where a moving verb's object goes from or to: "withdraw its troops from Lebanon",
+    "sent observers to Bosnia", "deployed soldiers in Mali" (an actor, else a place)."""
+    pobjs = [p for h in (verb, *objects) for p in _prep_objects(h, MOVER_PREPS)]
+    for pobj in pobjs:
+        found = [m for m in actors.coordinated(pobj, skip) if m not in sources]
+        if found:
+            return found
+    for pobj in pobjs:
+        place = place_actor(pobj, actors)
+        if place is not None:
+            return [place]
+    return []
 
 
 def noun_arguments(
@@ -339,32 +377,10 @@ def noun_arguments(
     return sources, targets
 
 
-def clause_subjects(verb: Token, actors: ActorIndex) -> list[ActorMention]:
-    """The actors a clause after the verb is about: "alleged that France was aware ..."."""
-    for clause in _children(verb, ("ccomp",)):
-        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None:
-            return actors.coordinated(subject)
-    return []
+def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    """The objects of `token`'s prepositions among `preps` (for the clause readers)."""
+    return _prep_objects(token, preps)
 
 
-def issued_in(document: Token, actors: ActorIndex) -> list[ActorMention]:
-    """The country a document was released in: "a report released in the Rwandan capital"."""
-    for clause in (c for c in document.children if c.dep_ == "acl" and c.tag_ == "VBN"):
-        for pobj in _prep_objects(clause, ("in",)):
-            place = actors.within(pobj) or place_actor(pobj, actors)
-            if place is not None:
-                return [place]
-            found = demonym_mentions(c for c in pobj.children if c.dep_ == "amod")
-            if found:  # "in the Rwandan capital"
-                return found
-    return []
-
-
-def engaging_verb(noun: Token) -> Token | None:
-    """The verb of "engaged X in a firefight", "drew Y into talks": the noun after its "in"."""
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "into") or prep.head.pos_ != "VERB":
-        return None
-    verb = prep.head
-    return verb if any(c.dep_ in ("dobj", "obj") for c in verb.children) else None
+def children_of(token: Token, deps: tuple[str, ...]) -> list[Token]:
+    return _children(token, deps)

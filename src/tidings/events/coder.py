@@ -18,15 +18,13 @@ from spacy.tokens import Doc, Span, Token
 from tidings.errors import ConfigError
 from tidings.events.arguments import (
     ActorIndex,
-    clause_subjects,
     demonym_mentions,
-    engaging_verb,
     host_targets,
-    issued_in,
     noun_arguments,
     place_actor,
     verb_arguments,
 )
+from tidings.events.clauses import clause_subjects, embedded_targets, engaging_verb, issued_in
 from tidings.events.embedding import Frames, Planned, Trigger, load_frames, plan
 from tidings.events.instruments import firers, weapon_agent, weapon_words
 from tidings.events.lexicon import (
@@ -179,7 +177,8 @@ class EventCoder:
                 head.lemma_, "recipient"
             )
             material = trigger.entry.code[:2] >= MATERIAL_CONFLICT
-            sources, targets, obj = verb_arguments(head, index, recipient, material)
+            mover = self.lexicon.word_has_role(head, "mover")
+            sources, targets, obj = verb_arguments(head, index, recipient, material, mover)
             subject = next((c for c in head.children if c.dep_ == "nsubj"), head)
             if not sources and self.lexicon.has_role(subject.lemma_, "document"):
                 sources = issued_in(subject, index)  # "a report released in Kigali alleged"
@@ -336,6 +335,9 @@ class EventCoder:
             targets = [m for m in found or clause_subjects(head, index) if m not in sources]
         if not targets and planned.borrowed is not None:
             targets = [m for m in self._arguments(planned.borrowed, index)[1] if m not in sources]
+        if sources and not targets and trigger.entry.pos == "VERB":
+            # "threatened to deliver blows to the US": the governed clause names the target
+            targets = embedded_targets(head, index, sources, self.lexicon)
         if planned.reporter is not None and modality == "asserted":
             reported = self._reported(planned, sources, targets, index)
             if reported is not None:

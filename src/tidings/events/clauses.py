@@ -1,0 +1,102 @@
+"""Targets named inside a clause an event verb governs.
+
+"threatened to deliver blows to the United States", "is willing to withdraw its troops
+from Lebanon", "allowed candidate X to take part": the event word itself has no object,
+but the clause it governs names whom the event is about. A careful coder reads the
+target there; the source stays the event word's own subject.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+
+from spacy.tokens import Token
+
+from tidings.events.arguments import (
+    ActorIndex,
+    children_of,
+    demonym_mentions,
+    place_actor,
+    prep_objects,
+    verb_arguments,
+)
+from tidings.events.lexicon import Lexicon
+from tidings.model import ActorMention
+
+__all__ = ["clause_subjects", "embedded_targets", "engaging_verb", "issued_in"]
+
+CLAUSE_DEPS = ("xcomp", "ccomp")
+PASS_THROUGH_DEPS = ("acomp",)  # "is willing to withdraw": the adjective holds the clause
+DEPTH = 2  # clauses followed down from the event verb
+
+
+def _infinitival(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _clauses(verb: Token) -> list[Token]:
+    """The verbs of the clauses `verb` governs: complements and "to" purpose clauses."""
+    found: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in CLAUSE_DEPS or (child.dep_ == "advcl" and _infinitival(child)):
+            found.append(child)
+        elif child.dep_ in PASS_THROUGH_DEPS:
+            found += [c for c in child.children if c.dep_ in CLAUSE_DEPS]
+    return [c for c in found if c.pos_ in ("VERB", "AUX")]
+
+
+def embedded_targets(
+    verb: Token,
+    actors: ActorIndex,
+    sources: list[ActorMention],
+    lexicon: Lexicon,
+) -> list[ActorMention]:
+    """The first actor (or place) a governed clause is done to, breadth-first: the
+    subject of an infinitive with its own subject ("allowed X to run", "ordered X to
+    appear": X is asked or allowed), else the clause verb's own targets."""
+    queue: deque[tuple[Token, int]] = deque((c, 1) for c in _clauses(verb))
+    while queue:
+        clause, depth = queue.popleft()
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ != "PRON" and _infinitival(clause):
+            found = [m for m in actors.coordinated(subject) if m not in sources]
+            if found:
+                return found
+        mover = lexicon.word_has_role(clause, "mover")
+        found = [m for m in verb_arguments(clause, actors, mover=mover)[1] if m not in sources]
+        if found:
+            return found
+        if depth < DEPTH:
+            queue.extend((c, depth + 1) for c in _clauses(clause))
+    return []
+
+
+def clause_subjects(verb: Token, actors: ActorIndex) -> list[ActorMention]:
+    """The actors a clause after the verb is about: "alleged that France was aware ..."."""
+    for clause in children_of(verb, ("ccomp",)):
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return actors.coordinated(subject)
+    return []
+
+
+def issued_in(document: Token, actors: ActorIndex) -> list[ActorMention]:
+    """The country a document was released in: "a report released in the Rwandan capital"."""
+    for clause in (c for c in document.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        for pobj in prep_objects(clause, ("in",)):
+            place = actors.within(pobj) or place_actor(pobj, actors)
+            if place is not None:
+                return [place]
+            found = demonym_mentions(c for c in pobj.children if c.dep_ == "amod")
+            if found:  # "in the Rwandan capital"
+                return found
+    return []
+
+
+def engaging_verb(noun: Token) -> Token | None:
+    """The verb of "engaged X in a firefight", "drew Y into talks": the noun after its "in"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "into") or prep.head.pos_ != "VERB":
+        return None
+    verb = prep.head
+    return verb if any(c.dep_ in ("dobj", "obj") for c in verb.children) else None

@@ -1,0 +1,70 @@
+"""Who an event is done to, when the event word itself names no object: the clause it
+governs, a moving verb's destination, a place as object, a participle on its noun.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tidings.actors import ActorCoder
+from tidings.events import EventCoder
+from tidings.model import Article
+
+DATE = dt.date(2022, 3, 8)
+
+
+@pytest.fixture(scope="module")
+def coders():
+    return ActorCoder(), EventCoder()
+
+
+def events(nlp, coders, text):
+    actors, coder = coders
+    doc = nlp(text)
+    return coder.code(doc, Article("t", DATE, text), actors.code(doc, DATE))
+
+
+def targets(nlp, coders, text):
+    return {e.target.country for e in events(nlp, coders, text) if e.target}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Egypt is ready to withdraw its soldiers from Libya.", "LBY"),
+        ("Canada will withdraw its troops from Mali next month.", "MLI"),
+        ("Peru recalled its ambassador from Mexico on Friday.", "MEX"),
+    ],
+)
+def test_a_moving_verbs_target_is_where_its_object_goes(nlp, coders, text, expected):
+    found = targets(nlp, coders, text)
+    assert expected in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The militia threatened to deal heavy blows to Ethiopia.", "ETH"),
+        ("Chile has refused to send troops to Haiti.", "HTI"),
+        (
+            "The court decided to allow opposition leader Ali Hassan to run in Kenya's poll.",
+            "KEN",
+        ),
+    ],
+)
+def test_a_governed_clause_names_the_target(nlp, coders, text, expected):
+    assert expected in targets(nlp, coders, text)
+
+
+def test_a_place_as_object_is_targeted(nlp, coders):
+    found = targets(nlp, coders, "Angry Greek farmers said they would blockade Athens on Monday.")
+    assert "GRC" in found
+
+
+def test_a_participle_tagged_past_tense_is_done_to_its_noun(nlp, coders):
+    found = events(nlp, coders, "Iran released a member of Hezbollah jailed two years ago.")
+    jailed = [e for e in found if e.trigger == "jailed"]
+    assert jailed and all(e.source is None for e in jailed)
+    assert any(e.target and e.target.country == "LBN" for e in jailed)
