@@ -68,3 +68,34 @@ def test_a_participle_tagged_past_tense_is_done_to_its_noun(nlp, coders):
     jailed = [e for e in found if e.trigger == "jailed"]
     assert jailed and all(e.source is None for e in jailed)
     assert any(e.target and e.target.country == "LBN" for e in jailed)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a threat is made against whoever must meet its condition
+        ("Turkey threatened to close its airspace unless Greece withdraws the warships.", "GRC"),
+        ("Moscow has threatened to cut gas supplies if Ukraine refuses the deal.", "UKR"),
+        # the object of the verb a purpose clause hangs on
+        ("The Chilean foreign minister summoned Peru's ambassador to protest the arrests.", "PER"),
+        # a demand whose "that" clause the parser hangs on the verb
+        ("The Arab League renewed its demand on Monday that Iran free the sailors.", "IRN"),
+    ],
+)
+def test_the_clauses_around_an_event_name_its_target(nlp, coders, text, expected):
+    assert expected in targets(nlp, coders, text)
+
+
+def test_an_event_undergone_is_done_to_the_object(nlp, coders):
+    found = events(nlp, coders, "Prosecutors put a Brazilian senator under investigation.")
+    investigation = [e for e in found if e.trigger == "investigation"]
+    assert investigation and investigation[0].target is not None
+    assert investigation[0].target.country == "BRA"
+
+
+def test_a_protests_purpose_clause_names_whom_it_is_against(nlp, coders):
+    text = (
+        "Nurses continued their hunger strike to demand the resignation of Ghana's health minister."
+    )
+    strike = [e for e in events(nlp, coders, text) if e.trigger == "hunger strike"]
+    assert strike and strike[0].target is not None and strike[0].target.country == "GHA"

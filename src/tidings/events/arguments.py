@@ -368,7 +368,9 @@ def noun_arguments(
         if targets:
             break
     if not targets:  # "an attack targeting the police", "strikes aimed at Gaza"
-        for clause in (c for c in noun.children if c.dep_ == "acl"):
+        # (not a clause with its own subject: "a demand that X ease ...", see clause_subjects)
+        clauses = (c for c in noun.children if c.dep_ == "acl" and not _children(c, ("nsubj",)))
+        for clause in clauses:
             heads = _children(clause, OBJECT_DEPS) + _prep_objects(clause, TARGET_PREPS)
             for head in heads:
                 targets += [m for m in actors.coordinated(head, trigger_tokens) if m not in sources]

@@ -23,11 +23,20 @@ from tidings.events.arguments import (
 from tidings.events.lexicon import Lexicon
 from tidings.model import ActorMention
 
-__all__ = ["clause_subjects", "embedded_targets", "engaging_verb", "issued_in"]
+__all__ = [
+    "clause_subjects",
+    "conditioned_subjects",
+    "embedded_targets",
+    "engaging_verb",
+    "governor_object",
+    "issued_in",
+    "undergone",
+]
 
 CLAUSE_DEPS = ("xcomp", "ccomp")
 PASS_THROUGH_DEPS = ("acomp",)  # "is willing to withdraw": the adjective holds the clause
 DEPTH = 2  # clauses followed down from the event verb
+CONDITION_MARKS = ("if", "unless")
 
 
 def _infinitival(verb: Token) -> bool:
@@ -35,10 +44,12 @@ def _infinitival(verb: Token) -> bool:
 
 
 def _clauses(verb: Token) -> list[Token]:
-    """The verbs of the clauses `verb` governs: complements and "to" purpose clauses."""
+    """The verbs of the clauses `verb` governs: complements and "to" purpose clauses (on
+    a noun too: "demonstrations to demand reforms")."""
     found: list[Token] = []
     for child in verb.children:
-        if child.dep_ in CLAUSE_DEPS or (child.dep_ == "advcl" and _infinitival(child)):
+        purpose = child.dep_ in ("advcl", "acl") and _infinitival(child)
+        if child.dep_ in CLAUSE_DEPS or purpose:
             found.append(child)
         elif child.dep_ in PASS_THROUGH_DEPS:
             found += [c for c in child.children if c.dep_ in CLAUSE_DEPS]
@@ -72,8 +83,15 @@ def embedded_targets(
 
 
 def clause_subjects(verb: Token, actors: ActorIndex) -> list[ActorMention]:
-    """The actors a clause after the verb is about: "alleged that France was aware ..."."""
-    for clause in children_of(verb, ("ccomp",)):
+    """The actors a clause after the verb is about: "alleged that France was aware ...",
+    or after a noun: "its demand that Israel ease ..." (a clause the parser may hang on the
+    verb whose object the noun is: "reiterated its demand today that ...")."""
+    clauses = children_of(verb, ("ccomp",))
+    nouns = [verb, verb.head] if verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "obj") else [verb]
+    for noun in nouns if verb.pos_ == "NOUN" else []:
+        found = children_of(noun, ("acl", "ccomp"))
+        clauses += [c for c in found if any(m.lower_ == "that" for m in c.children)]
+    for clause in clauses:
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
             return actors.coordinated(subject)
@@ -100,3 +118,46 @@ def engaging_verb(noun: Token) -> Token | None:
         return None
     verb = prep.head
     return verb if any(c.dep_ in ("dobj", "obj") for c in verb.children) else None
+
+
+def conditioned_subjects(verb: Token, actors: ActorIndex) -> list[ActorMention]:
+    """Whom a threat is made against: the subject of its condition ("threatened to walk
+    out unless Iraq accepted", "... if the United States goes ahead"), in the clauses the
+    threat word governs."""
+    for token in verb.subtree:
+        if token.dep_ != "advcl" or not any(m.lower_ in CONDITION_MARKS for m in token.children):
+            continue
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.pos_ != "PRON":
+            found = actors.coordinated(subject)
+            if found:
+                return found
+    return []
+
+
+def governor_object(verb: Token, actors: ActorIndex) -> list[ActorMention]:
+    """The object of the verb a purpose clause hangs on: "summoned the ambassador to
+    complain" complains to the ambassador."""
+    governor = verb.head
+    if verb.dep_ not in ("advcl", "xcomp") or not _infinitival(verb) or governor.i == verb.i:
+        return []
+    return [m for o in children_of(governor, ("dobj", "obj")) for m in actors.coordinated(o)]
+
+
+def undergone(
+    noun: Token, actors: ActorIndex
+) -> tuple[list[ActorMention], list[ActorMention]] | None:
+    """ "put X under investigation", "was placed under arrest by Y", "came under attack":
+    an event noun after "under" is done to the verb's object, or to its subject when the
+    verb has none; a passive's "by" phrase or an active subject with an object does it."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "under" or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    verb = prep.head
+    objects = children_of(verb, ("dobj", "obj", "nsubjpass"))
+    subjects = children_of(verb, ("nsubj",))
+    agents = [p for a in children_of(verb, ("agent",)) for p in children_of(a, ("pobj",))]
+    undergoers, doers = (objects, subjects + agents) if objects else (subjects, [])
+    targets = [m for u in undergoers for m in actors.coordinated(u)]
+    sources = [m for d in doers for m in actors.coordinated(d) if m not in targets]
+    return (sources, targets) if targets else None

@@ -24,7 +24,15 @@ from tidings.events.arguments import (
     place_actor,
     verb_arguments,
 )
-from tidings.events.clauses import clause_subjects, embedded_targets, engaging_verb, issued_in
+from tidings.events.clauses import (
+    clause_subjects,
+    conditioned_subjects,
+    embedded_targets,
+    engaging_verb,
+    governor_object,
+    issued_in,
+    undergone,
+)
 from tidings.events.embedding import Frames, Planned, Trigger, load_frames, plan
 from tidings.events.instruments import firers, weapon_agent, weapon_words
 from tidings.events.lexicon import (
@@ -52,6 +60,7 @@ MATERIAL_CONFLICT = "14"  # roots 14-20: done to people, even in a participle
 VISIT = "042"  # a visit goes to the country of the place it names
 CLAUSE_TARGETS = ("accuse", "demand", "appeal")  # roles whose "that"-clause names the target
 SEIZE = "171"  # seizing or destroying property: done with a weapon, an attack with it
+THREAT_ROOT = "13"  # a threat's condition names whom it is made against
 
 
 class EventCoder:
@@ -195,6 +204,9 @@ class EventCoder:
         phrase = head.head if head.dep_ == "conj" and head.head.dep_ in ("dobj", "obj") else head
         light = phrase.dep_ in ("dobj", "obj") and self.lexicon.word_has_role(phrase.head, "light")
         tokens = frozenset(t.i for t in trigger.tokens)
+        undergoing = undergone(head, index)  # "put X under investigation"
+        if undergoing is not None:
+            return undergoing
         verb = engaging_verb(head)
         if verb is not None and self.lexicon.word_has_role(verb, "light"):
             # "engaged the peacekeepers in a firefight": the verb's subject and object
@@ -202,6 +214,29 @@ class EventCoder:
             if sources:
                 return sources, targets
         return noun_arguments(head, tokens, index, light)
+
+    def _clause_targets(
+        self, trigger: Trigger, code: str, sources: list[ActorMention], index: ActorIndex
+    ) -> list[ActorMention]:
+        """A target named in the clauses around the event word: the clause it governs
+        ("threatened to deliver blows to X", "a hunger strike to demand X's resignation"),
+        a threat's condition ("... unless Iraq accepts"), the object of the verb its
+        purpose clause hangs on ("summoned the envoy to complain")."""
+        head = trigger.head
+        holders = [head]
+        if head.dep_ in ("dobj", "obj") and self.lexicon.word_has_role(head.head, "light"):
+            holders.append(head.head)  # "continued their hunger strike to demand ..."
+        for holder in holders:
+            found = embedded_targets(holder, index, sources, self.lexicon)
+            if found:
+                return found
+        if code.startswith(THREAT_ROOT):
+            found = [m for m in conditioned_subjects(head, index) if m not in sources]
+            if found:
+                return found
+        if trigger.entry.pos == "VERB":
+            return [m for m in governor_object(head, index) if m not in sources]
+        return []
 
     def _weapon(self, trigger: Trigger) -> tuple[Token, str] | None:
         """The weapon a violent or destroying passive was done by, and its attack's code."""
@@ -335,9 +370,8 @@ class EventCoder:
             targets = [m for m in found or clause_subjects(head, index) if m not in sources]
         if not targets and planned.borrowed is not None:
             targets = [m for m in self._arguments(planned.borrowed, index)[1] if m not in sources]
-        if sources and not targets and trigger.entry.pos == "VERB":
-            # "threatened to deliver blows to the US": the governed clause names the target
-            targets = embedded_targets(head, index, sources, self.lexicon)
+        if not targets:
+            targets = self._clause_targets(trigger, code, sources, index)
         if planned.reporter is not None and modality == "asserted":
             reported = self._reported(planned, sources, targets, index)
             if reported is not None:
