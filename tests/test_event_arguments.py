@@ -99,3 +99,15 @@ def test_a_protests_purpose_clause_names_whom_it_is_against(nlp, coders):
     )
     strike = [e for e in events(nlp, coders, text) if e.trigger == "hunger strike"]
     assert strike and strike[0].target is not None and strike[0].target.country == "GHA"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three Malian soldiers died when a landmine exploded under their truck.",
+        "Two Malian gendarmes died in a rocket attack on Tuesday.",
+    ],
+)
+def test_who_died_of_an_attack_is_its_target(nlp, coders, text):
+    violent = [e for e in events(nlp, coders, text) if e.cameo.code[:2] in ("18", "19")]
+    assert violent and all(e.target and e.target.country == "MLI" for e in violent)

@@ -31,12 +31,15 @@ __all__ = [
     "governor_object",
     "issued_in",
     "undergone",
+    "victims",
 ]
 
 CLAUSE_DEPS = ("xcomp", "ccomp")
 PASS_THROUGH_DEPS = ("acomp",)  # "is willing to withdraw": the adjective holds the clause
 DEPTH = 2  # clauses followed down from the event verb
 CONDITION_MARKS = ("if", "unless")
+VICTIM_PATH = ("pobj", "prep", "advcl", "relcl", "nsubj", "compound")
+VICTIM_STEPS = 5
 
 
 def _infinitival(verb: Token) -> bool:
@@ -161,3 +164,17 @@ def undergone(
     targets = [m for u in undergoers for m in actors.coordinated(u)]
     sources = [m for d in doers for m in actors.coordinated(d) if m not in targets]
     return (sources, targets) if targets else None
+
+
+def victims(head: Token, actors: ActorIndex, lexicon: Lexicon) -> list[ActorMention]:
+    """Who died of an attack: the subject of the dying verb whose phrase or clause names it
+    ("X died in a grenade attack", "died when a bomb exploded", "died after an IED
+    detonated"), a few steps up the tree."""
+    current = head
+    for _ in range(VICTIM_STEPS):
+        if current.dep_ not in VICTIM_PATH or current.head.i == current.i:
+            return []
+        current = current.head
+        if current.pos_ == "VERB" and lexicon.word_has_role(current, "victim"):
+            return [m for s in children_of(current, ("nsubj",)) for m in actors.coordinated(s)]
+    return []

@@ -32,6 +32,7 @@ from tidings.events.clauses import (
     governor_object,
     issued_in,
     undergone,
+    victims,
 )
 from tidings.events.embedding import Frames, Planned, Trigger, load_frames, plan
 from tidings.events.instruments import firers, weapon_agent, weapon_words
@@ -228,6 +229,10 @@ class EventCoder:
             holders.append(head.head)  # "continued their hunger strike to demand ..."
         for holder in holders:
             found = embedded_targets(holder, index, sources, self.lexicon)
+            if found:
+                return found
+        if self.ontology.is_violent(code):  # "X died in a grenade attack"
+            found = [m for m in victims(head, index, self.lexicon) if m not in sources]
             if found:
                 return found
         if code.startswith(THREAT_ROOT):

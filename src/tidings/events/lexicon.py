@@ -40,6 +40,7 @@ CUE_ROLES = (
     "document",  # a report or statement: its source may be the country it was released in
     "recipient",  # the subject receives: "received weapons from X" is X's aid to the subject
     "mover",  # the object is the subject's own, moved: "withdrew its troops from X" targets X
+    "victim",  # the subject died of the violence its clause names: "X died in an attack"
     # frames: a word that codes what it governs ("called for talks", "vowed to attack")
     "appeal",
     "intent",
