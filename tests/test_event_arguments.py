@@ -111,3 +111,24 @@ def test_a_protests_purpose_clause_names_whom_it_is_against(nlp, coders):
 def test_who_died_of_an_attack_is_its_target(nlp, coders, text):
     violent = [e for e in events(nlp, coders, text) if e.cameo.code[:2] in ("18", "19")]
     assert violent and all(e.target and e.target.country == "MLI" for e in violent)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # a noun's partner inside its "of" phrase
+        ("Kenya announced a suspension of trade links with Somalia.", "suspension", "SOM"),
+        # a place entered
+        ("Protesters blocked traffic into Nairobi on Monday.", "blocked", "KEN"),
+        # whom a protest answers
+        (
+            "Miners are continuing a hunger strike in protest of the Zambian "
+            "government's refusal to raise wages.",
+            "hunger strike",
+            "ZMB",
+        ),
+    ],
+)
+def test_nested_phrases_name_the_target(nlp, coders, text, trigger, expected):
+    found = [e for e in events(nlp, coders, text) if e.trigger == trigger]
+    assert any(e.target and e.target.country == expected for e in found)

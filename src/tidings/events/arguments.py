@@ -27,12 +27,14 @@ NOUN_TARGET_PREPS = ("on", "against", "at", "of", "into", "upon", "targeting", "
 RECIPROCAL_PREPS = ("between", "among", "amongst")
 # Dependencies we follow when looking for the actor inside an argument phrase.
 DESCEND_DEPS = ("compound", "amod", "poss", "appos", "nmod", "npadvmod", "pobj", "conj", "prep")
-DESCEND_PREPS = ("of", "on", "against", "at", "for", "from", "by")  # "allegations by Rwanda"
+# "allegations by Rwanda", "a suspension of air links with Serbia"
+DESCEND_PREPS = ("of", "on", "against", "at", "for", "from", "by", "with")
 # "X vowed to attack", "X and Y", "X is about/ready to restore ties": the governing subject
 SHARED_SUBJECT_DEPS = ("xcomp", "conj", "acomp")
 RAISED_SUBJECT_DEPS = ("nsubjpass",)  # of a governing verb only: "X is set to attend"
 MOVER_PREPS = ("from", "to", "into", "in", "inside")
-PLACE_PREPS = ("in", "inside")  # "a protest in Beijing": the place whose country is targeted
+# "a protest in Beijing", "blocked traffic into Nairobi": the place whose country is targeted
+PLACE_PREPS = ("in", "inside", "into")
 PLACE_DEPTH = 3  # prepositional phrases followed down from the event's own words
 
 

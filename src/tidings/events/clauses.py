@@ -24,6 +24,7 @@ from tidings.events.lexicon import Lexicon
 from tidings.model import ActorMention
 
 __all__ = [
+    "answered",
     "clause_subjects",
     "conditioned_subjects",
     "embedded_targets",
@@ -40,6 +41,7 @@ DEPTH = 2  # clauses followed down from the event verb
 CONDITION_MARKS = ("if", "unless")
 VICTIM_PATH = ("pobj", "prep", "advcl", "relcl", "nsubj", "compound")
 VICTIM_STEPS = 5
+REASON_PREPS = ("of", "at", "against", "over", "for", "to")
 
 
 def _infinitival(verb: Token) -> bool:
@@ -177,4 +179,19 @@ def victims(head: Token, actors: ActorIndex, lexicon: Lexicon) -> list[ActorMent
         current = current.head
         if current.pos_ == "VERB" and lexicon.word_has_role(current, "victim"):
             return [m for s in children_of(current, ("nsubj",)) for m in actors.coordinated(s)]
+    return []
+
+
+def answered(holders: list[Token], actors: ActorIndex, lexicon: Lexicon) -> list[ActorMention]:
+    """Whom an event answers: "a hunger strike in protest at the government's refusal",
+    "shelled the town in retaliation for X's raid" (an "in" phrase whose noun has the
+    cue role reason)."""
+    for holder in holders:
+        for noun in prep_objects(holder, ("in",)):
+            if not lexicon.word_has_role(noun, "reason"):
+                continue
+            for pobj in prep_objects(noun, REASON_PREPS):
+                found = actors.coordinated(pobj)
+                if found:
+                    return found
     return []

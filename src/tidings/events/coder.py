@@ -25,6 +25,7 @@ from tidings.events.arguments import (
     verb_arguments,
 )
 from tidings.events.clauses import (
+    answered,
     clause_subjects,
     conditioned_subjects,
     embedded_targets,
@@ -231,6 +232,9 @@ class EventCoder:
             found = embedded_targets(holder, index, sources, self.lexicon)
             if found:
                 return found
+        found = [m for m in answered(holders, index, self.lexicon) if m not in sources]
+        if found:  # "in protest at X's refusal"
+            return found
         if self.ontology.is_violent(code):  # "X died in a grenade attack"
             found = [m for m in victims(head, index, self.lexicon) if m not in sources]
             if found:

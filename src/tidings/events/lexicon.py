@@ -41,6 +41,7 @@ CUE_ROLES = (
     "recipient",  # the subject receives: "received weapons from X" is X's aid to the subject
     "mover",  # the object is the subject's own, moved: "withdrew its troops from X" targets X
     "victim",  # the subject died of the violence its clause names: "X died in an attack"
+    "reason",  # "in protest at X's refusal", "in retaliation for X's raid": done to X
     # frames: a word that codes what it governs ("called for talks", "vowed to attack")
     "appeal",
     "intent",
