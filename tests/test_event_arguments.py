@@ -132,3 +132,10 @@ def test_who_died_of_an_attack_is_its_target(nlp, coders, text):
 def test_nested_phrases_name_the_target(nlp, coders, text, trigger, expected):
     found = [e for e in events(nlp, coders, text) if e.trigger == trigger]
     assert any(e.target and e.target.country == expected for e in found)
+
+
+def test_a_participle_misread_as_the_main_verb_is_done_to_its_subject(nlp, coders):
+    text = "The Georgian students imprisoned for insulting the president were pardoned on Monday."
+    jailed = [e for e in events(nlp, coders, text) if e.trigger == "imprisoned"]
+    assert jailed and all(e.source is None for e in jailed)
+    assert any(e.target and e.target.country == "GEO" for e in jailed)

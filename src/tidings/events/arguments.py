@@ -272,6 +272,11 @@ def verb_arguments(
     # "soldiers killed in Ukraine", "activists detained by police": a participle on a noun
     # is a passive whose subject is that noun (tagged VBD too: "a member jailed in 2019")
     reduced = participle and _reduced_participle(verb)
+    misread = not passive and _misread_participle(verb)  # "X imprisoned in 2019 were freed"
+    if misread:
+        undergone = [m for s in _children(verb, ("nsubj",)) for m in actors.coordinated(s, skip)]
+        doers = [p for a in _children(verb, ("agent",)) for p in _children(a, ("pobj",))]
+        return [m for p in doers for m in actors.coordinated(p, skip)], undergone, None
     if passive or reduced:
         for agent in _children(verb, ("agent",)):
             for pobj in _children(agent, ("pobj",)):
@@ -310,6 +315,21 @@ def verb_arguments(
     if not targets and sources:
         targets = place_targets([*objects, verb], actors)
     return sources, targets, (objects[0] if objects else None)
+
+
+def _misread_participle(verb: Token) -> bool:
+    """A participle the parser took for the main verb: "The civilians imprisoned for
+    protesting were released", where the verb has no object or auxiliary of its own and
+    the passive verb after it ("were released") has no subject of its own."""
+    if verb.tag_ not in ("VBD", "VBN") or _children(verb, (*OBJECT_DEPS, "aux", "auxpass")):
+        return False
+    return any(
+        c.dep_ == "conj"
+        and _children(c, ("auxpass",))
+        and not _children(c, ("nsubj", *PASSIVE_SUBJECT_DEPS))
+        and not _children(verb, ("cc",))
+        for c in verb.children
+    )
 
 
 def _reduced_participle(verb: Token) -> bool:
