@@ -11,9 +11,10 @@ from collections import deque
 from collections.abc import Iterable
 from typing import Literal
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from tidings.actors import demonym_country, place_country
+from tidings.events.actor_index import ActorIndex
 from tidings.model import Actor, ActorMention
 
 __all__ = ["ActorIndex", "noun_arguments", "place_targets", "verb_arguments"]
@@ -25,10 +26,6 @@ TARGET_PREPS = ("against", "on", "at", "with", "to", "toward", "towards", "into"
 # "aid to Mozambique", "a visit to China": the noun's recipient or destination
 NOUN_TARGET_PREPS = ("on", "against", "at", "of", "into", "upon", "targeting", "with", "to", "for")
 RECIPROCAL_PREPS = ("between", "among", "amongst")
-# Dependencies we follow when looking for the actor inside an argument phrase.
-DESCEND_DEPS = ("compound", "amod", "poss", "appos", "nmod", "npadvmod", "pobj", "conj", "prep")
-# "allegations by Rwanda", "a suspension of air links with Serbia"
-DESCEND_PREPS = ("of", "on", "against", "at", "for", "from", "by", "with")
 # "X vowed to attack", "X and Y", "X is about/ready to restore ties": the governing subject
 SHARED_SUBJECT_DEPS = ("xcomp", "conj", "acomp")
 RAISED_SUBJECT_DEPS = ("nsubjpass",)  # of a governing verb only: "X is set to attend"
@@ -36,67 +33,6 @@ MOVER_PREPS = ("from", "to", "into", "in", "inside")
 # "a protest in Beijing", "blocked traffic into Nairobi": the place whose country is targeted
 PLACE_PREPS = ("in", "inside", "into")
 PLACE_DEPTH = 3  # prepositional phrases followed down from the event's own words
-
-
-class ActorIndex:
-    """Which actor mention, if any, each token belongs to."""
-
-    def __init__(self, doc: Doc, mentions: Iterable[ActorMention]) -> None:
-        self._by_token: dict[int, ActorMention] = {}
-        self._shared: dict[tuple[int, int], list[ActorMention]] = {}  # "they": each speaker
-        for mention in mentions:
-            self._shared.setdefault((mention.start, mention.end), []).append(mention)
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is None:
-                continue
-            for token in span:
-                self._by_token.setdefault(token.i, mention)
-
-    def at(self, token: Token) -> ActorMention | None:
-        return self._by_token.get(token.i)
-
-    def within(self, token: Token, skip: frozenset[int] = frozenset()) -> ActorMention | None:
-        """The actor nearest the head of the phrase `token` heads (breadth-first)."""
-        queue: deque[Token] = deque([token])
-        seen = set(skip)
-        while queue:
-            current = queue.popleft()
-            if current.i in seen:
-                continue
-            seen.add(current.i)
-            mention = self.at(current)
-            if mention is not None:
-                return mention
-            for child in current.children:
-                if child.dep_ not in DESCEND_DEPS:
-                    continue
-                if child.dep_ == "prep" and child.lower_ not in DESCEND_PREPS:
-                    continue
-                queue.append(child)
-        return None
-
-    def coordinated(self, token: Token, skip: frozenset[int] = frozenset()) -> list[ActorMention]:
-        """Actors of a phrase and of the phrases coordinated with it ("Iran and Saudi Arabia")."""
-        found: list[ActorMention] = []
-        heads = [token, *token.conjuncts]
-        own = self.within(token, skip)
-        if own is not None:  # a name the parser split ("Barack/IN Obama/pobj and Putin")
-            inside = (t for t in token.subtree if own.start <= t.idx < own.end and t is not token)
-            heads += [c for t in inside for c in t.conjuncts if c not in heads]
-        for appos in (c for c in token.children if c.dep_ == "appos"):
-            heads += [appos, *appos.conjuncts]  # "regional foes Iran and Saudi Arabia"
-        for modifier in token.children:
-            coordinated = modifier.dep_ in ("amod", "compound", "nmod") and modifier.conjuncts
-            if coordinated and self.at(modifier):
-                heads += [modifier, *modifier.conjuncts]  # "Hungarian and Romanian officials"
-        for head in heads:
-            mention = self.within(head, skip)
-            if mention is None:
-                continue
-            for each in self._shared.get((mention.start, mention.end), [mention]):
-                if each not in found:
-                    found.append(each)
-        return found
 
 
 def _subject(verb: Token) -> Token | None:

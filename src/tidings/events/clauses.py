@@ -9,6 +9,8 @@ target there; the source stays the event word's own subject.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable
+from functools import partial
 
 from spacy.tokens import Token
 
@@ -21,7 +23,8 @@ from tidings.events.arguments import (
     verb_arguments,
 )
 from tidings.events.lexicon import Lexicon
-from tidings.model import ActorMention
+from tidings.events.ontology import Ontology
+from tidings.model import Actor, ActorMention
 
 __all__ = [
     "answered",
@@ -31,6 +34,8 @@ __all__ = [
     "engaging_verb",
     "governor_object",
     "issued_in",
+    "speaker_of",
+    "surrounding_targets",
     "undergone",
     "victims",
 ]
@@ -42,6 +47,7 @@ CONDITION_MARKS = ("if", "unless")
 VICTIM_PATH = ("pobj", "prep", "advcl", "relcl", "nsubj", "compound")
 VICTIM_STEPS = 5
 REASON_PREPS = ("of", "at", "against", "over", "for", "to")
+THREAT_ROOT = "13"  # a threat's condition names whom it is made against
 
 
 def _infinitival(verb: Token) -> bool:
@@ -195,3 +201,57 @@ def answered(holders: list[Token], actors: ActorIndex, lexicon: Lexicon) -> list
                 if found:
                     return found
     return []
+
+
+def surrounding_targets(
+    head: Token,
+    verb: bool,
+    code: str,
+    sources: list[ActorMention],
+    actors: ActorIndex,
+    lexicon: Lexicon,
+) -> list[ActorMention]:
+    """A target named in the clauses around an event word (`verb`: a verb trigger) that
+    names none itself: the clause it governs ("threatened to deliver blows to X", "a
+    hunger strike to demand X's resignation"), whom it answers ("in protest at X's
+    refusal"), who died of it ("X died in a grenade attack"), a threat's condition
+    ("... unless Iraq accepts"), the object of the verb its purpose clause hangs on
+    ("summoned the envoy to complain")."""
+    holders = [head]
+    if head.dep_ in ("dobj", "obj") and lexicon.word_has_role(head.head, "light"):
+        holders.append(head.head)  # "continued their hunger strike to demand ..."
+    steps: list[Callable[[], list[ActorMention]]] = [
+        *(partial(embedded_targets, h, actors, sources, lexicon) for h in holders),
+        partial(answered, holders, actors, lexicon),
+    ]
+    if Ontology.is_violent(code):
+        steps.append(partial(victims, head, actors, lexicon))
+    if code.startswith(THREAT_ROOT):
+        steps.append(partial(conditioned_subjects, head, actors))
+    if verb:
+        steps.append(partial(governor_object, head, actors))
+    for step in steps:
+        found = [m for m in step() if m not in sources]
+        if found:
+            return found
+    return []
+
+
+def speaker_of(head: Token, actors: ActorIndex, lexicon: Lexicon) -> Actor | None:
+    """The speaker of reported speech ("X said ...", "according to X")."""
+    current = head
+    while current.dep_ in ("ccomp", "conj", "xcomp", "advcl") and current.head.i != current.i:
+        parent = current.head
+        if current.dep_ == "ccomp" and lexicon.has_role(parent.lemma_.lower(), "speech"):
+            subject = next((c for c in parent.children if c.dep_ == "nsubj"), None)
+            mention = actors.within(subject) if subject is not None else None
+            return mention.actor if mention else None
+        current = parent
+    for token in head.sent:
+        if token.lower_ == "according" and token.dep_ == "prep":
+            for to in token.children:
+                for pobj in to.children:
+                    mention = actors.within(pobj)
+                    if mention:
+                        return mention.actor
+    return None

@@ -25,15 +25,12 @@ from tidings.events.arguments import (
     verb_arguments,
 )
 from tidings.events.clauses import (
-    answered,
     clause_subjects,
-    conditioned_subjects,
-    embedded_targets,
     engaging_verb,
-    governor_object,
     issued_in,
+    speaker_of,
+    surrounding_targets,
     undergone,
-    victims,
 )
 from tidings.events.embedding import Frames, Planned, Trigger, load_frames, plan
 from tidings.events.instruments import firers, weapon_agent, weapon_words
@@ -62,7 +59,6 @@ MATERIAL_CONFLICT = "14"  # roots 14-20: done to people, even in a participle
 VISIT = "042"  # a visit goes to the country of the place it names
 CLAUSE_TARGETS = ("accuse", "demand", "appeal")  # roles whose "that"-clause names the target
 SEIZE = "171"  # seizing or destroying property: done with a weapon, an attack with it
-THREAT_ROOT = "13"  # a threat's condition names whom it is made against
 
 
 class EventCoder:
@@ -217,36 +213,6 @@ class EventCoder:
                 return sources, targets
         return noun_arguments(head, tokens, index, light)
 
-    def _clause_targets(
-        self, trigger: Trigger, code: str, sources: list[ActorMention], index: ActorIndex
-    ) -> list[ActorMention]:
-        """A target named in the clauses around the event word: the clause it governs
-        ("threatened to deliver blows to X", "a hunger strike to demand X's resignation"),
-        a threat's condition ("... unless Iraq accepts"), the object of the verb its
-        purpose clause hangs on ("summoned the envoy to complain")."""
-        head = trigger.head
-        holders = [head]
-        if head.dep_ in ("dobj", "obj") and self.lexicon.word_has_role(head.head, "light"):
-            holders.append(head.head)  # "continued their hunger strike to demand ..."
-        for holder in holders:
-            found = embedded_targets(holder, index, sources, self.lexicon)
-            if found:
-                return found
-        found = [m for m in answered(holders, index, self.lexicon) if m not in sources]
-        if found:  # "in protest at X's refusal"
-            return found
-        if self.ontology.is_violent(code):  # "X died in a grenade attack"
-            found = [m for m in victims(head, index, self.lexicon) if m not in sources]
-            if found:
-                return found
-        if code.startswith(THREAT_ROOT):
-            found = [m for m in conditioned_subjects(head, index) if m not in sources]
-            if found:
-                return found
-        if trigger.entry.pos == "VERB":
-            return [m for m in governor_object(head, index) if m not in sources]
-        return []
-
     def _weapon(self, trigger: Trigger) -> tuple[Token, str] | None:
         """The weapon a violent or destroying passive was done by, and its attack's code."""
         code = trigger.entry.code
@@ -333,25 +299,6 @@ class EventCoder:
             return None
         return code, "asserted", speakers, (targets if own else sources)
 
-    def _attribution(self, head: Token, index: ActorIndex) -> Actor | None:
-        """The speaker of reported speech ("X said ...", "according to X")."""
-        current = head
-        while current.dep_ in ("ccomp", "conj", "xcomp", "advcl") and current.head.i != current.i:
-            parent = current.head
-            if current.dep_ == "ccomp" and self.lexicon.has_role(parent.lemma_.lower(), "speech"):
-                subject = next((c for c in parent.children if c.dep_ == "nsubj"), None)
-                mention = index.within(subject) if subject is not None else None
-                return mention.actor if mention else None
-            current = parent
-        for token in head.sent:
-            if token.lower_ == "according" and token.dep_ == "prep":
-                for to in token.children:
-                    for pobj in to.children:
-                        mention = index.within(pobj)
-                        if mention:
-                            return mention.actor
-        return None
-
     def _records(
         self,
         doc: Doc,
@@ -380,7 +327,8 @@ class EventCoder:
         if not targets and planned.borrowed is not None:
             targets = [m for m in self._arguments(planned.borrowed, index)[1] if m not in sources]
         if not targets:
-            targets = self._clause_targets(trigger, code, sources, index)
+            verb = trigger.entry.pos == "VERB"
+            targets = surrounding_targets(head, verb, code, sources, index, self.lexicon)
         if planned.reporter is not None and modality == "asserted":
             reported = self._reported(planned, sources, targets, index)
             if reported is not None:
@@ -391,7 +339,7 @@ class EventCoder:
             # the word's own mode, not that of a frame's code ("declined to resign": 124)
             plover = plover_with_mode(plover, trigger.entry.mode)
         start, end = trigger.tokens[0].idx, trigger.tokens[-1].idx + len(trigger.tokens[-1])
-        attributed = self._attribution(head, index)
+        attributed = speaker_of(head, index, self.lexicon)
         if not targets and len(sources) > 1 and self.lexicon.has_role(head.lemma_, "reciprocal"):
             targets = list(sources)  # "Biden and Putin met": each met the other
         pairs = [
