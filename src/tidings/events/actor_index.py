@@ -47,6 +47,9 @@ class ActorIndex:
             if mention is not None:
                 return mention
             for child in current.children:
+                # "the property seized by X": a participle's doer, the phrase's last resort
+                if child.dep_ == "acl" and child.tag_ == "VBN":
+                    queue.extend(c for c in child.children if c.dep_ == "agent")
                 if child.dep_ not in DESCEND_DEPS:
                     continue
                 if child.dep_ == "prep" and child.lower_ not in DESCEND_PREPS:
