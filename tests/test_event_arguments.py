@@ -139,3 +139,21 @@ def test_a_participle_misread_as_the_main_verb_is_done_to_its_subject(nlp, coder
     jailed = [e for e in events(nlp, coders, text) if e.trigger == "imprisoned"]
     assert jailed and all(e.source is None for e in jailed)
     assert any(e.target and e.target.country == "GEO" for e in jailed)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # the doer of a participle inside the argument phrase
+        ("Uganda opened an inquiry into abuses committed by Congolese troops.", "opened", "COD"),
+        # a partner inside the phrase after the verb's preposition
+        (
+            "President Banda reneged on his commitment to the Malawian people for holding a vote.",
+            "reneged",
+            "MWI",
+        ),
+    ],
+)
+def test_actors_deep_in_the_argument_phrase(nlp, coders, text, trigger, expected):
+    found = [e for e in events(nlp, coders, text) if e.trigger == trigger]
+    assert any(e.target and e.target.country == expected for e in found)

@@ -14,7 +14,7 @@ __all__ = ["ActorIndex"]
 # Dependencies we follow when looking for the actor inside an argument phrase.
 DESCEND_DEPS = ("compound", "amod", "poss", "appos", "nmod", "npadvmod", "pobj", "conj", "prep")
 # "allegations by Rwanda", "a suspension of air links with Serbia"
-DESCEND_PREPS = ("of", "on", "against", "at", "for", "from", "by", "with")
+DESCEND_PREPS = ("of", "on", "against", "at", "for", "from", "by", "with", "to")
 
 
 class ActorIndex:
