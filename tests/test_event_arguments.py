@@ -157,3 +157,24 @@ def test_a_participle_misread_as_the_main_verb_is_done_to_its_subject(nlp, coder
 def test_actors_deep_in_the_argument_phrase(nlp, coders, text, trigger, expected):
     found = [e for e in events(nlp, coders, text) if e.trigger == trigger]
     assert any(e.target and e.target.country == expected for e in found)
+
+
+def sources(nlp, coders, text, trigger):
+    found = [e for e in events(nlp, coders, text) if e.trigger == trigger]
+    return {e.source.country for e in found if e.source}
+
+
+def test_a_measure_noun_passes_the_light_verbs_subject_on(nlp, coders):
+    text = "Indian and Japanese destroyers began five days of naval exercises on Monday."
+    assert {"IND", "JPN"} <= sources(nlp, coders, text, "exercises")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Kenya's supreme court opened a hearing into the disputed vote.", "hearing", "KEN"),
+        ("Ugandan troops completed their withdrawal from Juba on Friday.", "withdrawal", "UGA"),
+    ],
+)
+def test_opening_or_completing_an_event_lends_the_subject(nlp, coders, text, trigger, expected):
+    assert expected in sources(nlp, coders, text, trigger)

@@ -314,7 +314,7 @@ def noun_arguments(
     if not sources:
         sources += _demonym_source(noun)
     # "announced freezes and bans": a conjoined object shares the first one's verb
-    phrase = noun.head if noun.dep_ == "conj" and noun.head.dep_ in OBJECT_DEPS else noun
+    phrase = object_phrase(noun)
     if not sources and light_verb and phrase.dep_ in OBJECT_DEPS:
         subject = _subject(phrase.head)
         if subject is not None:
@@ -335,6 +335,17 @@ def noun_arguments(
     if not targets and sources:
         targets = place_targets(holders, actors)
     return sources, targets
+
+
+def object_phrase(noun: Token) -> Token:
+    """The object phrase an event noun stands in: "announced freezes and bans" (a conjoined
+    object shares the first one's verb), "launched ten days of war games", "a series of
+    attacks" (the measure noun is the verb's object)."""
+    if noun.dep_ == "conj" and noun.head.dep_ in OBJECT_DEPS:
+        return noun.head
+    prep, measure = noun.head, noun.head.head
+    of_object = noun.dep_ == "pobj" and prep.lower_ == "of" and measure.dep_ in OBJECT_DEPS
+    return measure if of_object and measure.pos_ == "NOUN" and measure.i < noun.i else noun
 
 
 def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:

@@ -21,6 +21,7 @@ from tidings.events.arguments import (
     demonym_mentions,
     host_targets,
     noun_arguments,
+    object_phrase,
     place_actor,
     verb_arguments,
 )
@@ -199,7 +200,7 @@ class EventCoder:
                 found = self._instrument_sources(head, index, violent)
                 sources = [m for m in found if m not in targets]
             return sources, targets
-        phrase = head.head if head.dep_ == "conj" and head.head.dep_ in ("dobj", "obj") else head
+        phrase = object_phrase(head)
         light = phrase.dep_ in ("dobj", "obj") and self.lexicon.word_has_role(phrase.head, "light")
         tokens = frozenset(t.i for t in trigger.tokens)
         undergoing = undergone(head, index)  # "put X under investigation"
