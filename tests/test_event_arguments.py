@@ -178,3 +178,18 @@ def test_a_measure_noun_passes_the_light_verbs_subject_on(nlp, coders):
 )
 def test_opening_or_completing_an_event_lends_the_subject(nlp, coders, text, trigger, expected):
     assert expected in sources(nlp, coders, text, trigger)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        (
+            "Chile's foreign minister announced that he will expel two Bolivian diplomats.",
+            "expel",
+            "CHL",
+        ),
+        ("Peru's president said she would recall the ambassador from Mexico.", "recall", "PER"),
+    ],
+)
+def test_a_reported_pronoun_subject_is_the_speaker(nlp, coders, text, trigger, expected):
+    assert expected in sources(nlp, coders, text, trigger)

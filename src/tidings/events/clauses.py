@@ -34,6 +34,7 @@ __all__ = [
     "engaging_verb",
     "governor_object",
     "issued_in",
+    "pronoun_speaker",
     "speaker_of",
     "surrounding_targets",
     "undergone",
@@ -255,3 +256,23 @@ def speaker_of(head: Token, actors: ActorIndex, lexicon: Lexicon) -> Actor | Non
                     if mention:
                         return mention.actor
     return None
+
+
+def pronoun_speaker(head: Token, actors: ActorIndex, lexicon: Lexicon) -> list[ActorMention]:
+    """The doer of a reported event whose subject is a pronoun no actor was found for:
+    "Annan announced that he will withdraw ...", "militants said they attempted to
+    assassinate ...": the speaker, as a coder reads it."""
+    current, subject = head, None
+    for _ in range(3):  # "they attempted to assassinate": the governing verb's subject
+        subject = next((c for c in current.children if c.dep_ == "nsubj"), None)
+        if subject is not None or current.dep_ not in ("xcomp", "conj"):
+            break
+        current = current.head
+    if subject is None or subject.tag_ != "PRP" or subject.lower_ == "you" or actors.at(subject):
+        return []
+    while current.dep_ in ("xcomp", "conj") and current.head.i != current.i:
+        current = current.head
+    if current.dep_ != "ccomp" or not lexicon.word_has_role(current.head, "speech"):
+        return []
+    speaker = next((c for c in current.head.children if c.dep_ == "nsubj"), None)
+    return actors.coordinated(speaker) if speaker is not None else []

@@ -29,6 +29,7 @@ from tidings.events.clauses import (
     clause_subjects,
     engaging_verb,
     issued_in,
+    pronoun_speaker,
     speaker_of,
     surrounding_targets,
     undergone,
@@ -320,6 +321,8 @@ class EventCoder:
             sources = index.coordinated(speaker) if speaker is not None else []
             if planned.addressee is not None:
                 targets = index.coordinated(planned.addressee)
+        if not sources and trigger.entry.pos == "VERB":  # "X said he will withdraw"
+            sources = [m for m in pronoun_speaker(head, index, self.lexicon) if m not in targets]
         if sources and not targets and self.lexicon.word_has_role(head, *CLAUSE_TARGETS):
             # "alleged that X attacked Y" accuses X; "demanded that Israel ease" asks Israel
             accuser = planned.borrowed if self.lexicon.has_role(head.lemma_, "accuse") else None
