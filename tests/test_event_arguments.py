@@ -193,3 +193,8 @@ def test_opening_or_completing_an_event_lends_the_subject(nlp, coders, text, tri
 )
 def test_a_reported_pronoun_subject_is_the_speaker(nlp, coders, text, trigger, expected):
     assert expected in sources(nlp, coders, text, trigger)
+
+
+def test_a_light_participle_names_the_nouns_doer(nlp, coders):
+    text = "Police counted six raids carried out by Kenyan troops near the border."
+    assert "KEN" in sources(nlp, coders, text, "raids")

@@ -34,6 +34,7 @@ __all__ = [
     "engaging_verb",
     "governor_object",
     "issued_in",
+    "performed_by",
     "pronoun_speaker",
     "speaker_of",
     "surrounding_targets",
@@ -276,3 +277,15 @@ def pronoun_speaker(head: Token, actors: ActorIndex, lexicon: Lexicon) -> list[A
         return []
     speaker = next((c for c in current.head.children if c.dep_ == "nsubj"), None)
     return actors.coordinated(speaker) if speaker is not None else []
+
+
+def performed_by(noun: Token, actors: ActorIndex, lexicon: Lexicon) -> list[ActorMention]:
+    """The doer of an event noun named in a light participle on it: "attacks carried out
+    by X", "a strike launched by X", "the offensive waged by X"."""
+    for clause in children_of(noun, ("acl",)):
+        if clause.tag_ == "VBN" and lexicon.word_has_role(clause, "light"):
+            agents = [p for a in children_of(clause, ("agent",)) for p in children_of(a, ("pobj",))]
+            found = [m for p in agents for m in actors.coordinated(p)]
+            if found:
+                return found
+    return []

@@ -29,6 +29,7 @@ from tidings.events.clauses import (
     clause_subjects,
     engaging_verb,
     issued_in,
+    performed_by,
     pronoun_speaker,
     speaker_of,
     surrounding_targets,
@@ -213,7 +214,10 @@ class EventCoder:
             sources, targets, _ = verb_arguments(verb, index)
             if sources:
                 return sources, targets
-        return noun_arguments(head, tokens, index, light)
+        sources, targets = noun_arguments(head, tokens, index, light)
+        if not sources:  # "attacks carried out by X"
+            sources = [m for m in performed_by(head, index, self.lexicon) if m not in targets]
+        return sources, targets
 
     def _weapon(self, trigger: Trigger) -> tuple[Token, str] | None:
         """The weapon a violent or destroying passive was done by, and its attack's code."""
