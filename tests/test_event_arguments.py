@@ -198,3 +198,15 @@ def test_a_reported_pronoun_subject_is_the_speaker(nlp, coders, text, trigger, e
 def test_a_light_participle_names_the_nouns_doer(nlp, coders):
     text = "Police counted six raids carried out by Kenyan troops near the border."
     assert "KEN" in sources(nlp, coders, text, "raids")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Al-Shabab is responsible for the bombing in Mogadishu.",
+        "Police are hunting a Somali man believed to be responsible for the blast.",
+    ],
+)
+def test_whoever_is_blamed_for_an_attack_did_it(nlp, coders, text):
+    violent = [e for e in events(nlp, coders, text) if e.cameo.code[:2] in ("18", "19")]
+    assert violent and all(e.source and e.source.country == "SOM" for e in violent)

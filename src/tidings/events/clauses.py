@@ -30,6 +30,7 @@ __all__ = [
     "answered",
     "clause_subjects",
     "conditioned_subjects",
+    "culprits",
     "embedded_targets",
     "engaging_verb",
     "governor_object",
@@ -49,6 +50,7 @@ CONDITION_MARKS = ("if", "unless")
 VICTIM_PATH = ("pobj", "prep", "advcl", "relcl", "nsubj", "compound")
 VICTIM_STEPS = 5
 REASON_PREPS = ("of", "at", "against", "over", "for", "to")
+BLAME_PATH = ("acomp", "xcomp", "acl", "ccomp", "oprd", "prep")  # "was behind", "to be responsible"
 THREAT_ROOT = "13"  # a threat's condition names whom it is made against
 
 
@@ -288,4 +290,28 @@ def performed_by(noun: Token, actors: ActorIndex, lexicon: Lexicon) -> list[Acto
             found = [m for p in agents for m in actors.coordinated(p)]
             if found:
                 return found
+    return []
+
+
+def culprits(noun: Token, actors: ActorIndex, lexicon: Lexicon) -> list[ActorMention]:
+    """Who is said to have done an event named after a word of blame (cue role culprit,
+    an adjective or a preposition): "X is responsible for the blast", "a man believed
+    to be responsible for the bombing". ("behind" is left out: "evidence proving X was
+    behind the attacks" is an allegation, which PETRARCH's gold does not code.)"""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.i == prep.i:
+        return []
+    word = prep.head if lexicon.has_role(prep.lower_, "culprit") else None
+    current = prep if word is not None else prep.head
+    if word is None and not lexicon.word_has_role(current, "culprit"):
+        return []
+    for _ in range(4):  # up through "believed to be responsible" to whoever is blamed
+        if current.dep_ in ("amod", "acl", "prep") and current.head.pos_ in ("NOUN", "PROPN"):
+            return actors.coordinated(current.head)
+        subject = next((c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return actors.coordinated(subject)
+        if current.dep_ not in BLAME_PATH or current.head.i == current.i:
+            return []
+        current = current.head
     return []

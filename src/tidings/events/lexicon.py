@@ -42,6 +42,7 @@ CUE_ROLES = (
     "mover",  # the object is the subject's own, moved: "withdrew its troops from X" targets X
     "victim",  # the subject died of the violence its clause names: "X died in an attack"
     "reason",  # "in protest at X's refusal", "in retaliation for X's raid": done to X
+    "culprit",  # "X is responsible for the blast", "guilty of the bombing"
     # frames: a word that codes what it governs ("called for talks", "vowed to attack")
     "appeal",
     "intent",
