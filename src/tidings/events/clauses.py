@@ -35,6 +35,7 @@ __all__ = [
     "engaging_verb",
     "governor_object",
     "issued_in",
+    "noun_doers",
     "performed_by",
     "pronoun_speaker",
     "speaker_of",
@@ -315,3 +316,9 @@ def culprits(noun: Token, actors: ActorIndex, lexicon: Lexicon) -> list[ActorMen
             return []
         current = current.head
     return []
+
+
+def noun_doers(noun: Token, actors: ActorIndex, lexicon: Lexicon) -> list[ActorMention]:
+    """The doer of an event noun named around it rather than on it: a light participle
+    ("raids carried out by X") or a word of blame ("X is responsible for the blast")."""
+    return performed_by(noun, actors, lexicon) or culprits(noun, actors, lexicon)

@@ -27,10 +27,9 @@ from tidings.events.arguments import (
 )
 from tidings.events.clauses import (
     clause_subjects,
-    culprits,
     engaging_verb,
     issued_in,
-    performed_by,
+    noun_doers,
     pronoun_speaker,
     speaker_of,
     surrounding_targets,
@@ -217,8 +216,7 @@ class EventCoder:
                 return sources, targets
         sources, targets = noun_arguments(head, tokens, index, light)
         if not sources:  # "attacks carried out by X", "X is responsible for the attack"
-            found = performed_by(head, index, self.lexicon) or culprits(head, index, self.lexicon)
-            sources = [m for m in found if m not in targets]
+            sources = [m for m in noun_doers(head, index, self.lexicon) if m not in targets]
         return sources, targets
 
     def _weapon(self, trigger: Trigger) -> tuple[Token, str] | None:
