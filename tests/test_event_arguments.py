@@ -210,3 +210,14 @@ def test_a_light_participle_names_the_nouns_doer(nlp, coders):
 def test_whoever_is_blamed_for_an_attack_did_it(nlp, coders, text):
     violent = [e for e in events(nlp, coders, text) if e.cameo.code[:2] in ("18", "19")]
     assert violent and all(e.source and e.source.country == "SOM" for e in violent)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dozens of opposition activists were detained, including the Kenyan MP Ali Juma.",
+        "Police arrested 20 protesters, including two Kenyan journalists.",
+    ],
+)
+def test_those_included_among_the_undergoers_are_targets(nlp, coders, text):
+    assert "KEN" in targets(nlp, coders, text)

@@ -222,6 +222,7 @@ def verb_arguments(
             undergoers = _children(verb.head, ("nsubj", *PASSIVE_SUBJECT_DEPS))
         for subj in undergoers:
             targets += actors.coordinated(subj, skip)
+        targets += [m for m in _included([verb, *undergoers], actors, skip) if m not in targets]
         if reduced and not targets:
             return [], [], None  # "property seized by X": a backdrop, not done to an actor
     else:
@@ -233,6 +234,9 @@ def verb_arguments(
         targets += moved_to(verb, objects, actors, skip, sources)
     for obj in objects if not targets else []:
         targets += [m for m in actors.coordinated(obj, skip) if m not in sources]
+    if objects and not passive:  # "arrested 20 people, including two Kenyan MPs"
+        found = _included([verb, *objects], actors, skip)
+        targets += [m for m in found if m not in sources and m not in targets]
     if not targets:  # "hosted (rounds of) talks between Iran and Saudi Arabia": the parties
         heads = [*objects, *(p for obj in objects for p in _prep_objects(obj, ("of",)))]
         for pobj in (p for head in heads for p in _prep_objects(head, RECIPROCAL_PREPS)):
@@ -251,6 +255,12 @@ def verb_arguments(
     if not targets and sources:
         targets = place_targets([*objects, verb], actors)
     return sources, targets, (objects[0] if objects else None)
+
+
+def _included(holders: list[Token], actors: ActorIndex, skip: frozenset[int]) -> list[ActorMention]:
+    """Actors named as among those an event was done to: "were arrested, including X"."""
+    return [m for p in (p for h in holders for p in _prep_objects(h, ("including",)))
+            for m in actors.coordinated(p, skip)]  # fmt: skip
 
 
 def _misread_participle(verb: Token) -> bool:
