@@ -221,3 +221,10 @@ def test_whoever_is_blamed_for_an_attack_did_it(nlp, coders, text):
 )
 def test_those_included_among_the_undergoers_are_targets(nlp, coders, text):
     assert "KEN" in targets(nlp, coders, text)
+
+
+def test_an_event_noun_naming_its_doer_is_the_source(nlp, coders):
+    text = "A suicide bomber struck a Kenyan police post on Monday."
+    bomber = [e for e in events(nlp, coders, text) if e.trigger == "suicide bomber"]
+    assert bomber and bomber[0].source is not None and bomber[0].source.code == "REB"
+    assert bomber[0].target is not None and bomber[0].target.country == "KEN"

@@ -31,6 +31,7 @@ __all__ = [
     "clause_subjects",
     "conditioned_subjects",
     "culprits",
+    "doer_noun",
     "embedded_targets",
     "engaging_verb",
     "governor_object",
@@ -322,3 +323,14 @@ def noun_doers(noun: Token, actors: ActorIndex, lexicon: Lexicon) -> list[ActorM
     """The doer of an event noun named around it rather than on it: a light participle
     ("raids carried out by X") or a word of blame ("X is responsible for the blast")."""
     return performed_by(noun, actors, lexicon) or culprits(noun, actors, lexicon)
+
+
+def doer_noun(
+    noun: Token, actors: ActorIndex
+) -> tuple[list[ActorMention], list[ActorMention]] | None:
+    """An event noun that names its doer and is an actor itself, as the subject of a verb:
+    "a suicide bomber struck a police post" (the bomber did it, to the verb's target)."""
+    agent = actors.at(noun)
+    if agent is None or noun.dep_ != "nsubj":
+        return None
+    return [agent], [m for m in verb_arguments(noun.head, actors)[1] if m != agent]

@@ -27,6 +27,7 @@ from tidings.events.arguments import (
 )
 from tidings.events.clauses import (
     clause_subjects,
+    doer_noun,
     engaging_verb,
     issued_in,
     noun_doers,
@@ -205,9 +206,8 @@ class EventCoder:
         phrase = object_phrase(head)
         light = phrase.dep_ in ("dobj", "obj") and self.lexicon.word_has_role(phrase.head, "light")
         tokens = frozenset(t.i for t in trigger.tokens)
-        undergoing = undergone(head, index)  # "put X under investigation"
-        if undergoing is not None:
-            return undergoing
+        if (undergoing := undergone(head, index)) is not None:
+            return undergoing  # "put X under investigation"
         verb = engaging_verb(head)
         if verb is not None and self.lexicon.word_has_role(verb, "light"):
             # "engaged the peacekeepers in a firefight": the verb's subject and object
@@ -215,9 +215,12 @@ class EventCoder:
             if sources:
                 return sources, targets
         sources, targets = noun_arguments(head, tokens, index, light)
-        if not sources:  # "attacks carried out by X", "X is responsible for the attack"
-            sources = [m for m in noun_doers(head, index, self.lexicon) if m not in targets]
-        return sources, targets
+        if sources:
+            return sources, targets
+        # "a suicide bomber struck X"; "raids carried out by X", "X is responsible for it"
+        doer = doer_noun(head, index)
+        found = noun_doers(head, index, self.lexicon)
+        return doer or ([m for m in found if m not in targets], targets)
 
     def _weapon(self, trigger: Trigger) -> tuple[Token, str] | None:
         """The weapon a violent or destroying passive was done by, and its attack's code."""
