@@ -228,3 +228,21 @@ def test_an_event_noun_naming_its_doer_is_the_source(nlp, coders):
     bomber = [e for e in events(nlp, coders, text) if e.trigger == "suicide bomber"]
     assert bomber and bomber[0].source is not None and bomber[0].source.code == "REB"
     assert bomber[0].target is not None and bomber[0].target.country == "KEN"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gunmen opened fire at a hotel in Mali's capital on Friday.", "MLI"),
+        ("Rebels shelled villages in the north of Uganda overnight.", "UGA"),
+    ],
+)
+def test_the_owner_of_the_place_is_the_target(nlp, coders, text, expected):
+    assert expected in targets(nlp, coders, text)
+
+
+def test_opening_fire_is_small_arms_fire(nlp, coders):
+    found = events(nlp, coders, "Soldiers opened fire on Kenyan protesters in Kisumu.")
+    fire = [e for e in found if e.trigger == "opened"]
+    assert fire and fire[0].cameo.code == "193"
+    assert fire[0].target is not None and fire[0].target.country == "KEN"

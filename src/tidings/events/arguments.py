@@ -107,11 +107,18 @@ def place_targets(holders: Iterable[Token], actors: ActorIndex) -> list[ActorMen
         for prep in (c for c in token.children if c.dep_ == "prep"):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 if prep.lower_ in PLACE_PREPS:
-                    place = place_actor(pobj, actors)
+                    # "in Kenya's capital", "in the east of the Gaza Strip": the owner
+                    owners = [c for c in pobj.children if c.dep_ == "poss"]
+                    found = (place_actor(t, actors) for t in (pobj, *owners, *_of(pobj)))
+                    place = next((p for p in found if p is not None), None)
                     if place is not None:
                         return [place]
                 queue.append((pobj, depth + 1))
     return []
+
+
+def _of(token: Token) -> list[Token]:
+    return _prep_objects(token, ("of",))
 
 
 def place_actor(token: Token, actors: ActorIndex) -> ActorMention | None:
