@@ -195,7 +195,7 @@ def test_bad_lexicon_line_names_file_and_line(tmp_path, line, problem):
         ("Russia rejected the proposal from Ukraine.", ("127", "RUS", "UKR")),
         ("Russia threatened Ukraine.", ("130", "RUS", "UKR")),
         ("protesters demonstrated against Russia.", ("141", "NGACVL", "RUS")),
-        ("Russia deployed troops to the border with Ukraine.", ("154", "RUS", None)),
+        ("Russia deployed troops to the border with Ukraine.", ("154", "RUS", "UKR")),
         ("Russia expelled diplomats from Ukraine.", ("161", "RUS", None)),
         ("police arrested protesters.", ("173", "NGACOP", "NGACVL")),
         ("militants abducted protesters.", ("181", "NGAREB", "NGACVL")),

@@ -11,9 +11,10 @@ from collections import deque
 from collections.abc import Iterable
 from typing import Literal
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from tidings.actors import demonym_country, place_country
+from tidings.events.actor_index import ActorIndex
 from tidings.model import Actor, ActorMention
 
 __all__ = ["ActorIndex", "noun_arguments", "place_targets", "verb_arguments"]
@@ -25,75 +26,13 @@ TARGET_PREPS = ("against", "on", "at", "with", "to", "toward", "towards", "into"
 # "aid to Mozambique", "a visit to China": the noun's recipient or destination
 NOUN_TARGET_PREPS = ("on", "against", "at", "of", "into", "upon", "targeting", "with", "to", "for")
 RECIPROCAL_PREPS = ("between", "among", "amongst")
-# Dependencies we follow when looking for the actor inside an argument phrase.
-DESCEND_DEPS = ("compound", "amod", "poss", "appos", "nmod", "npadvmod", "pobj", "conj", "prep")
-DESCEND_PREPS = ("of", "on", "against", "at", "for", "from", "by")  # "allegations by Rwanda"
 # "X vowed to attack", "X and Y", "X is about/ready to restore ties": the governing subject
 SHARED_SUBJECT_DEPS = ("xcomp", "conj", "acomp")
 RAISED_SUBJECT_DEPS = ("nsubjpass",)  # of a governing verb only: "X is set to attend"
-PLACE_PREPS = ("in", "inside")  # "a protest in Beijing": the place whose country is targeted
+MOVER_PREPS = ("from", "to", "into", "in", "inside")
+# "a protest in Beijing", "blocked traffic into Nairobi": the place whose country is targeted
+PLACE_PREPS = ("in", "inside", "into")
 PLACE_DEPTH = 3  # prepositional phrases followed down from the event's own words
-
-
-class ActorIndex:
-    """Which actor mention, if any, each token belongs to."""
-
-    def __init__(self, doc: Doc, mentions: Iterable[ActorMention]) -> None:
-        self._by_token: dict[int, ActorMention] = {}
-        self._shared: dict[tuple[int, int], list[ActorMention]] = {}  # "they": each speaker
-        for mention in mentions:
-            self._shared.setdefault((mention.start, mention.end), []).append(mention)
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is None:
-                continue
-            for token in span:
-                self._by_token.setdefault(token.i, mention)
-
-    def at(self, token: Token) -> ActorMention | None:
-        return self._by_token.get(token.i)
-
-    def within(self, token: Token, skip: frozenset[int] = frozenset()) -> ActorMention | None:
-        """The actor nearest the head of the phrase `token` heads (breadth-first)."""
-        queue: deque[Token] = deque([token])
-        seen = set(skip)
-        while queue:
-            current = queue.popleft()
-            if current.i in seen:
-                continue
-            seen.add(current.i)
-            mention = self.at(current)
-            if mention is not None:
-                return mention
-            for child in current.children:
-                if child.dep_ not in DESCEND_DEPS:
-                    continue
-                if child.dep_ == "prep" and child.lower_ not in DESCEND_PREPS:
-                    continue
-                queue.append(child)
-        return None
-
-    def coordinated(self, token: Token, skip: frozenset[int] = frozenset()) -> list[ActorMention]:
-        """Actors of a phrase and of the phrases coordinated with it ("Iran and Saudi Arabia")."""
-        found: list[ActorMention] = []
-        heads = [token, *token.conjuncts]
-        own = self.within(token, skip)
-        if own is not None:  # a name the parser split ("Barack/IN Obama/pobj and Putin")
-            inside = (t for t in token.subtree if own.start <= t.idx < own.end and t is not token)
-            heads += [c for t in inside for c in t.conjuncts if c not in heads]
-        for appos in (c for c in token.children if c.dep_ == "appos"):
-            heads += [appos, *appos.conjuncts]  # "regional foes Iran and Saudi Arabia"
-        for modifier in token.children:
-            coordinated = modifier.dep_ in ("amod", "compound", "nmod") and modifier.conjuncts
-            if coordinated and self.at(modifier):
-                heads += [modifier, *modifier.conjuncts]  # "Hungarian and Romanian officials"
-        for head in heads:
-            mention = self.within(head, skip)
-            if mention is None:
-                continue
-            for each in self._shared.get((mention.start, mention.end), [mention]):
-                if each not in found:
-                    found.append(each)
-        return found
 
 
 def _subject(verb: Token) -> Token | None:
@@ -168,11 +107,18 @@ def place_targets(holders: Iterable[Token], actors: ActorIndex) -> list[ActorMen
         for prep in (c for c in token.children if c.dep_ == "prep"):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 if prep.lower_ in PLACE_PREPS:
-                    place = place_actor(pobj, actors)
+                    # "in Kenya's capital", "in the east of the Gaza Strip": the owner
+                    owners = [c for c in pobj.children if c.dep_ == "poss"]
+                    found = (place_actor(t, actors) for t in (pobj, *owners, *_of(pobj)))
+                    place = next((p for p in found if p is not None), None)
                     if place is not None:
                         return [place]
                 queue.append((pobj, depth + 1))
     return []
+
+
+def _of(token: Token) -> list[Token]:
+    return _prep_objects(token, ("of",))
 
 
 def place_actor(token: Token, actors: ActorIndex) -> ActorMention | None:
@@ -234,14 +180,20 @@ def _country_mention(
 
 
 def verb_arguments(
-    verb: Token, actors: ActorIndex, recipient: bool = False, participle: bool = False
+    verb: Token,
+    actors: ActorIndex,
+    recipient: bool = False,
+    participle: bool = False,
+    mover: bool = False,
 ) -> tuple[list[ActorMention], list[ActorMention], Token | None]:
     """Sources, targets and the object token that decided the code's conditions.
 
     `recipient`: the verb's subject receives ("Iraq received weapons from Iran"), so the
     roles turn round: the actor after "from" gives (source), the subject gets (target).
     `participle`: a participle on an actor noun is read as a passive of that noun (used
-    for material conflict, done to people: "soldiers killed in Ukraine")."""
+    for material conflict, done to people: "soldiers killed in Ukraine").
+    `mover`: the object is the subject's own, moved ("withdrew its troops from Lebanon"):
+    where it goes from or to is the target, the object only when no such place is named."""
     if recipient:
         passive = any(c.dep_ == "auxpass" for c in verb.children)
         # "X received assurances from Y", "assurances from Y were received by X"
@@ -261,8 +213,13 @@ def verb_arguments(
     sources: list[ActorMention] = []
     targets: list[ActorMention] = []
     # "soldiers killed in Ukraine", "activists detained by police": a participle on a noun
-    # is a passive whose subject is that noun
-    reduced = participle and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i < verb.i
+    # is a passive whose subject is that noun (tagged VBD too: "a member jailed in 2019")
+    reduced = participle and _reduced_participle(verb)
+    misread = not passive and _misread_participle(verb)  # "X imprisoned in 2019 were freed"
+    if misread:
+        undergone = [m for s in _children(verb, ("nsubj",)) for m in actors.coordinated(s, skip)]
+        doers = [p for a in _children(verb, ("agent",)) for p in _children(a, ("pobj",))]
+        return [m for p in doers for m in actors.coordinated(p, skip)], undergone, None
     if passive or reduced:
         for agent in _children(verb, ("agent",)):
             for pobj in _children(agent, ("pobj",)):
@@ -272,6 +229,7 @@ def verb_arguments(
             undergoers = _children(verb.head, ("nsubj", *PASSIVE_SUBJECT_DEPS))
         for subj in undergoers:
             targets += actors.coordinated(subj, skip)
+        targets += [m for m in _included([verb, *undergoers], actors, skip) if m not in targets]
         if reduced and not targets:
             return [], [], None  # "property seized by X": a backdrop, not done to an actor
     else:
@@ -279,8 +237,13 @@ def verb_arguments(
         if subject is not None:
             sources += actors.coordinated(subject, skip)
     objects = _children(verb, OBJECT_DEPS) or _complement_object(verb)
-    for obj in objects:
+    if mover and not passive:
+        targets += moved_to(verb, objects, actors, skip, sources)
+    for obj in objects if not targets else []:
         targets += [m for m in actors.coordinated(obj, skip) if m not in sources]
+    if objects and not passive:  # "arrested 20 people, including two Kenyan MPs"
+        found = _included([verb, *objects], actors, skip)
+        targets += [m for m in found if m not in sources and m not in targets]
     if not targets:  # "hosted (rounds of) talks between Iran and Saudi Arabia": the parties
         heads = [*objects, *(p for obj in objects for p in _prep_objects(obj, ("of",)))]
         for pobj in (p for head in heads for p in _prep_objects(head, RECIPROCAL_PREPS)):
@@ -293,9 +256,59 @@ def verb_arguments(
             targets += [m for m in actors.coordinated(pobj, skip) if m not in sources]
             if targets:
                 break
+    if not targets and sources:  # "would blockade Paris": a place as the object
+        found = (place_actor(obj, actors) for obj in objects)
+        targets = [m for m in found if m is not None][:1]
     if not targets and sources:
         targets = place_targets([*objects, verb], actors)
     return sources, targets, (objects[0] if objects else None)
+
+
+def _included(holders: list[Token], actors: ActorIndex, skip: frozenset[int]) -> list[ActorMention]:
+    """Actors named as among those an event was done to: "were arrested, including X"."""
+    return [m for p in (p for h in holders for p in _prep_objects(h, ("including",)))
+            for m in actors.coordinated(p, skip)]  # fmt: skip
+
+
+def _misread_participle(verb: Token) -> bool:
+    """A participle the parser took for the main verb: "The civilians imprisoned for
+    protesting were released", where the verb has no object or auxiliary of its own and
+    the passive verb after it ("were released") has no subject of its own."""
+    if verb.tag_ not in ("VBD", "VBN") or _children(verb, (*OBJECT_DEPS, "aux", "auxpass")):
+        return False
+    return any(
+        c.dep_ == "conj"
+        and _children(c, ("auxpass",))
+        and not _children(c, ("nsubj", *PASSIVE_SUBJECT_DEPS))
+        and not _children(verb, ("cc",))
+        for c in verb.children
+    )
+
+
+def _reduced_participle(verb: Token) -> bool:
+    """A past participle after the noun it modifies ("civilians killed in the raid")."""
+    return verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and verb.head.i < verb.i
+
+
+def moved_to(
+    verb: Token,
+    objects: list[Token],
+    actors: ActorIndex,
+    skip: frozenset[int],
+    sources: list[ActorMention],
+) -> list[ActorMention]:
+    """Where a moving verb's object goes from or to: "withdraw its troops from Lebanon",
+    "sent observers to Bosnia", "deployed soldiers in Mali" (an actor, else a place)."""
+    pobjs = [p for h in (verb, *objects) for p in _prep_objects(h, MOVER_PREPS)]
+    for pobj in pobjs:
+        found = [m for m in actors.coordinated(pobj, skip) if m not in sources]
+        if found:
+            return found
+    for pobj in pobjs:
+        place = place_actor(pobj, actors)
+        if place is not None:
+            return [place]
+    return []
 
 
 def noun_arguments(
@@ -318,7 +331,7 @@ def noun_arguments(
     if not sources:
         sources += _demonym_source(noun)
     # "announced freezes and bans": a conjoined object shares the first one's verb
-    phrase = noun.head if noun.dep_ == "conj" and noun.head.dep_ in OBJECT_DEPS else noun
+    phrase = object_phrase(noun)
     if not sources and light_verb and phrase.dep_ in OBJECT_DEPS:
         subject = _subject(phrase.head)
         if subject is not None:
@@ -330,7 +343,9 @@ def noun_arguments(
         if targets:
             break
     if not targets:  # "an attack targeting the police", "strikes aimed at Gaza"
-        for clause in (c for c in noun.children if c.dep_ == "acl"):
+        # (not a clause with its own subject: "a demand that X ease ...", see clause_subjects)
+        clauses = (c for c in noun.children if c.dep_ == "acl" and not _children(c, ("nsubj",)))
+        for clause in clauses:
             heads = _children(clause, OBJECT_DEPS) + _prep_objects(clause, TARGET_PREPS)
             for head in heads:
                 targets += [m for m in actors.coordinated(head, trigger_tokens) if m not in sources]
@@ -339,32 +354,21 @@ def noun_arguments(
     return sources, targets
 
 
-def clause_subjects(verb: Token, actors: ActorIndex) -> list[ActorMention]:
-    """The actors a clause after the verb is about: "alleged that France was aware ..."."""
-    for clause in _children(verb, ("ccomp",)):
-        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None:
-            return actors.coordinated(subject)
-    return []
+def object_phrase(noun: Token) -> Token:
+    """The object phrase an event noun stands in: "announced freezes and bans" (a conjoined
+    object shares the first one's verb), "launched ten days of war games", "a series of
+    attacks" (the measure noun is the verb's object)."""
+    if noun.dep_ == "conj" and noun.head.dep_ in OBJECT_DEPS:
+        return noun.head
+    prep, measure = noun.head, noun.head.head
+    of_object = noun.dep_ == "pobj" and prep.lower_ == "of" and measure.dep_ in OBJECT_DEPS
+    return measure if of_object and measure.pos_ == "NOUN" and measure.i < noun.i else noun
 
 
-def issued_in(document: Token, actors: ActorIndex) -> list[ActorMention]:
-    """The country a document was released in: "a report released in the Rwandan capital"."""
-    for clause in (c for c in document.children if c.dep_ == "acl" and c.tag_ == "VBN"):
-        for pobj in _prep_objects(clause, ("in",)):
-            place = actors.within(pobj) or place_actor(pobj, actors)
-            if place is not None:
-                return [place]
-            found = demonym_mentions(c for c in pobj.children if c.dep_ == "amod")
-            if found:  # "in the Rwandan capital"
-                return found
-    return []
+def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    """The objects of `token`'s prepositions among `preps` (for the clause readers)."""
+    return _prep_objects(token, preps)
 
 
-def engaging_verb(noun: Token) -> Token | None:
-    """The verb of "engaged X in a firefight", "drew Y into talks": the noun after its "in"."""
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "into") or prep.head.pos_ != "VERB":
-        return None
-    verb = prep.head
-    return verb if any(c.dep_ in ("dobj", "obj") for c in verb.children) else None
+def children_of(token: Token, deps: tuple[str, ...]) -> list[Token]:
+    return _children(token, deps)

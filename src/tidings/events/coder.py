@@ -18,14 +18,23 @@ from spacy.tokens import Doc, Span, Token
 from tidings.errors import ConfigError
 from tidings.events.arguments import (
     ActorIndex,
-    clause_subjects,
     demonym_mentions,
-    engaging_verb,
     host_targets,
-    issued_in,
     noun_arguments,
+    object_phrase,
     place_actor,
     verb_arguments,
+)
+from tidings.events.clauses import (
+    clause_subjects,
+    doer_noun,
+    engaging_verb,
+    issued_in,
+    noun_doers,
+    pronoun_speaker,
+    speaker_of,
+    surrounding_targets,
+    undergone,
 )
 from tidings.events.embedding import Frames, Planned, Trigger, load_frames, plan
 from tidings.events.instruments import firers, weapon_agent, weapon_words
@@ -179,7 +188,8 @@ class EventCoder:
                 head.lemma_, "recipient"
             )
             material = trigger.entry.code[:2] >= MATERIAL_CONFLICT
-            sources, targets, obj = verb_arguments(head, index, recipient, material)
+            mover = self.lexicon.word_has_role(head, "mover")
+            sources, targets, obj = verb_arguments(head, index, recipient, material, mover)
             subject = next((c for c in head.children if c.dep_ == "nsubj"), head)
             if not sources and self.lexicon.has_role(subject.lemma_, "document"):
                 sources = issued_in(subject, index)  # "a report released in Kigali alleged"
@@ -193,16 +203,24 @@ class EventCoder:
                 found = self._instrument_sources(head, index, violent)
                 sources = [m for m in found if m not in targets]
             return sources, targets
-        phrase = head.head if head.dep_ == "conj" and head.head.dep_ in ("dobj", "obj") else head
+        phrase = object_phrase(head)
         light = phrase.dep_ in ("dobj", "obj") and self.lexicon.word_has_role(phrase.head, "light")
         tokens = frozenset(t.i for t in trigger.tokens)
+        if (undergoing := undergone(head, index)) is not None:
+            return undergoing  # "put X under investigation"
         verb = engaging_verb(head)
         if verb is not None and self.lexicon.word_has_role(verb, "light"):
             # "engaged the peacekeepers in a firefight": the verb's subject and object
             sources, targets, _ = verb_arguments(verb, index)
             if sources:
                 return sources, targets
-        return noun_arguments(head, tokens, index, light)
+        sources, targets = noun_arguments(head, tokens, index, light)
+        if sources:
+            return sources, targets
+        # "a suicide bomber struck X"; "raids carried out by X", "X is responsible for it"
+        doer = doer_noun(head, index)
+        found = noun_doers(head, index, self.lexicon)
+        return doer or ([m for m in found if m not in targets], targets)
 
     def _weapon(self, trigger: Trigger) -> tuple[Token, str] | None:
         """The weapon a violent or destroying passive was done by, and its attack's code."""
@@ -290,25 +308,6 @@ class EventCoder:
             return None
         return code, "asserted", speakers, (targets if own else sources)
 
-    def _attribution(self, head: Token, index: ActorIndex) -> Actor | None:
-        """The speaker of reported speech ("X said ...", "according to X")."""
-        current = head
-        while current.dep_ in ("ccomp", "conj", "xcomp", "advcl") and current.head.i != current.i:
-            parent = current.head
-            if current.dep_ == "ccomp" and self.lexicon.has_role(parent.lemma_.lower(), "speech"):
-                subject = next((c for c in parent.children if c.dep_ == "nsubj"), None)
-                mention = index.within(subject) if subject is not None else None
-                return mention.actor if mention else None
-            current = parent
-        for token in head.sent:
-            if token.lower_ == "according" and token.dep_ == "prep":
-                for to in token.children:
-                    for pobj in to.children:
-                        mention = index.within(pobj)
-                        if mention:
-                            return mention.actor
-        return None
-
     def _records(
         self,
         doc: Doc,
@@ -329,6 +328,8 @@ class EventCoder:
             sources = index.coordinated(speaker) if speaker is not None else []
             if planned.addressee is not None:
                 targets = index.coordinated(planned.addressee)
+        if not sources and trigger.entry.pos == "VERB":  # "X said he will withdraw"
+            sources = [m for m in pronoun_speaker(head, index, self.lexicon) if m not in targets]
         if sources and not targets and self.lexicon.word_has_role(head, *CLAUSE_TARGETS):
             # "alleged that X attacked Y" accuses X; "demanded that Israel ease" asks Israel
             accuser = planned.borrowed if self.lexicon.has_role(head.lemma_, "accuse") else None
@@ -336,6 +337,9 @@ class EventCoder:
             targets = [m for m in found or clause_subjects(head, index) if m not in sources]
         if not targets and planned.borrowed is not None:
             targets = [m for m in self._arguments(planned.borrowed, index)[1] if m not in sources]
+        if not targets:
+            verb = trigger.entry.pos == "VERB"
+            targets = surrounding_targets(head, verb, code, sources, index, self.lexicon)
         if planned.reporter is not None and modality == "asserted":
             reported = self._reported(planned, sources, targets, index)
             if reported is not None:
@@ -346,7 +350,7 @@ class EventCoder:
             # the word's own mode, not that of a frame's code ("declined to resign": 124)
             plover = plover_with_mode(plover, trigger.entry.mode)
         start, end = trigger.tokens[0].idx, trigger.tokens[-1].idx + len(trigger.tokens[-1])
-        attributed = self._attribution(head, index)
+        attributed = speaker_of(head, index, self.lexicon)
         if not targets and len(sources) > 1 and self.lexicon.has_role(head.lemma_, "reciprocal"):
             targets = list(sources)  # "Biden and Putin met": each met the other
         pairs = [

@@ -39,6 +39,10 @@ CUE_ROLES = (
     "reciprocal",
     "document",  # a report or statement: its source may be the country it was released in
     "recipient",  # the subject receives: "received weapons from X" is X's aid to the subject
+    "mover",  # the object is the subject's own, moved: "withdrew its troops from X" targets X
+    "victim",  # the subject died of the violence its clause names: "X died in an attack"
+    "reason",  # "in protest at X's refusal", "in retaliation for X's raid": done to X
+    "culprit",  # "X is responsible for the blast", "guilty of the bombing"
     # frames: a word that codes what it governs ("called for talks", "vowed to attack")
     "appeal",
     "intent",

@@ -1,0 +1,81 @@
+"""Which actor mention, if any, each token of a parsed sentence belongs to."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from tidings.model import ActorMention
+
+__all__ = ["ActorIndex"]
+
+# Dependencies we follow when looking for the actor inside an argument phrase.
+DESCEND_DEPS = ("compound", "amod", "poss", "appos", "nmod", "npadvmod", "pobj", "conj", "prep")
+# "allegations by Rwanda", "a suspension of air links with Serbia"
+DESCEND_PREPS = ("of", "on", "against", "at", "for", "from", "by", "with", "to")
+
+
+class ActorIndex:
+    """Which actor mention, if any, each token belongs to."""
+
+    def __init__(self, doc: Doc, mentions: Iterable[ActorMention]) -> None:
+        self._by_token: dict[int, ActorMention] = {}
+        self._shared: dict[tuple[int, int], list[ActorMention]] = {}  # "they": each speaker
+        for mention in mentions:
+            self._shared.setdefault((mention.start, mention.end), []).append(mention)
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                self._by_token.setdefault(token.i, mention)
+
+    def at(self, token: Token) -> ActorMention | None:
+        return self._by_token.get(token.i)
+
+    def within(self, token: Token, skip: frozenset[int] = frozenset()) -> ActorMention | None:
+        """The actor nearest the head of the phrase `token` heads (breadth-first)."""
+        queue: deque[Token] = deque([token])
+        seen = set(skip)
+        while queue:
+            current = queue.popleft()
+            if current.i in seen:
+                continue
+            seen.add(current.i)
+            mention = self.at(current)
+            if mention is not None:
+                return mention
+            for child in current.children:
+                # "the property seized by X": a participle's doer, the phrase's last resort
+                if child.dep_ == "acl" and child.tag_ == "VBN":
+                    queue.extend(c for c in child.children if c.dep_ == "agent")
+                if child.dep_ not in DESCEND_DEPS:
+                    continue
+                if child.dep_ == "prep" and child.lower_ not in DESCEND_PREPS:
+                    continue
+                queue.append(child)
+        return None
+
+    def coordinated(self, token: Token, skip: frozenset[int] = frozenset()) -> list[ActorMention]:
+        """Actors of a phrase and of the phrases coordinated with it ("Iran and Saudi Arabia")."""
+        found: list[ActorMention] = []
+        heads = [token, *token.conjuncts]
+        own = self.within(token, skip)
+        if own is not None:  # a name the parser split ("Barack/IN Obama/pobj and Putin")
+            inside = (t for t in token.subtree if own.start <= t.idx < own.end and t is not token)
+            heads += [c for t in inside for c in t.conjuncts if c not in heads]
+        for appos in (c for c in token.children if c.dep_ == "appos"):
+            heads += [appos, *appos.conjuncts]  # "regional foes Iran and Saudi Arabia"
+        for modifier in token.children:
+            coordinated = modifier.dep_ in ("amod", "compound", "nmod") and modifier.conjuncts
+            if coordinated and self.at(modifier):
+                heads += [modifier, *modifier.conjuncts]  # "Hungarian and Romanian officials"
+        for head in heads:
+            mention = self.within(head, skip)
+            if mention is None:
+                continue
+            for each in self._shared.get((mention.start, mention.end), [mention]):
+                if each not in found:
+                    found.append(each)
+        return found
