@@ -36,13 +36,14 @@ from tidings.where.cues import (
     townsfolk,
 )
 from tidings.where.embedded import (
+    BIG_CITY,
     PLACE_LABELS,
     SEARCHED_LABELS,
     embedded_names,
     saints,
     union_name,
 )
-from tidings.where.gazetteer import Entry, gazetteer, norm, words
+from tidings.where.gazetteer import Entry, gazetteer, is_province, norm, words
 from tidings.where.home import Home
 from tidings.where.people import is_person
 from tidings.where.resolve import Focus, county_name, focus_of, resolve, to_place
@@ -316,6 +317,9 @@ def _link(doc: Doc, cand: _Candidate, found: list[_Candidate]) -> _Candidate | N
         if not options and text.endswith("."):
             text = text.rstrip(".")
             options = gazetteer().all_containers(text)
+        # a province closes a place only when it holds a town of that name: after a comma,
+        # a person's or a list's next name is more often a province's too ("Isom, Paul")
+        options = [c for c in options if not is_province(c) or resolve(span.text, container=c)]
         if not options:
             continue
         # "Atlanta, Georgia": the container that holds a town of that name
@@ -375,6 +379,8 @@ def _town_in_state(cand: _Candidate) -> bool:
         return False
     official, other = gazetteer().lookup(cand.name or cand.span.text)
     kinds = {e.kind for e in official + other}
+    if any(e.population >= BIG_CITY for e in official):
+        return False  # "Moscow, Kiev and Minsk": a list of cities, not a town in a province
     return kinds <= {"city"} and (bool(kinds) or cand.label in ("GPE", "LOC"))
 
 

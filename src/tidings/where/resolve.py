@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from tidings.model import Place
 from tidings.where.districts import districts
-from tidings.where.gazetteer import Entry, Gazetteer, gazetteer, norm, words
+from tidings.where.gazetteer import Entry, Gazetteer, gazetteer, is_province, norm, words
 from tidings.where.home import Home
 
 __all__ = ["Focus", "country_place", "county_name", "focus_of", "km", "resolve", "to_place"]
@@ -39,6 +39,7 @@ NEAR_KM = 150.0
 STATE_VOTES = 3  # a state named outright outvotes any one town (its first reading and its
 # namesakes' vote): "Rice Lake" may be in Wisconsin, but the story says Illinois
 SMALL_TOWN = 1000  # a town this small is taken only on firm evidence
+MINOR_PROVINCE = 500_000  # a province (see `states`) of fewer people counts only at home
 NAMESAKE_VOTE = 0.5  # a country with a town of a name the story gives, near its other towns
 # a source's home (see `home`): worth more than one ambiguous town's reading and its
 # namesakes, less than a state named outright or two towns of one state
@@ -322,7 +323,15 @@ def _town_areas(key: str) -> list[Entry]:
 def _credible(
     entry: Entry, is_official: bool, container: Entry | None, focus: Focus, strict: bool
 ) -> bool:
-    """Whether a reading may be chosen at all: tiny foreign hamlets by alternate name may not."""
+    """Whether a reading may be chosen at all: tiny foreign hamlets by alternate name may not,
+    nor a minor province abroad ("the Southland" of a Californian story is not New Zealand's)."""
+    if (
+        is_province(entry)
+        and entry.population < MINOR_PROVINCE
+        and container is None
+        and focus.country not in (None, entry.country)
+    ):
+        return False
     if entry.kind != "city" or container is not None:
         return is_official or not strict
     in_focus = entry.country == focus.country
@@ -339,6 +348,8 @@ def _score(gaz: Gazetteer, entry: Entry, is_official: bool, focus: Focus) -> flo
         return COUNTRY_SCORE
     if entry.kind == "country":
         return COUNTRY_SCORE + (FOCUS_COUNTRY_BONUS if in_focus else 0.0)
+    if is_province(entry):  # weighed as a town of its people
+        return math.log(entry.population + 2) + (FOCUS_COUNTRY_BONUS if in_focus else 0.0)
     if entry.kind == "admin1":
         if focus.country is not None and not in_focus:
             return FOREIGN_AREA_SCORE

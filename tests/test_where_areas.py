@@ -1,0 +1,91 @@
+"""Provinces of every country, counties outside the US, and natural areas (see where/states.py,
+where/resolve.py and data/areas.tsv)."""
+
+from __future__ import annotations
+
+from tidings.where import find_places
+from tidings.where.gazetteer import Entry, Gazetteer, gazetteer, norm
+from tidings.where.resolve import km
+from tidings.where.states import add_states
+
+
+def places(nlp, text: str) -> dict[str, object]:
+    return {m.text: m.place for m in find_places(nlp(text))}
+
+
+def test_a_province_abroad_is_found_and_placed(nlp):
+    found = places(nlp, "Health officials said the outbreak began in Anhui province in March.")
+    anhui = found["Anhui"]
+    assert (anhui.country, anhui.precision) == ("CHN", "admin1")
+    assert km(anhui.lat, anhui.lon, 31.8, 117.2) < 161
+
+
+def test_a_town_in_a_province_is_contained_by_it(nlp):
+    found = places(nlp, "A poultry trader from Sukoharjo, Central Java, died in hospital.")
+    assert found["Central Java"].country == "IDN"
+    assert found["Sukoharjo"].admin1 == found["Central Java"].admin1
+
+
+def test_province_without_a_direction_word_split_off(nlp):
+    # "East Java" is a province, not "Java" (a town in the US state of Georgia)
+    found = places(nlp, "The boy died in Tulungagung, East Java, after a week in hospital.")
+    assert found["East Java"].country == "IDN"
+
+
+def test_province_named_as_its_chief_town_is_the_town(nlp):
+    # Harare is a province and a city: the bare name is the city
+    found = places(nlp, "Cholera cases were reported in Harare on Monday.")
+    assert found["Harare"].precision == "city"
+
+
+def test_minor_province_abroad_does_not_take_a_name_in_another_country(nlp):
+    # "Southland" is a region of New Zealand, and the Los Angeles area in Californian news
+    text = "Obama flew into Long Beach on Monday, his first visit to the Southland as president."
+    found = places(nlp, text)
+    assert "Southland" not in found or found["Southland"].country != "NZL"
+
+
+def test_person_after_a_comma_is_no_province(nlp):
+    # "Paul" is a district of Cape Verde; after a comma, here, it opens a person's name
+    text = "Help came from the board members Michelle Isom, Paul Astbury and Jeremy Allen."
+    assert all(p.country != "CPV" for p in places(nlp, text).values())
+
+
+def test_list_of_cities_is_no_town_in_a_province(nlp):
+    # "Kiev" is also a province of Ukraine; "Moscow, Kiev" is a list, Moscow is not inside it
+    text = "The airline hopes to fly between New York and Moscow, Kiev, Minsk and Riga next year."
+    assert places(nlp, text)["Moscow"].country == "RUS"
+
+
+def _gaz_with_towns(*towns: tuple[str, str, str, int]) -> Gazetteer:
+    gaz = Gazetteer()
+    gaz.countries["XX"] = gaz.add(Entry(1, "Exland", "XX", None, 0.0, 0.0, 10, "country", "A"))
+    for i, (name, admin1, lat, population) in enumerate(towns):
+        gaz.add(Entry(10 + i, name, "XX", admin1, float(lat), 1.0, population, "city", "P.PPL"))
+    return gaz
+
+
+def test_add_states_names_the_area_after_its_towns_code():
+    gaz = _gaz_with_towns(("Alpha", "07", 1, 900), ("Beta", "07", 2, 800), ("Gamma", "08", 5, 50))
+    records = [
+        ("XX", "Upland Province", "Alpha", 1.0, 1.0, 900),
+        ("XX", "Upland Province", "Beta", 2.0, 1.0, 800),
+        ("XX", "Nord", "Gamma", 5.0, 1.0, 50),  # a compass word alone: left out
+    ]
+    add_states(gaz, records, lambda towns: (1.5, 1.0), {})
+    (upland,) = [gaz.entries[i] for i in gaz.names[norm("Upland Province")]]
+    assert (upland.admin1, upland.population, upland.kind) == ("07", 1700, "admin1")
+    assert [gaz.entries[i] for i in gaz.names["upland"]] == [upland]  # "Province" dropped
+    assert "nord" not in gaz.names
+
+
+def test_add_states_leaves_a_province_named_as_a_town_inside_it_to_the_town():
+    gaz = _gaz_with_towns(("Capitol", "03", 1, 50_000))
+    add_states(gaz, [("XX", "Capitol", "Capitol", 1.0, 1.0, 50_000)], lambda t: (1.0, 1.0), {})
+    assert [gaz.entries[i].kind for i in gaz.names["capitol"]] == ["city"]
+
+
+def test_every_country_has_its_provinces():
+    gaz = gazetteer()
+    for name, cc in (("KwaZulu-Natal", "ZA"), ("Liaoning", "CN"), ("Artibonite", "HT")):
+        assert any(e.kind == "admin1" and e.country == cc for e in gaz.lookup(name)[0]), name
