@@ -89,3 +89,34 @@ def test_every_country_has_its_provinces():
     gaz = gazetteer()
     for name, cc in (("KwaZulu-Natal", "ZA"), ("Liaoning", "CN"), ("Artibonite", "HT")):
         assert any(e.kind == "admin1" and e.country == cc for e in gaz.lookup(name)[0]), name
+
+
+def test_english_county_named_alone_is_the_county(nlp):
+    found = places(nlp, "Police in Cambridgeshire arrested two men after the burglary.")
+    county = found["Cambridgeshire"]
+    assert (county.country, county.feature) == ("GBR", "A.ADM2")
+    assert km(county.lat, county.lon, 52.3, 0.0) < 80
+
+
+def test_county_abroad_beats_a_namesake_town_in_a_story_of_its_country(nlp):
+    # Cornwall is also a town of Ontario; beside Exeter and Plymouth it is the English county
+    text = (
+        "Flooding closed roads in Cornwall and Devon, and trains from Exeter to Plymouth "
+        "were cancelled."
+    )
+    found = places(nlp, text)
+    assert (found["Cornwall"].country, found["Cornwall"].feature) == ("GBR", "A.ADM2")
+
+
+def test_district_known_without_the_words_of_its_kind():
+    from tidings.where.districts import districts
+
+    (laguna,) = districts().bare("Laguna")  # GeoNames: "Province of Laguna"
+    assert laguna.country == "PH"
+
+
+def test_district_named_as_the_town_inside_it_is_the_town():
+    from tidings.where.districts import districts
+
+    assert districts().bare("Liverpool") == []  # the city, not its metropolitan borough
+    assert districts().bare("Central") == []

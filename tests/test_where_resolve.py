@@ -69,9 +69,11 @@ def test_country_name_stays_a_country_without_nearby_towns(nlp, text, word, coun
 
 
 def test_bare_district_name_is_no_district():
-    # "Hume" is a district of Australia as well as a town's name: only "X County" and the
-    # like are looked up among second-level areas
-    entry = resolve("Hume")
+    # "Hume" is a district of Australia as well as a town's name: a bare name is read as a
+    # district abroad only when the story is about that country (or about nowhere yet)
+    from tidings.where.resolve import Focus
+
+    entry = resolve("Hume", focus=Focus(country="US"))
     assert entry is None or entry.feature != "A.ADM2"
 
 

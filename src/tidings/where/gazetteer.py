@@ -53,9 +53,9 @@ class Entry(NamedTuple):
 
 
 def is_province(entry: Entry) -> bool:
-    """Whether the entry is a first-level area of `states`, weighed by its people (a US state
-    or hand-listed area has none: it is weighed by its kind)."""
-    return entry.kind == "admin1" and entry.population > 0 and entry.feature == "A.ADM1"
+    """Whether the entry is an area of `states` or `districts`, weighed by its people (a US
+    state or hand-listed area has none: it is weighed by its kind)."""
+    return entry.kind == "admin1" and entry.population > 0
 
 
 def norm(text: str) -> str:
@@ -159,6 +159,7 @@ _WORD_KINDS = frozenset(
         "state_noun",
         "saint",
         "generic_area",
+        "area_prefix",
     }
 )
 

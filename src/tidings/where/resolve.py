@@ -251,6 +251,7 @@ def resolve(
     gaz = gazetteer()
     name = county_name(name)
     official, other = gaz.lookup(name)
+    official += districts().bare(name)  # "Cambridgeshire", "Cornwall": a county abroad
     readings = [(e, True) for e in official] + [(e, False) for e in other]
     if container is not None:
         readings = [(e, o) for e, o in readings if _within(e, container)]
@@ -349,7 +350,8 @@ def _score(gaz: Gazetteer, entry: Entry, is_official: bool, focus: Focus) -> flo
     if entry.kind == "country":
         return COUNTRY_SCORE + (FOCUS_COUNTRY_BONUS if in_focus else 0.0)
     if is_province(entry):  # weighed as a town of its people
-        return math.log(entry.population + 2) + (FOCUS_COUNTRY_BONUS if in_focus else 0.0)
+        score = math.log(entry.population + 2) + (FOCUS_COUNTRY_BONUS if in_focus else 0.0)
+        return score + (FOCUS_STATE_BONUS if in_focus and entry.admin1 == focus.admin1 else 0.0)
     if entry.kind == "admin1":
         if focus.country is not None and not in_focus:
             return FOREIGN_AREA_SCORE
