@@ -120,3 +120,22 @@ def test_district_named_as_the_town_inside_it_is_the_town():
 
     assert districts().bare("Liverpool") == []  # the city, not its metropolitan borough
     assert districts().bare("Central") == []
+
+
+def test_a_name_called_a_state_is_the_state(nlp):
+    for text in (
+        "Officials declared an emergency throughout New York state on Friday.",
+        "The sick cow was found at a farm in the state of Washington last week.",
+    ):
+        (place,) = [p for p in places(nlp, text).values()]
+        assert (place.country, place.precision) == ("USA", "admin1"), text
+
+
+def test_a_name_called_a_province_is_the_province_even_abroad(nlp):
+    # "Ontario" is also a city of California, where the story's other places lie
+    text = (
+        "Mothers from Los Angeles and San Diego were sent to hospitals in the province of "
+        "Ontario, officials said."
+    )
+    place = places(nlp, text)["Ontario"]
+    assert (place.country, place.precision) == ("CAN", "admin1")
