@@ -139,3 +139,51 @@ def test_a_name_called_a_province_is_the_province_even_abroad(nlp):
     )
     place = places(nlp, text)["Ontario"]
     assert (place.country, place.precision) == ("CAN", "admin1")
+
+
+def test_oceans_ranges_and_islands_are_areas(nlp):
+    text = (
+        "Storms form in the Atlantic each summer, climbers were lost in the Himalayas, and "
+        "pigs died on farms in Mindanao."
+    )
+    found = places(nlp, text)
+    assert found["Atlantic"].country is None  # the ocean, not Atlantic, Iowa
+    assert km(found["Himalayas"].lat, found["Himalayas"].lon, 28.0, 84.0) < 161
+    assert found["Mindanao"].country == "PHL"
+
+
+def test_continental_demonym_is_the_region(nlp):
+    text = "A caravan of Central American migrants reached the border town on Sunday."
+    found = {m.text: m for m in find_places(nlp(text))}
+    assert found["Central American"].place.name == "Central America"
+    assert found["Central American"].role == "demonym"
+
+
+def test_compass_word_alone_or_before_a_hamlet_is_no_place(nlp):
+    # "West" and "Wing" are also hamlets (Texas, England)
+    text = "Many in the West Wing blamed the West for the crisis with Moscow."
+    assert set(places(nlp, text)) <= {"Moscow"}
+
+
+def test_compass_word_before_a_country_is_the_country(nlp):
+    assert places(nlp, "Floods hit South Venezuela.")["South Venezuela"].country == "VEN"
+
+
+def test_country_code_opening_a_body_name_is_a_toponym(nlp):
+    text = "Reuters reported that a senior US State Department official flew to Cairo."
+    found = {m.text: m for m in find_places(nlp(text))}
+    assert found["US"].place.country == "USA"
+
+
+def test_title_of_a_country_is_no_town(nlp):
+    # "Republic" is also a town of Missouri
+    text = "The envoy of the Republic of Armenia to the Holy See presented his letters."
+    found = places(nlp, text)
+    assert found.get("Armenia") is not None and found["Armenia"].country == "ARM"
+    assert all(p.country != "USA" for p in found.values())
+
+
+def test_seat_of_government_is_its_city(nlp):
+    # White House is also a town of Tennessee
+    text = "Aides met at the White House on Monday to discuss the budget."
+    assert places(nlp, text)["White House"].admin1 == "DC"

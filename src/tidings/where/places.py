@@ -49,12 +49,14 @@ from tidings.where.people import is_person
 from tidings.where.resolve import Focus, county_name, focus_of, resolve, to_place
 from tidings.where.roles import find_demonyms, is_demonym, is_metonym
 from tidings.where.sense import one_sense, state_sense
+from tidings.where.spans import proper_runs, trim
 
 __all__ = ["find_places"]
 
 NEVER_LABELS = frozenset(
     {"NORP", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 )
+_COMPASS = frozenset({"North", "South", "East", "West"})  # compass nouns opening a name
 _AFTER_COMMA = re.compile(r",\s*((?:[A-Z][\w.']*\s?){1,3})")
 # a dateline opening a story or paragraph: "TORRINGTON —", "HURRICANE, W.Va. -", "BEIRUT:",
 # or following a byline's date ("March 29, 2009 NEWARK --")
@@ -202,7 +204,7 @@ def _candidates(doc: Doc) -> list[_Candidate]:
         if ent.label_ in NEVER_LABELS and not (_region_named(ent) or misdated(ent)):
             taken.update(range(ent.start, ent.end))
             continue
-        span = _trim(ent)
+        span = trim(ent)
         if span is None or norm(span.text) in words("stop") or saints(span):
             continue
         label = ent.label_ if ent.label_ in PLACE_LABELS else "OTHER"
@@ -216,7 +218,7 @@ def _candidates(doc: Doc) -> list[_Candidate]:
         if ent.label_ in SEARCHED_LABELS | {"GPE", "LOC"} and len(span) > 1:
             strong = ent.label_ in ("GPE", "LOC")
             found += [_Candidate(inner, "INNER") for inner in embedded_names(span, strong)]
-    for span in _proper_runs(doc, taken):
+    for span in proper_runs(doc, taken):
         if norm(span.text) not in words("stop"):
             found.append(_Candidate(span, ""))
     for m in _DATELINE.finditer(doc_text(doc)):
@@ -269,36 +271,6 @@ def _add_dateline(doc: Doc, m: re.Match[str], found: list[_Candidate]) -> None:
     container = container or (gazetteer().container(m.group(2)) if m.group(2) else None)
     found[:] = [c for c in found if not (c.span.start < span.end and span.start < c.span.end)]
     found.append(_Candidate(span, "GPE", container=container))
-
-
-def _trim(span: Span) -> Span | None:
-    """The span without a leading article or a trailing possessive/punctuation."""
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
-        start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
-        end -= 1
-    return doc[start:end] if end > start else None
-
-
-def _proper_runs(doc: Doc, taken: set[int]) -> list[Span]:
-    """Runs of capitalised proper nouns outside any entity."""
-    runs: list[Span] = []
-    start = None
-    for tok in [*doc, None]:
-        inside = (
-            tok is not None
-            and tok.i not in taken
-            and tok.pos_ == "PROPN"
-            and tok.text[:1].isupper()
-        )
-        if inside and start is None:
-            start = tok.i  # type: ignore[union-attr]
-        elif not inside and start is not None:
-            runs.append(doc[start : tok.i if tok is not None else len(doc)])
-            start = None
-    return runs
 
 
 def _link(doc: Doc, cand: _Candidate, found: list[_Candidate]) -> _Candidate | None:
@@ -360,8 +332,9 @@ def _resolve(cand: _Candidate, focus: Focus) -> None:
         inside = None if cand.label == "FAC" else _lookup(cand, country, focus)
         cand.entry, cand.landmark = (inside, False) if inside else (owner, True)
         return
-    if cand.label == "FAC":
-        cand.entry = None  # a building or road, known only through the place that holds it
+    if cand.label == "FAC":  # a building or road, known only through the place that holds it
+        seat = gazetteer().preferred.get(norm(cand.span.text))  # "the White House"
+        cand.entry, cand.landmark = (gazetteer().entries[seat], True) if seat else (None, False)
         return
     entry = _lookup(cand, cand.container, focus)
     if entry is None and _town_in_state(cand):
@@ -388,13 +361,18 @@ def _lookup(cand: _Candidate, container: Entry | None, focus: Focus) -> Entry | 
     """Resolve the span's words, then without a leading direction word ("northern Syria")."""
     strict = cand.label not in PLACE_LABELS
     tokens = list(cand.span)
+    if container is None and all(t.lower_ in words("direction") for t in tokens):
+        return None  # "the West", "North West": a quarter of the world, not West, Texas
     town = townsfolk(cand.span)
     name = cand.name or cand.span.text
     entry = resolve(name, container=container, focus=focus, strict=strict, town=town)
     if entry is None and (cand.cued or not strict or cand.label == "INNER"):
         entry = abbreviation(cand.span.text)  # "Mass.", "N.J." standing alone
     while entry is None and len(tokens) > 1 and tokens[0].lower_ in words("direction"):
+        compass = tokens[0].text in _COMPASS  # "West Wing", "South Side": a name of its own
         tokens = tokens[1:]
         text = cand.span.doc[tokens[0].i : tokens[-1].i + 1].text
         entry = resolve(text, container=container, focus=focus, strict=strict)
+        if entry is not None and compass and entry.kind == "city" and entry.population < BIG_CITY:
+            entry = None  # but "West Philadelphia", "South Venezuela" keep theirs
     return entry
