@@ -187,3 +187,23 @@ def test_seat_of_government_is_its_city(nlp):
     # White House is also a town of Tennessee
     text = "Aides met at the White House on Monday to discuss the budget."
     assert places(nlp, text)["White House"].admin1 == "DC"
+
+
+def test_dateline_is_a_town_of_the_storys_country_before_a_country(nlp):
+    text = (
+        "Kishwaukee College hosts its book sale.\nMALTA – About 5,000 books are stacked in "
+        "the gym, as in past years at Sycamore and DeKalb, organisers said."
+    )
+    malta = places(nlp, text)["MALTA"]
+    assert (malta.country, malta.admin1) == ("USA", "IL")
+
+
+def test_dateline_country_is_a_place_not_a_metonym(nlp):
+    text = "LEBANON – Troops shelled the border on Monday, officials in Beirut said."
+    found = {m.text: m for m in find_places(nlp(text))}
+    assert (found["LEBANON"].place.country, found["LEBANON"].role) == ("LBN", "place")
+
+
+def test_bc_is_british_columbia(nlp):
+    text = "The new FrontCounter BC office opened in Nelson on Monday."
+    assert places(nlp, text)["BC"].admin1 == "02"

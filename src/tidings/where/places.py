@@ -75,6 +75,7 @@ class _Candidate:
     fixed: Entry | None = None  # already known (an abbreviation such as "Ill.")
     entry: Entry | None = None
     landmark: bool = False
+    dateline: bool = False  # opens the story: where the reporter files from, most often a town
     role: PlaceRole = "place"  # see `roles`
     name: str | None = None  # the name to look up, when not the words ("Jackson County")
     cued: bool = False  # a wording of `cues` marks it a place
@@ -171,6 +172,7 @@ def _role(cand: _Candidate) -> PlaceRole:
     """The candidate's role once resolved: "demonym" is set when found, else metonym/place."""
     if (
         cand.role == "place"
+        and not cand.dateline  # "LEBANON – Troops shelled...": where the story is filed
         and cand.entry is not None
         and is_metonym(cand.span, cand.entry, cand.container)
     ):
@@ -270,7 +272,7 @@ def _add_dateline(doc: Doc, m: re.Match[str], found: list[_Candidate]) -> None:
     container = gazetteer().container(m.group(2).rstrip(".")) if m.group(2) else None
     container = container or (gazetteer().container(m.group(2)) if m.group(2) else None)
     found[:] = [c for c in found if not (c.span.start < span.end and span.start < c.span.end)]
-    found.append(_Candidate(span, "GPE", container=container))
+    found.append(_Candidate(span, "GPE", container=container, dateline=True))
 
 
 def _link(doc: Doc, cand: _Candidate, found: list[_Candidate]) -> _Candidate | None:
@@ -363,7 +365,7 @@ def _lookup(cand: _Candidate, container: Entry | None, focus: Focus) -> Entry | 
     tokens = list(cand.span)
     if container is None and all(t.lower_ in words("direction") for t in tokens):
         return None  # "the West", "North West": a quarter of the world, not West, Texas
-    town = townsfolk(cand.span)
+    town = townsfolk(cand.span) or cand.dateline  # "MALTA –" atop a story of Illinois towns
     name = cand.name or cand.span.text
     entry = resolve(name, container=container, focus=focus, strict=strict, town=town)
     if entry is None and (cand.cued or not strict or cand.label == "INNER"):
