@@ -279,3 +279,9 @@ def test_city_named_like_a_state_before_a_noun_of_states_is_the_state(nlp):
 def test_city_named_like_a_state_elsewhere_stays_the_city(nlp):
     text = "The band flew from New York to Chicago for the concert."
     assert place_of(nlp, text, "New York").feature != "A.ADM1"
+
+
+def test_country_is_not_its_capital_because_the_capital_is_named_too(nlp):
+    # "Mexico" is an alternate name of Mexico City: the city named beside it is no neighbour
+    text = "Officials in Mexico closed all schools in Mexico City after the outbreak."
+    assert place_of(nlp, text, "Mexico").precision == "country"

@@ -36,6 +36,7 @@ COUNTY_BONUS = 8.0  # a town in a county the document names ("Walker County ... 
 ALTERNATE_PENALTY = 3.0
 NEAR_BONUS = 5.0
 NEAR_KM = 150.0
+SAME_PLACE_KM = 1.0  # two readings this close are one place under two names
 STATE_VOTES = 3  # a state named outright outvotes any one town (its first reading and its
 # namesakes' vote): "Rice Lake" may be in Wisconsin, but the story says Illinois
 SMALL_TOWN = 1000  # a town this small is taken only on firm evidence
@@ -209,11 +210,12 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _near_others(entry: Entry, key: str, focus: Focus) -> bool:
-    """Whether another town the document names lies within NEAR_KM of this reading."""
+    """Whether another town the document names lies within NEAR_KM of this reading (not at
+    its very point: "Mexico City" does not make the city of that name a reading of "Mexico")."""
     if entry.lat is None or entry.lon is None:
         return False
     return any(
-        other != key and km(entry.lat, entry.lon, lat, lon) <= NEAR_KM
+        other != key and SAME_PLACE_KM < km(entry.lat, entry.lon, lat, lon) <= NEAR_KM
         for other, lat, lon, _, _ in focus.towns
     )
 
