@@ -285,3 +285,11 @@ def test_country_is_not_its_capital_because_the_capital_is_named_too(nlp):
     # "Mexico" is an alternate name of Mexico City: the city named beside it is no neighbour
     text = "Officials in Mexico closed all schools in Mexico City after the outbreak."
     assert place_of(nlp, text, "Mexico").precision == "country"
+
+
+def test_foreign_name_of_a_small_town_abroad_is_no_reading():
+    # "Kristina" is the Swedish name of Ristiina, a Finnish town of some 5,000 people
+    from tidings.where.resolve import Focus
+
+    entry = resolve("Kristina", focus=Focus(country="US"))
+    assert entry is None or entry.country != "FI"

@@ -40,6 +40,7 @@ SAME_PLACE_KM = 1.0  # two readings this close are one place under two names
 STATE_VOTES = 3  # a state named outright outvotes any one town (its first reading and its
 # namesakes' vote): "Rice Lake" may be in Wisconsin, but the story says Illinois
 SMALL_TOWN = 1000  # a town this small is taken only on firm evidence
+FOREIGN_ALTERNATE = 20_000  # people in a town abroad whose other names are taken at all
 MINOR_PROVINCE = 500_000  # a province (see `states`) of fewer people counts only at home
 NAMESAKE_VOTE = 0.5  # a country with a town of a name the story gives, near its other towns
 # a source's home (see `home`): worth more than one ambiguous town's reading and its
@@ -340,7 +341,9 @@ def _credible(
     in_focus = entry.country == focus.country
     if strict and not is_official:
         return False
-    if strict or not is_official:
+    if not is_official:  # a foreign name of a town abroad: only a real town's ("Kristina")
+        return entry.population >= FOREIGN_ALTERNATE or in_focus
+    if strict:
         return entry.population >= SMALL_TOWN or in_focus
     return True
 
