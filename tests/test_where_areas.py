@@ -207,3 +207,9 @@ def test_dateline_country_is_a_place_not_a_metonym(nlp):
 def test_bc_is_british_columbia(nlp):
     text = "The new FrontCounter BC office opened in Nelson on Monday."
     assert places(nlp, text)["BC"].admin1 == "02"
+
+
+def test_names_listed_before_provinces_are_provinces(nlp):
+    text = "Cases were reported in the Mashonaland West, Manicaland and Midlands provinces."
+    found = places(nlp, text)
+    assert {found[n].country for n in ("Manicaland", "Midlands")} == {"ZWE"}

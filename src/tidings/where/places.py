@@ -227,6 +227,7 @@ def _candidates(doc: Doc) -> list[_Candidate]:
         _add_dateline(doc, m, found)
     _add_cued(found, party_places(doc), "GPE")
     _add_cued(found, county_lists(doc), "", county=True)
+    _add_cued(found, county_lists(doc, "area_plural"), "")
     _add_cued(found, address_places(doc), "")
     _add_cued(found, institution_places(doc), "INNER")
     found.sort(key=lambda c: c.span.start)
