@@ -29,6 +29,7 @@ from tidings.where.gazetteer import Entry, Gazetteer, norm, words
 __all__ = ["add_states", "read_states"]
 
 TOWN = 10_000  # people in a town whose name a province of its country may not take
+ENOUGH_VOTES = 25  # towns matched per area: enough to know its code (the rest only add time)
 SAME_TOWN_DEGREES = 0.05  # a gazetteer town and a record this close, of one name, are one place
 # a trailing word that only says what kind of area the name is ("Masvingo Province")
 # ("Rivers State", "Free State" keep theirs: the word is part of the name news uses)
@@ -66,6 +67,8 @@ def add_states(
     people: Counter[tuple[str, str]] = Counter()
     for cc, state, city, lat, lon, population in records:
         people[(cc, state)] += population
+        if (cc, state) in codes and codes[(cc, state)].total() >= ENOUGH_VOTES:
+            continue
         town = _town(gaz, cc, city, lat, lon)
         if town is not None and town.admin1:
             codes[(cc, state)][town.admin1] += 1
