@@ -213,3 +213,27 @@ def test_names_listed_before_provinces_are_provinces(nlp):
     text = "Cases were reported in the Mashonaland West, Manicaland and Midlands provinces."
     found = places(nlp, text)
     assert {found[n].country for n in ("Manicaland", "Midlands")} == {"ZWE"}
+
+
+def test_a_country_named_like_a_state_in_a_list_of_states_is_the_state(nlp):
+    text = "Pistachios were recalled in Alabama, Arizona, Colorado, Georgia, Idaho and Illinois."
+    assert places(nlp, text)["Georgia"].admin1 == "GA"
+
+
+def test_a_state_after_a_comma_still_holds_a_town_named_before_it(nlp):
+    found = places(nlp, "The plant in Ontario, California, closed on Friday.")
+    assert (found["Ontario"].country, found["Ontario"].admin1) == ("USA", "CA")
+
+
+def test_demonym_opening_a_body_name_is_no_town(nlp):
+    # "Canadian" is also a town of Texas: in "The Canadian Press" it is Canada's demonym
+    text = "Pallister said in an interview with The Canadian Press on Friday."
+    found = {m.text: m for m in find_places(nlp(text))}
+    assert (found["Canadian"].place.country, found["Canadian"].role) == ("CAN", "demonym")
+
+
+def test_state_named_like_a_town_inside_a_list_of_states_is_the_state(nlp):
+    # Washington is also a town of West Virginia; here the list of states goes on
+    text = "Cases were found in Utah, Virginia, Washington, West Virginia and Wyoming."
+    assert places(nlp, text)["Washington"].admin1 == "WA"
+    assert places(nlp, "He was born in Washington, Pennsylvania.")["Washington"].admin1 == "PA"

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from tidings.where.cues import abbreviation, word_list
 from tidings.where.gazetteer import gazetteer, norm, words
+from tidings.where.roles import is_demonym
 
 __all__ = [
     "HOLDER_LABELS",
@@ -86,6 +87,7 @@ def embedded_names(ent: Span, strong: bool = False) -> list[Span]:
         if norm(s.text) not in words("stop")
         and norm(s.text) not in words("direction")
         and s[0].text not in word_list("not_place")
+        and not is_demonym(s.text)  # "The Canadian Press": Canada's, found as a demonym
     ]
 
 

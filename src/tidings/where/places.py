@@ -294,7 +294,18 @@ def _link(doc: Doc, cand: _Candidate, found: list[_Candidate]) -> _Candidate | N
             options = gazetteer().all_containers(text)
         # a province closes a place only when it holds a town of that name: after a comma,
         # a person's or a list's next name is more often a province's too ("Isom, Paul")
-        options = [c for c in options if not is_province(c) or resolve(span.text, container=c)]
+        # and after a state's name, only one that holds a town of that name ("Washington,
+        # D.C."): "Colorado, Georgia, Idaho" is a list of states
+        area = _state_name(span.text)
+        if (
+            area
+            and any(c.span.end == span.start - 1 and _state_name(c.span.text) for c in found)
+            and doc[span.start - 1].text == ","
+        ):
+            return None  # "Virginia, Washington, West Virginia": the list goes on
+        options = [
+            c for c in options if not (is_province(c) or area) or resolve(span.text, container=c)
+        ]
         if not options:
             continue
         # "Atlanta, Georgia": the container that holds a town of that name
@@ -309,6 +320,11 @@ def _link(doc: Doc, cand: _Candidate, found: list[_Candidate]) -> _Candidate | N
         mention = doc.char_span(begin, begin + len(text), alignment_mode="expand")
         return _Candidate(mention, "", fixed=container) if mention is not None else None
     return None
+
+
+def _state_name(text: str) -> bool:
+    """Whether `text` is the name of a first-level area (it may be a town's too)."""
+    return any(e.kind == "admin1" for e in gazetteer().lookup(text)[0])
 
 
 def _cued(cand: _Candidate) -> bool:

@@ -63,20 +63,24 @@ def state_sense(firm: list[_Candidate]) -> None:
     another country than the city's ("Ontario", California)."""
     areas = {c.span.root.i: c.entry for c in firm if c.entry and c.entry.kind == "admin1"}
     for c in firm:
-        if c.entry is None or c.entry.kind != "city" or not _free(c):
+        if c.entry is None or c.entry.kind not in ("city", "country") or not _free(c):
             continue
         named = _named_area(c.span)
         options = [e for e in gazetteer().lookup(c.span.text)[0] if e.kind == "admin1"]
+        root = c.span.root
+        linked = [root.head] if root.dep_ == "conj" else []
+        linked += [t for t in root.children if t.dep_ == "conj"]
+        beside = {areas[t.i].country for t in linked if areas.get(t.i) is not None}
+        if c.entry.kind == "country":  # "Arizona, Georgia and Idaho": a list of US states
+            area = next((e for e in options if e.country in beside), None)
+            if area is not None:
+                c.entry = area
+            continue
         same = [e for e in options if e.country == c.entry.country]
         area = next(iter(same), None) or (options[0] if named and options else None)
         if area is None:
             continue
-        root = c.span.root
-        linked = [root.head] if root.dep_ == "conj" else []
-        linked += [t for t in root.children if t.dep_ == "conj"]
-        listed = any(
-            areas.get(t.i) is not None and areas[t.i].country == area.country for t in linked
-        )
+        listed = area.country in beside
         doc, after = c.span.doc, c.span.end
         if after < len(doc) and doc[after].tag_ == "POS":
             after += 1
