@@ -293,3 +293,9 @@ def test_foreign_name_of_a_small_town_abroad_is_no_reading():
 
     entry = resolve("Kristina", focus=Focus(country="US"))
     assert entry is None or entry.country != "FI"
+
+
+def test_a_story_of_metonyms_alone_has_no_us_focus(nlp):
+    # no place but countries acting: nothing makes "Georgia" the US state
+    text = "Russia and Georgia fought a short war in 2008."
+    assert place_of(nlp, text, "Georgia").country == "GEO"

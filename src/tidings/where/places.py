@@ -46,7 +46,8 @@ from tidings.where.embedded import (
 from tidings.where.gazetteer import Entry, gazetteer, is_province, norm, words
 from tidings.where.home import Home
 from tidings.where.people import is_person
-from tidings.where.resolve import Focus, county_name, focus_of, resolve, to_place
+from tidings.where.records import to_place
+from tidings.where.resolve import Focus, county_name, focus_of, resolve
 from tidings.where.roles import find_demonyms, is_demonym, is_metonym
 from tidings.where.sense import one_sense, state_sense
 from tidings.where.spans import proper_runs, trim

@@ -1,4 +1,4 @@
-"""Choose the gazetteer entry a name means, and turn entries into `model.Place`.
+"""Choose the gazetteer entry a name means (`records` turns entries into `model.Place`).
 
 A name usually fits several entries ("Paris": France, Texas, Ontario...). The choice
 weighs, in order of strength: an explicit container ("Paris, Texas"), a country or US
@@ -17,12 +17,11 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from tidings.model import Place
 from tidings.where.districts import districts
 from tidings.where.gazetteer import Entry, Gazetteer, gazetteer, is_province, norm, words
 from tidings.where.home import Home
 
-__all__ = ["Focus", "country_place", "county_name", "focus_of", "km", "resolve", "to_place"]
+__all__ = ["Focus", "county_name", "focus_of", "km", "resolve"]
 
 COUNTRY_SCORE = 25.0  # a country outranks any town of its name (ln of population <= 17)
 STATE_SCORE = 22.0  # below a country of that name, above it in a US-focused text
@@ -91,7 +90,8 @@ def focus_of(
     sided = {norm(e.name) for _, e in distinct if _two_sided(gaz, e.name)}
     keys = {norm(c) for c in counties} & gaz.counties.keys()
     countries: Counter[str] = Counter(e.country for _, e in readings if e.country)
-    countries["US"] += len(keys)
+    if keys:  # (a zero count would still make the US a candidate focus)
+        countries["US"] += len(keys)
     towns = tuple(
         (norm(name), e.lat, e.lon, e.country, e.admin1)
         for name, e in readings
@@ -377,28 +377,3 @@ def _in_named_area(town: Entry, focus: Focus) -> bool:
     """Whether the town lies in a county (or other second-level area) the document names."""
     area = districts().area_of(town)
     return area is not None and _area_key(area) in focus.areas
-
-
-def to_place(entry: Entry, *, landmark: bool = False) -> Place:
-    """The model record of an entry; `landmark` marks a spot inside a city given as the city."""
-    area = "admin1" if entry.country else "country"  # an area in one country is sub-national
-    precision = {"country": "country", "admin1": "admin1", "area": area}.get(entry.kind, "city")
-    return Place(
-        name=entry.name,
-        geonameid=entry.geonameid,
-        country=gazetteer().iso3.get(entry.country),
-        admin1=entry.admin1,
-        lat=entry.lat,
-        lon=entry.lon,
-        precision="landmark" if landmark and entry.kind == "city" else precision,  # type: ignore[arg-type]
-        feature=entry.feature,
-    )
-
-
-def country_place(iso3: str) -> Place | None:
-    """The country with that ISO 3166 alpha-3 code, at country precision."""
-    gaz = gazetteer()
-    for iso2, code in gaz.iso3.items():
-        if code == iso3 and iso2 in gaz.countries:
-            return to_place(gaz.entries[gaz.countries[iso2]])
-    return None
