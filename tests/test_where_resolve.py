@@ -69,9 +69,11 @@ def test_country_name_stays_a_country_without_nearby_towns(nlp, text, word, coun
 
 
 def test_bare_district_name_is_no_district():
-    # "Hume" is a district of Australia as well as a town's name: only "X County" and the
-    # like are looked up among second-level areas
-    entry = resolve("Hume")
+    # "Hume" is a district of Australia as well as a town's name: a bare name is read as a
+    # district abroad only when the story is about that country (or about nowhere yet)
+    from tidings.where.resolve import Focus
+
+    entry = resolve("Hume", focus=Focus(country="US"))
     assert entry is None or entry.feature != "A.ADM2"
 
 
@@ -277,3 +279,23 @@ def test_city_named_like_a_state_before_a_noun_of_states_is_the_state(nlp):
 def test_city_named_like_a_state_elsewhere_stays_the_city(nlp):
     text = "The band flew from New York to Chicago for the concert."
     assert place_of(nlp, text, "New York").feature != "A.ADM1"
+
+
+def test_country_is_not_its_capital_because_the_capital_is_named_too(nlp):
+    # "Mexico" is an alternate name of Mexico City: the city named beside it is no neighbour
+    text = "Officials in Mexico closed all schools in Mexico City after the outbreak."
+    assert place_of(nlp, text, "Mexico").precision == "country"
+
+
+def test_foreign_name_of_a_small_town_abroad_is_no_reading():
+    # "Kristina" is the Swedish name of Ristiina, a Finnish town of some 5,000 people
+    from tidings.where.resolve import Focus
+
+    entry = resolve("Kristina", focus=Focus(country="US"))
+    assert entry is None or entry.country != "FI"
+
+
+def test_a_story_of_metonyms_alone_has_no_us_focus(nlp):
+    # no place but countries acting: nothing makes "Georgia" the US state
+    text = "Russia and Georgia fought a short war in 2008."
+    assert place_of(nlp, text, "Georgia").country == "GEO"

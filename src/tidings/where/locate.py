@@ -17,7 +17,7 @@ from tidings.model import EventMention, PlaceMention
 from tidings.where.embedded import is_modifier
 from tidings.where.gazetteer import words
 from tidings.where.places import find_places
-from tidings.where.resolve import country_place
+from tidings.where.records import country_place
 
 __all__ = ["locate_events"]
 

@@ -36,24 +36,28 @@ from tidings.where.cues import (
     townsfolk,
 )
 from tidings.where.embedded import (
+    BIG_CITY,
     PLACE_LABELS,
     SEARCHED_LABELS,
     embedded_names,
     saints,
     union_name,
 )
-from tidings.where.gazetteer import Entry, gazetteer, norm, words
+from tidings.where.gazetteer import Entry, gazetteer, is_province, norm, words
 from tidings.where.home import Home
 from tidings.where.people import is_person
-from tidings.where.resolve import Focus, county_name, focus_of, resolve, to_place
+from tidings.where.records import to_place
+from tidings.where.resolve import Focus, county_name, focus_of, resolve
 from tidings.where.roles import find_demonyms, is_demonym, is_metonym
 from tidings.where.sense import one_sense, state_sense
+from tidings.where.spans import proper_runs, trim
 
 __all__ = ["find_places"]
 
 NEVER_LABELS = frozenset(
     {"NORP", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 )
+_COMPASS = frozenset({"North", "South", "East", "West"})  # compass nouns opening a name
 _AFTER_COMMA = re.compile(r",\s*((?:[A-Z][\w.']*\s?){1,3})")
 # a dateline opening a story or paragraph: "TORRINGTON —", "HURRICANE, W.Va. -", "BEIRUT:",
 # or following a byline's date ("March 29, 2009 NEWARK --")
@@ -72,6 +76,7 @@ class _Candidate:
     fixed: Entry | None = None  # already known (an abbreviation such as "Ill.")
     entry: Entry | None = None
     landmark: bool = False
+    dateline: bool = False  # opens the story: where the reporter files from, most often a town
     role: PlaceRole = "place"  # see `roles`
     name: str | None = None  # the name to look up, when not the words ("Jackson County")
     cued: bool = False  # a wording of `cues` marks it a place
@@ -168,6 +173,7 @@ def _role(cand: _Candidate) -> PlaceRole:
     """The candidate's role once resolved: "demonym" is set when found, else metonym/place."""
     if (
         cand.role == "place"
+        and not cand.dateline  # "LEBANON – Troops shelled...": where the story is filed
         and cand.entry is not None
         and is_metonym(cand.span, cand.entry, cand.container)
     ):
@@ -201,7 +207,7 @@ def _candidates(doc: Doc) -> list[_Candidate]:
         if ent.label_ in NEVER_LABELS and not (_region_named(ent) or misdated(ent)):
             taken.update(range(ent.start, ent.end))
             continue
-        span = _trim(ent)
+        span = trim(ent)
         if span is None or norm(span.text) in words("stop") or saints(span):
             continue
         label = ent.label_ if ent.label_ in PLACE_LABELS else "OTHER"
@@ -215,13 +221,14 @@ def _candidates(doc: Doc) -> list[_Candidate]:
         if ent.label_ in SEARCHED_LABELS | {"GPE", "LOC"} and len(span) > 1:
             strong = ent.label_ in ("GPE", "LOC")
             found += [_Candidate(inner, "INNER") for inner in embedded_names(span, strong)]
-    for span in _proper_runs(doc, taken):
+    for span in proper_runs(doc, taken):
         if norm(span.text) not in words("stop"):
             found.append(_Candidate(span, ""))
     for m in _DATELINE.finditer(doc_text(doc)):
         _add_dateline(doc, m, found)
     _add_cued(found, party_places(doc), "GPE")
     _add_cued(found, county_lists(doc), "", county=True)
+    _add_cued(found, county_lists(doc, "area_plural"), "")
     _add_cued(found, address_places(doc), "")
     _add_cued(found, institution_places(doc), "INNER")
     found.sort(key=lambda c: c.span.start)
@@ -267,37 +274,7 @@ def _add_dateline(doc: Doc, m: re.Match[str], found: list[_Candidate]) -> None:
     container = gazetteer().container(m.group(2).rstrip(".")) if m.group(2) else None
     container = container or (gazetteer().container(m.group(2)) if m.group(2) else None)
     found[:] = [c for c in found if not (c.span.start < span.end and span.start < c.span.end)]
-    found.append(_Candidate(span, "GPE", container=container))
-
-
-def _trim(span: Span) -> Span | None:
-    """The span without a leading article or a trailing possessive/punctuation."""
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
-        start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
-        end -= 1
-    return doc[start:end] if end > start else None
-
-
-def _proper_runs(doc: Doc, taken: set[int]) -> list[Span]:
-    """Runs of capitalised proper nouns outside any entity."""
-    runs: list[Span] = []
-    start = None
-    for tok in [*doc, None]:
-        inside = (
-            tok is not None
-            and tok.i not in taken
-            and tok.pos_ == "PROPN"
-            and tok.text[:1].isupper()
-        )
-        if inside and start is None:
-            start = tok.i  # type: ignore[union-attr]
-        elif not inside and start is not None:
-            runs.append(doc[start : tok.i if tok is not None else len(doc)])
-            start = None
-    return runs
+    found.append(_Candidate(span, "GPE", container=container, dateline=True))
 
 
 def _link(doc: Doc, cand: _Candidate, found: list[_Candidate]) -> _Candidate | None:
@@ -316,6 +293,20 @@ def _link(doc: Doc, cand: _Candidate, found: list[_Candidate]) -> _Candidate | N
         if not options and text.endswith("."):
             text = text.rstrip(".")
             options = gazetteer().all_containers(text)
+        # a province closes a place only when it holds a town of that name: after a comma,
+        # a person's or a list's next name is more often a province's too ("Isom, Paul")
+        # and after a state's name, only one that holds a town of that name ("Washington,
+        # D.C."): "Colorado, Georgia, Idaho" is a list of states
+        area = _state_name(span.text)
+        if (
+            area
+            and any(c.span.end == span.start - 1 and _state_name(c.span.text) for c in found)
+            and doc[span.start - 1].text == ","
+        ):
+            return None  # "Virginia, Washington, West Virginia": the list goes on
+        options = [
+            c for c in options if not (is_province(c) or area) or resolve(span.text, container=c)
+        ]
         if not options:
             continue
         # "Atlanta, Georgia": the container that holds a town of that name
@@ -330,6 +321,11 @@ def _link(doc: Doc, cand: _Candidate, found: list[_Candidate]) -> _Candidate | N
         mention = doc.char_span(begin, begin + len(text), alignment_mode="expand")
         return _Candidate(mention, "", fixed=container) if mention is not None else None
     return None
+
+
+def _state_name(text: str) -> bool:
+    """Whether `text` is the name of a first-level area (it may be a town's too)."""
+    return any(e.kind == "admin1" for e in gazetteer().lookup(text)[0])
 
 
 def _cued(cand: _Candidate) -> bool:
@@ -356,8 +352,9 @@ def _resolve(cand: _Candidate, focus: Focus) -> None:
         inside = None if cand.label == "FAC" else _lookup(cand, country, focus)
         cand.entry, cand.landmark = (inside, False) if inside else (owner, True)
         return
-    if cand.label == "FAC":
-        cand.entry = None  # a building or road, known only through the place that holds it
+    if cand.label == "FAC":  # a building or road, known only through the place that holds it
+        seat = gazetteer().preferred.get(norm(cand.span.text))  # "the White House"
+        cand.entry, cand.landmark = (gazetteer().entries[seat], True) if seat else (None, False)
         return
     entry = _lookup(cand, cand.container, focus)
     if entry is None and _town_in_state(cand):
@@ -375,6 +372,8 @@ def _town_in_state(cand: _Candidate) -> bool:
         return False
     official, other = gazetteer().lookup(cand.name or cand.span.text)
     kinds = {e.kind for e in official + other}
+    if any(e.population >= BIG_CITY for e in official):
+        return False  # "Moscow, Kiev and Minsk": a list of cities, not a town in a province
     return kinds <= {"city"} and (bool(kinds) or cand.label in ("GPE", "LOC"))
 
 
@@ -382,13 +381,18 @@ def _lookup(cand: _Candidate, container: Entry | None, focus: Focus) -> Entry | 
     """Resolve the span's words, then without a leading direction word ("northern Syria")."""
     strict = cand.label not in PLACE_LABELS
     tokens = list(cand.span)
-    town = townsfolk(cand.span)
+    if container is None and all(t.lower_ in words("direction") for t in tokens):
+        return None  # "the West", "North West": a quarter of the world, not West, Texas
+    town = townsfolk(cand.span) or cand.dateline  # "MALTA –" atop a story of Illinois towns
     name = cand.name or cand.span.text
     entry = resolve(name, container=container, focus=focus, strict=strict, town=town)
     if entry is None and (cand.cued or not strict or cand.label == "INNER"):
         entry = abbreviation(cand.span.text)  # "Mass.", "N.J." standing alone
     while entry is None and len(tokens) > 1 and tokens[0].lower_ in words("direction"):
+        compass = tokens[0].text in _COMPASS  # "West Wing", "South Side": a name of its own
         tokens = tokens[1:]
         text = cand.span.doc[tokens[0].i : tokens[-1].i + 1].text
         entry = resolve(text, container=container, focus=focus, strict=strict)
+        if entry is not None and compass and entry.kind == "city" and entry.population < BIG_CITY:
+            entry = None  # but "West Philadelphia", "South Venezuela" keep theirs
     return entry

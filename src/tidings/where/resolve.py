@@ -1,4 +1,4 @@
-"""Choose the gazetteer entry a name means, and turn entries into `model.Place`.
+"""Choose the gazetteer entry a name means (`records` turns entries into `model.Place`).
 
 A name usually fits several entries ("Paris": France, Texas, Ontario...). The choice
 weighs, in order of strength: an explicit container ("Paris, Texas"), a country or US
@@ -17,12 +17,11 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from tidings.model import Place
 from tidings.where.districts import districts
-from tidings.where.gazetteer import Entry, Gazetteer, gazetteer, norm, words
+from tidings.where.gazetteer import Entry, Gazetteer, gazetteer, is_province, norm, words
 from tidings.where.home import Home
 
-__all__ = ["Focus", "country_place", "county_name", "focus_of", "km", "resolve", "to_place"]
+__all__ = ["Focus", "county_name", "focus_of", "km", "resolve"]
 
 COUNTRY_SCORE = 25.0  # a country outranks any town of its name (ln of population <= 17)
 STATE_SCORE = 22.0  # below a country of that name, above it in a US-focused text
@@ -36,9 +35,12 @@ COUNTY_BONUS = 8.0  # a town in a county the document names ("Walker County ... 
 ALTERNATE_PENALTY = 3.0
 NEAR_BONUS = 5.0
 NEAR_KM = 150.0
+SAME_PLACE_KM = 1.0  # two readings this close are one place under two names
 STATE_VOTES = 3  # a state named outright outvotes any one town (its first reading and its
 # namesakes' vote): "Rice Lake" may be in Wisconsin, but the story says Illinois
 SMALL_TOWN = 1000  # a town this small is taken only on firm evidence
+FOREIGN_ALTERNATE = 20_000  # people in a town abroad whose other names are taken at all
+MINOR_PROVINCE = 500_000  # a province (see `states`) of fewer people counts only at home
 NAMESAKE_VOTE = 0.5  # a country with a town of a name the story gives, near its other towns
 # a source's home (see `home`): worth more than one ambiguous town's reading and its
 # namesakes, less than a state named outright or two towns of one state
@@ -88,7 +90,8 @@ def focus_of(
     sided = {norm(e.name) for _, e in distinct if _two_sided(gaz, e.name)}
     keys = {norm(c) for c in counties} & gaz.counties.keys()
     countries: Counter[str] = Counter(e.country for _, e in readings if e.country)
-    countries["US"] += len(keys)
+    if keys:  # (a zero count would still make the US a candidate focus)
+        countries["US"] += len(keys)
     towns = tuple(
         (norm(name), e.lat, e.lon, e.country, e.admin1)
         for name, e in readings
@@ -208,11 +211,12 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _near_others(entry: Entry, key: str, focus: Focus) -> bool:
-    """Whether another town the document names lies within NEAR_KM of this reading."""
+    """Whether another town the document names lies within NEAR_KM of this reading (not at
+    its very point: "Mexico City" does not make the city of that name a reading of "Mexico")."""
     if entry.lat is None or entry.lon is None:
         return False
     return any(
-        other != key and km(entry.lat, entry.lon, lat, lon) <= NEAR_KM
+        other != key and SAME_PLACE_KM < km(entry.lat, entry.lon, lat, lon) <= NEAR_KM
         for other, lat, lon, _, _ in focus.towns
     )
 
@@ -250,6 +254,7 @@ def resolve(
     gaz = gazetteer()
     name = county_name(name)
     official, other = gaz.lookup(name)
+    official += districts().bare(name)  # "Cambridgeshire", "Cornwall": a county abroad
     readings = [(e, True) for e in official] + [(e, False) for e in other]
     if container is not None:
         readings = [(e, o) for e, o in readings if _within(e, container)]
@@ -322,13 +327,23 @@ def _town_areas(key: str) -> list[Entry]:
 def _credible(
     entry: Entry, is_official: bool, container: Entry | None, focus: Focus, strict: bool
 ) -> bool:
-    """Whether a reading may be chosen at all: tiny foreign hamlets by alternate name may not."""
+    """Whether a reading may be chosen at all: tiny foreign hamlets by alternate name may not,
+    nor a minor province abroad ("the Southland" of a Californian story is not New Zealand's)."""
+    if (
+        is_province(entry)
+        and entry.population < MINOR_PROVINCE
+        and container is None
+        and focus.country not in (None, entry.country)
+    ):
+        return False
     if entry.kind != "city" or container is not None:
         return is_official or not strict
     in_focus = entry.country == focus.country
     if strict and not is_official:
         return False
-    if strict or not is_official:
+    if not is_official:  # a foreign name of a town abroad: only a real town's ("Kristina")
+        return entry.population >= FOREIGN_ALTERNATE or in_focus
+    if strict:
         return entry.population >= SMALL_TOWN or in_focus
     return True
 
@@ -339,6 +354,9 @@ def _score(gaz: Gazetteer, entry: Entry, is_official: bool, focus: Focus) -> flo
         return COUNTRY_SCORE
     if entry.kind == "country":
         return COUNTRY_SCORE + (FOCUS_COUNTRY_BONUS if in_focus else 0.0)
+    if is_province(entry):  # weighed as a town of its people
+        score = math.log(entry.population + 2) + (FOCUS_COUNTRY_BONUS if in_focus else 0.0)
+        return score + (FOCUS_STATE_BONUS if in_focus and entry.admin1 == focus.admin1 else 0.0)
     if entry.kind == "admin1":
         if focus.country is not None and not in_focus:
             return FOREIGN_AREA_SCORE
@@ -359,28 +377,3 @@ def _in_named_area(town: Entry, focus: Focus) -> bool:
     """Whether the town lies in a county (or other second-level area) the document names."""
     area = districts().area_of(town)
     return area is not None and _area_key(area) in focus.areas
-
-
-def to_place(entry: Entry, *, landmark: bool = False) -> Place:
-    """The model record of an entry; `landmark` marks a spot inside a city given as the city."""
-    area = "admin1" if entry.country else "country"  # an area in one country is sub-national
-    precision = {"country": "country", "admin1": "admin1", "area": area}.get(entry.kind, "city")
-    return Place(
-        name=entry.name,
-        geonameid=entry.geonameid,
-        country=gazetteer().iso3.get(entry.country),
-        admin1=entry.admin1,
-        lat=entry.lat,
-        lon=entry.lon,
-        precision="landmark" if landmark and entry.kind == "city" else precision,  # type: ignore[arg-type]
-        feature=entry.feature,
-    )
-
-
-def country_place(iso3: str) -> Place | None:
-    """The country with that ISO 3166 alpha-3 code, at country precision."""
-    gaz = gazetteer()
-    for iso2, code in gaz.iso3.items():
-        if code == iso3 and iso2 in gaz.countries:
-            return to_place(gaz.entries[gaz.countries[iso2]])
-    return None

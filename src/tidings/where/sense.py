@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from spacy.tokens import Span
+
 from tidings.where.gazetteer import gazetteer, norm, words
 from tidings.where.resolve import county_name
 
@@ -53,26 +55,49 @@ def _free(cand: _Candidate) -> bool:
 
 
 def state_sense(firm: list[_Candidate]) -> None:
-    """A bare name read as a city that is also the name of a first-level area of the same
-    country ("New York", "Washington") is the area when the words say so: coordinated with
-    such an area ("New York and New Jersey") or followed by a noun of states ("the New York
-    border", "New York's governor"; `state_noun` in data/words.tsv)."""
+    """A bare name read as a city that is also the name of a first-level area is the area
+    when the words say so: coordinated with such an area of the same country ("New York and
+    New Jersey"), followed by a noun of states ("the New York border", "New York's
+    governor"; `state_noun` in data/words.tsv), or named as one: "New York state", "the
+    state of Washington", "the province of Ontario" (`area_noun`), which may name an area of
+    another country than the city's ("Ontario", California)."""
     areas = {c.span.root.i: c.entry for c in firm if c.entry and c.entry.kind == "admin1"}
     for c in firm:
-        if c.entry is None or c.entry.kind != "city" or not _free(c):
+        if c.entry is None or c.entry.kind not in ("city", "country") or not _free(c):
             continue
-        area = next((e for e in gazetteer().lookup(c.span.text)[0] if e.kind == "admin1"), None)
-        if area is None or area.country != c.entry.country:
-            continue
+        named = _named_area(c.span)
+        options = [e for e in gazetteer().lookup(c.span.text)[0] if e.kind == "admin1"]
         root = c.span.root
         linked = [root.head] if root.dep_ == "conj" else []
         linked += [t for t in root.children if t.dep_ == "conj"]
-        listed = any(
-            areas.get(t.i) is not None and areas[t.i].country == area.country for t in linked
-        )
+        beside = {areas[t.i].country for t in linked if areas.get(t.i) is not None}
+        if c.entry.kind == "country":  # "Arizona, Georgia and Idaho": a list of US states
+            area = next((e for e in options if e.country in beside), None)
+            if area is not None:
+                c.entry = area
+            continue
+        same = [e for e in options if e.country == c.entry.country]
+        area = next(iter(same), None) or (options[0] if named and options else None)
+        if area is None:
+            continue
+        listed = area.country in beside
         doc, after = c.span.doc, c.span.end
         if after < len(doc) and doc[after].tag_ == "POS":
             after += 1
         noun = after < len(doc) and doc[after].lower_ in words("state_noun")
-        if listed or noun:
+        if listed or noun or named:
             c.entry = area
+
+
+def _named_area(span: Span) -> bool:
+    """Whether the words call the name an area: "New York state", "the state of Washington",
+    "Anhui province" (an `area_noun` of data/words.tsv, written in lower case)."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.text in words("area_noun"):
+        return True
+    return (
+        span.start >= 2
+        and doc[span.start - 1].lower_ == "of"
+        and doc[span.start - 2].text in words("area_noun")
+    )
