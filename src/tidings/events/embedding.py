@@ -202,7 +202,8 @@ def plan(triggers: list[Trigger], lexicon: Lexicon, frames: Frames) -> list[Plan
             roles.discard("threat")  # "wants to inspect" intends; "wants to attack" threatens
         ruling = heads.get(governor.i)
         acting = [r for r in ACTING if r in roles and frames.lookup({r}, code[head.i]) == SAME]
-        if acting and how in ("clause", "object") and modality[head.i] == "asserted":
+        told = _modality(governor, lexicon) == "asserted"  # "did not order": no arrest
+        if acting and told and how in ("clause", "object") and modality[head.i] == "asserted":
             # "pledged to expel": the expulsion, pledged (future), not a threat;
             # "ordered the arrest of X": the arrest, not a demand
             modality[head.i] = ACTING[acting[0]]
@@ -230,7 +231,10 @@ def plan(triggers: list[Trigger], lexicon: Lexicon, frames: Frames) -> list[Plan
             continue
         if roles and (how in ("clause", "object") or how in FRAME_PREPS):
             governed = _asked(head, code[head.i]) if roles & ASKING else code[head.i]
-            framed = DENY_CODE if "deny" in roles else frames.lookup(roles, governed)
+            # an acting frame keeps the act only as read above ("pledged to expel"); here,
+            # governed some other way ("pledged in protest"), it frames nothing
+            framing = roles - ACTING.keys()
+            framed = DENY_CODE if "deny" in roles else frames.lookup(framing, governed)
             # a framed 13x code is the threat itself, which was made, and a framed 016 the
             # denial itself: asserted, as gold sets count them (the threatened or denied act
             # is not coded apart)
