@@ -173,7 +173,8 @@ class _DocCoder:
     def _country(self, cand: Candidate, hit: Hit, text: str) -> Coded | None:
         """A country name, capital or demonym standing on its own."""
         doc, lexicon = self.doc, self.lexicon
-        root = doc[hit.start : hit.end].root
+        last = cand.hits[-1]  # "Bosnian Serbs": the first demonym's country, the last's role
+        root = doc[last.start : last.end].root
         if rules.is_affiliation(doc, hit.start, hit.end, lexicon):
             return None  # "pro-Iran" outside a role phrase describes, it does not act
         if rules.inside_other_name(doc, hit.start, hit.end):
@@ -188,7 +189,8 @@ class _DocCoder:
             return self._coded(Actor.of(text, hit.ref, "GOV"), cand.start, cand.end, "state")
         # a demonym used as a noun ("Iraqis protested"); as an adjective of a thing
         # ("Iraqi oil", "the Iraqi state") it names no actor
-        if rules.is_ethnic(doc, hit.start, lexicon) and root.pos_ in ("NOUN", "PROPN"):
+        ethnic = rules.is_ethnic(doc, hit.start, lexicon) and last is hit
+        if ethnic and root.pos_ in ("NOUN", "PROPN"):
             # "ethnic Albanians": an ethnic group (CVL, as Phoenix's ETHNIC_GROUP), whose
             # country is where they live, not the state the word names
             actor = Actor.of(doc[hit.start - 1 : cand.end].text, None, "CVL")
@@ -239,7 +241,10 @@ class _DocCoder:
             return [self.memory.remember(coded, name_text, title_text)]
         countries: list[Hit] = []
         affiliation = None
+        stacked = rules.stacked_demonyms(cand.hits)
         for hit in cand.hits:
+            if hit.start in stacked:
+                continue
             if hit.kind in COUNTRY_KINDS and not rules.is_ethnic(doc, hit.start, lexicon):
                 if rules.is_affiliation(doc, hit.start, hit.end, lexicon):
                     affiliation = hit.ref

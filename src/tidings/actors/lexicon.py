@@ -32,6 +32,7 @@ MARKER_KINDS = frozenset(
         "posted",
         "based",
         "ethnic",
+        "member_noun",
     }
 )
 _ISO3 = re.compile(r"[A-Z]{3}")

@@ -18,6 +18,9 @@ from tidings.actors.matching import Hit
 from tidings.actors.places import place_country
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Where "he", "him", "they", "them" stand for an actor: subjects and objects ("police
+# arrested him", "troops fired on them"); "it" is taken as a subject only.
+PRONOUN_DEPS = SUBJECT_DEPS | {"dobj", "pobj", "dative"}
 # Entities a country name inside of is part of a longer name, not an actor of its own.
 NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
 COORDINATORS = frozenset({"and", "or", ",", "&"})
@@ -81,6 +84,17 @@ def is_ethnic(doc: Doc, start: int, lexicon: Lexicon) -> bool:
     return start > 0 and doc[start - 1].lower_ in lexicon.words("ethnic")
 
 
+def stacked_demonyms(hits: Sequence[Hit]) -> set[int]:
+    """Starts of demonyms right after another ("Serb" in "Bosnian Serb leaders"): an
+    ethnicity, while the first names the country the group lives in, as PETRARCH reads
+    the first country word of a phrase (and the PLOVER gold codes Bosnian Serbs BIH)."""
+    return {
+        b.start
+        for a, b in zip(hits, hits[1:], strict=False)
+        if a.kind == b.kind == "demonym" and a.end == b.start
+    }
+
+
 def is_affiliation(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
     """Whether the country at [start, end) is a backer, not the owner: "pro-Iran",
     "Iran-backed", "Iranian-aligned"."""
@@ -103,20 +117,24 @@ def modifier(doc: Doc, hit: Hit, lexicon: Lexicon) -> bool:
     return False
 
 
-def role_head(doc: Doc, start: int, end: int, role_tokens: set[int]) -> Token | None:
+def role_head(
+    doc: Doc, start: int, end: int, role_tokens: set[int], members: frozenset[str] = frozenset()
+) -> Token | None:
     """The head noun of the actor phrase a role word at [start, end) belongs to.
 
     The role word is followed up its chain of compounds: "US State Department
     Spokesperson Ned Price" leads to "Price" (a name: the role is a title). A chain
     that ends on a noun that is neither a role nor a name ("government offices",
-    "police station") means the role word only describes a thing: None.
+    "police station") means the role word only describes a thing: None; one that ends
+    on a collective noun for people (`members`: "military personnel", "embassy staff")
+    keeps the role.
     """
     token = doc[start:end].root  # "Secretary" in "Secretary of State"
     while token.dep_ in ("compound", "nmod") and token.head.i > token.i:
         token = token.head
     if token.i < end or token.i in role_tokens or token.pos_ == "PROPN":
         return token
-    return None
+    return token if token.lower_ in members else None
 
 
 def phrase_bounds(head: Token, start: int, end: int) -> tuple[int, int]:
@@ -230,6 +248,20 @@ def demonym_argument(token: Token, lexicon: Lexicon) -> bool:
     if noun.dep_ not in ARGUMENT_DEPS:
         return False
     return not is_place(noun, lexicon, capital=False)
+
+
+def clause_subjects(token: Token) -> set[int]:
+    """Subject tokens of the clause an object pronoun sits in, which it cannot stand for
+    ("police arrested them" are not the police), through a coordination ("fired on
+    protesters and wounded them")."""
+    head = token.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head  # "two of them", "fired on them"
+    verbs = [head]
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+        verbs.append(head)
+    return {c.i for verb in verbs for c in verb.children if c.dep_ in SUBJECT_DEPS}
 
 
 def governing_subject(token: Token) -> Token | None:
