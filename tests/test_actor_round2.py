@@ -4,10 +4,13 @@ demonyms, object pronouns and defence ministers (hand-written sentences)."""
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 
 import pytest
 
-from tidings.actors import code_actors, default_coder
+from tidings.actors import code_actors, default_coder, load_lexicon
+from tidings.errors import DataFileError
+from tidings.resources import package_file
 
 
 def _codes(nlp, text: str, date: dt.date | None = None) -> dict[str, str]:
@@ -93,3 +96,26 @@ def test_defence_minister_title_and_person_agree(nlp) -> None:
     titled = _codes(nlp, "The German defence minister visited Kyiv.", date)
     named = _codes(nlp, "Lloyd Austin visited Kyiv.", date)
     assert titled.get("The German defence minister", "")[3:] == named.get("Lloyd Austin", "")[3:]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        # a place name two countries share takes the one the document names otherwise
+        ("Militias in Tripoli fought all night. Lebanese troops moved in.", "Militias", "LBNREB"),
+        ("Militias in Tripoli fought all night. Libyan troops moved in.", "Militias", "LBYREB"),
+        # with no other country named, the lexicon's own reading stays
+        ("Militias in Tripoli fought all night.", "Militias", "LBYREB"),
+    ],
+)
+def test_shared_place_name_follows_the_document(nlp, text: str, words: str, code: str) -> None:
+    assert _codes(nlp, text).get(words) == code
+
+
+def test_shared_place_countries_must_be_known(tmp_path) -> None:
+    folder = tmp_path / "data"
+    shutil.copytree(package_file("tidings.actors", "data"), folder)
+    path = folder / "ambiguous.tsv"
+    path.write_text(path.read_text(encoding="utf-8") + "Tripoli\tLBY|XXA\n", "utf-8")
+    with pytest.raises(DataFileError, match="ambiguous.tsv:.*two or more codes"):
+        load_lexicon(folder)

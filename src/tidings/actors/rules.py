@@ -9,6 +9,7 @@ from data/markers.tsv via the lexicon.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -82,6 +83,25 @@ def is_ethnic(doc: Doc, start: int, lexicon: Lexicon) -> bool:
     """Whether the demonym at `start` names an ethnicity ("ethnic Albanians", "ethnic
     Serb civilians"), not the people of the state it is named after."""
     return start > 0 and doc[start - 1].lower_ in lexicon.words("ethnic")
+
+
+def disambiguated(doc: Doc, hits: Sequence[Hit], lexicon: Lexicon) -> list[Hit]:
+    """Hits of place names several countries share ("Tripoli"), each given the one other
+    country the document names otherwise, when it names just that one of them."""
+    if not lexicon.ambiguous:
+        return list(hits)
+    choices = {
+        i: lexicon.ambiguous.get(doc[h.start : h.end].text.lower(), ())
+        for i, h in enumerate(hits)
+        if h.kind in ("name", "capital")
+    }
+    named = {h.ref for i, h in enumerate(hits) if h.kind in COUNTRY_HITS and not choices.get(i)}
+    found = list(hits)
+    for i, options in choices.items():
+        picked = [c for c in options if c in named]
+        if len(picked) == 1 and picked[0] != hits[i].ref:
+            found[i] = replace(hits[i], ref=picked[0])
+    return found
 
 
 def stacked_demonyms(hits: Sequence[Hit]) -> set[int]:
