@@ -9,8 +9,8 @@ from data/markers.tsv via the lexicon.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
