@@ -119,3 +119,10 @@ def test_shared_place_countries_must_be_known(tmp_path) -> None:
     path.write_text(path.read_text(encoding="utf-8") + "Tripoli\tLBY|XXA\n", "utf-8")
     with pytest.raises(DataFileError, match="ambiguous.tsv:.*two or more codes"):
         load_lexicon(folder)
+
+
+def test_country_name_opening_a_longer_name_codes_the_body(nlp) -> None:
+    mentions = code_actors(nlp("The Kenya Anti-Poaching Unit seized ivory."))
+    assert [(m.actor.text, m.actor.code) for m in mentions] == [
+        ("The Kenya Anti-Poaching Unit", "KEN")
+    ]

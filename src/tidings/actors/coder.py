@@ -181,6 +181,10 @@ class _DocCoder:
         if rules.inside_other_name(doc, hit.start, hit.end):
             return None
         if hit.kind == "name":
+            stop = rules.longer_name_end(doc, hit.start, hit.end, self.hits)
+            if stop is not None:  # a body named after its country, coded with it
+                actor = Actor.of(doc[cand.start : stop].text, hit.ref, None)
+                return self._coded(actor, cand.start, stop, "organisation")
             if rules.is_place(root, lexicon, capital=False):
                 return None
             return self._coded(Actor.of(text, hit.ref, None), cand.start, cand.end, "state")

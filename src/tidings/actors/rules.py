@@ -79,6 +79,24 @@ def inside_other_name(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+def longer_name_end(doc: Doc, start: int, end: int, hits: Sequence[Hit]) -> int | None:
+    """ "the Kenya Anti-Poaching Unit", untagged by the model: the end of the proper name a
+    country name at [start, end) opens, when its chain of compounds ends on a capitalised
+    proper noun after it and only capitalised words (no other dictionary hit) lie between;
+    None otherwise, as for "Kenya President Uhuru Kenyatta"."""
+    token = doc[start:end].root
+    while token.dep_ == "compound" and token.head.i > token.i:
+        token = token.head
+    if token.i < end or token.pos_ != "PROPN" or token.ent_type_:
+        return None
+    words = doc[end : token.i + 1]
+    if not all(t.text[:1].isupper() or t.text == "-" for t in words):
+        return None
+    if any(h.start < token.i + 1 and end <= h.start for h in hits):
+        return None
+    return token.i + 1
+
+
 def is_ethnic(doc: Doc, start: int, lexicon: Lexicon) -> bool:
     """Whether the demonym at `start` names an ethnicity ("ethnic Albanians", "ethnic
     Serb civilians"), not the people of the state it is named after."""
