@@ -14,8 +14,8 @@ from tidings.actors import default_coder
     ("text", "date", "code"),
     [
         ("Shmyhal spoke on Monday.", dt.date(2025, 7, 16), "UKRGOV"),
-        ("Shmyhal spoke on Monday.", dt.date(2025, 7, 17), "UKRMIL"),
-        ("Shmyhal spoke on Monday.", dt.date(2026, 1, 13), "UKRMIL"),
+        ("Shmyhal spoke on Monday.", dt.date(2025, 7, 17), "UKRGOVMIL"),
+        ("Shmyhal spoke on Monday.", dt.date(2026, 1, 13), "UKRGOVMIL"),
         ("Shmyhal spoke on Monday.", dt.date(2026, 1, 14), "UKRGOV"),
         ("Maduro spoke on Monday.", dt.date(2008, 5, 1), "VENGOV"),
         ("Maduro spoke on Monday.", dt.date(2026, 1, 3), "VENGOV"),

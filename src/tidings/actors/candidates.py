@@ -38,9 +38,10 @@ def candidates(doc: Doc, hits: list[Hit], lexicon: Lexicon) -> list[Candidate]:
     found = []
     role_tokens = {i for h in hits if h.kind == "role" for i in range(h.start, h.end)}
     by_head: dict[int, list[Hit]] = {}
+    members = lexicon.words("member_noun")
     for hit in hits:
         if hit.kind == "role":
-            head = rules.role_head(doc, hit.start, hit.end, role_tokens)
+            head = rules.role_head(doc, hit.start, hit.end, role_tokens, members)
             if head is not None:
                 by_head.setdefault(head.i, []).append(hit)
         elif hit.kind in ("org", "actor"):
@@ -53,6 +54,9 @@ def candidates(doc: Doc, hits: list[Hit], lexicon: Lexicon) -> list[Candidate]:
         elif hit.kind in ("name", "capital"):
             start = rules.with_determiner(doc, hit.start)
             found.append(Candidate(start, hit.end, "state", (hit,)))
+        elif found and found[-1].kind == "demonym" and found[-1].end == hit.start:
+            prev = found.pop()  # "Bosnian Serbs": one group, named by where it lives
+            found.append(Candidate(prev.start, hit.end, "demonym", (*prev.hits, hit)))
         else:
             found.append(Candidate(hit.start, hit.end, "demonym", (hit,)))
     named = {c.hits[0].start: c for c in found if c.kind == "org"}
@@ -70,9 +74,10 @@ def candidates(doc: Doc, hits: list[Hit], lexicon: Lexicon) -> list[Candidate]:
         if ent.label_ in ("PERSON", "ORG"):
             found.append(Candidate(ent.start, ent.end, "person"))
     pronouns = lexicon.words("person_pronoun") | lexicon.words("group_pronoun")
-    pronouns |= lexicon.words("thing_pronoun")
+    things = lexicon.words("thing_pronoun")
     for token in doc:
-        if token.lower_ in pronouns and token.dep_ in rules.SUBJECT_DEPS:
+        deps = rules.SUBJECT_DEPS if token.lower_ in things else rules.PRONOUN_DEPS
+        if token.lower_ in pronouns | things and token.dep_ in deps:
             found.append(Candidate(token.i, token.i + 1, "pronoun"))
     # names are looked up only if nothing from the dictionaries claims their words
     found.sort(key=lambda c: (c.kind == "person", c.start - c.end, CAND_RANK[c.kind], c.start))

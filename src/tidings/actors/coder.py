@@ -75,7 +75,8 @@ class _DocCoder:
         self.doc, self.lexicon = doc, coder.lexicon
         self.people: set[int] = set()  # starts of named-actor hits known to be people
         hits = outermost(coder.index(doc.vocab).hits(doc))
-        self.hits = [self._dated(h, date) for h in hits if not rules.modifier(doc, h, self.lexicon)]
+        hits = [self._dated(h, date) for h in hits if not rules.modifier(doc, h, self.lexicon)]
+        self.hits = rules.disambiguated(doc, hits, self.lexicon)
         sentence_of = [0] * len(doc)
         for index, sent in enumerate(doc.sents):
             for token in sent:
@@ -173,12 +174,17 @@ class _DocCoder:
     def _country(self, cand: Candidate, hit: Hit, text: str) -> Coded | None:
         """A country name, capital or demonym standing on its own."""
         doc, lexicon = self.doc, self.lexicon
-        root = doc[hit.start : hit.end].root
+        last = cand.hits[-1]  # "Bosnian Serbs": the first demonym's country, the last's role
+        root = doc[last.start : last.end].root
         if rules.is_affiliation(doc, hit.start, hit.end, lexicon):
             return None  # "pro-Iran" outside a role phrase describes, it does not act
         if rules.inside_other_name(doc, hit.start, hit.end):
             return None
         if hit.kind == "name":
+            stop = rules.longer_name_end(doc, hit.start, hit.end, self.hits)
+            if stop is not None:  # a body named after its country, coded with it
+                actor = Actor.of(doc[cand.start : stop].text, hit.ref, None)
+                return self._coded(actor, cand.start, stop, "organisation")
             if rules.is_place(root, lexicon, capital=False):
                 return None
             return self._coded(Actor.of(text, hit.ref, None), cand.start, cand.end, "state")
@@ -188,7 +194,8 @@ class _DocCoder:
             return self._coded(Actor.of(text, hit.ref, "GOV"), cand.start, cand.end, "state")
         # a demonym used as a noun ("Iraqis protested"); as an adjective of a thing
         # ("Iraqi oil", "the Iraqi state") it names no actor
-        if rules.is_ethnic(doc, hit.start, lexicon) and root.pos_ in ("NOUN", "PROPN"):
+        ethnic = rules.is_ethnic(doc, hit.start, lexicon) and last is hit
+        if ethnic and root.pos_ in ("NOUN", "PROPN"):
             # "ethnic Albanians": an ethnic group (CVL, as Phoenix's ETHNIC_GROUP), whose
             # country is where they live, not the state the word names
             actor = Actor.of(doc[hit.start - 1 : cand.end].text, None, "CVL")
@@ -239,7 +246,10 @@ class _DocCoder:
             return [self.memory.remember(coded, name_text, title_text)]
         countries: list[Hit] = []
         affiliation = None
+        stacked = rules.stacked_demonyms(cand.hits)
         for hit in cand.hits:
+            if hit.start in stacked:
+                continue
             if hit.kind in COUNTRY_KINDS and not rules.is_ethnic(doc, hit.start, lexicon):
                 if rules.is_affiliation(doc, hit.start, hit.end, lexicon):
                     affiliation = hit.ref

@@ -22,7 +22,7 @@ from tidings.actors import rules
 from tidings.model import Actor
 
 Kind = Literal["state", "organisation", "person", "group", "pronoun", "role"]
-PERSON_PRONOUNS = frozenset({"he", "she", "his", "her"})
+PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
 PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
@@ -72,15 +72,22 @@ class Memory:
     def antecedent(self, i: int, plural: bool) -> Coded | None:
         """The person (or plural group) a pronoun at token `i` points to: the coded ones
         in its sentence before it, else in the sentence before, when all share one code.
+        An object pronoun never stands for its own clause's subject ("police beat them").
 
         After a quotation ('"...," he said') "before" means before the quote opened.
         """
         point = rules.quote_opening(self.doc, i)
         sentence = self.sentence_of[point]
-        if plural:
-            prior = [c for c in self.coded if c.plural and c.start < point]
+        token = self.doc[i]
+        if token.dep_ not in rules.SUBJECT_DEPS and token.dep_ != "poss":
+            own = rules.clause_subjects(token)
+            coded = [c for c in self.coded if own.isdisjoint(range(c.start, c.end))]
         else:
-            prior = [c for c in self.coded if c.start < point and _personal(c)]
+            coded = self.coded
+        if plural:
+            prior = [c for c in coded if c.plural and c.start < point]
+        else:
+            prior = [c for c in coded if c.start < point and _personal(c)]
             prior = [c for c in prior if not c.plural]
         window = [c for c in prior if self.sentence_of[c.start] == sentence]
         if not window:

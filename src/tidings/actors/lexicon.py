@@ -32,6 +32,7 @@ MARKER_KINDS = frozenset(
         "posted",
         "based",
         "ethnic",
+        "member_noun",
     }
 )
 _ISO3 = re.compile(r"[A-Z]{3}")
@@ -90,6 +91,7 @@ class Lexicon:
     markers: dict[str, frozenset[str]]
     actors: tuple[KnownActor, ...] = ()  # named people and bodies with dated codes
     regions: dict[str, str] = field(default_factory=dict)  # form_key -> region block
+    ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lower -> countries
 
     def region_block(self, words: str) -> str | None:
         """The region block of a region name or demonym ("Gaza", "Gazans" -> GZA)."""
@@ -239,6 +241,24 @@ def load_people(path: Path, claims: _Claims) -> tuple[KnownActor, ...]:
     return tuple(people)
 
 
+def load_ambiguous(path: Path, countries: dict[str, Country]) -> dict[str, tuple[str, ...]]:
+    """Place names shared by several countries (ambiguous.tsv), the lexicon's own first."""
+    names = {
+        form.lower(): c.iso3
+        for c in countries.values()
+        for form in (c.name, *c.aliases, *c.capitals)
+    }
+    found: dict[str, tuple[str, ...]] = {}
+    for row in read_tsv(path, ["name", "countries"]):
+        codes = tuple(row.list("countries"))
+        if len(codes) < 2 or any(code not in countries for code in codes):
+            raise row.fail(f"countries {row['countries']!r}: two or more codes from countries.tsv")
+        if names.get(row["name"].lower()) != codes[0]:
+            raise row.fail(f"{row['name']!r} does not name {codes[0]} in countries.tsv")
+        found[row["name"].lower()] = codes
+    return found
+
+
 def load_markers(path: Path) -> dict[str, frozenset[str]]:
     kinds: dict[str, set[str]] = {}
     for row in read_tsv(path, ["word", "kind"]):
@@ -266,6 +286,7 @@ def load_lexicon(data_dir: Path | str | None = None) -> Lexicon:
         markers=load_markers(folder / "markers.tsv"),
         actors=load_people(folder / "people.tsv", claims),
         regions=regions,
+        ambiguous=load_ambiguous(folder / "ambiguous.tsv", countries),
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -18,6 +19,9 @@ from tidings.actors.matching import Hit
 from tidings.actors.places import place_country
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Where "he", "him", "they", "them" stand for an actor: subjects and objects ("police
+# arrested him", "troops fired on them"); "it" is taken as a subject only.
+PRONOUN_DEPS = SUBJECT_DEPS | {"dobj", "pobj", "dative"}
 # Entities a country name inside of is part of a longer name, not an actor of its own.
 NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
 COORDINATORS = frozenset({"and", "or", ",", "&"})
@@ -75,10 +79,58 @@ def inside_other_name(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+def longer_name_end(doc: Doc, start: int, end: int, hits: Sequence[Hit]) -> int | None:
+    """ "the Kenya Anti-Poaching Unit", untagged by the model: the end of the proper name a
+    country name at [start, end) opens, when its chain of compounds ends on a capitalised
+    proper noun after it and only capitalised words (no other dictionary hit) lie between;
+    None otherwise, as for "Kenya President Uhuru Kenyatta"."""
+    token = doc[start:end].root
+    while token.dep_ == "compound" and token.head.i > token.i:
+        token = token.head
+    if token.i < end or token.pos_ != "PROPN" or token.ent_type_:
+        return None
+    words = doc[end : token.i + 1]
+    if not all(t.text[:1].isupper() or t.text == "-" for t in words):
+        return None
+    if any(h.start < token.i + 1 and end <= h.start for h in hits):
+        return None
+    return token.i + 1
+
+
 def is_ethnic(doc: Doc, start: int, lexicon: Lexicon) -> bool:
     """Whether the demonym at `start` names an ethnicity ("ethnic Albanians", "ethnic
     Serb civilians"), not the people of the state it is named after."""
     return start > 0 and doc[start - 1].lower_ in lexicon.words("ethnic")
+
+
+def disambiguated(doc: Doc, hits: Sequence[Hit], lexicon: Lexicon) -> list[Hit]:
+    """Hits of place names several countries share ("Tripoli"), each given the one other
+    country the document names otherwise, when it names just that one of them."""
+    if not lexicon.ambiguous:
+        return list(hits)
+    choices = {
+        i: lexicon.ambiguous.get(doc[h.start : h.end].text.lower(), ())
+        for i, h in enumerate(hits)
+        if h.kind in ("name", "capital")
+    }
+    named = {h.ref for i, h in enumerate(hits) if h.kind in COUNTRY_HITS and not choices.get(i)}
+    found = list(hits)
+    for i, options in choices.items():
+        picked = [c for c in options if c in named]
+        if len(picked) == 1 and picked[0] != hits[i].ref:
+            found[i] = replace(hits[i], ref=picked[0])
+    return found
+
+
+def stacked_demonyms(hits: Sequence[Hit]) -> set[int]:
+    """Starts of demonyms right after another ("Serb" in "Bosnian Serb leaders"): an
+    ethnicity, while the first names the country the group lives in, as PETRARCH reads
+    the first country word of a phrase (and the PLOVER gold codes Bosnian Serbs BIH)."""
+    return {
+        b.start
+        for a, b in zip(hits, hits[1:], strict=False)
+        if a.kind == b.kind == "demonym" and a.end == b.start
+    }
 
 
 def is_affiliation(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
@@ -103,20 +155,24 @@ def modifier(doc: Doc, hit: Hit, lexicon: Lexicon) -> bool:
     return False
 
 
-def role_head(doc: Doc, start: int, end: int, role_tokens: set[int]) -> Token | None:
+def role_head(
+    doc: Doc, start: int, end: int, role_tokens: set[int], members: frozenset[str] = frozenset()
+) -> Token | None:
     """The head noun of the actor phrase a role word at [start, end) belongs to.
 
     The role word is followed up its chain of compounds: "US State Department
     Spokesperson Ned Price" leads to "Price" (a name: the role is a title). A chain
     that ends on a noun that is neither a role nor a name ("government offices",
-    "police station") means the role word only describes a thing: None.
+    "police station") means the role word only describes a thing: None; one that ends
+    on a collective noun for people (`members`: "military personnel", "embassy staff")
+    keeps the role.
     """
     token = doc[start:end].root  # "Secretary" in "Secretary of State"
     while token.dep_ in ("compound", "nmod") and token.head.i > token.i:
         token = token.head
     if token.i < end or token.i in role_tokens or token.pos_ == "PROPN":
         return token
-    return None
+    return token if token.lower_ in members else None
 
 
 def phrase_bounds(head: Token, start: int, end: int) -> tuple[int, int]:
@@ -230,6 +286,20 @@ def demonym_argument(token: Token, lexicon: Lexicon) -> bool:
     if noun.dep_ not in ARGUMENT_DEPS:
         return False
     return not is_place(noun, lexicon, capital=False)
+
+
+def clause_subjects(token: Token) -> set[int]:
+    """Subject tokens of the clause an object pronoun sits in, which it cannot stand for
+    ("police arrested them" are not the police), through a coordination ("fired on
+    protesters and wounded them")."""
+    head = token.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head  # "two of them", "fired on them"
+    verbs = [head]
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+        verbs.append(head)
+    return {c.i for verb in verbs for c in verb.children if c.dep_ in SUBJECT_DEPS}
 
 
 def governing_subject(token: Token) -> Token | None:
