@@ -30,7 +30,9 @@ __all__ = ["FRAME_ROLES", "Frames", "Planned", "Trigger", "load_frames", "plan"]
 FRAME_ROLES = (
     *("deny", "threat", "reject", "demand", "appeal", "intent", "accuse", "commit", "command"),
     *("allege", "claim"),  # reported violence, applied by the coder (see frames.tsv)
+    "cease",  # "stop attacking": what stopping the act is (087), before any frame above
 )
+GOVERNING_ROLES = tuple(r for r in FRAME_ROLES if r != "cease")
 CLAUSE_DEPS = ("xcomp", "ccomp")
 OBJECT_DEPS = ("dobj", "obj", "nsubjpass")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -131,11 +133,26 @@ def _governor(
         found is not None
         and found[0].i not in heads
         and found[0].i not in seen
-        and lexicon.word_has_role(found[0], "light")
+        and lexicon.word_has_role(found[0], "light", "cease")
     ):
         seen.add(found[0].i)
         found = _direct_governor(found[0])
     return found
+
+
+def _ceasing(token: Token, heads: dict[int, Trigger], lexicon: Lexicon) -> Token | None:
+    """The word that stops an event word, when no trigger itself: "stop attacking", "an
+    end to the shelling", "refrain from attacks"."""
+    found = _direct_governor(token)
+    if found is None and token.dep_ in ("pobj", "pcomp") and token.head.lower_ == "from":
+        found = (token.head.head, "from")
+    if found is None and token.dep_ == "acl":
+        found = (token.head, "clause")  # "that X cease shelling Y" misread as a noun "cease"
+    if found is not None and found[1] == "of" and found[0].i not in heads:
+        found = _direct_governor(found[0]) or found  # "end six weeks of fighting"
+    if found is None or found[0].i in heads or found[0].i == token.i:
+        return None
+    return found[0] if lexicon.word_has_role(found[0], "cease") else None
 
 
 def _direct_governor(token: Token) -> tuple[Token, str] | None:
@@ -191,13 +208,24 @@ def plan(triggers: list[Trigger], lexicon: Lexicon, frames: Frames) -> list[Plan
         if head.dep_ == "acl" and head.head.i in heads and heads[head.head.i].entry.pos == "NOUN":
             dropped.add(head.i)  # "an attack targeting civilians": the noun's own phrase
             continue
-        found = _governor(head, heads, lexicon)
+        ceased = _ceasing(head, heads, lexicon)
+        if ceased is not None:
+            # "stopped attacking": de-escalation (087), its mood the stopping's; an act that
+            # stopping has no code for is not coded
+            stopped = frames.lookup({"cease"}, code[head.i])
+            if stopped is None:
+                dropped.add(head.i)
+                continue
+            code[head.i] = stopped
+            modality[head.i] = _modality(ceased, lexicon) if ceased.pos_ == "VERB" else "asserted"
+        clause = head if ceased is None else ceased  # what a frame above governs
+        found = _governor(clause, heads, lexicon)
         if found is None:
             if trigger.entry.pos == "NOUN" and _inside_argument(head, heads):
                 dropped.add(head.i)  # "the delivery of aid" as the object of "allowed"
             continue
         governor, how = found
-        roles = {r for r in FRAME_ROLES if lexicon.has_role(governor.lemma_, r)}
+        roles = {r for r in GOVERNING_ROLES if lexicon.has_role(governor.lemma_, r)}
         if {"intent", "threat"} <= roles and code[head.i][:2] < HOSTILE_ROOT:
             roles.discard("threat")  # "wants to inspect" intends; "wants to attack" threatens
         ruling = heads.get(governor.i)
@@ -219,7 +247,7 @@ def plan(triggers: list[Trigger], lexicon: Lexicon, frames: Frames) -> list[Plan
             else:
                 reporters[head.i] = governor
             continue
-        wished = _wished_actor(head, governor) if how == "clause" and ruling is None else None
+        wished = _wished_actor(clause, governor) if how == "clause" and ruling is None else None
         if wished is not None and roles & {"intent", "threat"}:
             # "Obama wants Putin to attack": an appeal to Putin, not Putin's threat
             # "does not want Putin to attack" asks him not to, as "wants him not to" does
