@@ -109,3 +109,51 @@ def test_stopping_violence_is_de_escalation(nlp):
     events = coded(nlp, "Peru stopped shelling Bolivia.")
     assert ("087", "PER", "BOL") in triples(events), triples(events)
     assert not any(e.cameo.root in ("18", "19", "20") for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The election will be held on March 3.",
+        "The Coastal Highway Patrol closed the road.",
+        "She starred in the comedy Midnight Talk in 1960.",
+    ],
+)
+def test_a_word_of_a_name_is_no_event(nlp, text):
+    """ "March" the month, an organisation's head word, a title: no march, patrol or talks."""
+    assert not coded(nlp, text), triples(coded(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Peru released the findings of its inquiry.", "010"),
+        ("Peru issued a press release on Monday.", None),
+        ("The studio released the documentary on Friday.", None),
+    ],
+)
+def test_releasing_things_is_not_releasing_people(nlp, text, code):
+    found = codes(coded(nlp, text))
+    assert "0841" not in found, found
+    assert code is None or code in found, found
+
+
+def test_a_bare_conjoined_verb_shares_the_first_verbs_modality(nlp):
+    """ "will attack and kill": both future; "attacked, but did not kill" is not shared."""
+    events = coded(nlp, "The rebels will attack and kill the hostages.")
+    assert {e.modality for e in events if e.cameo.root in ("18", "19")} == {"future"}
+    events = coded(nlp, "Peru did not attack or invade Bolivia.")
+    assert events and all(e.modality == "negated" for e in events), events
+
+
+def test_leaving_a_treaty_is_reducing_relations_not_a_retreat(nlp):
+    found = triples(coded(nlp, "Peru withdrew from the fishing treaty with Chile."))
+    assert ("161", "PER", "CHL") in found, found
+
+
+def test_attacking_a_decision_is_criticism(nlp):
+    assert ("111", "PER", None) in triples(coded(nlp, "Peru attacked the decision on tariffs."))
+
+
+def test_committing_suicide_is_no_commitment(nlp):
+    assert not coded(nlp, "Officials said the suspect had committed suicide.")

@@ -44,6 +44,7 @@ HOSTILE_ROOT = "13"
 STATEMENT_ROOT = "01"  # public statements: "announced sanctions" is the sanctions
 DE_ESCALATE = "087"  # "urged X not to attack": what is asked is de-escalation
 ASKING = frozenset({"appeal", "demand"})
+OWN_MOOD_DEPS = ("nsubj", "nsubjpass", "aux", "auxpass", "neg")  # a conjunct's own mood
 SAME = "="  # frames.tsv: the governed act keeps its own code (a pledged act, coded future)
 # frames that may keep the governed act ("=" rows), with the modality the act then has:
 # "pledged to expel" will expel; "ordered the arrest of X" had X arrested
@@ -352,6 +353,8 @@ def _modality(head: Token, lexicon: Lexicon) -> str:
 
     Two working values are resolved by `plan`: "obligation" ("must", "should") and
     "negated-future" ("will not accept": a refusal)."""
+    if _bare_conjunct(head):
+        head = head.head  # "will attack and kill": "kill" shares "will"
     negated = any(c.dep_ == "neg" for c in head.children)
     subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if any(d.lower_ in ("no", "nobody", "none") for s in subjects for d in s.subtree):
@@ -370,3 +373,15 @@ def _modality(head: Token, lexicon: Lexicon) -> str:
     if any(lexicon.has_role(m, "hypothetical") for m in markers):
         return "hypothetical"
     return "asserted"
+
+
+def _bare_conjunct(verb: Token) -> bool:
+    """A verb conjoined to another with no subject or auxiliary of its own ("will attack
+    and kill", "did not attack or loot"): it takes that verb's modality."""
+    return (
+        verb.dep_ == "conj"
+        and verb.pos_ == "VERB"
+        and verb.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in OWN_MOOD_DEPS for c in verb.children)
+        and not any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in verb.head.children)
+    )

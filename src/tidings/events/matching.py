@@ -23,6 +23,9 @@ ADJECTIVAL_DEPS = ("amod", "acomp")  # "the targeted attack": a participle, not 
 VISIT = "042"  # a visit goes to the country of the place it names
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 MODIFIER_DEPS = ("compound", "amod", "nmod")
+# names whose words are no events; not EVENT ("the Christchurch Shooting" is one)
+NAME_LABELS = ("DATE", "TIME", "WORK_OF_ART", "LAW", "PRODUCT")
+HEAD_NAME_LABELS = ("ORG", "FAC", "PERSON")  # only the name's last word
 
 
 class TriggerMatcher:
@@ -90,6 +93,8 @@ class TriggerMatcher:
     def triggers(self, sent: Span) -> list[Trigger]:
         found: list[Trigger] = []
         for token in sent:
+            if _named(token):
+                continue
             if token.pos_ in VERB_TAGS and token.dep_ not in ADJECTIVAL_DEPS:
                 match = self.verb_entry(token)
                 if match:
@@ -100,6 +105,19 @@ class TriggerMatcher:
                     found.append(Trigger(token, noun[1], noun[0]))
         consumed = {t.consumed for t in found if t.consumed is not None}
         return [t for t in found if t.head.i not in consumed and t.entry.code != NOT_AN_EVENT]
+
+
+def _named(token: Token) -> bool:
+    """A proper noun inside a name is no event: "in March", "the Highway Patrol", "the
+    Iran Hostage Crisis", "the Bishops' Conference"."""
+    if token.pos_ != "PROPN" or not token.ent_type_:
+        return False
+    if token.ent_type_ in NAME_LABELS:
+        return True
+    # an organisation's head word names it ("the Highway Patrol"); a title-case headline's
+    # words inside a misread name are not ("Court Convicts Friend of Boston Bombing Suspect")
+    last = token.i + 1 == len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I"
+    return token.ent_type_ in HEAD_NAME_LABELS and last
 
 
 def _participle_lemmas(token: Token) -> tuple[str, ...]:
