@@ -157,3 +157,25 @@ def test_attacking_a_decision_is_criticism(nlp):
 
 def test_committing_suicide_is_no_commitment(nlp):
     assert not coded(nlp, "Officials said the suspect had committed suicide.")
+
+
+def test_stopping_a_noun_act_lends_it_the_stoppers_subject(nlp):
+    found = triples(coded(nlp, "Peru stopped its military exercises with Chile."))
+    assert ("087", "PER", "CHL") in found, found
+
+
+def test_every_conjoined_clause_of_an_appeal_is_appealed_for(nlp):
+    """ "urged X to pull back and stop air strikes": the strikes are not asserted."""
+    events = coded(nlp, "Brazil urged Peru to pull back, talk and stop air strikes on Bolivia.")
+    assert not any(e.cameo.code.startswith(("18", "19", "087")) for e in events), triples(events)
+
+
+def test_it_after_a_plural_speaker_is_not_the_speaker(nlp):
+    """ "officials said it killed nine": "it" is the fire or the blast, no claim (015)."""
+    ACTORS["Peruvian officials"] = "PERGOV"
+    try:
+        found = codes(coded(nlp, "Peruvian officials said it killed nine people."))
+    finally:
+        del ACTORS["Peruvian officials"]
+    assert "015" not in found and "190" in found, found
+    assert "015" in codes(coded(nlp, "Peru said it attacked the rebels."))

@@ -30,6 +30,7 @@ from tidings.events.clauses import (
     doer_noun,
     engaging_verb,
     issued_in,
+    may_refer_to,
     noun_doers,
     pronoun_speaker,
     speaker_of,
@@ -142,7 +143,9 @@ class EventCoder:
                 sources = [m for m in found if m not in targets]
             return sources, targets
         phrase = object_phrase(head)
-        light = phrase.dep_ in ("dobj", "obj") and self.lexicon.word_has_role(phrase.head, "light")
+        # "carried out strikes", "stopped its exercises": the verb lends the noun its subject
+        lender = self.lexicon.word_has_role(phrase.head, "light", "cease")
+        light = phrase.dep_ in ("dobj", "obj") and lender
         tokens = frozenset(t.i for t in trigger.tokens)
         if (undergoing := undergone(head, index)) is not None:
             return undergoing  # "put X under investigation"
@@ -243,7 +246,7 @@ class EventCoder:
         head = planned.trigger.head
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
         spoken = {m.actor.code for m in speakers}
-        own = (subject is not None and subject.pos_ == "PRON") or bool(
+        own = (subject is not None and may_refer_to(subject, speaker)) or bool(
             sources and all(m.actor.code in spoken for m in sources)
         )
         if not own and not sources:

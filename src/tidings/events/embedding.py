@@ -159,6 +159,11 @@ def _ceasing(token: Token, heads: dict[int, Trigger], lexicon: Lexicon) -> Token
 def _direct_governor(token: Token) -> tuple[Token, str] | None:
     if token.dep_ == "conj" and token.pos_ in ("NOUN", "PROPN") and token.head.dep_ in OBJECT_DEPS:
         token = token.head  # "announced asset freezes and travel bans": both are objects
+    first = token
+    while first.dep_ == "conj" and first.pos_ == "VERB" and first.head.pos_ == "VERB":
+        first = first.head
+    if first.dep_ in CLAUSE_DEPS:
+        token = first  # "urged X to pull back, talk and stop air strikes": all are urged
     if (token.dep_ in CLAUSE_DEPS or _is_purpose(token)) and token.head.i != token.i:
         return token.head, "clause"  # an infinitival advcl too: "have sworn to fight"
     if token.dep_ in OBJECT_DEPS and token.head.i != token.i and token.head.pos_ == "VERB":
