@@ -179,3 +179,31 @@ def test_it_after_a_plural_speaker_is_not_the_speaker(nlp):
         del ACTORS["Peruvian officials"]
     assert "015" not in found and "190" in found, found
     assert "015" in codes(coded(nlp, "Peru said it attacked the rebels."))
+
+
+def test_an_event_word_naming_a_weapon_is_no_event(nlp):
+    assert not coded(nlp, "The police found an assault rifle and two attack helicopters.")
+
+
+@pytest.mark.parametrize(
+    "text", ["Peru fired tear gas at the rebels.", "Peru used water cannon against the rebels."]
+)
+def test_crowd_control_weapons_are_repression_not_an_attack(nlp, text):
+    found = triples(coded(nlp, text))
+    assert ("175", "PER", "PERREB") in found or ("175", "PER", None) in found, found
+    assert not any(code.startswith(("18", "19")) for code, _, _ in found), found
+
+
+def test_vowing_revenge_is_a_threat(nlp):
+    assert ("130", "PER", "CHL") in triples(coded(nlp, "Peru vowed revenge against Chile."))
+
+
+def test_an_act_in_a_plan_is_not_done(nlp):
+    """ "a plan to invade": the plan's frame codes it (a threat), not an invasion (192)."""
+    found = codes(coded(nlp, "Chile drew up a plan to invade Bolivia."))
+    assert "192" not in found and any(c.startswith("13") for c in found), found
+
+
+def test_an_infinitive_on_a_noun_does_not_take_the_noun_as_its_object(nlp):
+    """ "a decision to attack Bolivia" is no attack on a decision (criticism, 111)."""
+    assert "111" not in codes(coded(nlp, "Peru made a decision to attack Bolivia."))

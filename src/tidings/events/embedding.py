@@ -164,6 +164,8 @@ def _direct_governor(token: Token) -> tuple[Token, str] | None:
         first = first.head
     if first.dep_ in CLAUSE_DEPS:
         token = first  # "urged X to pull back, talk and stop air strikes": all are urged
+    if _noun_clause(token):
+        return token.head, "clause"  # "a plan to fire missiles", "calls to end the war"
     if (token.dep_ in CLAUSE_DEPS or _is_purpose(token)) and token.head.i != token.i:
         return token.head, "clause"  # an infinitival advcl too: "have sworn to fight"
     if token.dep_ in OBJECT_DEPS and token.head.i != token.i and token.head.pos_ == "VERB":
@@ -173,6 +175,15 @@ def _direct_governor(token: Token) -> tuple[Token, str] | None:
         if prep.lower_ in FRAME_PREPS and prep.head.i != prep.i:
             return prep.head, prep.lower_
     return None
+
+
+def _noun_clause(token: Token) -> bool:
+    """An infinitival clause on a noun: "a plan to fire missiles", "a threat to strike"."""
+    return (
+        token.dep_ == "acl"
+        and token.head.pos_ == "NOUN"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    )
 
 
 def _is_purpose(token: Token) -> bool:

@@ -47,7 +47,7 @@ class TriggerMatcher:
                   for c in o.children if c.dep_ == "prep"}  # fmt: skip
         holders = [verb, *(o for o in objects if o.dep_ in ("dobj", "obj", "nsubjpass"))]
         objects += [p for c in verb.children if c.dep_ == "prep" for p in c.children]
-        if verb.dep_ == "acl":
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
             objects.append(verb.head)  # "the drafts released by ...": the noun is the object
         best: tuple[TriggerEntry, Token | None] | None = None
         for entry in entries:
@@ -90,6 +90,10 @@ class TriggerMatcher:
                 return TriggerEntry(words, "NOUN", code, origin="undo"), (modifier, noun)
         return None
 
+    def _weapon_kind(self, noun: Token) -> bool:
+        """ "an assault rifle", "attack helicopters": an event word naming a kind of weapon."""
+        return noun.dep_ == "compound" and noun.head.lemma_.lower() in self.lexicon.weapons
+
     def triggers(self, sent: Span) -> list[Trigger]:
         found: list[Trigger] = []
         for token in sent:
@@ -99,7 +103,7 @@ class TriggerMatcher:
                 match = self.verb_entry(token)
                 if match:
                     found.append(Trigger(token, (token,), match[0], match[1] and match[1].i))
-            elif token.pos_ in NOUN_TAGS:
+            elif token.pos_ in NOUN_TAGS and not self._weapon_kind(token):
                 noun = self.noun_entry(token)
                 if noun:
                     found.append(Trigger(token, noun[1], noun[0]))
