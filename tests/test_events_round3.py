@@ -207,3 +207,17 @@ def test_an_act_in_a_plan_is_not_done(nlp):
 def test_an_infinitive_on_a_noun_does_not_take_the_noun_as_its_object(nlp):
     """ "a decision to attack Bolivia" is no attack on a decision (criticism, 111)."""
     assert "111" not in codes(coded(nlp, "Peru made a decision to attack Bolivia."))
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Peru will launch an attack on Bolivia.", "future"),
+        ("Peru did not carry out the attack on Bolivia.", "negated"),
+        ("Chile would respond if Peru carried out attacks on Bolivia.", "hypothetical"),
+        ("Peru launched an attack on Bolivia.", "asserted"),
+    ],
+)
+def test_an_event_noun_takes_its_light_verbs_mood(nlp, text, modality):
+    events = [e for e in coded(nlp, text) if e.cameo.root == "19"]
+    assert events and {e.modality for e in events} == {modality}, events

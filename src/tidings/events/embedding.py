@@ -212,7 +212,9 @@ def plan(triggers: list[Trigger], lexicon: Lexicon, frames: Frames) -> list[Plan
     """The events of one sentence's triggers, frames applied and governed events dropped."""
     heads = {t.head.i: t for t in triggers}
     code = {t.head.i: t.entry.code for t in triggers}
-    modality: dict[int, str] = {t.head.i: _modality(t.head, lexicon) for t in triggers}
+    modality: dict[int, str] = {
+        t.head.i: _modality(_mood_bearer(t, lexicon), lexicon) for t in triggers
+    }
     dropped: set[int] = set()
     borrowed: dict[int, Trigger] = {}
     speech: dict[int, tuple[Token, Token | None]] = {}
@@ -362,6 +364,15 @@ def _yields(statement: str, governed: str) -> bool:
 
 def _has_trigger_object(verb: Token, heads: dict[int, Trigger]) -> bool:
     return any(c.dep_ in OBJECT_DEPS and c.i in heads for c in verb.children)
+
+
+def _mood_bearer(trigger: Trigger, lexicon: Lexicon) -> Token:
+    """The word whose auxiliaries give a trigger's mood: an event noun's light verb ("will
+    launch an attack", "if X carried out attacks"), else the trigger itself."""
+    found = _direct_governor(trigger.head) if trigger.entry.pos == "NOUN" else None
+    if found is not None and found[1] == "object" and lexicon.word_has_role(found[0], "light"):
+        return found[0]
+    return trigger.head
 
 
 def _modality(head: Token, lexicon: Lexicon) -> str:
