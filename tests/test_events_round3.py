@@ -221,3 +221,12 @@ def test_an_infinitive_on_a_noun_does_not_take_the_noun_as_its_object(nlp):
 def test_an_event_noun_takes_its_light_verbs_mood(nlp, text, modality):
     events = [e for e in coded(nlp, text) if e.cameo.root == "19"]
     assert events and {e.modality for e in events} == {modality}, events
+
+
+def test_a_plea_in_court_is_no_appeal(nlp):
+    assert not coded(nlp, "The rebels pleaded guilty to all charges.")
+    assert "020" in {c[:3] for c in codes(coded(nlp, "Peru pleaded with Chile."))}
+
+
+def test_leaving_a_race_is_no_retreat(nlp):
+    assert not coded(nlp, "Peru's candidate withdrew from the presidential race.")

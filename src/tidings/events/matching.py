@@ -20,6 +20,7 @@ __all__ = ["TriggerMatcher"]
 VERB_TAGS = ("VERB",)
 NOUN_TAGS = ("NOUN", "PROPN")
 ADJECTIVAL_DEPS = ("amod", "acomp")  # "the targeted attack": a participle, not an event
+OBJECT_DEPS = ("dobj", "obj", "nsubjpass", "attr", "acomp")
 VISIT = "042"  # a visit goes to the country of the place it names
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 MODIFIER_DEPS = ("compound", "amod", "nmod")
@@ -40,7 +41,8 @@ class TriggerMatcher:
         if not entries:
             return None
         preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt", "agent")}
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr")]
+        # "pleaded guilty": an adjective complement is matched as an object too
+        objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
         # "received assurances from X": the parser may hang the verb's "from" on its object
         # and in the passive on its subject: "evidence against X was presented by Y"
         preps |= {c.lower_ for o in objects if o.dep_ in ("dobj", "obj", "nsubjpass")
