@@ -20,6 +20,8 @@ from typing import cast
 
 from spacy.tokens import Token
 
+from tidings.events import governing
+from tidings.events.governing import FRAME_PREPS, OBJECT_DEPS
 from tidings.events.lexicon import Lexicon, TriggerEntry
 from tidings.events.ontology import Ontology, load_ontology
 from tidings.model import Modality
@@ -33,10 +35,7 @@ FRAME_ROLES = (
     "cease",  # "stop attacking": what stopping the act is (087), before any frame above
 )
 GOVERNING_ROLES = tuple(r for r in FRAME_ROLES if r != "cease")
-CLAUSE_DEPS = ("xcomp", "ccomp")
-OBJECT_DEPS = ("dobj", "obj", "nsubjpass")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-FRAME_PREPS = ("for", "of", "to")  # "called for talks", "accused X of attacking"
 DENY_CODE = "016"
 APPEAL_CODE = "020"
 # a word that both intends and threatens (want, plan, vow) threatens only coercion and force
@@ -44,7 +43,6 @@ HOSTILE_ROOT = "13"
 STATEMENT_ROOT = "01"  # public statements: "announced sanctions" is the sanctions
 DE_ESCALATE = "087"  # "urged X not to attack": what is asked is de-escalation
 ASKING = frozenset({"appeal", "demand"})
-OWN_MOOD_DEPS = ("nsubj", "nsubjpass", "aux", "auxpass", "neg")  # a conjunct's own mood
 SAME = "="  # frames.tsv: the governed act keeps its own code (a pledged act, coded future)
 # frames that may keep the governed act ("=" rows), with the modality the act then has:
 # "pledged to expel" will expel; "ordered the arrest of X" had X arrested
@@ -121,78 +119,6 @@ def _read(path: Path, ontology: Ontology) -> Frames:
     return Frames(rows)
 
 
-def _governor(
-    token: Token, heads: dict[int, Trigger], lexicon: Lexicon
-) -> tuple[Token, str] | None:
-    """The word governing an event word, and how: a clause, an object, or `for`/`of`.
-
-    A light verb that is no trigger itself is see-through: in "promised to continue
-    military aid" the aid is governed by "promised" (intent to give military aid, 0332)."""
-    found = _direct_governor(token)
-    seen = {token.i}
-    while (
-        found is not None
-        and found[0].i not in heads
-        and found[0].i not in seen
-        and lexicon.word_has_role(found[0], "light", "cease")
-    ):
-        seen.add(found[0].i)
-        found = _direct_governor(found[0])
-    return found
-
-
-def _ceasing(token: Token, heads: dict[int, Trigger], lexicon: Lexicon) -> Token | None:
-    """The word that stops an event word, when no trigger itself: "stop attacking", "an
-    end to the shelling", "refrain from attacks"."""
-    found = _direct_governor(token)
-    if found is None and token.dep_ in ("pobj", "pcomp") and token.head.lower_ == "from":
-        found = (token.head.head, "from")
-    if found is None and token.dep_ == "acl":
-        found = (token.head, "clause")  # "that X cease shelling Y" misread as a noun "cease"
-    if found is not None and found[1] == "of" and found[0].i not in heads:
-        found = _direct_governor(found[0]) or found  # "end six weeks of fighting"
-    if found is None or found[0].i in heads or found[0].i == token.i:
-        return None
-    return found[0] if lexicon.word_has_role(found[0], "cease") else None
-
-
-def _direct_governor(token: Token) -> tuple[Token, str] | None:
-    if token.dep_ == "conj" and token.pos_ in ("NOUN", "PROPN") and token.head.dep_ in OBJECT_DEPS:
-        token = token.head  # "announced asset freezes and travel bans": both are objects
-    first = token
-    while first.dep_ == "conj" and first.pos_ == "VERB" and first.head.pos_ == "VERB":
-        first = first.head
-    if first.dep_ in CLAUSE_DEPS:
-        token = first  # "urged X to pull back, talk and stop air strikes": all are urged
-    if _noun_clause(token):
-        return token.head, "clause"  # "a plan to fire missiles", "calls to end the war"
-    if (token.dep_ in CLAUSE_DEPS or _is_purpose(token)) and token.head.i != token.i:
-        return token.head, "clause"  # an infinitival advcl too: "have sworn to fight"
-    if token.dep_ in OBJECT_DEPS and token.head.i != token.i and token.head.pos_ == "VERB":
-        return token.head, "object"
-    if token.dep_ in ("pobj", "pcomp") and token.head.dep_ == "prep":
-        prep = token.head
-        if prep.lower_ in FRAME_PREPS and prep.head.i != prep.i:
-            return prep.head, prep.lower_
-    return None
-
-
-def _noun_clause(token: Token) -> bool:
-    """An infinitival clause on a noun: "a plan to fire missiles", "a threat to strike"."""
-    return (
-        token.dep_ == "acl"
-        and token.head.pos_ == "NOUN"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-    )
-
-
-def _is_purpose(token: Token) -> bool:
-    """An infinitival purpose clause: "staged protests to demand reforms"."""
-    return token.dep_ == "advcl" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
-    )
-
-
 def _wished_actor(clause: Token, governor: Token) -> Token | None:
     """Whom a "want"-type word wants to act, when not its own subject: "wants Putin to
     attack" (parsed with Putin as the clause's subject or as the word's object)."""
@@ -213,7 +139,10 @@ def plan(triggers: list[Trigger], lexicon: Lexicon, frames: Frames) -> list[Plan
     heads = {t.head.i: t for t in triggers}
     code = {t.head.i: t.entry.code for t in triggers}
     modality: dict[int, str] = {
-        t.head.i: _modality(_mood_bearer(t, lexicon), lexicon) for t in triggers
+        t.head.i: governing.modality(
+            governing.mood_bearer(t.head, t.entry.pos == "NOUN", lexicon), lexicon
+        )
+        for t in triggers
     }
     dropped: set[int] = set()
     borrowed: dict[int, Trigger] = {}
@@ -221,13 +150,14 @@ def plan(triggers: list[Trigger], lexicon: Lexicon, frames: Frames) -> list[Plan
     reporters: dict[int, Token] = {}
     for trigger in triggers:
         head = trigger.head
-        if _is_purpose(head) and (head.head.i in heads or _has_trigger_object(head.head, heads)):
+        governed_purpose = head.head.i in heads or _has_trigger_object(head.head, heads)
+        if governing.is_purpose(head) and governed_purpose:
             dropped.add(head.i)
             continue
         if head.dep_ == "acl" and head.head.i in heads and heads[head.head.i].entry.pos == "NOUN":
             dropped.add(head.i)  # "an attack targeting civilians": the noun's own phrase
             continue
-        ceased = _ceasing(head, heads, lexicon)
+        ceased = governing.ceasing(head, heads, lexicon)
         if ceased is not None:
             # "stopped attacking": de-escalation (087), its mood the stopping's; an act that
             # stopping has no code for is not coded
@@ -236,9 +166,10 @@ def plan(triggers: list[Trigger], lexicon: Lexicon, frames: Frames) -> list[Plan
                 dropped.add(head.i)
                 continue
             code[head.i] = stopped
-            modality[head.i] = _modality(ceased, lexicon) if ceased.pos_ == "VERB" else "asserted"
+            verbal = ceased.pos_ == "VERB"
+            modality[head.i] = governing.modality(ceased, lexicon) if verbal else "asserted"
         clause = head if ceased is None else ceased  # what a frame above governs
-        found = _governor(clause, heads, lexicon)
+        found = governing.governor(clause, heads, lexicon)
         if found is None:
             if trigger.entry.pos == "NOUN" and _inside_argument(head, heads):
                 dropped.add(head.i)  # "the delivery of aid" as the object of "allowed"
@@ -364,51 +295,3 @@ def _yields(statement: str, governed: str) -> bool:
 
 def _has_trigger_object(verb: Token, heads: dict[int, Trigger]) -> bool:
     return any(c.dep_ in OBJECT_DEPS and c.i in heads for c in verb.children)
-
-
-def _mood_bearer(trigger: Trigger, lexicon: Lexicon) -> Token:
-    """The word whose auxiliaries give a trigger's mood: an event noun's light verb ("will
-    launch an attack", "if X carried out attacks"), else the trigger itself."""
-    found = _direct_governor(trigger.head) if trigger.entry.pos == "NOUN" else None
-    if found is not None and found[1] == "object" and lexicon.word_has_role(found[0], "light"):
-        return found[0]
-    return trigger.head
-
-
-def _modality(head: Token, lexicon: Lexicon) -> str:
-    """Negated, future, hypothetical or asserted, from the verb's auxiliaries and subject.
-
-    Two working values are resolved by `plan`: "obligation" ("must", "should") and
-    "negated-future" ("will not accept": a refusal)."""
-    if _bare_conjunct(head):
-        head = head.head  # "will attack and kill": "kill" shares "will"
-    negated = any(c.dep_ == "neg" for c in head.children)
-    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if any(d.lower_ in ("no", "nobody", "none") for s in subjects for d in s.subtree):
-        negated = True
-    markers = [c.lemma_.lower() for c in head.children if c.dep_ in ("aux", "mark")]
-    reported = head.dep_ == "ccomp" and lexicon.has_role(head.head.lemma_, "speech")
-    future = any(lexicon.has_role(m, "future") for m in markers) or (
-        reported and "would" in markers
-    )
-    if future:
-        return "negated-future" if negated else "future"
-    if negated:
-        return "negated"
-    if any(lexicon.has_role(m, "obligation") for m in markers):
-        return "obligation"
-    if any(lexicon.has_role(m, "hypothetical") for m in markers):
-        return "hypothetical"
-    return "asserted"
-
-
-def _bare_conjunct(verb: Token) -> bool:
-    """A verb conjoined to another with no subject or auxiliary of its own ("will attack
-    and kill", "did not attack or loot"): it takes that verb's modality."""
-    return (
-        verb.dep_ == "conj"
-        and verb.pos_ == "VERB"
-        and verb.head.pos_ in ("VERB", "AUX")
-        and not any(c.dep_ in OWN_MOOD_DEPS for c in verb.children)
-        and not any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in verb.head.children)
-    )
