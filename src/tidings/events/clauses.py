@@ -36,6 +36,7 @@ __all__ = [
     "engaging_verb",
     "governor_object",
     "issued_in",
+    "may_refer_to",
     "noun_doers",
     "performed_by",
     "pronoun_speaker",
@@ -280,7 +281,18 @@ def pronoun_speaker(head: Token, actors: ActorIndex, lexicon: Lexicon) -> list[A
     if current.dep_ != "ccomp" or not lexicon.word_has_role(current.head, "speech"):
         return []
     speaker = next((c for c in current.head.children if c.dep_ == "nsubj"), None)
-    return actors.coordinated(speaker) if speaker is not None else []
+    if speaker is None or not may_refer_to(subject, speaker):
+        return []
+    return actors.coordinated(speaker)
+
+
+def may_refer_to(pronoun: Token, speaker: Token) -> bool:
+    """Whether a subject pronoun may be the speaker: "X said it attacked" speaks of X,
+    but "officials said it killed nine" of something else ("it" for a plural)."""
+    if pronoun.pos_ != "PRON":
+        return False
+    plural = speaker.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in speaker.children)
+    return not (plural and pronoun.lower_ == "it")
 
 
 def performed_by(noun: Token, actors: ActorIndex, lexicon: Lexicon) -> list[ActorMention]:

@@ -30,6 +30,7 @@ from tidings.events.clauses import (
     doer_noun,
     engaging_verb,
     issued_in,
+    may_refer_to,
     noun_doers,
     pronoun_speaker,
     speaker_of,
@@ -38,15 +39,8 @@ from tidings.events.clauses import (
 )
 from tidings.events.embedding import Frames, Planned, Trigger, load_frames, plan
 from tidings.events.instruments import firers, weapon_agent, weapon_words
-from tidings.events.lexicon import (
-    NOT_AN_EVENT,
-    Lexicon,
-    TriggerEntry,
-    build_lexicon,
-    lemmas,
-    load_lexicon,
-    object_matches,
-)
+from tidings.events.lexicon import NOT_AN_EVENT, Lexicon, build_lexicon, load_lexicon
+from tidings.events.matching import TriggerMatcher
 from tidings.events.ontology import Ontology, load_ontology, plover_with_mode
 from tidings.events.petrarch import VerbDictionary, find_verb_files, read_verb_dictionary
 from tidings.model import Actor, ActorMention, Article, EventMention, Modality
@@ -55,13 +49,12 @@ from tidings.resources import package_file
 
 __all__ = ["EventCoder", "code_events", "default_coder"]
 
-VERB_TAGS = ("VERB",)
-NOUN_TAGS = ("NOUN", "PROPN")
-ADJECTIVAL_DEPS = ("amod", "acomp")  # "the targeted attack": a participle, not an event
 INSTRUMENT_PREPS = ("in", "during", "by")  # "killed in/during an air strike by X"
 MATERIAL_CONFLICT = "14"  # roots 14-20: done to people, even in a participle
 VISIT = "042"  # a visit goes to the country of the place it names
 CLAUSE_TARGETS = ("accuse", "demand", "appeal")  # roles whose "that"-clause names the target
+# a refusal, appeal or demand about receiving is the receiver's, made to the giver
+RECEIVER_FRAMES = ("02", "10", "12")
 SEIZE = "171"  # seizing or destroying property: done with a weapon, an attack with it
 
 
@@ -84,6 +77,7 @@ class EventCoder:
         self.frames = frames or load_frames()
         self.require_actor = require_actor
         self.dictionaries: list[VerbDictionary] = []
+        self.matcher = TriggerMatcher(self.lexicon)
 
     @classmethod
     def from_petrarch(
@@ -111,58 +105,6 @@ class EventCoder:
         coder.dictionaries = read
         return coder
 
-    # -- triggers -------------------------------------------------------------
-    def _verb_entry(self, verb: Token) -> tuple[TriggerEntry, Token | None] | None:
-        verbs = self.lexicon.verbs
-        entries = next((verbs[w] for w in lemmas(verb) if w in verbs), None)
-        if not entries:
-            return None
-        preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt", "agent")}
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr")]
-        # "received assurances from X": the parser may hang the verb's "from" on its object
-        # and in the passive on its subject: "evidence against X was presented by Y"
-        preps |= {c.lower_ for o in objects if o.dep_ in ("dobj", "obj", "nsubjpass")
-                  for c in o.children if c.dep_ == "prep"}  # fmt: skip
-        objects += [p for c in verb.children if c.dep_ == "prep" for p in c.children]
-        if verb.dep_ == "acl":
-            objects.append(verb.head)  # "the drafts released by ...": the noun is the object
-        best: tuple[TriggerEntry, Token | None] | None = None
-        for entry in entries:
-            if entry.prep and entry.prep not in preps:
-                continue
-            used = None
-            if entry.objects:
-                used = next((o for o in objects if object_matches(o, entry.objects)), None)
-                if used is None:
-                    continue
-            if best is None or entry.specificity > best[0].specificity:
-                best = (entry, used)
-        return best
-
-    def _noun_entry(self, noun: Token) -> tuple[TriggerEntry, tuple[Token, ...]] | None:
-        modifiers = [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod")]
-        for size in range(min(self.lexicon.longest_noun, len(modifiers) + 1), 0, -1):
-            tokens = (*modifiers[len(modifiers) - size + 1 :], noun)
-            key = tuple(t.lemma_.lower() for t in tokens)
-            entries = self.lexicon.nouns.get(key)
-            if entries:
-                return max(entries, key=lambda e: e.specificity), tokens
-        return None
-
-    def _triggers(self, sent: Span) -> list[Trigger]:
-        found: list[Trigger] = []
-        for token in sent:
-            if token.pos_ in VERB_TAGS and token.dep_ not in ADJECTIVAL_DEPS:
-                match = self._verb_entry(token)
-                if match:
-                    found.append(Trigger(token, (token,), match[0], match[1] and match[1].i))
-            elif token.pos_ in NOUN_TAGS:
-                noun = self._noun_entry(token)
-                if noun:
-                    found.append(Trigger(token, noun[1], noun[0]))
-        consumed = {t.consumed for t in found if t.consumed is not None}
-        return [t for t in found if t.head.i not in consumed and t.entry.code != NOT_AN_EVENT]
-
     # -- records --------------------------------------------------------------
     def code(
         self, doc: Doc, article: Article, actors: Iterable[ActorMention]
@@ -170,7 +112,7 @@ class EventCoder:
         index = ActorIndex(doc, actors)
         events: list[EventMention] = []
         for sentence_index, sent in enumerate(doc.sents):
-            planned = plan(self._triggers(sent), self.lexicon, self.frames)
+            planned = plan(self.matcher.triggers(sent), self.lexicon, self.frames)
             # "blown up by a missile fired by X": the firing is the same attack
             weapons = [w[0] for p in planned if (w := self._weapon(p.trigger)) is not None]
             fired = {i for w in weapons for i in weapon_words(w)}
@@ -183,10 +125,7 @@ class EventCoder:
     ) -> tuple[list[ActorMention], list[ActorMention]]:
         head = trigger.head
         if trigger.entry.pos == "VERB":
-            # "received weapons from Iran": an entry that needs "from" on a receiving verb
-            recipient = trigger.entry.prep == "from" and self.lexicon.has_role(
-                head.lemma_, "recipient"
-            )
+            recipient = self._receives(trigger)
             material = trigger.entry.code[:2] >= MATERIAL_CONFLICT
             mover = self.lexicon.word_has_role(head, "mover")
             sources, targets, obj = verb_arguments(head, index, recipient, material, mover)
@@ -204,7 +143,9 @@ class EventCoder:
                 sources = [m for m in found if m not in targets]
             return sources, targets
         phrase = object_phrase(head)
-        light = phrase.dep_ in ("dobj", "obj") and self.lexicon.word_has_role(phrase.head, "light")
+        # "carried out strikes", "stopped its exercises": the verb lends the noun its subject
+        lender = self.lexicon.word_has_role(phrase.head, "light", "cease")
+        light = phrase.dep_ in ("dobj", "obj") and lender
         tokens = frozenset(t.i for t in trigger.tokens)
         if (undergoing := undergone(head, index)) is not None:
             return undergoing  # "put X under investigation"
@@ -222,13 +163,21 @@ class EventCoder:
         found = noun_doers(head, index, self.lexicon)
         return doer or ([m for m in found if m not in targets], targets)
 
+    def _receives(self, trigger: Trigger) -> bool:
+        """ "received weapons from Iran": an entry needing "from" on a receiving verb."""
+        return (
+            trigger.entry.pos == "VERB"
+            and trigger.entry.prep == "from"
+            and self.lexicon.has_role(trigger.head.lemma_, "recipient")
+        )
+
     def _weapon(self, trigger: Trigger) -> tuple[Token, str] | None:
         """The weapon a violent or destroying passive was done by, and its attack's code."""
         code = trigger.entry.code
         if trigger.entry.pos != "VERB" or not (self.ontology.is_violent(code) or code[:3] == SEIZE):
             return None
         found = weapon_agent(trigger.head, self.lexicon.weapons)
-        noun = self._noun_entry(found[0]) if found is not None else None
+        noun = self.matcher.noun_entry(found[0]) if found is not None else None
         if found is None or noun is None or not self.ontology.is_violent(noun[0].code):
             return found
         # an event noun: "by a roadside bomb" is 1833; as subject it is its own event
@@ -253,7 +202,7 @@ class EventCoder:
             if prep.lower_ not in INSTRUMENT_PREPS:
                 continue
             for pobj in pobjs:
-                noun = self._noun_entry(pobj)
+                noun = self.matcher.noun_entry(pobj)
                 if noun is None and self._split_gerund(verb, pobj):
                     found = demonym_mentions([pobj, *pobj.children])
                     if found:
@@ -274,7 +223,7 @@ class EventCoder:
             and after.head.i == verb.i
             and after.dep_ == "advcl"
             and after.tag_ == "VBG"
-            and self._verb_entry(after) is not None
+            and self.matcher.verb_entry(after) is not None
         )
 
     def _reported(
@@ -297,7 +246,7 @@ class EventCoder:
         head = planned.trigger.head
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
         spoken = {m.actor.code for m in speakers}
-        own = (subject is not None and subject.pos_ == "PRON") or bool(
+        own = (subject is not None and may_refer_to(subject, speaker)) or bool(
             sources and all(m.actor.code in spoken for m in sources)
         )
         if not own and not sources:
@@ -320,6 +269,8 @@ class EventCoder:
         trigger, code, modality = planned.trigger, planned.code, planned.modality
         head = trigger.head
         sources, targets = self._arguments(trigger, index)
+        if code[:2] in RECEIVER_FRAMES and code != trigger.entry.code and self._receives(trigger):
+            sources, targets = targets, sources  # "X would not receive aid from Y": X refuses Y
         weapon = self._weapon(trigger)
         if weapon is not None and code == trigger.entry.code:
             code = weapon[1]  # "destroyed by a missile": a missile attack
@@ -336,7 +287,10 @@ class EventCoder:
             found = self._arguments(accuser, index)[0] if accuser else []
             targets = [m for m in found or clause_subjects(head, index) if m not in sources]
         if not targets and planned.borrowed is not None:
-            targets = [m for m in self._arguments(planned.borrowed, index)[1] if m not in sources]
+            # "X refused to receive aid from Y": refused the giver, not the receiver
+            role = 0 if self._receives(planned.borrowed) else 1
+            borrowed = self._arguments(planned.borrowed, index)[role]
+            targets = [m for m in borrowed if m not in sources]
         if not targets:
             verb = trigger.entry.pos == "VERB"
             targets = surrounding_targets(head, verb, code, sources, index, self.lexicon)

@@ -20,6 +20,8 @@ from typing import cast
 
 from spacy.tokens import Token
 
+from tidings.events import governing
+from tidings.events.governing import FRAME_PREPS, OBJECT_DEPS
 from tidings.events.lexicon import Lexicon, TriggerEntry
 from tidings.events.ontology import Ontology, load_ontology
 from tidings.model import Modality
@@ -30,11 +32,10 @@ __all__ = ["FRAME_ROLES", "Frames", "Planned", "Trigger", "load_frames", "plan"]
 FRAME_ROLES = (
     *("deny", "threat", "reject", "demand", "appeal", "intent", "accuse", "commit", "command"),
     *("allege", "claim"),  # reported violence, applied by the coder (see frames.tsv)
+    "cease",  # "stop attacking": what stopping the act is (087), before any frame above
 )
-CLAUSE_DEPS = ("xcomp", "ccomp")
-OBJECT_DEPS = ("dobj", "obj", "nsubjpass")
+GOVERNING_ROLES = tuple(r for r in FRAME_ROLES if r != "cease")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-FRAME_PREPS = ("for", "of", "to")  # "called for talks", "accused X of attacking"
 DENY_CODE = "016"
 APPEAL_CODE = "020"
 # a word that both intends and threatens (want, plan, vow) threatens only coercion and force
@@ -118,47 +119,6 @@ def _read(path: Path, ontology: Ontology) -> Frames:
     return Frames(rows)
 
 
-def _governor(
-    token: Token, heads: dict[int, Trigger], lexicon: Lexicon
-) -> tuple[Token, str] | None:
-    """The word governing an event word, and how: a clause, an object, or `for`/`of`.
-
-    A light verb that is no trigger itself is see-through: in "promised to continue
-    military aid" the aid is governed by "promised" (intent to give military aid, 0332)."""
-    found = _direct_governor(token)
-    seen = {token.i}
-    while (
-        found is not None
-        and found[0].i not in heads
-        and found[0].i not in seen
-        and lexicon.word_has_role(found[0], "light")
-    ):
-        seen.add(found[0].i)
-        found = _direct_governor(found[0])
-    return found
-
-
-def _direct_governor(token: Token) -> tuple[Token, str] | None:
-    if token.dep_ == "conj" and token.pos_ in ("NOUN", "PROPN") and token.head.dep_ in OBJECT_DEPS:
-        token = token.head  # "announced asset freezes and travel bans": both are objects
-    if (token.dep_ in CLAUSE_DEPS or _is_purpose(token)) and token.head.i != token.i:
-        return token.head, "clause"  # an infinitival advcl too: "have sworn to fight"
-    if token.dep_ in OBJECT_DEPS and token.head.i != token.i and token.head.pos_ == "VERB":
-        return token.head, "object"
-    if token.dep_ in ("pobj", "pcomp") and token.head.dep_ == "prep":
-        prep = token.head
-        if prep.lower_ in FRAME_PREPS and prep.head.i != prep.i:
-            return prep.head, prep.lower_
-    return None
-
-
-def _is_purpose(token: Token) -> bool:
-    """An infinitival purpose clause: "staged protests to demand reforms"."""
-    return token.dep_ == "advcl" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
-    )
-
-
 def _wished_actor(clause: Token, governor: Token) -> Token | None:
     """Whom a "want"-type word wants to act, when not its own subject: "wants Putin to
     attack" (parsed with Putin as the clause's subject or as the word's object)."""
@@ -178,26 +138,44 @@ def plan(triggers: list[Trigger], lexicon: Lexicon, frames: Frames) -> list[Plan
     """The events of one sentence's triggers, frames applied and governed events dropped."""
     heads = {t.head.i: t for t in triggers}
     code = {t.head.i: t.entry.code for t in triggers}
-    modality: dict[int, str] = {t.head.i: _modality(t.head, lexicon) for t in triggers}
+    modality: dict[int, str] = {
+        t.head.i: governing.modality(
+            governing.mood_bearer(t.head, t.entry.pos == "NOUN", lexicon), lexicon
+        )
+        for t in triggers
+    }
     dropped: set[int] = set()
     borrowed: dict[int, Trigger] = {}
     speech: dict[int, tuple[Token, Token | None]] = {}
     reporters: dict[int, Token] = {}
     for trigger in triggers:
         head = trigger.head
-        if _is_purpose(head) and (head.head.i in heads or _has_trigger_object(head.head, heads)):
+        governed_purpose = head.head.i in heads or _has_trigger_object(head.head, heads)
+        if governing.is_purpose(head) and governed_purpose:
             dropped.add(head.i)
             continue
         if head.dep_ == "acl" and head.head.i in heads and heads[head.head.i].entry.pos == "NOUN":
             dropped.add(head.i)  # "an attack targeting civilians": the noun's own phrase
             continue
-        found = _governor(head, heads, lexicon)
+        ceased = governing.ceasing(head, heads, lexicon)
+        if ceased is not None:
+            # "stopped attacking": de-escalation (087), its mood the stopping's; an act that
+            # stopping has no code for is not coded
+            stopped = frames.lookup({"cease"}, code[head.i])
+            if stopped is None:
+                dropped.add(head.i)
+                continue
+            code[head.i] = stopped
+            verbal = ceased.pos_ == "VERB"
+            modality[head.i] = governing.modality(ceased, lexicon) if verbal else "asserted"
+        clause = head if ceased is None else ceased  # what a frame above governs
+        found = governing.governor(clause, heads, lexicon)
         if found is None:
             if trigger.entry.pos == "NOUN" and _inside_argument(head, heads):
                 dropped.add(head.i)  # "the delivery of aid" as the object of "allowed"
             continue
         governor, how = found
-        roles = {r for r in FRAME_ROLES if lexicon.has_role(governor.lemma_, r)}
+        roles = {r for r in GOVERNING_ROLES if lexicon.has_role(governor.lemma_, r)}
         if {"intent", "threat"} <= roles and code[head.i][:2] < HOSTILE_ROOT:
             roles.discard("threat")  # "wants to inspect" intends; "wants to attack" threatens
         ruling = heads.get(governor.i)
@@ -220,7 +198,7 @@ def plan(triggers: list[Trigger], lexicon: Lexicon, frames: Frames) -> list[Plan
             else:
                 reporters[head.i] = governor
             continue
-        wished = _wished_actor(head, governor) if how == "clause" and ruling is None else None
+        wished = _wished_actor(clause, governor) if how == "clause" and ruling is None else None
         if wished is not None and roles & {"intent", "threat"}:
             # "Obama wants Putin to attack": an appeal to Putin, not Putin's threat
             # "does not want Putin to attack" asks him not to, as "wants him not to" does
@@ -321,28 +299,3 @@ def _yields(statement: str, governed: str) -> bool:
 
 def _has_trigger_object(verb: Token, heads: dict[int, Trigger]) -> bool:
     return any(c.dep_ in OBJECT_DEPS and c.i in heads for c in verb.children)
-
-
-def _modality(head: Token, lexicon: Lexicon) -> str:
-    """Negated, future, hypothetical or asserted, from the verb's auxiliaries and subject.
-
-    Two working values are resolved by `plan`: "obligation" ("must", "should") and
-    "negated-future" ("will not accept": a refusal)."""
-    negated = any(c.dep_ == "neg" for c in head.children)
-    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if any(d.lower_ in ("no", "nobody", "none") for s in subjects for d in s.subtree):
-        negated = True
-    markers = [c.lemma_.lower() for c in head.children if c.dep_ in ("aux", "mark")]
-    reported = head.dep_ == "ccomp" and lexicon.has_role(head.head.lemma_, "speech")
-    future = any(lexicon.has_role(m, "future") for m in markers) or (
-        reported and "would" in markers
-    )
-    if future:
-        return "negated-future" if negated else "future"
-    if negated:
-        return "negated"
-    if any(lexicon.has_role(m, "obligation") for m in markers):
-        return "obligation"
-    if any(lexicon.has_role(m, "hypothetical") for m in markers):
-        return "hypothetical"
-    return "asserted"

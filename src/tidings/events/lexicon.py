@@ -43,6 +43,8 @@ CUE_ROLES = (
     "victim",  # the subject died of the violence its clause names: "X died in an attack"
     "reason",  # "in protest at X's refusal", "in retaliation for X's raid": done to X
     "culprit",  # "X is responsible for the blast", "guilty of the bombing"
+    "undo",  # a modifier ending what an event noun implies: "freed hostages" (0841, not 181)
+    "cease",  # a word stopping the act it governs: "stop attacking" (087), see frames.tsv
     # frames: a word that codes what it governs ("called for talks", "vowed to attack")
     "appeal",
     "intent",
