@@ -180,7 +180,7 @@ def plan(triggers: list[Trigger], lexicon: Lexicon, frames: Frames) -> list[Plan
             roles.discard("threat")  # "wants to inspect" intends; "wants to attack" threatens
         ruling = heads.get(governor.i)
         acting = [r for r in ACTING if r in roles and frames.lookup({r}, code[head.i]) == SAME]
-        told = _modality(governor, lexicon) == "asserted"  # "did not order": no arrest
+        told = governing.modality(governor, lexicon) == "asserted"  # "did not order": no arrest
         if acting and told and how in ("clause", "object") and modality[head.i] == "asserted":
             # "pledged to expel": the expulsion, pledged (future), not a threat;
             # "ordered the arrest of X": the arrest, not a demand
