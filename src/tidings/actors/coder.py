@@ -18,7 +18,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from tidings.actors import rules
+from tidings.actors import origins, rules
 from tidings.actors.candidates import Candidate, candidates
 from tidings.actors.coref import Coded, Kind, Memory, is_plural, pronoun_kind
 from tidings.actors.lexicon import Lexicon, Role, default_lexicon
@@ -232,14 +232,14 @@ class _DocCoder:
         title_text = title.phrase if title is not None else ""
         orgs = [h for h in cand.hits if h.kind == "org"]
         if not orgs and name is None:  # "leaders of Hamas", "troops of the United Nations"
-            orgs = rules.of_organisation(doc[cand.head], self.hits)
+            orgs = origins.of_organisation(doc[cand.head], self.hits)
         if orgs:  # "UN troops": the body's code, the role's agent block appended
             org = lexicon.organisations[int(orgs[-1].ref)]
             apart = orgs[-1].end <= cand.head or orgs[-1].start > cand.head  # not the head itself
             person = name is not None or any(h.kind == "actor" for h in cand.hits)
             code = rules.append_agents(org.code, title, apart and not person)
             actor = Actor(text, code, org.country, org.sector)
-            delegate = rules.delegate_country(doc, cand.hits, orgs[-1], title, lexicon)
+            delegate = origins.delegate_country(doc, cand.hits, orgs[-1], title, lexicon)
             if delegate is not None and not person:  # "Iraq's UN envoy": Iraq's diplomat
                 actor = lexicon.role_actor(text, delegate, title)
             coded = self._coded(actor, cand.start, cand.end, kind if name else "organisation")
@@ -272,11 +272,11 @@ class _DocCoder:
             return self._split(cand, countries, title, affiliation, kind)
         country = countries[-1].ref if countries else None
         if country is None and name is None and affiliation is None:
-            found = rules.prep_countries(doc[cand.head], self.hits, lexicon, title.phrase)
+            found = origins.prep_countries(doc[cand.head], self.hits, lexicon, title.phrase)
             if len(found) > 1:  # "officials from Iran and Iraq": the role once per country
                 made = [lexicon.role_actor(text, c, title) for c in found]
                 return [self._coded(a, cand.start, cand.end, kind) for a in made]
-            country = found[0] if found else rules.city_modifier_country(span, cand.hits)
+            country = found[0] if found else origins.city_modifier_country(span, cand.hits)
         known = self.memory.person(name_text) if name is not None and country is None else None
         if known is not None:
             country = known.actor.country
