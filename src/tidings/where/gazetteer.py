@@ -301,10 +301,11 @@ def _add_regions(gaz: Gazetteer) -> None:
         lat, lon = fixed.get(f"{key[0]}-{key[1]}") or _middle(towns[key])
         entry = Entry(None, row["name"], key[0], key[1], lat, lon, 0, "admin1", "A.ADM1")
         gaz.regions[key] = gaz.add(entry)
-    from tidings.where.districts import source_file  # they need this module: import late
-    from tidings.where.states import add_states, read_states
+    from tidings.where.districts import extract  # they need this module: import late
+    from tidings.where.states import add_states
 
-    add_states(gaz, read_states(source_file()), _middle, fixed)
+    records = [(p.country, p.state, p.city, p.lat, p.lon, p.population) for p in extract()]
+    add_states(gaz, [r for r in records if r[1]], _middle, fixed)
     _add_areas(gaz, data)
     for county in data.get_us_counties():  # no coordinates: a county resolves to its state
         if county["state"] in gaz.states and county["name"].split()[-1] in _COUNTY_WORDS:

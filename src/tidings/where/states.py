@@ -17,39 +17,19 @@ and a bare name that a town inside the area bears ("Harare", "Giza", "Moscow Obl
 
 from __future__ import annotations
 
-import json
-import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from pathlib import Path
 
-from tidings.errors import DataFileError
+from tidings.where.districts import town_index
 from tidings.where.gazetteer import Entry, Gazetteer, norm, words
 
-__all__ = ["add_states", "read_states"]
+__all__ = ["add_states"]
 
 TOWN = 10_000  # people in a town whose name a province of its country may not take
 ENOUGH_VOTES = 25  # towns matched per area: enough to know its code (the rest only add time)
-SAME_TOWN_DEGREES = 0.05  # a gazetteer town and a record this close, of one name, are one place
 # a trailing word that only says what kind of area the name is ("Masvingo Province")
 # ("Rivers State", "Free State" keep theirs: the word is part of the name news uses)
 AREA_WORDS = frozenset({"province", "region", "governorate", "department", "prefecture"})
-
-
-def read_states(path: Path) -> list[tuple[str, str, str, float, float, int]]:
-    """(country, area, town, lat, lon, population) of every record that names its area."""
-    try:
-        rows = json.loads(zlib.decompress(path.read_bytes(), 31))
-        return [
-            (r["country_code"], r["state"], r["city"], float(r["latitude"]), float(r["longitude"]))
-            + (int(r.get("population") or 0),)
-            for r in rows
-            if r.get("state")
-        ]
-    except (OSError, zlib.error, ValueError, KeyError, TypeError, AttributeError) as err:
-        raise DataFileError(
-            path, None, f"not the expected gzipped JSON list of places ({err})"
-        ) from None
 
 
 def add_states(
@@ -69,9 +49,10 @@ def add_states(
         people[(cc, state)] += population
         if (cc, state) in codes and codes[(cc, state)].total() >= ENOUGH_VOTES:
             continue
-        town = _town(gaz, cc, city, lat, lon)
-        if town is not None and town.admin1:
-            codes[(cc, state)][town.admin1] += 1
+        town = town_index(gaz, cc, city, lat, lon)
+        admin1 = gaz.entries[town].admin1 if town is not None else None
+        if admin1:
+            codes[(cc, state)][admin1] += 1
     towns: dict[tuple[str, str], list[Entry]] = defaultdict(list)
     for entry in gaz.entries:
         if entry.kind == "city" and entry.admin1:
@@ -118,17 +99,3 @@ def _town_inside(gaz: Gazetteer, name: str, cc: str, code: str) -> bool:
         e.kind == "city" and e.country == cc and (e.admin1 in (code, None) or e.population >= TOWN)
         for e in official + other
     )
-
-
-def _town(gaz: Gazetteer, cc: str, city: str, lat: float, lon: float) -> Entry | None:
-    """The gazetteer town of this record: same name, same country, within a few km."""
-    for i in gaz.names.get(norm(city), ()):
-        e = gaz.entries[i]
-        if (
-            e.kind == "city"
-            and e.country == cc
-            and abs(e.lat - lat) < SAME_TOWN_DEGREES  # type: ignore[operator]
-            and abs(e.lon - lon) < SAME_TOWN_DEGREES  # type: ignore[operator]
-        ):
-            return e
-    return None
