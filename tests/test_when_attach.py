@@ -22,6 +22,22 @@ def _event(doc, trigger: str, modality: str = "asserted") -> model.EventMention:
     )
 
 
+def _dated(nlp, text: str, trigger: str, modality: str = "asserted") -> model.EventMention:
+    """The one event on `trigger`, as `date_events` dates it in `text`."""
+    doc = nlp(text)
+    (out,) = date_events(doc, ARTICLE, [_event(doc, trigger, modality)])
+    return out
+
+
+def _assert_day(out: model.EventMention, expected: str | None, words: str | None) -> None:
+    """Dated to the `expected` day by `words`, or (None) the article date, flagged."""
+    if expected is None:
+        assert out.date == ARTICLE and out.date_is_fallback and out.date_text is None
+    else:
+        assert out.date == dt.date.fromisoformat(expected) and not out.date_is_fallback
+        assert out.date_text == words and out.date_precision == "day"
+
+
 # sentence, trigger, expected date (None: the article-date fallback), the words it came from
 SAME_TIME = [
     (
@@ -74,13 +90,7 @@ SAME_TIME = [
 
 @pytest.mark.parametrize(("sentence", "trigger", "expected", "text"), SAME_TIME)
 def test_same_time_clause_dates_the_main_clause(nlp, sentence, trigger, expected, text):
-    doc = nlp(sentence)
-    (out,) = date_events(doc, ARTICLE, [_event(doc, trigger)])
-    if expected is None:
-        assert out.date == ARTICLE and out.date_is_fallback and out.date_text is None
-    else:
-        assert out.date == dt.date.fromisoformat(expected) and not out.date_is_fallback
-        assert out.date_text == text and out.date_precision == "day"
+    _assert_day(_dated(nlp, sentence, trigger), expected, text)
 
 
 # text, trigger, expected date (None: the article-date fallback), the words it came from
@@ -166,13 +176,7 @@ NARRATION = [
 
 @pytest.mark.parametrize(("text", "trigger", "expected", "words"), NARRATION)
 def test_a_sentence_without_a_time_continues_the_narrated_day(nlp, text, trigger, expected, words):
-    doc = nlp(text)
-    (out,) = date_events(doc, ARTICLE, [_event(doc, trigger)])
-    if expected is None:
-        assert out.date == ARTICLE and out.date_is_fallback and out.date_text is None
-    else:
-        assert out.date == dt.date.fromisoformat(expected) and not out.date_is_fallback
-        assert out.date_text == words and out.date_precision == "day"
+    _assert_day(_dated(nlp, text, trigger), expected, words)
 
 
 @pytest.mark.parametrize(
@@ -183,9 +187,7 @@ def test_a_sentence_without_a_time_continues_the_narrated_day(nlp, text, trigger
     ],
 )
 def test_an_event_still_to_come_does_not_take_the_narrated_day(nlp, text, trigger, modality):
-    doc = nlp(text)
-    (out,) = date_events(doc, ARTICLE, [_event(doc, trigger, modality)])
-    assert out.date_is_fallback
+    assert _dated(nlp, text, trigger, modality).date_is_fallback
 
 
 # sentence, trigger, expected date (None: the article-date fallback), the words it came from
@@ -207,8 +209,7 @@ HEDGED_AND_DENIED = [
 
 @pytest.mark.parametrize(("sentence", "trigger", "expected", "text"), HEDGED_AND_DENIED)
 def test_hedged_and_denied_times(nlp, sentence, trigger, expected, text):
-    doc = nlp(sentence)
-    (out,) = date_events(doc, ARTICLE, [_event(doc, trigger)])
+    out = _dated(nlp, sentence, trigger)
     if expected is None:
         assert out.date == ARTICLE and out.date_is_fallback
     else:
@@ -232,8 +233,7 @@ GIVEN_UP = [
 
 @pytest.mark.parametrize(("sentence", "trigger", "expected", "text"), GIVEN_UP)
 def test_a_time_given_up_dates_no_event(nlp, sentence, trigger, expected, text):
-    doc = nlp(sentence)
-    (out,) = date_events(doc, ARTICLE, [_event(doc, trigger)])
+    out = _dated(nlp, sentence, trigger)
     if expected is None:
         assert out.date == ARTICLE and out.date_is_fallback
     else:
@@ -252,8 +252,7 @@ SINCE = [
 
 @pytest.mark.parametrize(("sentence", "trigger", "expected", "text"), SINCE)
 def test_since_after_a_superlative_dates_no_event(nlp, sentence, trigger, expected, text):
-    doc = nlp(sentence)
-    (out,) = date_events(doc, ARTICLE, [_event(doc, trigger)])
+    out = _dated(nlp, sentence, trigger)
     if expected is None:
         assert out.date == ARTICLE and out.date_is_fallback
     else:
