@@ -7,10 +7,10 @@ actors stage has its own tests.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import pytest
 
+from hand_coded import code_with_actors, triples
 from tidings.errors import DataFileError
 from tidings.events import EventCoder
 from tidings.events.lexicon import build_lexicon, load_lexicon
@@ -36,23 +36,8 @@ ACTORS = {
 
 
 def coded(nlp, text: str, require_actor: bool = False, coder: EventCoder | None = None):
-    doc = nlp(text)
-    mentions = []
-    for words, code in ACTORS.items():
-        for match in re.finditer(rf"\b{re.escape(words)}\b", text):
-            mentions.append(
-                ActorMention(Actor(words, code, code[:3], code[3:] or None), *match.span(), 0)
-            )
-    article = Article("t", dt.date(2022, 3, 1), text)
     coder = coder or EventCoder(require_actor=require_actor)
-    return coder.code(doc, article, mentions)
-
-
-def triples(events):
-    return {
-        (e.cameo.code, e.source.code if e.source else None, e.target.code if e.target else None)
-        for e in events
-    }
+    return code_with_actors(nlp, text, ACTORS, dt.date(2022, 3, 1), coder)
 
 
 @pytest.mark.parametrize(

@@ -6,15 +6,13 @@ coder alone."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import pytest
 
+from hand_coded import code_with_actors, triples
 from tidings.errors import DataFileError
-from tidings.events import EventCoder
 from tidings.events.embedding import load_frames
 from tidings.events.ontology import VIOLENT_ROOTS, Ontology
-from tidings.model import Actor, ActorMention, Article
 from tidings.toll import attach
 
 ACTORS = {
@@ -28,19 +26,7 @@ ACTORS = {
 
 
 def coded(nlp, text: str):
-    mentions = [
-        ActorMention(Actor(words, code, code[:3], code[3:] or None), *m.span(), 0)
-        for words, code in ACTORS.items()
-        for m in re.finditer(rf"\b{re.escape(words)}\b", text)
-    ]
-    return EventCoder().code(nlp(text), Article("t", dt.date(2021, 5, 1), text), mentions)
-
-
-def triples(events):
-    return {
-        (e.cameo.code, e.source.code if e.source else None, e.target.code if e.target else None)
-        for e in events
-    }
+    return code_with_actors(nlp, text, ACTORS, dt.date(2021, 5, 1))
 
 
 def test_violent_roots_are_one_fact_in_the_ontology():

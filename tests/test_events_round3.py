@@ -6,12 +6,10 @@ the coder alone."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import pytest
 
-from tidings.events import EventCoder
-from tidings.model import Actor, ActorMention, Article
+from hand_coded import code_with_actors, triples
 
 ACTORS = {
     "Peru": "PER",
@@ -23,19 +21,7 @@ ACTORS = {
 
 
 def coded(nlp, text: str):
-    mentions = [
-        ActorMention(Actor(words, code, code[:3], code[3:] or None), *m.span(), 0)
-        for words, code in ACTORS.items()
-        for m in re.finditer(rf"\b{re.escape(words)}\b", text)
-    ]
-    return EventCoder().code(nlp(text), Article("t", dt.date(2021, 5, 1), text), mentions)
-
-
-def triples(events):
-    return {
-        (e.cameo.code, e.source.code if e.source else None, e.target.code if e.target else None)
-        for e in events
-    }
+    return code_with_actors(nlp, text, ACTORS, dt.date(2021, 5, 1))
 
 
 def codes(events):
