@@ -160,6 +160,7 @@ _WORD_KINDS = frozenset(
         "saint",
         "generic_area",
         "area_prefix",
+        "area_suffix",
         "area_noun",
     }
 )

@@ -27,9 +27,6 @@ __all__ = ["add_states"]
 
 TOWN = 10_000  # people in a town whose name a province of its country may not take
 ENOUGH_VOTES = 25  # towns matched per area: enough to know its code (the rest only add time)
-# a trailing word that only says what kind of area the name is ("Masvingo Province")
-# ("Rivers State", "Free State" keep theirs: the word is part of the name news uses)
-AREA_WORDS = frozenset({"province", "region", "governorate", "department", "prefecture"})
 
 
 def add_states(
@@ -72,7 +69,7 @@ def add_states(
             continue
         names = [state]
         parts = state.split()
-        if len(parts) > 1 and norm(parts[-1]) in AREA_WORDS:
+        if len(parts) > 1 and norm(parts[-1]) in words("area_suffix"):
             names.append(" ".join(parts[:-1]))  # "Masvingo Province" is also "Masvingo"
         names = [n for n in names if not _town_inside(gaz, n, cc, code)]
         names = [n for n in names if not all(w in generic for w in norm(n).split())]
