@@ -187,6 +187,7 @@ def test_petrarch_score_counts_matches_triples_and_one_sided_events(petrarch_fil
     assert score.tally("exact dyadic").match_share == pytest.approx(2 / 3)  # S2 and S3
     assert score.tally("country dyadic").match_share == 1.0
     assert dict(score.miss_kinds)["actor agent block differs (same country)"] == 1
+    assert dict(score.miss_kinds)["extra event coded"] == 1  # S2: gold found, and more
 
 
 def test_petrarch_score_counts_actor_countries_and_sectors(petrarch_file):

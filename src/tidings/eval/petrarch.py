@@ -355,6 +355,16 @@ def score_petrarch(
                     record.id, "spurious event (gold has none)", "nothing", _show(ours), record.text
                 )
             )
+        elif record.triples < ours:  # every gold triple found, and more besides
+            misses.append(
+                Miss(
+                    record.id,
+                    "extra event coded",
+                    _show(record.triples),
+                    _show(ours),
+                    record.text,
+                )
+            )
     examples, kinds = pick_misses(misses, keep_misses)
     return PetrarchScore(
         name,
