@@ -4,7 +4,8 @@ where/resolve.py and data/areas.tsv)."""
 from __future__ import annotations
 
 from tidings.where import find_places
-from tidings.where.gazetteer import Entry, Gazetteer, gazetteer, norm
+from tidings.where.entries import Entry, Gazetteer, norm
+from tidings.where.gazetteer import gazetteer
 from tidings.where.resolve import km
 from tidings.where.states import add_states
 

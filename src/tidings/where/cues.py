@@ -18,7 +18,9 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from tidings.nlp import doc_text
-from tidings.where.gazetteer import Entry, gazetteer, norm, word_kinds, words
+from tidings.where.entries import Entry, norm
+from tidings.where.gazetteer import gazetteer
+from tidings.where.lexicon import word_kinds, words
 
 __all__ = [
     "abbreviation",

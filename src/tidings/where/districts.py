@@ -24,7 +24,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from tidings.errors import ConfigError, DataFileError
-from tidings.where.gazetteer import Entry, Gazetteer, gazetteer, norm, words
+from tidings.where.entries import Entry, Gazetteer, norm
+from tidings.where.gazetteer import gazetteer
+from tidings.where.lexicon import words
 
 __all__ = ["Districts", "Place", "districts", "extract", "source_file", "town_index"]
 

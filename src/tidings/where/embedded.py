@@ -12,7 +12,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from tidings.where.cues import abbreviation, word_list
-from tidings.where.gazetteer import gazetteer, norm, words
+from tidings.where.entries import norm
+from tidings.where.gazetteer import gazetteer
+from tidings.where.lexicon import words
 from tidings.where.roles import is_demonym
 
 __all__ = [

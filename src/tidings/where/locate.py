@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tidings.model import EventMention, PlaceMention
 from tidings.where.embedded import is_modifier
-from tidings.where.gazetteer import words
+from tidings.where.lexicon import words
 from tidings.where.places import find_places
 from tidings.where.records import country_place
 

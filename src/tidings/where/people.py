@@ -11,7 +11,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from tidings.where.cues import context
-from tidings.where.gazetteer import Entry, gazetteer, norm
+from tidings.where.entries import Entry, norm
+from tidings.where.gazetteer import gazetteer
 
 __all__ = ["is_person", "surnames"]
 

@@ -43,8 +43,10 @@ from tidings.where.embedded import (
     saints,
     union_name,
 )
-from tidings.where.gazetteer import Entry, gazetteer, is_province, norm, words
+from tidings.where.entries import Entry, is_province, norm
+from tidings.where.gazetteer import gazetteer
 from tidings.where.home import Home
+from tidings.where.lexicon import words
 from tidings.where.people import is_person
 from tidings.where.records import to_place
 from tidings.where.resolve import Focus, county_name, focus_of, resolve

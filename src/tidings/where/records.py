@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from tidings.model import Place
-from tidings.where.gazetteer import Entry, gazetteer
+from tidings.where.entries import Entry
+from tidings.where.gazetteer import gazetteer
 
 __all__ = ["country_place", "to_place"]
 

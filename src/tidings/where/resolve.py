@@ -18,8 +18,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from tidings.where.districts import districts
-from tidings.where.gazetteer import Entry, Gazetteer, gazetteer, is_province, norm, words
+from tidings.where.entries import Entry, Gazetteer, is_province, norm
+from tidings.where.gazetteer import gazetteer
 from tidings.where.home import Home
+from tidings.where.lexicon import words
 
 __all__ = ["Focus", "county_name", "focus_of", "km", "resolve"]
 

@@ -20,7 +20,9 @@ from spacy.tokens import Doc, Span, Token
 from tidings.actors import load_lexicon
 from tidings.resources import package_file, read_tsv
 from tidings.where.cues import words_at
-from tidings.where.gazetteer import Entry, gazetteer, words
+from tidings.where.entries import Entry
+from tidings.where.gazetteer import gazetteer
+from tidings.where.lexicon import words
 
 __all__ = ["ROLES", "find_demonyms", "is_demonym", "is_metonym"]
 

@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
-from tidings.where.gazetteer import gazetteer, norm, words
+from tidings.where.entries import norm
+from tidings.where.gazetteer import gazetteer
+from tidings.where.lexicon import words
 from tidings.where.resolve import county_name
 
 if TYPE_CHECKING:

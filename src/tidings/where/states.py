@@ -21,7 +21,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 
 from tidings.where.districts import town_index
-from tidings.where.gazetteer import Entry, Gazetteer, norm, words
+from tidings.where.entries import Entry, Gazetteer, norm
+from tidings.where.lexicon import words
 
 __all__ = ["add_states"]
 
