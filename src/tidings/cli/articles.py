@@ -43,6 +43,31 @@ from tidings.store import MENTION_COLUMNS, Store, flatten_mention
 DEMO_CORPUS = Path(__file__).resolve().parents[3] / "examples" / "demo"
 
 
+def _pipeline(
+    model: str | None,
+    batch_size: int,
+    dictionaries: Path | None,
+    builtin: bool,
+    dictionary_files: str,
+    dictionary_verbs: VerbMode,
+    parse_ahead: bool,
+) -> Pipeline:
+    """The pipeline of `extract` and `ingest`, from the options they share; a model or
+    dictionary folder that cannot be loaded ends the command with its error."""
+    try:
+        return Pipeline(
+            model,
+            batch_size,
+            dictionaries,
+            keep_builtin=builtin,
+            pattern=dictionary_files,
+            parse_ahead=parse_ahead,
+            verbs=dictionary_verbs.value,
+        )
+    except TidingsError as error:
+        raise fail(error) from error
+
+
 @app.command()
 def extract(
     files: Files,
@@ -66,18 +91,9 @@ def extract(
     Bad records go to `<output>.rejects.jsonl` (or `tidings.rejects.jsonl`) with the file,
     line and reason; every good record is still processed.
     """
-    try:
-        pipeline = Pipeline(
-            model,
-            batch_size,
-            dictionaries,
-            builtin,
-            dictionary_files,
-            parse_ahead,
-            verbs=dictionary_verbs.value,
-        )
-    except TidingsError as error:
-        raise fail(error) from error
+    pipeline = _pipeline(
+        model, batch_size, dictionaries, builtin, dictionary_files, dictionary_verbs, parse_ahead
+    )
     rejects_file = rejects_path(output)
     events = rejected = 0
     with ExitStack() as stack:
@@ -158,16 +174,10 @@ def ingest(
     Re-running is safe: articles already stored are skipped, nothing is doubled, and an
     interrupted run leaves only whole batches. Rejects go to the store's `rejects` table.
     """
+    pipeline = _pipeline(
+        model, batch_size, dictionaries, builtin, dictionary_files, dictionary_verbs, parse_ahead
+    )
     try:
-        pipeline = Pipeline(
-            model,
-            batch_size,
-            dictionaries,
-            builtin,
-            dictionary_files,
-            parse_ahead,
-            verbs=dictionary_verbs.value,
-        )
         _, rejected = _ingest(files, db, pipeline)
     except TidingsError as error:
         raise fail(error) from error
