@@ -6,6 +6,7 @@ from __future__ import annotations
 from tidings.where import find_places
 from tidings.where.entries import Entry, Gazetteer, norm
 from tidings.where.gazetteer import gazetteer
+from tidings.where.lexicon import words
 from tidings.where.resolve import km
 from tidings.where.states import add_states
 
@@ -164,6 +165,11 @@ def test_compass_word_alone_or_before_a_hamlet_is_no_place(nlp):
     # "West" and "Wing" are also hamlets (Texas, England)
     text = "Many in the West Wing blamed the West for the crisis with Moscow."
     assert set(places(nlp, text)) <= {"Moscow"}
+
+
+def test_compass_words_are_direction_words():
+    # a compass word is weighed only where a leading direction word is stripped
+    assert words("compass") and words("compass") <= words("direction")
 
 
 def test_compass_word_before_a_country_is_the_country(nlp):

@@ -20,6 +20,7 @@ def words(kind: str) -> frozenset[str]:
 _WORD_KINDS = frozenset(
     {
         "direction",
+        "compass",
         "locative",
         "motion",
         "place_noun",

@@ -59,7 +59,6 @@ __all__ = ["find_places"]
 NEVER_LABELS = frozenset(
     {"NORP", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 )
-_COMPASS = frozenset({"North", "South", "East", "West"})  # compass nouns opening a name
 _AFTER_COMMA = re.compile(r",\s*((?:[A-Z][\w.']*\s?){1,3})")
 # a dateline opening a story or paragraph: "TORRINGTON —", "HURRICANE, W.Va. -", "BEIRUT:",
 # or following a byline's date ("March 29, 2009 NEWARK --")
@@ -391,7 +390,8 @@ def _lookup(cand: _Candidate, container: Entry | None, focus: Focus) -> Entry | 
     if entry is None and (cand.cued or not strict or cand.label == "INNER"):
         entry = abbreviation(cand.span.text)  # "Mass.", "N.J." standing alone
     while entry is None and len(tokens) > 1 and tokens[0].lower_ in words("direction"):
-        compass = tokens[0].text in _COMPASS  # "West Wing", "South Side": a name of its own
+        first = tokens[0].text  # "West Wing", "South Side": a capitalised compass noun
+        compass = first == first.capitalize() and norm(first) in words("compass")
         tokens = tokens[1:]
         text = cand.span.doc[tokens[0].i : tokens[-1].i + 1].text
         entry = resolve(text, container=container, focus=focus, strict=strict)
