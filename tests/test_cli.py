@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 import re
+import typing
 from pathlib import Path
 
 import duckdb
@@ -186,3 +188,52 @@ def test_dictionary_verbs_instead_of_or_beside_the_builtin_triggers(tmp_path, ve
     result = runner.invoke(app, [*args, "--dictionary-verbs", verbs, "--no-parse-ahead"])
     assert result.exit_code == 0, result.output
     assert {json.loads(x)["cameo"]["code"] for x in out.read_text().splitlines()} == codes
+
+
+GOLD_XML = """<Validation><Sentences>
+<Sentence date="20220301" id="G1" evaluate="true">
+<EventCoding eventcode="194" sourcecode="RUS" targetcode="UKR" />
+<Text>Russia lobbed rockets at Ukraine.</Text>
+</Sentence>
+<Sentence date="20220301" id="G2" evaluate="true">
+<EventCoding eventcode="111" sourcecode="DEU" targetcode="RUS" />
+<Text>Germany condemned Russia.</Text>
+</Sentence>
+</Sentences></Validation>
+"""
+
+
+@pytest.mark.parametrize(("verbs", "uncoded"), [("instead", 1), ("beside", 0)])
+def test_eval_codes_with_dictionary_verbs_instead_of_or_beside_the_builtin(
+    tmp_path, verbs, uncoded
+):
+    shared = tmp_path / "shared"
+    gold = shared / "reference" / "petrarch" / "PETR2_GSR_validation.xml"
+    gold.parent.mkdir(parents=True)
+    gold.write_text(GOLD_XML, encoding="utf-8")
+    folder = tmp_path / "dicts"
+    folder.mkdir()
+    (folder / "mine.verbs.txt").write_text(PETRARCH_VERBS)
+    args = ["eval", "petrarch-gsr", "--shared", str(shared), "--dictionaries", str(folder)]
+    result = runner.invoke(app, [*args, "--dictionary-verbs", verbs, "--json"])
+    assert result.exit_code == 0, result.output
+    score = json.loads(result.stdout)["petrarch-gsr"]
+    # "condemned" is a built-in trigger only: coded beside the verb file, not instead of it
+    assert score["miss_kinds"].get("no event coded", 0) == uncoded
+
+
+def test_dictionary_verbs_option_is_the_same_on_every_command():
+    # one annotated type gives each command the same name, help, choices and default
+    hints = {
+        command.callback.__name__: (
+            typing.get_type_hints(command.callback, include_extras=True),
+            inspect.signature(command.callback).parameters,
+        )
+        for command in app.registered_commands
+    }
+    using = {name for name, (types, _) in hints.items() if "dictionary_verbs" in types}
+    assert {"extract", "ingest", "evaluate"} <= using
+    shapes = {
+        (hints[n][0]["dictionary_verbs"], hints[n][1]["dictionary_verbs"].default) for n in using
+    }
+    assert len(shapes) == 1, shapes

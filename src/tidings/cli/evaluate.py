@@ -20,7 +20,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from tidings.cli.common import Model, app, err, fail
+from tidings.cli.common import DictionaryVerbs, Model, VerbMode, app, err, fail
 from tidings.errors import InputError, TidingsError
 from tidings.eval import (
     Extract,
@@ -129,6 +129,7 @@ def evaluate(
             "--no-dictionaries", help="Use the built-in lexicons only, for petrarch-unit too."
         ),
     ] = False,
+    dictionary_verbs: DictionaryVerbs = VerbMode.instead,
     limit: Annotated[
         int | None, typer.Option(min=1, help="Score only the first N records of each set.")
     ] = None,
@@ -161,7 +162,9 @@ def evaluate(
                 if folder not in pipelines:
                     # a validation file's own dictionaries code alone, as in PETRARCH
                     keep = not environment
-                    pipelines[folder] = Pipeline(model, dictionaries=folder, keep_builtin=keep)
+                    pipelines[folder] = Pipeline(
+                        model, dictionaries=folder, keep_builtin=keep, verbs=dictionary_verbs.value
+                    )
                 results[name] = _run(name, spec, path, pipelines[folder].extract, limit, misses)
             except TidingsError as error:
                 if gold_set is not EvalSet.all:
