@@ -10,6 +10,8 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from typer.core import TyperOption
+from typer.main import get_command
 from typer.testing import CliRunner
 
 from tidings.cli import app
@@ -60,6 +62,32 @@ def test_every_command_is_documented_in_the_readme():
     assert commands(), "no commands registered"
     for command in commands():
         assert f"tidings {command}" in readme, f"`tidings {command}` is not in the README"
+
+
+def readme_blocks() -> list[str]:
+    """The README's paragraphs, each table row on its own."""
+    blocks: list[str] = []
+    for para in re.split(r"\n\s*\n", (ROOT / "README.md").read_text(encoding="utf-8")):
+        rows = [line for line in para.splitlines() if line.strip()]
+        blocks += rows if all(line.startswith("|") for line in rows) else [para]
+    return blocks
+
+
+def test_every_option_is_documented_in_the_readme():
+    # an option counts as documented where a paragraph or table row names its command
+    # (`tidings eval`, `eval`) beside it, in any of its spellings (`-o`, `--no-strict`)
+    blocks = readme_blocks()
+    missing = []
+    for name, command in get_command(app).commands.items():
+        mine = [b for b in blocks if re.search(rf"`(?:tidings )?{re.escape(name)}\b", b)]
+        for param in command.params:
+            if not isinstance(param, TyperOption):
+                continue
+            forms = [*param.opts, *param.secondary_opts]
+            spelled = [rf"(?<![\w-]){re.escape(form)}(?![\w-])" for form in forms]
+            if not any(re.search(s, b) for s in spelled for b in mine):
+                missing.append(f"tidings {name} {forms[-1]}")
+    assert not missing, f"not in the README beside their command: {missing}"
 
 
 def test_readme_opens_with_the_two_setup_commands():
