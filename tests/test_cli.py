@@ -90,6 +90,16 @@ def test_every_option_is_documented_in_the_readme():
     assert not missing, f"not in the README beside their command: {missing}"
 
 
+def test_help_keeps_words_in_angle_brackets():
+    # help is rendered as markdown, where a bare <Environment> is an HTML tag and vanishes
+    for name, command in get_command(app).commands.items():
+        texts = [command.help or "", *(getattr(p, "help", None) or "" for p in command.params)]
+        tags = {tag for text in texts for tag in re.findall(r"<[A-Za-z]\w*>", text)}
+        if tags:
+            shown = runner.invoke(app, [name, "--help"], terminal_width=200).output
+            assert all(tag in shown for tag in tags), (name, tags)
+
+
 def test_readme_opens_with_the_two_setup_commands():
     head = (ROOT / "README.md").read_text(encoding="utf-8").split("## ")[0]
     assert re.search(r"^make demo\b", head, re.M) and re.search(r"^make test\b", head, re.M)

@@ -119,7 +119,7 @@ def evaluate(
         bool,
         typer.Option(
             "--own-dictionaries",
-            help="Code each PETRARCH set with the dictionaries its <Environment> names "
+            help="Code each PETRARCH set with the dictionaries its `<Environment>` names "
             "(petrarch-gsr: CAMEO.2.0 and Phoenix.*).",
         ),
     ] = False,
