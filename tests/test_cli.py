@@ -275,3 +275,16 @@ def test_dictionary_verbs_option_is_the_same_on_every_command():
         (hints[n][0]["dictionary_verbs"], hints[n][1]["dictionary_verbs"].default) for n in using
     }
     assert len(shapes) == 1, shapes
+
+
+def test_output_dash_is_stdout(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    article = tmp_path / "a.jsonl"
+    text = "The council met on Monday and will meet again next week."
+    article.write_text(json.dumps({"id": "m", "date": "2024-05-08", "text": text}) + "\n")
+    result = runner.invoke(app, ["times", str(article), "-o", "-"])
+    assert result.exit_code == 0, result.output
+    assert not (tmp_path / "-").exists()
+    assert {json.loads(x)["text"] for x in result.stdout.splitlines() if x.startswith("{")} >= {
+        "Monday"
+    }

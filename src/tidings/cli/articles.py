@@ -6,10 +6,8 @@ import csv
 import json
 import os
 import signal
-import sys
-from contextlib import ExitStack
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import Annotated
 
 import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -24,6 +22,7 @@ from tidings.cli.common import (
     Files,
     Model,
     OutFormat,
+    Output,
     ParseAhead,
     QueryFormat,
     Strict,
@@ -33,9 +32,10 @@ from tidings.cli.common import (
     fail,
     finish,
     print_rows,
+    record_output,
 )
 from tidings.errors import TidingsError
-from tidings.ingest import RejectsWriter, read_articles, rejects_path
+from tidings.ingest import read_articles
 from tidings.model import to_record
 from tidings.pipeline import DEFAULT_BATCH_SIZE, Pipeline
 from tidings.store import MENTION_COLUMNS, Store, flatten_mention
@@ -71,9 +71,7 @@ def _pipeline(
 @app.command()
 def extract(
     files: Files,
-    output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
-    ] = None,
+    output: Output = None,
     format: Annotated[OutFormat, typer.Option("--format", help="Output format.")] = OutFormat.jsonl,
     model: Model = None,
     batch_size: BatchSize = DEFAULT_BATCH_SIZE,
@@ -94,15 +92,8 @@ def extract(
     pipeline = _pipeline(
         model, batch_size, dictionaries, builtin, dictionary_files, dictionary_verbs, parse_ahead
     )
-    rejects_file = rejects_path(output)
     events = rejected = 0
-    with ExitStack() as stack:
-        out: TextIO = (
-            stack.enter_context(output.open("w", encoding="utf-8", newline=""))
-            if output
-            else sys.stdout
-        )
-        rejects = stack.enter_context(RejectsWriter(rejects_file))
+    with record_output(output) as (out, rejects):
         writer = csv.DictWriter(out, MENTION_COLUMNS) if format is OutFormat.csv else None
         if writer:
             writer.writeheader()
@@ -118,7 +109,7 @@ def extract(
                         out.write(json.dumps(to_record(mention), ensure_ascii=False) + "\n")
                     events += 1
     err.print(f"{events} event(s) written" + (f" to {output}" if output else ""))
-    finish(rejected, rejects_file, strict)
+    finish(rejected, rejects.path, strict)
 
 
 def _ingest(files: list[Path], db: Path, pipeline: Pipeline) -> tuple[int, int]:

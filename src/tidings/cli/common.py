@@ -5,15 +5,18 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TextIO
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from tidings.errors import TidingsError
+from tidings.ingest import RejectsWriter, rejects_path
 
 app = typer.Typer(
     help="Tidings: turn dated news articles into event data (who did what to whom, when, "
@@ -82,6 +85,9 @@ DictionaryVerbs = Annotated[
         "their verbs to the built-in lexicon (for a few verbs of your own)."
     ),
 ]
+Output = Annotated[
+    Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
+]
 Db = Annotated[Path, typer.Option("--db", help="DuckDB store file.")]
 Strict = Annotated[bool, typer.Option(help="Exit non-zero when any record was rejected.")]
 BatchSize = Annotated[int, typer.Option(min=1, help="Articles parsed per batch.")]
@@ -93,6 +99,19 @@ ParseAhead = Annotated[
         "model and batch, about 0.7 GiB at the default batch size)."
     ),
 ]
+
+
+@contextmanager
+def record_output(output: Path | None) -> Iterator[tuple[TextIO, RejectsWriter]]:
+    """Where a command writes its records, one a line: the file `output`, else stdout (for
+    `-` too), and the writer of the rejects beside it (see `rejects_path`)."""
+    with ExitStack() as stack:
+        out: TextIO = (
+            sys.stdout
+            if output is None or str(output) == "-"
+            else stack.enter_context(output.open("w", encoding="utf-8", newline=""))
+        )
+        yield out, stack.enter_context(RejectsWriter(rejects_path(output)))
 
 
 def fail(error: TidingsError) -> typer.Exit:

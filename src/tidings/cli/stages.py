@@ -3,27 +3,32 @@
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import ExitStack
 from pathlib import Path
-from typing import Annotated, Any, TextIO
+from typing import Any
 
-import typer
 from spacy.tokens import Doc
 
 from tidings import nlp as nlp_stage
-from tidings.cli.common import BatchSize, Files, Model, Strict, app, err, fail, finish
+from tidings.cli.common import (
+    BatchSize,
+    Files,
+    Model,
+    Output,
+    Strict,
+    app,
+    err,
+    fail,
+    finish,
+    record_output,
+)
 from tidings.errors import TidingsError
-from tidings.ingest import RejectsWriter, read_articles, rejects_path
+from tidings.ingest import RejectsWriter, read_articles
 from tidings.model import Article, PlaceMention, Rejected
 from tidings.pipeline import DEFAULT_BATCH_SIZE
 from tidings.when import find_times
 from tidings.where import find_places_with_homes, source_key
 
-Output = Annotated[
-    Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
-]
 # what a command writes for a batch of parsed articles
 Records = Callable[[list[tuple[Doc, Article]]], Iterable[dict[str, Any]]]
 
@@ -52,23 +57,15 @@ def _write_records(
         nlp = nlp_stage.load(model)
     except TidingsError as error:
         raise fail(error) from error
-    rejects_file = rejects_path(output)
     found = 0
-    with ExitStack() as stack:
-        out: TextIO = (
-            stack.enter_context(output.open("w", encoding="utf-8", newline=""))
-            if output
-            else sys.stdout
-        )
-        rejects = stack.enter_context(RejectsWriter(rejects_file))
+    with record_output(output) as (out, rejects):
         articles = _kept(read_articles(files), rejects)
         for batch in _batches(nlp_stage.parse(nlp, articles, batch_size), batch_size):
             for record in records(batch):
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
                 found += 1
-        rejected = rejects.count
     err.print(f"{found} {what} written" + (f" to {output}" if output else ""))
-    finish(rejected, rejects_file, strict)
+    finish(rejects.count, rejects.path, strict)
 
 
 def _batches(
