@@ -442,7 +442,11 @@ class FakePipeline:
     kept_builtin: list[bool] = []
 
     def __init__(
-        self, model: str | None = None, dictionaries: Path | None = None, keep_builtin: bool = True
+        self,
+        model: str | None = None,
+        dictionaries: Path | None = None,
+        keep_builtin: bool = True,
+        verbs: str = "instead",
     ) -> None:
         if dictionaries is not None:
             FakePipeline.offered.append(sorted(p.name for p in dictionaries.iterdir()))
