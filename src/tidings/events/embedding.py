@@ -179,6 +179,9 @@ def plan(triggers: list[Trigger], lexicon: Lexicon, frames: Frames) -> list[Plan
         if {"intent", "threat"} <= roles and code[head.i][:2] < HOSTILE_ROOT:
             roles.discard("threat")  # "wants to inspect" intends; "wants to attack" threatens
         ruling = heads.get(governor.i)
+        if ruling is None and not roles and governing.unrealised_by_noun(governor, how, lexicon):
+            modality[head.i] = "hypothetical"  # "pressure to help Iran": wanted, not done
+            continue
         acting = [r for r in ACTING if r in roles and frames.lookup({r}, code[head.i]) == SAME]
         told = governing.modality(governor, lexicon) == "asserted"  # "did not order": no arrest
         if acting and told and how in ("clause", "object") and modality[head.i] == "asserted":

@@ -1,0 +1,58 @@
+"""Event-coder fixes of session 4, round 1 (issue #3), on hand-written sentences.
+
+Actors are given by hand (words -> code), as in test_events_round3.py, so these tests pin
+the coder alone."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from hand_coded import code_with_actors, triples
+
+ACTORS = {
+    "Peru": "PER",
+    "Chile": "CHL",
+    "Bolivia": "BOL",
+    "the senate": "PERLEG",
+    "the rebels": "PERREB",
+}
+
+
+def coded(nlp, text: str, actors: dict[str, str] | None = None):
+    return code_with_actors(nlp, text, actors or ACTORS, dt.date(2021, 5, 1))
+
+
+def asserted(events):
+    return {
+        (e.cameo.code, e.source.code if e.source else None, e.target.code if e.target else None)
+        for e in events
+        if e.modality in ("asserted", "future")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("Peru is under pressure from the senate to attack Chile.", "19"),
+        ("Bolivia welcomed the efforts to release prisoners held by Chile.", "08"),
+        ("Peru announced its decision to expel diplomats from Chile.", "16"),
+    ],
+)
+def test_an_event_in_a_to_clause_on_a_noun_of_wanting_is_not_asserted(nlp, text, root):
+    """ "pressure to attack X", "efforts to release", "a decision to expel": wanted,
+    tried or decided, not done; the event is coded, but not as asserted."""
+    events = coded(nlp, text)
+    governed = [e for e in events if e.cameo.code.startswith(root)]
+    assert governed and all(e.modality == "hypothetical" for e in governed), [
+        (e.cameo.code, e.modality) for e in events
+    ]
+
+
+def test_a_to_clause_on_an_other_noun_keeps_its_event(nlp):
+    """Only nouns of wanting or deciding (cue role unrealised) make their clause unreal."""
+    events = coded(nlp, "The rebels were the first group to attack Chile.")
+    assert any(e.cameo.code == "190" and e.modality == "asserted" for e in events), [
+        (e.cameo.code, e.modality) for e in events
+    ]
