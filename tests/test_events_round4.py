@@ -18,6 +18,7 @@ ACTORS = {
     "the senate": "PERLEG",
     "the rebels": "PERREB",
 }
+ARMY = {"the army": "PERMIL"}
 
 
 def coded(nlp, text: str, actors: dict[str, str] | None = None):
@@ -56,3 +57,16 @@ def test_a_to_clause_on_an_other_noun_keeps_its_event(nlp):
     assert any(e.cameo.code == "190" and e.modality == "asserted" for e in events), [
         (e.cameo.code, e.modality) for e in events
     ]
+
+
+def test_an_apposition_describing_a_coded_actor_adds_no_actor(nlp):
+    """ "the rebels, a Chile-based group": the same actor described, not a Chilean one."""
+    found = triples(coded(nlp, "Yesterday the rebels, a Chile-based group, attacked Bolivia."))
+    assert found == {("190", "PERREB", "BOL")}, found
+
+
+def test_names_in_apposition_are_still_actors(nlp):
+    """A name in apposition to a coded actor (here a list the parser misreads as one) is
+    kept: only a common-noun apposition merely describes."""
+    found = triples(coded(nlp, "Yesterday the army, Chile, and Bolivia met.", {**ACTORS, **ARMY}))
+    assert ("040", "PERMIL", "CHL") in found, found

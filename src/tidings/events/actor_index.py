@@ -57,6 +57,12 @@ class ActorIndex:
                 queue.append(child)
         return None
 
+    def _describes(self, token: Token, appos: Token) -> bool:
+        """An apposition headed by a common noun describes a coded actor, it names no other
+        ("the Observatory, a UK-based group", "the mayor, a member of Hamas"); a name in
+        apposition ("regional foes Iran and Saudi Arabia", a list misread as one) is kept."""
+        return self.at(token) is not None and appos.pos_ == "NOUN"
+
     def coordinated(self, token: Token, skip: frozenset[int] = frozenset()) -> list[ActorMention]:
         """Actors of a phrase and of the phrases coordinated with it ("Iran and Saudi Arabia")."""
         found: list[ActorMention] = []
@@ -66,7 +72,8 @@ class ActorIndex:
             inside = (t for t in token.subtree if own.start <= t.idx < own.end and t is not token)
             heads += [c for t in inside for c in t.conjuncts if c not in heads]
         for appos in (c for c in token.children if c.dep_ == "appos"):
-            heads += [appos, *appos.conjuncts]  # "regional foes Iran and Saudi Arabia"
+            if not self._describes(token, appos):
+                heads += [appos, *appos.conjuncts]  # "regional foes Iran and Saudi Arabia"
         for modifier in token.children:
             coordinated = modifier.dep_ in ("amod", "compound", "nmod") and modifier.conjuncts
             if coordinated and self.at(modifier):
