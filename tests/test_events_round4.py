@@ -70,3 +70,37 @@ def test_names_in_apposition_are_still_actors(nlp):
     kept: only a common-noun apposition merely describes."""
     found = triples(coded(nlp, "Yesterday the army, Chile, and Bolivia met.", {**ACTORS, **ARMY}))
     assert ("040", "PERMIL", "CHL") in found, found
+
+
+BACKDROP_ACTORS = {**ACTORS, "the envoy": "PERGOV", "A court": "CHLJUD"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "background"),
+    [
+        (
+            "Chile released the envoy, a member of the rebels jailed two years ago.",
+            ("0841", "CHL", "PERGOV"),
+            ("173", None, "PERREB"),
+        ),
+        (
+            "A court issued arrest warrants for two men sought in the killing of the envoy.",
+            ("173", "CHLJUD", None),
+            ("190", None, "PERGOV"),
+        ),
+    ],
+)
+def test_a_sourceless_event_told_of_another_events_participant_is_background(
+    nlp, text, kept, background
+):
+    """A passive participle on a noun another event is about ("a member jailed two years
+    ago"), or an event noun inside one ("men sought in the killing of X"), names no doer:
+    background, not a one-sided event of its own."""
+    found = triples(coded(nlp, text, BACKDROP_ACTORS))
+    assert kept in found and background not in found, found
+
+
+def test_a_killing_told_of_a_participant_is_still_a_toll(nlp):
+    """Deaths and wounds are news wherever told: the participle on the mourned is kept."""
+    found = triples(coded(nlp, "Chile expressed sorrow for the rebels killed in the raid."))
+    assert ("190", None, "PERREB") in found, found

@@ -17,7 +17,13 @@ from tidings.actors import demonym_country, place_country
 from tidings.events.actor_index import ActorIndex
 from tidings.model import Actor, ActorMention
 
-__all__ = ["ActorIndex", "noun_arguments", "place_targets", "verb_arguments"]
+__all__ = [
+    "ActorIndex",
+    "misread_participle",
+    "noun_arguments",
+    "place_targets",
+    "verb_arguments",
+]
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
@@ -215,7 +221,7 @@ def verb_arguments(
     # "soldiers killed in Ukraine", "activists detained by police": a participle on a noun
     # is a passive whose subject is that noun (tagged VBD too: "a member jailed in 2019")
     reduced = participle and _reduced_participle(verb)
-    misread = not passive and _misread_participle(verb)  # "X imprisoned in 2019 were freed"
+    misread = not passive and misread_participle(verb)  # "X imprisoned in 2019 were freed"
     if misread:
         undergone = [m for s in _children(verb, ("nsubj",)) for m in actors.coordinated(s, skip)]
         doers = [p for a in _children(verb, ("agent",)) for p in _children(a, ("pobj",))]
@@ -270,7 +276,7 @@ def _included(holders: list[Token], actors: ActorIndex, skip: frozenset[int]) ->
             for m in actors.coordinated(p, skip)]  # fmt: skip
 
 
-def _misread_participle(verb: Token) -> bool:
+def misread_participle(verb: Token) -> bool:
     """A participle the parser took for the main verb: "The civilians imprisoned for
     protesting were released", where the verb has no object or auxiliary of its own and
     the passive verb after it ("were released") has no subject of its own."""
