@@ -14,16 +14,11 @@ from typing import Literal
 from spacy.tokens import Token
 
 from tidings.actors import demonym_country, place_country
+from tidings.actors.modifiers import misread_participle
 from tidings.events.actor_index import ActorIndex
 from tidings.model import Actor, ActorMention
 
-__all__ = [
-    "ActorIndex",
-    "misread_participle",
-    "noun_arguments",
-    "place_targets",
-    "verb_arguments",
-]
+__all__ = ["ActorIndex", "noun_arguments", "place_targets", "verb_arguments"]
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
@@ -274,21 +269,6 @@ def _included(holders: list[Token], actors: ActorIndex, skip: frozenset[int]) ->
     """Actors named as among those an event was done to: "were arrested, including X"."""
     return [m for p in (p for h in holders for p in _prep_objects(h, ("including",)))
             for m in actors.coordinated(p, skip)]  # fmt: skip
-
-
-def misread_participle(verb: Token) -> bool:
-    """A participle the parser took for the main verb: "The civilians imprisoned for
-    protesting were released", where the verb has no object or auxiliary of its own and
-    the passive verb after it ("were released") has no subject of its own."""
-    if verb.tag_ not in ("VBD", "VBN") or _children(verb, (*OBJECT_DEPS, "aux", "auxpass")):
-        return False
-    return any(
-        c.dep_ == "conj"
-        and _children(c, ("auxpass",))
-        and not _children(c, ("nsubj", *PASSIVE_SUBJECT_DEPS))
-        and not _children(verb, ("cc",))
-        for c in verb.children
-    )
 
 
 def _reduced_participle(verb: Token) -> bool:
