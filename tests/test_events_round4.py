@@ -10,6 +10,7 @@ import datetime as dt
 import pytest
 
 from hand_coded import code_with_actors, triples
+from tidings.toll import count_casualties
 
 ACTORS = {
     "Peru": "PER",
@@ -104,3 +105,21 @@ def test_a_killing_told_of_a_participant_is_still_a_toll(nlp):
     """Deaths and wounds are news wherever told: the participle on the mourned is kept."""
     found = triples(coded(nlp, "Chile expressed sorrow for the rebels killed in the raid."))
     assert ("190", None, "PERREB") in found, found
+
+
+TOLL_ACTORS = {**ACTORS, "ten soldiers": "BOLMIL"}
+
+
+def test_a_killing_participle_after_an_attack_is_its_toll(nlp):
+    """ "attacked X, killing ten soldiers": one attack on X, whose toll the count gives."""
+    text = "On Monday the rebels attacked Chile, killing ten soldiers."
+    events = code_with_actors(nlp, text, TOLL_ACTORS, dt.date(2021, 5, 1))
+    assert triples(events) == {("190", "PERREB", "CHL")}, triples(events)
+    tolled = count_casualties(nlp(text), events)
+    assert tolled[0].casualties is not None and tolled[0].casualties.killed_min == 10
+
+
+def test_the_dead_of_an_attack_naming_no_target_are_its_targets(nlp):
+    text = "A bomb exploded in the market, killing ten soldiers."
+    found = triples(code_with_actors(nlp, text, TOLL_ACTORS, dt.date(2021, 5, 1)))
+    assert ("183", None, "BOLMIL") in found and not any(c == "190" for c, _, _ in found), found
