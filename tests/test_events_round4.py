@@ -123,3 +123,20 @@ def test_the_dead_of_an_attack_naming_no_target_are_its_targets(nlp):
     text = "A bomb exploded in the market, killing ten soldiers."
     found = triples(code_with_actors(nlp, text, TOLL_ACTORS, dt.date(2021, 5, 1)))
     assert ("183", None, "BOLMIL") in found and not any(c == "190" for c, _, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("On Monday the rebels bombarded Chile.", "190"),
+        ("On Monday the rebels bombarded Chile with artillery.", "194"),
+        ("A bombardment of Chile by the rebels lasted two days.", "190"),
+        ("On Monday the rebels murdered two officials of Chile.", "190"),
+        ("On Monday the rebels stabbed two officials of Chile.", "182"),
+    ],
+)
+def test_wording_that_names_no_means_falls_back_to_the_root(nlp, text, code):
+    """Bombarding or murdering says nothing of the weapon: 190, not artillery (194) or
+    killing by physical assault (1823); stabbing names the means but not a death (182)."""
+    found = {c for c, _, _ in triples(coded(nlp, text)) if c.startswith(code[:2])}
+    assert found == {code}, found
