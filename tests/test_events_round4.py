@@ -140,3 +140,20 @@ def test_wording_that_names_no_means_falls_back_to_the_root(nlp, text, code):
     killing by physical assault (1823); stabbing names the means but not a death (182)."""
     found = {c for c, _, _ in triples(coded(nlp, text)) if c.startswith(code[:2])}
     assert found == {code}, found
+
+
+VICTIMS = {**ACTORS, "LIMA": "PERGOV", "Four farmers": "BOLCVL", "a man": "BOLPPL"}
+
+
+def test_a_dateline_is_no_actor_of_the_sentence(nlp):
+    """ "LIMA, Peru: Four farmers were killed ...": where the story was filed, even when
+    the parser makes the dateline a subject."""
+    text = "LIMA, Peru: Four farmers were killed by the rebels in the north on Friday, medics said."
+    found = triples(coded(nlp, text, VICTIMS))
+    assert found == {("190", "PERREB", "BOLCVL")}, found
+
+
+def test_unnamed_people_conjoined_with_civilians_are_one_actor(nlp):
+    text = "Four farmers and a man were killed by the rebels on Friday."
+    found = triples(coded(nlp, text, VICTIMS))
+    assert found == {("190", "PERREB", "BOLCVL")}, found
