@@ -21,9 +21,10 @@ from spacy.tokens import Token
 
 from tidings.actors.modifiers import misread_participle
 
-__all__ = ["anchors", "backdrop_holders", "is_backdrop"]
+__all__ = ["anchors", "is_backdrop"]
 
 MODIFIER_DEPS = ("acl", "relcl")
+CLIMB = 8  # words climbed from an event noun to the verb of its clause
 PARTICIPLE_TAGS = ("VBN", "VBD")
 NOUNS = ("NOUN", "PROPN", "PRON")
 # a light verb whose object is an event noun stands for it: "launched a strike on X"
@@ -39,14 +40,10 @@ def anchors(head: Token) -> set[int]:
     return found
 
 
-def backdrop_holders(head: Token) -> list[Token]:
-    """The words of the clause that holds `head` as background to a participant: the
-    ancestors of the noun a passive participle or relative clause modifies (or, for a
-    participle the parser took for the main verb, the verbs conjoined to it). Empty when
-    the event word stands in a clause of its own."""
-    clause = _modifier_clause(head)
-    if clause is None:
-        return []
+def _holders(clause: Token) -> list[Token]:
+    """The words whose event a modifier clause is background to: the ancestors of the noun
+    it modifies (or, for a participle the parser took for the main verb, the verbs
+    conjoined to it)."""
     if misread_participle(clause):
         return [c for c in clause.children if c.dep_ == "conj"]
     return list(clause.head.ancestors)
@@ -61,17 +58,17 @@ def is_backdrop(head: Token, others: Iterable[int], violent: bool = False) -> bo
     clause = _modifier_clause(head)
     if clause is None or (violent and clause.i == head.i):
         return False
-    return bool({t.i for t in backdrop_holders(head)} & set(others))
+    return bool({t.i for t in _holders(clause)} & set(others))
 
 
 def _modifier_clause(head: Token) -> Token | None:
     """The participle or relative clause verb `head` stands in, up through an event noun's
     phrase ("sought in the slaying of X"); None at the first verb of any other kind."""
     current = head
-    for _ in range(8):
+    for _ in range(CLIMB):
         if current.pos_ in ("VERB", "AUX"):
-            passive = current.dep_ == "acl" and current.tag_ in PARTICIPLE_TAGS
-            modifier = (passive or current.dep_ == "relcl") and current.head.pos_ in NOUNS
+            passive = current.tag_ in PARTICIPLE_TAGS or current.dep_ == "relcl"
+            modifier = current.dep_ in MODIFIER_DEPS and passive and current.head.pos_ in NOUNS
             return current if modifier or misread_participle(current) else None
         if current.head.i == current.i:
             return None
