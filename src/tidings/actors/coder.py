@@ -23,6 +23,7 @@ from tidings.actors.candidates import Candidate, candidates
 from tidings.actors.coref import Coded, Kind, Memory, is_plural, pronoun_kind
 from tidings.actors.lexicon import Lexicon, Role, default_lexicon
 from tidings.actors.matching import Hit, PhraseIndex, outermost
+from tidings.actors.modifiers import adversary_countries
 from tidings.actors.regions import named_region, region_hits, with_region
 from tidings.model import Actor, ActorMention
 
@@ -288,6 +289,8 @@ class _DocCoder:
         in_roles = {i for h in roles for i in range(h.start, h.end)}  # not "foreign minister"
         foreign = any(t.lower_ in lexicon.words("foreign") and t.i not in in_roles for t in span)
         needs_focus = country is None and not foreign and (known is None or known.needs_focus)
+        if needs_focus and adversary_countries(doc[cand.head], self.hits, lexicon):
+            needs_focus = False  # "civilians imprisoned for acting against Moscow"
         actor = lexicon.role_actor(text, country, title, affiliation=affiliation)
         coded = self._coded(actor, cand.start, cand.end, kind, needs_focus)
         return [self.memory.remember(coded, name_text, title_text)]

@@ -33,6 +33,7 @@ MARKER_KINDS = frozenset(
         "based",
         "ethnic",
         "member_noun",
+        "adversary_prep",
     }
 )
 _ISO3 = re.compile(r"[A-Z]{3}")

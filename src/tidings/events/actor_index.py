@@ -15,6 +15,9 @@ __all__ = ["ActorIndex"]
 DESCEND_DEPS = ("compound", "amod", "poss", "appos", "nmod", "npadvmod", "pobj", "conj", "prep")
 # "allegations by Rwanda", "a suspension of air links with Serbia"
 DESCEND_PREPS = ("of", "on", "against", "at", "for", "from", "by", "with", "to")
+CIVILIANS, PEOPLE = "CVL", "PPL"  # "four children and a man": civilians, one actor
+DATELINE_ENDS = (":", "--", "—", "–")  # "BEIRUT:", "GAZA CITY, Palestinian Territories:"
+DATELINE_LENGTH = 8  # tokens before the dateline's end, at most
 
 
 class ActorIndex:
@@ -23,9 +26,12 @@ class ActorIndex:
     def __init__(self, doc: Doc, mentions: Iterable[ActorMention]) -> None:
         self._by_token: dict[int, ActorMention] = {}
         self._shared: dict[tuple[int, int], list[ActorMention]] = {}  # "they": each speaker
+        datelines = _datelines(doc)
         for mention in mentions:
-            self._shared.setdefault((mention.start, mention.end), []).append(mention)
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None and all(t.i in datelines for t in span):
+                continue  # "GAZA CITY, Palestinian Territories: ...": where it was filed
+            self._shared.setdefault((mention.start, mention.end), []).append(mention)
             if span is None:
                 continue
             for token in span:
@@ -57,6 +63,12 @@ class ActorIndex:
                 queue.append(child)
         return None
 
+    def _describes(self, token: Token, appos: Token) -> bool:
+        """An apposition headed by a common noun describes a coded actor, it names no other
+        ("the Observatory, a UK-based group", "the mayor, a member of Hamas"); a name in
+        apposition ("regional foes Iran and Saudi Arabia", a list misread as one) is kept."""
+        return self.at(token) is not None and appos.pos_ == "NOUN"
+
     def coordinated(self, token: Token, skip: frozenset[int] = frozenset()) -> list[ActorMention]:
         """Actors of a phrase and of the phrases coordinated with it ("Iran and Saudi Arabia")."""
         found: list[ActorMention] = []
@@ -66,7 +78,8 @@ class ActorIndex:
             inside = (t for t in token.subtree if own.start <= t.idx < own.end and t is not token)
             heads += [c for t in inside for c in t.conjuncts if c not in heads]
         for appos in (c for c in token.children if c.dep_ == "appos"):
-            heads += [appos, *appos.conjuncts]  # "regional foes Iran and Saudi Arabia"
+            if not self._describes(token, appos):
+                heads += [appos, *appos.conjuncts]  # "regional foes Iran and Saudi Arabia"
         for modifier in token.children:
             coordinated = modifier.dep_ in ("amod", "compound", "nmod") and modifier.conjuncts
             if coordinated and self.at(modifier):
@@ -78,4 +91,29 @@ class ActorIndex:
             for each in self._shared.get((mention.start, mention.end), [mention]):
                 if each not in found:
                     found.append(each)
-        return found
+        return _people_as_one(found)
+
+
+def _datelines(doc: Doc) -> set[int]:
+    """The tokens of the datelines opening sentences: an upper-case place name and its
+    country, up to a colon or dash, with no verb ("LYON: Interpol has said ..."). The
+    place is where the story was filed, no actor of the sentence's events."""
+    found: set[int] = set()
+    for sent in doc.sents:
+        first = sent[0]
+        if not (first.is_alpha and first.is_upper and len(first) > 1):
+            continue
+        for token in sent[:DATELINE_LENGTH]:
+            if token.pos_ in ("VERB", "AUX"):
+                break
+            if token.text in DATELINE_ENDS:
+                found.update(range(sent.start, token.i))
+                break
+    return found
+
+
+def _people_as_one(found: list[ActorMention]) -> list[ActorMention]:
+    """ "Four children and a man were killed": unnamed people conjoined with civilians of
+    the same country are those civilians, one actor, not a second (PPL) one."""
+    civilian = {m.actor.country for m in found if m.actor.sector == CIVILIANS}
+    return [m for m in found if not (m.actor.sector == PEOPLE and m.actor.country in civilian)]

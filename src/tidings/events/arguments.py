@@ -14,6 +14,7 @@ from typing import Literal
 from spacy.tokens import Token
 
 from tidings.actors import demonym_country, place_country
+from tidings.actors.modifiers import misread_participle
 from tidings.events.actor_index import ActorIndex
 from tidings.model import Actor, ActorMention
 
@@ -215,7 +216,7 @@ def verb_arguments(
     # "soldiers killed in Ukraine", "activists detained by police": a participle on a noun
     # is a passive whose subject is that noun (tagged VBD too: "a member jailed in 2019")
     reduced = participle and _reduced_participle(verb)
-    misread = not passive and _misread_participle(verb)  # "X imprisoned in 2019 were freed"
+    misread = not passive and misread_participle(verb)  # "X imprisoned in 2019 were freed"
     if misread:
         undergone = [m for s in _children(verb, ("nsubj",)) for m in actors.coordinated(s, skip)]
         doers = [p for a in _children(verb, ("agent",)) for p in _children(a, ("pobj",))]
@@ -268,21 +269,6 @@ def _included(holders: list[Token], actors: ActorIndex, skip: frozenset[int]) ->
     """Actors named as among those an event was done to: "were arrested, including X"."""
     return [m for p in (p for h in holders for p in _prep_objects(h, ("including",)))
             for m in actors.coordinated(p, skip)]  # fmt: skip
-
-
-def _misread_participle(verb: Token) -> bool:
-    """A participle the parser took for the main verb: "The civilians imprisoned for
-    protesting were released", where the verb has no object or auxiliary of its own and
-    the passive verb after it ("were released") has no subject of its own."""
-    if verb.tag_ not in ("VBD", "VBN") or _children(verb, (*OBJECT_DEPS, "aux", "auxpass")):
-        return False
-    return any(
-        c.dep_ == "conj"
-        and _children(c, ("auxpass",))
-        and not _children(c, ("nsubj", *PASSIVE_SUBJECT_DEPS))
-        and not _children(verb, ("cc",))
-        for c in verb.children
-    )
 
 
 def _reduced_participle(verb: Token) -> bool:

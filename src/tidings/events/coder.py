@@ -25,6 +25,7 @@ from tidings.events.arguments import (
     place_actor,
     verb_arguments,
 )
+from tidings.events.backdrop import anchors, is_backdrop
 from tidings.events.clauses import (
     clause_subjects,
     doer_noun,
@@ -116,8 +117,11 @@ class EventCoder:
             # "blown up by a missile fired by X": the firing is the same attack
             weapons = [w[0] for p in planned if (w := self._weapon(p.trigger)) is not None]
             fired = {i for w in weapons for i in weapon_words(w)}
-            for one in (p for p in planned if p.trigger.head.i not in fired):
-                events += self._records(doc, article, sent, sentence_index, one, index)
+            kept = [p for p in planned if p.trigger.head.i not in fired]
+            stands = {id(p): anchors(p.trigger.head) for p in kept}
+            for one in kept:
+                others = {i for p in kept if p is not one for i in stands[id(p)]}
+                events += self._records(doc, article, sent, sentence_index, one, index, others)
         return events
 
     def _arguments(
@@ -265,7 +269,10 @@ class EventCoder:
         sentence_index: int,
         planned: Planned,
         index: ActorIndex,
+        others: set[int],
     ) -> list[EventMention]:
+        """The records of one planned trigger; `others`: the words the sentence's other
+        events stand on (see `backdrop`)."""
         trigger, code, modality = planned.trigger, planned.code, planned.modality
         head = trigger.head
         sources, targets = self._arguments(trigger, index)
@@ -281,6 +288,8 @@ class EventCoder:
                 targets = index.coordinated(planned.addressee)
         if not sources and trigger.entry.pos == "VERB":  # "X said he will withdraw"
             sources = [m for m in pronoun_speaker(head, index, self.lexicon) if m not in targets]
+        if not sources and targets and is_backdrop(head, others, self.ontology.is_violent(code)):
+            return []  # "released the mayor, a member jailed a year ago": background
         if sources and not targets and self.lexicon.word_has_role(head, *CLAUSE_TARGETS):
             # "alleged that X attacked Y" accuses X; "demanded that Israel ease" asks Israel
             accuser = planned.borrowed if self.lexicon.has_role(head.lemma_, "accuse") else None

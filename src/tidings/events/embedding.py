@@ -154,6 +154,12 @@ def plan(triggers: list[Trigger], lexicon: Lexicon, frames: Frames) -> list[Plan
         if governing.is_purpose(head) and governed_purpose:
             dropped.add(head.i)
             continue
+        if _toll_of(head, heads, lexicon):
+            # "shelled the city, killing eight": the shelling's toll; its dead are the
+            # attack's targets when it names none ("a bomb exploded, killing three")
+            dropped.add(head.i)
+            borrowed.setdefault(head.head.i, trigger)
+            continue
         if head.dep_ == "acl" and head.head.i in heads and heads[head.head.i].entry.pos == "NOUN":
             dropped.add(head.i)  # "an attack targeting civilians": the noun's own phrase
             continue
@@ -179,6 +185,9 @@ def plan(triggers: list[Trigger], lexicon: Lexicon, frames: Frames) -> list[Plan
         if {"intent", "threat"} <= roles and code[head.i][:2] < HOSTILE_ROOT:
             roles.discard("threat")  # "wants to inspect" intends; "wants to attack" threatens
         ruling = heads.get(governor.i)
+        if ruling is None and not roles and governing.unrealised_by_noun(governor, how, lexicon):
+            modality[head.i] = "hypothetical"  # "pressure to help Iran": wanted, not done
+            continue
         acting = [r for r in ACTING if r in roles and frames.lookup({r}, code[head.i]) == SAME]
         told = governing.modality(governor, lexicon) == "asserted"  # "did not order": no arrest
         if acting and told and how in ("clause", "object") and modality[head.i] == "asserted":
@@ -257,6 +266,21 @@ def plan(triggers: list[Trigger], lexicon: Lexicon, frames: Frames) -> list[Plan
         planned = Planned(trigger, code[i], final, borrowed.get(i), speaker, addressee)
         out.append(replace(planned, reporter=reporters.get(i)))
     return out
+
+
+def _toll_of(head: Token, heads: dict[int, Trigger], lexicon: Lexicon) -> bool:
+    """A killing or wounding participle with no subject of its own, hung on a violent
+    verb ("bombarded X, killing at least eight people"): the toll of that attack."""
+    attack = heads.get(head.head.i)
+    return (
+        head.dep_ == "advcl"
+        and head.tag_ == "VBG"
+        and attack is not None
+        and attack.entry.pos == "VERB"
+        and Ontology.is_violent(attack.entry.code)
+        and lexicon.word_has_role(head, "toll")
+        and not any(c.dep_ in SUBJECT_DEPS for c in head.children)
+    )
 
 
 def _alleged(head: Token, lexicon: Lexicon) -> bool:

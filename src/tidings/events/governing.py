@@ -24,6 +24,7 @@ __all__ = [
     "is_purpose",
     "modality",
     "mood_bearer",
+    "unrealised_by_noun",
 ]
 
 CLAUSE_DEPS = ("xcomp", "ccomp")
@@ -95,6 +96,14 @@ def noun_clause(token: Token) -> bool:
         and token.head.pos_ == "NOUN"
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
     )
+
+
+def unrealised_by_noun(governor: Token, how: str, lexicon: Lexicon) -> bool:
+    """Whether a "to" clause on a noun is wanted, planned or demanded, not done: "pressure
+    to help Iran", "efforts to free them", "a decision to withdraw" (cue role unrealised;
+    "the first leader to visit Cuba" did visit)."""
+    noun = governor.pos_ == "NOUN" and how == "clause"
+    return noun and lexicon.word_has_role(governor, "unrealised")
 
 
 def is_purpose(token: Token) -> bool:

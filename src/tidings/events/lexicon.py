@@ -45,6 +45,8 @@ CUE_ROLES = (
     "culprit",  # "X is responsible for the blast", "guilty of the bombing"
     "undo",  # a modifier ending what an event noun implies: "freed hostages" (0841, not 181)
     "cease",  # a word stopping the act it governs: "stop attacking" (087), see frames.tsv
+    "unrealised",  # a noun whose "to" clause is wanted, not done: "pressure to help X"
+    "toll",  # "shelled X, killing eight": a participle giving an attack's dead, not an event
     # frames: a word that codes what it governs ("called for talks", "vowed to attack")
     "appeal",
     "intent",
