@@ -53,6 +53,7 @@ _CLAUSES = ("ccomp", "xcomp")
 _LOWER_CLAUSES = ("xcomp", "ccomp", "advcl")  # where a target is sought last
 _OUTSIDE_NP = ("conj", "cc", "relcl", "acl", "appos", "punct", "advcl")
 _OBJECTS = ("dobj", "obj", "dative", "attr", "oprd")
+_COMMENT = "010"  # PETRARCH-2 drops events with this code as it writes them
 
 
 class DictionaryCoder:
@@ -138,7 +139,7 @@ class _Sentence:
                 self._transform(matches[i], {j: matches[j] for j in inner if coded.get(j)}, coded)
                 continue  # the complement's event stands for this one
             coded[i] = self._events(matches[i])
-        return [e for i in sorted(coded) for e in coded[i]]
+        return [e for i in sorted(coded) for e in coded[i] if _written(e)]
 
     def _transform(
         self, outer: VerbMatch, inner: dict[int, VerbMatch], coded: dict[int, list[EventMention]]
@@ -384,6 +385,15 @@ def dictionary_coder(
     except ConfigError:
         phrases = PhraseBook()  # a folder of verb files only: the built-in actors code
     return DictionaryCoder(read_verb_book(files), phrases, builtin_actors=keep_builtin)
+
+
+def _written(event: EventMention) -> bool:
+    """PETRARCH-2 writes no bare comment (010: "X said"), and no actor acting on itself,
+    also when a transformation made it so ("A and B said they will ...")."""
+    if event.cameo.code == _COMMENT:
+        return False
+    src, tgt = event.source, event.target
+    return not (src and tgt and src.code == tgt.code)
 
 
 def _depth(token: Token) -> int:

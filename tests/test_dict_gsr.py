@@ -1,0 +1,68 @@
+"""Dictionary mode, where PETRARCH-2 writes events its own way: hand-written dictionaries
+(fictional states), one behaviour each."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tidings.events.dictionary_coder import DictionaryCoder, dictionary_coder
+from tidings.model import Article
+
+VERBS = """\
+--- SAY  [010]  ---
+SAY  {SAID SAYS}
+
+--- ANNOUNCE  [010]  ---
+ANNOUNCE
+
+--- ATTACK  [190]  ---
+ATTACK
+
+--- HELP  [070]  ---
+HELP
+
+--- MEET  [036]  ---
+MEET  {MET}
+
+~ a (a b Q) SAY = a b Q
+"""
+
+ACTORS = """\
+FREEDONIA_  [FRD]
+SYLVANIA_  [SYL]
+MARSOVIA  [MRS]
+"""
+
+AGENTS = """\
+MINISTER  {MINISTERS}  [~GOV]
+"""
+
+
+@pytest.fixture(scope="module")
+def coder(tmp_path_factory) -> DictionaryCoder:
+    folder = tmp_path_factory.mktemp("dicts")
+    (folder / "G.verbs.txt").write_text(VERBS)
+    (folder / "G.actors.txt").write_text(ACTORS)
+    (folder / "G.agents.txt").write_text(AGENTS)
+    return dictionary_coder(folder, keep_builtin=False, pattern="G.*")
+
+
+def triples(nlp, coder: DictionaryCoder, text: str) -> set[tuple[str, str, str]]:
+    article = Article(id="a", date=dt.date(2024, 5, 1), text=text)
+    events = coder.code(nlp(text), article, [])
+    return {
+        (e.source.code if e.source else "---", e.cameo.code, e.target.code if e.target else "---")
+        for e in events
+    }
+
+
+def test_a_bare_comment_is_not_written(nlp, coder):
+    assert triples(nlp, coder, "Freedonia says it is ready.") == set()
+    assert triples(nlp, coder, "Freedonia announced new rules for Sylvania.") == set()
+
+
+def test_a_transformed_event_on_its_own_source_is_not_written(nlp, coder):
+    text = "Freedonia and Sylvania said they would meet."  # each on the other, not itself
+    assert triples(nlp, coder, text) == {("FRD", "036", "SYL"), ("SYL", "036", "FRD")}
