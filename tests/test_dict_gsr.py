@@ -23,6 +23,9 @@ ATTACK
 --- HELP  [070]  ---
 HELP
 
+--- WILL  [030]  ---
+WILL
+
 --- MEET  [036]  ---
 MEET  {MET}
 
@@ -66,3 +69,7 @@ def test_a_bare_comment_is_not_written(nlp, coder):
 def test_a_transformed_event_on_its_own_source_is_not_written(nlp, coder):
     text = "Freedonia and Sylvania said they would meet."  # each on the other, not itself
     assert triples(nlp, coder, text) == {("FRD", "036", "SYL"), ("SYL", "036", "FRD")}
+
+
+def test_an_auxiliary_is_no_verb_of_its_own(nlp, coder):
+    assert triples(nlp, coder, "Freedonia will help Sylvania.") == {("FRD", "070", "SYL")}

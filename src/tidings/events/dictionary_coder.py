@@ -113,7 +113,7 @@ class _Sentence:
     def run(self) -> list[EventMention]:
         matches: dict[int, VerbMatch] = {}
         for token in self.sent:
-            if token.tag_.startswith("VB") or token.pos_ in ("VERB", "AUX"):
+            if token.pos_ == "VERB":
                 if not self.coder.verbs.knows(token):
                     continue
                 compound = len(self._subject(token)) > 1
