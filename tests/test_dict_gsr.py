@@ -26,6 +26,9 @@ HELP
 --- WILL  [030]  ---
 WILL
 
+--- RELEASE  [084]  ---
+RELEASE
+
 --- MEET  [036]  ---
 MEET  {MET}
 
@@ -73,3 +76,10 @@ def test_a_transformed_event_on_its_own_source_is_not_written(nlp, coder):
 
 def test_an_auxiliary_is_no_verb_of_its_own(nlp, coder):
     assert triples(nlp, coder, "Freedonia will help Sylvania.") == {("FRD", "070", "SYL")}
+
+
+def test_a_participle_inside_a_noun_phrase_codes_nothing(nlp, coder):
+    text = "Freedonian prisoners released by Sylvania last year attacked Marsovia."
+    assert {c for _, c, _ in triples(nlp, coder, text)} == {"190"}
+    text = "Freedonia attacked Marsovia, which released Sylvania in May."
+    assert {c for _, c, _ in triples(nlp, coder, text)} == {"190"}

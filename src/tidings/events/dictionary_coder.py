@@ -53,6 +53,8 @@ _CLAUSES = ("ccomp", "xcomp")
 _LOWER_CLAUSES = ("xcomp", "ccomp", "advcl")  # where a target is sought last
 _OUTSIDE_NP = ("conj", "cc", "relcl", "acl", "appos", "punct", "advcl")
 _OBJECTS = ("dobj", "obj", "dative", "attr", "oprd")
+_NOUN_CLAUSES = ("relcl", "acl", "amod", "appos")
+_NOMINAL = ("NOUN", "PROPN", "PRON", "NUM")
 _COMMENT = "010"  # PETRARCH-2 drops events with this code as it writes them
 
 
@@ -112,8 +114,9 @@ class _Sentence:
 
     def run(self) -> list[EventMention]:
         matches: dict[int, VerbMatch] = {}
+        eligible = _main_verbs(self.sent)
         for token in self.sent:
-            if token.pos_ == "VERB":
+            if token.i in eligible:
                 if not self.coder.verbs.knows(token):
                     continue
                 compound = len(self._subject(token)) > 1
@@ -394,6 +397,25 @@ def _written(event: EventMention) -> bool:
         return False
     src, tgt = event.source, event.target
     return not (src and tgt and src.code == tgt.code)
+
+
+def _main_verbs(sent: Span) -> set[int]:
+    """The verbs PETRARCH-2 codes: those of the sentence's clauses, not a participle or
+    relative clause inside a noun phrase ("a report released in Kigali", "a man jailed
+    last year")."""
+    return {t.i for t in sent if t.pos_ == "VERB" and not _in_noun_phrase(t)}
+
+
+def _in_noun_phrase(verb: Token) -> bool:
+    current = verb
+    while current.head.i != current.i:
+        head = current.head
+        if head.head.i == head.i and head.pos_ in _NOMINAL:
+            return False  # a headline's verbs hang from its noun
+        if current.dep_ in _NOUN_CLAUSES or head.pos_ in _NOMINAL:
+            return True
+        current = head
+    return False
 
 
 def _depth(token: Token) -> int:
