@@ -29,6 +29,9 @@ WILL
 --- RELEASE  [084]  ---
 RELEASE
 
+--- ACCUSE  [112]  ---
+ACCUSE  {ACCUSED}
+
 --- MEET  [036]  ---
 MEET  {MET}
 
@@ -83,3 +86,8 @@ def test_a_participle_inside_a_noun_phrase_codes_nothing(nlp, coder):
     assert {c for _, c, _ in triples(nlp, coder, text)} == {"190"}
     text = "Freedonia attacked Marsovia, which released Sylvania in May."
     assert {c for _, c, _ in triples(nlp, coder, text)} == {"190"}
+
+
+def test_a_main_verb_without_a_coded_subject_looks_back_for_its_source(nlp, coder):
+    text = "A report released in Sylvania accused Freedonia of lying."
+    assert triples(nlp, coder, text) == {("SYL", "112", "FRD")}

@@ -55,6 +55,7 @@ _OUTSIDE_NP = ("conj", "cc", "relcl", "acl", "appos", "punct", "advcl")
 _OBJECTS = ("dobj", "obj", "dative", "attr", "oprd")
 _NOUN_CLAUSES = ("relcl", "acl", "amod", "appos")
 _NOMINAL = ("NOUN", "PROPN", "PRON", "NUM")
+_ARGUMENTS = ("nsubj", "nsubjpass", "dobj", "obj", "dative", "pobj")  # PETRARCH's noun phrases
 _COMMENT = "010"  # PETRARCH-2 drops events with this code as it writes them
 
 
@@ -312,6 +313,16 @@ class _Sentence:
                     return coded
         return []
 
+    def _nearest_before(self, verb: Token) -> list[Actor]:
+        """A source for a verb whose subject names no actor: the nearest coded noun phrase
+        before it, as PETRARCH-2 looks back ("A report released in Kigali alleged ...")."""
+        for token in reversed(self.doc[self.sent.start : verb.i]):
+            if token.pos_ in ("NOUN", "PROPN") and token.dep_ in _ARGUMENTS:
+                coded = self._phrase(token)
+                if coded:
+                    return coded
+        return []
+
     def _marked(self, anchor: int, match: VerbMatch) -> list[Actor]:
         """The first coded noun phrase starting at or after `anchor` in the sentence."""
         for token in self.sent:
@@ -333,6 +344,8 @@ class _Sentence:
                 sources = marked
             elif marked:
                 targets = marked
+        if not sources and not _passive(verb) and _is_main(verb):
+            sources = self._nearest_before(verb)
         if len(sources) > 1 and (match.compound or not targets):
             targets = list(sources)  # "% HAVE POSTPONED *", "A and B met": on one another
         code = match.code
@@ -416,6 +429,13 @@ def _in_noun_phrase(verb: Token) -> bool:
             return True
         current = head
     return False
+
+
+def _is_main(verb: Token) -> bool:
+    """The sentence's main verb, or one conjoined with it."""
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb.head.i == verb.i
 
 
 def _depth(token: Token) -> int:
