@@ -32,6 +32,14 @@ RELEASE
 --- ACCUSE  [112]  ---
 ACCUSE  {ACCUSED}
 
+--- PRESENT  [---]  ---
+PRESENT
+- * EVIDENCE  [1124]
+
+--- DEMOLISH  [1712]  ---
+DEMOLISH
+- PROTESTOR *  [145]
+
 --- MEET  [036]  ---
 MEET  {MET}
 
@@ -91,3 +99,13 @@ def test_a_participle_inside_a_noun_phrase_codes_nothing(nlp, coder):
 def test_a_main_verb_without_a_coded_subject_looks_back_for_its_source(nlp, coder):
     text = "A report released in Sylvania accused Freedonia of lying."
     assert triples(nlp, coder, text) == {("SYL", "112", "FRD")}
+
+
+def test_a_passive_verb_matches_its_patterns_by_role(nlp, coder):
+    text = "Evidence against Sylvania was presented by Freedonia."
+    assert triples(nlp, coder, text) == {("FRD", "1124", "SYL")}
+    text = "The embassy of Sylvania was demolished by protestors from Freedonia."
+    assert triples(nlp, coder, text) == {("FRD", "145", "SYL")}
+    assert triples(nlp, coder, "Freedonia demolished the embassy of Sylvania.") == {
+        ("FRD", "1712", "SYL")
+    }

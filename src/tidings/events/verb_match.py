@@ -87,12 +87,11 @@ def match_verb(book: VerbBook, verb: Token, compound: bool = True) -> VerbMatch 
     sent = verb.sent
     after = sorted(t.i for c in verb.rights if c.dep_ not in _OTHER_CLAUSES for t in c.subtree)
     near = [i for i in after if i not in _clause_words(verb)]
-    before = list(range(sent.start, verb.i))
+    views = [(list(range(sent.start, verb.i)), after, near)]
+    views += _passive_view(verb, after, near)
     best: tuple[tuple[int, int], VerbMatch] | None = None
     for rank, form in enumerate(forms):
         tail = set(_tail(verb, form.words[form.head + 1 :]) or [])
-        region = [i for i in after if i not in tail]
-        near_region = [i for i in near if i not in tail]
         for order, pattern in enumerate(book.patterns[form.block]):
             if pattern.compound and not compound:
                 continue
@@ -102,7 +101,14 @@ def match_verb(book: VerbBook, verb: Token, compound: bool = True) -> VerbMatch 
             marked = any(
                 e.role or e.glued or any(len(o) > 1 for o in e.options) for e in pattern.after
             )
-            found = _match(verb, pattern, before, region if marked else near_region)
+            found = None
+            for n, (before, region, near_region) in enumerate(views):
+                if n and pattern.tight:
+                    continue
+                words = [i for i in (region if marked else near_region) if i not in tail]
+                found = _match(verb, pattern, before, words)
+                if found is not None:
+                    break
             if found is None:
                 continue
             size = pattern.size * 10 + len(form.words) + pattern.compound  # "%": more specific
@@ -139,7 +145,7 @@ def _match(
         roles += marks
         used.update(i for s, e in spans for i in range(s, e))
     if pattern.after:
-        placed = _place(doc, pattern.after, after, 0, verb.i + 1)
+        placed = _place(doc, pattern.after, after, 0, after[0] if after else verb.i + 1)
         if placed is None:
             return None
         spans, marks = placed
@@ -181,6 +187,29 @@ def _place(
                 if rest is not None:
                     return [(start, end), *rest[0]], rest[1]
     return None
+
+
+def _passive_view(
+    verb: Token, after: list[int], near: list[int]
+) -> list[tuple[list[int], list[int], list[int]]]:
+    """A passive verb's words as PETRARCH-2 sees them, by role: its by-agent stands before
+    it ("PROTESTOR *" matches "demolished by a protestor") and its subject after it ("*
+    EVIDENCE" matches "Evidence ... was presented"). None for an active verb."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None:
+        return []
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    by = sorted(t.i for t in agent.subtree if t.i != agent.i) if agent is not None else []
+    clauses = {t.i for c in subject.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    words = sorted(t.i for t in subject.subtree if t.i not in clauses)
+    taken = set(by) | ({t.i for t in agent.subtree} if agent is not None else set())
+    return [
+        (
+            by,
+            words + [i for i in after if i not in taken],
+            words + [i for i in near if i not in taken],
+        )
+    ]
 
 
 def _clause_words(verb: Token) -> set[int]:
