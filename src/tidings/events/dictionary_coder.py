@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span, Token
 from tidings.actors.phrases import PhraseBook, combine, load_phrase_book
 from tidings.errors import ConfigError
 from tidings.events.ontology import Ontology, load_ontology
-from tidings.events.patterns import VerbBook, read_verb_book
+from tidings.events.patterns import NULL, VerbBook, read_verb_book
 from tidings.events.petrarch import find_verb_files
 from tidings.events.transforms import transform
 from tidings.events.verb_match import VerbMatch, is_event, match_verb
@@ -349,8 +349,10 @@ class _Sentence:
         if len(sources) > 1 and (match.compound or not targets):
             targets = list(sources)  # "% HAVE POSTPONED *", "A and B met": on one another
         code = match.code
-        if match.reverse and targets and sources and _passive(verb):
+        if match.reverse and code != NULL and targets and sources and _passive(verb):
             sources, targets, code = targets, sources, match.reverse
+        elif code == NULL:  # "[:b]": the event is the target's ("received assurances from")
+            sources, targets, code = targets, sources, match.reverse or NULL
         records: list[EventMention] = []
         seen: set[tuple[str, str]] = set()
         for src, tgt in product(sources or [None], targets or [None]):

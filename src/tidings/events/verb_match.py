@@ -223,4 +223,5 @@ def _clause_words(verb: Token) -> set[int]:
 
 
 def is_event(match: VerbMatch | None) -> bool:
-    return match is not None and match.code != NULL
+    """Whether the match codes an event, from the source's side or (`[:b]`) the target's."""
+    return match is not None and (match.code != NULL or match.reverse is not None)
