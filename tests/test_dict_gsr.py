@@ -40,6 +40,11 @@ PRESENT
 DEMOLISH
 - PROTESTOR *  [145]
 
+--- RECEIVE  [---]  ---
+RECEIVE
+- * ASSURANCE  [:030]
+- * ENVOYS  [043:042]
+
 --- MEET  [036]  ---
 MEET  {MET}
 
@@ -109,3 +114,15 @@ def test_a_passive_verb_matches_its_patterns_by_role(nlp, coder):
     assert triples(nlp, coder, "Freedonia demolished the embassy of Sylvania.") == {
         ("FRD", "1712", "SYL")
     }
+
+
+def test_a_target_side_code_is_written_from_the_target(nlp, coder):
+    text = "Sylvania received assurances from Freedonia."
+    assert triples(nlp, coder, text) == {("FRD", "030", "SYL")}
+
+
+def test_a_main_verbs_paired_pattern_code_is_written_both_ways(nlp, coder):
+    text = "Sylvania received envoys from Freedonia."
+    assert triples(nlp, coder, text) == {("SYL", "043", "FRD"), ("FRD", "042", "SYL")}
+    text = "Sylvania said it would receive envoys from Freedonia."
+    assert triples(nlp, coder, text) == {("SYL", "043", "FRD")}

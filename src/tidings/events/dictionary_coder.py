@@ -353,6 +353,9 @@ class _Sentence:
             sources, targets, code = targets, sources, match.reverse
         elif code == NULL:  # "[:b]": the event is the target's ("received assurances from")
             sources, targets, code = targets, sources, match.reverse or NULL
+        # a main verb's pattern `[a:b]` writes both sides, as PETRARCH-2 ("X received
+        # ministers from Y" [043:042]); a verb line's `[a:b]`, or a lower clause's, only `a`
+        paired = match.pattern and code == match.code and _is_main(verb) and match.reverse
         records: list[EventMention] = []
         seen: set[tuple[str, str]] = set()
         for src, tgt in product(sources or [None], targets or [None]):
@@ -363,6 +366,8 @@ class _Sentence:
                 continue
             seen.add(key)
             records.append(self._record(match, code, src, tgt))
+            if paired and src and tgt:
+                records.append(self._record(match, paired, tgt, src))
         return records
 
     def _record(
