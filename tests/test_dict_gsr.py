@@ -45,6 +45,13 @@ RECEIVE
 - * ASSURANCE  [:030]
 - * ENVOYS  [043:042]
 
+--- EXPRESS  [---]  ---
+EXPRESS
+- * ASSISTANCE  [033]
+- * APPRECIATION  [013]
+- * GRATITUDE  [017]
+- * GRATITUDE  [018]
+
 --- MEET  [036]  ---
 MEET  {MET}
 
@@ -126,3 +133,10 @@ def test_a_main_verbs_paired_pattern_code_is_written_both_ways(nlp, coder):
     assert triples(nlp, coder, text) == {("SYL", "043", "FRD"), ("FRD", "042", "SYL")}
     text = "Sylvania said it would receive envoys from Freedonia."
     assert triples(nlp, coder, text) == {("SYL", "043", "FRD")}
+
+
+def test_of_equal_patterns_the_nearer_then_the_later_wins(nlp, coder):
+    text = "Freedonia expressed appreciation for the assistance of Sylvania."
+    assert {c for _, c, _ in triples(nlp, coder, text)} == {"013"}
+    text = "Freedonia expressed gratitude to Sylvania."
+    assert {c for _, c, _ in triples(nlp, coder, text)} == {"018"}

@@ -4,11 +4,13 @@ A verb token is looked up by its text and lemma; multiword verbs ("WORD_+VERB",
 "+VERB_PARTICLE") need their other words next to it. Each pattern of the verb's block
 is matched in order: the elements after `*` against the words after the verb within
 the verb's phrase (its dependency subtree without following clauses of their own),
-those before `*` against the words before it in the sentence. Words need not be
-adjacent, as in TABARI and PETRARCH's head-word matching, unless glued with "_" or
+those before `*` against the words before it in the sentence; a passive verb may also
+match by role, its by-agent standing before it and its subject after it. Words need not
+be adjacent, as in TABARI and PETRARCH's head-word matching, unless glued with "_" or
 written as one `{multi word}` item. The matching pattern with the most words wins
-(PETRARCH's longest match), ties going to the first in the file; with no pattern, the
-verb line's own code stands.
+(PETRARCH's longest match), ties going to the one whose words stand nearer the verb,
+then to the later line (PETRARCH-2 keeps the last of identical patterns); with no
+pattern, the verb line's own code stands.
 """
 
 from __future__ import annotations
@@ -89,7 +91,7 @@ def match_verb(book: VerbBook, verb: Token, compound: bool = True) -> VerbMatch 
     near = [i for i in after if i not in _clause_words(verb)]
     views = [(list(range(sent.start, verb.i)), after, near)]
     views += _passive_view(verb, after, near)
-    best: tuple[tuple[int, int], VerbMatch] | None = None
+    best: tuple[tuple[int, int, int], VerbMatch] | None = None
     for rank, form in enumerate(forms):
         tail = set(_tail(verb, form.words[form.head + 1 :]) or [])
         for order, pattern in enumerate(book.patterns[form.block]):
@@ -112,7 +114,10 @@ def match_verb(book: VerbBook, verb: Token, compound: bool = True) -> VerbMatch 
             if found is None:
                 continue
             size = pattern.size * 10 + len(form.words) + pattern.compound  # "%": more specific
-            score = (size, -rank * 10000 - order)
+            # equal sizes: the words nearer the verb ("expressed appreciation for China's
+            # assistance"), then the later line (PETRARCH-2 keeps the last of equal patterns)
+            near_verb = -min((abs(i - verb.i) for i in found[1]), default=0)
+            score = (size, near_verb, -rank * 10000 + order)
             if best is None or score > best[0]:
                 match = VerbMatch(
                     verb,
