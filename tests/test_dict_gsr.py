@@ -52,6 +52,9 @@ EXPRESS
 - * GRATITUDE  [017]
 - * GRATITUDE  [018]
 
+--- TOUR  [042:043]  ---
+TOUR
+
 --- MEET  [036]  ---
 MEET  {MET}
 
@@ -128,10 +131,12 @@ def test_a_target_side_code_is_written_from_the_target(nlp, coder):
     assert triples(nlp, coder, text) == {("FRD", "030", "SYL")}
 
 
-def test_a_main_verbs_paired_pattern_code_is_written_both_ways(nlp, coder):
+def test_a_paired_code_is_written_both_ways_unless_in_a_to_clause(nlp, coder):
     text = "Sylvania received envoys from Freedonia."
     assert triples(nlp, coder, text) == {("SYL", "043", "FRD"), ("FRD", "042", "SYL")}
-    text = "Sylvania said it would receive envoys from Freedonia."
+    text = "Freedonia toured Sylvania."
+    assert triples(nlp, coder, text) == {("FRD", "042", "SYL"), ("SYL", "043", "FRD")}
+    text = "Sylvania is preparing to receive envoys from Freedonia."
     assert triples(nlp, coder, text) == {("SYL", "043", "FRD")}
 
 

@@ -353,9 +353,9 @@ class _Sentence:
             sources, targets, code = targets, sources, match.reverse
         elif code == NULL:  # "[:b]": the event is the target's ("received assurances from")
             sources, targets, code = targets, sources, match.reverse or NULL
-        # a main verb's pattern `[a:b]` writes both sides, as PETRARCH-2 ("X received
-        # ministers from Y" [043:042]); a verb line's `[a:b]`, or a lower clause's, only `a`
-        paired = match.pattern and code == match.code and _is_main(verb) and match.reverse
+        # `[a:b]` writes both sides, as PETRARCH-2 ("X received ministers from Y" [043:042]);
+        # a to-clause ("prepared to attend") takes its code through the verb above: only `a`
+        paired = code == match.code and verb.dep_ != "xcomp" and match.reverse
         records: list[EventMention] = []
         seen: set[tuple[str, str]] = set()
         for src, tgt in product(sources or [None], targets or [None]):
