@@ -145,3 +145,10 @@ def test_of_equal_patterns_the_nearer_then_the_later_wins(nlp, coder):
     assert {c for _, c, _ in triples(nlp, coder, text)} == {"013"}
     text = "Freedonia expressed gratitude to Sylvania."
     assert {c for _, c, _ in triples(nlp, coder, text)} == {"018"}
+
+
+def test_an_adverbial_clause_with_a_conjunction_is_background(nlp, coder):
+    text = "Freedonia attacked Sylvania two days after Marsovia attacked Freedonia."
+    assert triples(nlp, coder, text) == {("FRD", "190", "SYL")}
+    text = "The talks ended as Freedonia prepared to help Sylvania."
+    assert triples(nlp, coder, text) == {("FRD", "070", "SYL")}  # the clause below still codes

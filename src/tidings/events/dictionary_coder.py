@@ -423,7 +423,18 @@ def _main_verbs(sent: Span) -> set[int]:
     """The verbs PETRARCH-2 codes: those of the sentence's clauses, not a participle or
     relative clause inside a noun phrase ("a report released in Kigali", "a man jailed
     last year")."""
-    return {t.i for t in sent if t.pos_ == "VERB" and not _in_noun_phrase(t)}
+    return {
+        t.i
+        for t in sent
+        if t.pos_ == "VERB" and not _in_noun_phrase(t) and not _subordinate(t)
+    }
+
+
+def _subordinate(verb: Token) -> bool:
+    """An adverbial clause opened by a conjunction ("five years after crowds burned down
+    its embassy", "as the leader prepared to attend"): background, not an event of its
+    own; a clause below it ("to attend") still codes."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children)
 
 
 def _in_noun_phrase(verb: Token) -> bool:
