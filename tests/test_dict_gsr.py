@@ -55,6 +55,10 @@ EXPRESS
 --- TOUR  [042:043]  ---
 TOUR
 
+--- CONDUCT  [---]  ---
+CONDUCT
+- * MILITARY EXERCISES  [150]
+
 --- MEET  [036]  ---
 MEET  {MET}
 
@@ -69,6 +73,7 @@ MARSOVIA  [MRS]
 
 AGENTS = """\
 MINISTER  {MINISTERS}  [~GOV]
+MILITARY  [~MIL]
 """
 
 
@@ -152,3 +157,10 @@ def test_an_adverbial_clause_with_a_conjunction_is_background(nlp, coder):
     assert triples(nlp, coder, text) == {("FRD", "190", "SYL")}
     text = "The talks ended as Freedonia prepared to help Sylvania."
     assert triples(nlp, coder, text) == {("FRD", "070", "SYL")}  # the clause below still codes
+
+
+def test_a_noun_phrase_the_pattern_spells_is_no_target(nlp, coder):
+    text = "Freedonia is conducting military exercises in Sylvania."
+    assert triples(nlp, coder, text) == {("FRD", "150", "SYL")}
+    text = "Freedonia is conducting military exercises near the border of Sylvania."
+    assert triples(nlp, coder, text) == {("FRD", "150", "SYL")}

@@ -269,16 +269,16 @@ class _Sentence:
                     return coded
         return []
 
-    def _object(self, verb: Token, depth: int = 0) -> list[Actor]:
+    def _object(
+        self, verb: Token, depth: int = 0, spelled: frozenset[int] = frozenset()
+    ) -> list[Actor]:
+        """The target; a noun phrase the pattern spells out ("conducting military
+        exercises in Alaska") is no target, as in PETRARCH-2: the search goes on."""
         passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-        if passive is not None:
-            coded = self.actors_of(passive)
-            if coded:
-                return coded
         children = list(verb.children)
         objects = [c for c in children if c.dep_ in _OBJECTS]
-        for obj in objects:
-            coded = self.actors_of(obj)
+        for obj in [passive, *objects] if passive is not None else objects:
+            coded = self._unspelled(obj, spelled)
             if coded:
                 return coded
         preps = [c for c in children if c.dep_ == "prep" or (c.dep_ == "agent" and depth)]
@@ -323,6 +323,20 @@ class _Sentence:
                     return coded
         return []
 
+    def _unspelled(self, head: Token, spelled: frozenset[int]) -> list[Actor]:
+        """A noun phrase's actors; when the pattern spelled its words ("evidence against
+        Russia" in "* EVIDENCE"), those of its prepositional phrases."""
+        if not _spelled(head, spelled):
+            return self.actors_of(head)
+        for prep in (c for c in head.children if c.dep_ == "prep"):
+            words = list(prep.subtree)
+            coded = combine(
+                *self.coder.phrases.code(words, self.article.date), " ".join(t.text for t in words)
+            )
+            if coded:
+                return coded
+        return []
+
     def _marked(self, anchor: int, match: VerbMatch) -> list[Actor]:
         """The first coded noun phrase starting at or after `anchor` in the sentence."""
         for token in self.sent:
@@ -337,7 +351,7 @@ class _Sentence:
     def _events(self, match: VerbMatch) -> list[EventMention]:
         verb = match.verb
         sources = self._subject(verb)
-        targets = self._object(verb)
+        targets = self._object(verb, spelled=match.used)
         for role, anchor in match.roles:
             marked = self._marked(anchor, match)
             if marked and role == "source":
@@ -454,6 +468,18 @@ def _is_main(verb: Token) -> bool:
     while verb.dep_ == "conj":
         verb = verb.head
     return verb.head.i == verb.i
+
+
+def _spelled(head: Token, words: frozenset[int]) -> bool:
+    """Whether a noun phrase's own words (not its prepositional phrases) are all words
+    a pattern matched."""
+    core = [
+        t
+        for c in head.children
+        if c.dep_ not in (*_OUTSIDE_NP, "prep", "det")
+        for t in c.subtree
+    ]
+    return bool(words) and all(t.i in words for t in (head, *core))
 
 
 def _depth(token: Token) -> int:
