@@ -369,7 +369,8 @@ class _Sentence:
             sources, targets, code = targets, sources, match.reverse or NULL
         # `[a:b]` writes both sides, as PETRARCH-2 ("X received ministers from Y" [043:042]);
         # a to-clause ("prepared to attend") takes its code through the verb above: only `a`
-        paired = code == match.code and verb.dep_ != "xcomp" and match.reverse
+        to_clause = any(c.lower_ == "to" and c.dep_ in ("aux", "mark") for c in verb.children)
+        paired = code == match.code and not to_clause and match.reverse
         records: list[EventMention] = []
         seen: set[tuple[str, str]] = set()
         for src, tgt in product(sources or [None], targets or [None]):
