@@ -164,3 +164,10 @@ def test_a_noun_phrase_the_pattern_spells_is_no_target(nlp, coder):
     assert triples(nlp, coder, text) == {("FRD", "150", "SYL")}
     text = "Freedonia is conducting military exercises near the border of Sylvania."
     assert triples(nlp, coder, text) == {("FRD", "150", "SYL")}
+
+
+def test_a_negated_verb_codes_a_refusal_and_its_clauses_nothing(nlp, coder):
+    assert triples(nlp, coder, "Freedonia would not help Sylvania.") == {("FRD", "122", "SYL")}
+    assert triples(nlp, coder, "Freedonia did not attack Sylvania.") == set()
+    text = "Freedonia will not meet Sylvania to help Marsovia."
+    assert triples(nlp, coder, text) == {("FRD", "127", "SYL")}

@@ -24,14 +24,17 @@ Nesting: inner verbs are coded first; a verb whose clausal complement coded an e
 yields to it, through the verb file's transformations (`transforms`: "X said Y attacked"
 -> X accuses Y), unless its own pattern spelled words of that complement ("urged Bree to
 help" [102]). A pronoun subject takes the actor of the clause above. An event needs one
-actor at least; one with the same source and target is dropped. Negated verbs code
-nothing unless the matched pattern spells the negation ("DID N'T *").
+actor at least; one with the same source and target is dropped. A negated verb codes
+the refusal of its event (Tidings' frames table stands in for PETRARCH's internal
+ontology: "would not provide aid" 122), or nothing, unless the matched pattern spells
+the negation ("DID N'T *"); the clauses below a negated verb code nothing.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from dataclasses import replace
 from itertools import product
 from pathlib import Path
 
@@ -39,6 +42,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tidings.actors.phrases import PhraseBook, combine, load_phrase_book
 from tidings.errors import ConfigError
+from tidings.events.embedding import load_frames
 from tidings.events.ontology import Ontology, load_ontology
 from tidings.events.patterns import NULL, VerbBook, read_verb_book
 from tidings.events.petrarch import find_verb_files
@@ -56,6 +60,7 @@ _OBJECTS = ("dobj", "obj", "dative", "attr", "oprd")
 _NOUN_CLAUSES = ("relcl", "acl", "amod", "appos")
 _NOMINAL = ("NOUN", "PROPN", "PRON", "NUM")
 _ARGUMENTS = ("nsubj", "nsubjpass", "dobj", "obj", "dative", "pobj")  # PETRARCH's noun phrases
+_REFUSAL = frozenset({"reject"})  # frames.tsv: "would not provide aid" is a refusal (12x)
 _COMMENT = "010"  # PETRARCH-2 drops events with this code as it writes them
 
 
@@ -74,6 +79,7 @@ class DictionaryCoder:
         self.ontology = ontology or load_ontology()
         self.builtin_actors = builtin_actors
         self.word_codes = verbs.word_codes()
+        self.frames = load_frames()  # a negated verb's refusal code (PETRARCH's negation)
         self.dictionaries = [verbs.report()]
 
     def code(
@@ -124,9 +130,13 @@ class _Sentence:
                 found = match_verb(self.coder.verbs, token, compound)
                 if found is None or not is_event(found):
                     continue
-                negation = {c.i for c in token.children if c.dep_ == "neg"}
-                if negation and not negation <= found.used:
-                    continue  # negated, unless the pattern spells the negation out
+                own = {c.i for c in token.children if c.dep_ == "neg"}
+                negation = _negations(token)
+                if negation and not negation <= found.used:  # unless the pattern spells it
+                    refused = self.coder.frames.lookup(_REFUSAL, found.code)
+                    if refused is None or not own:
+                        continue  # "did not attack", "did not agree to attack": no event
+                    found = replace(found, code=refused, reverse=None)  # "would not provide"
                 matches[token.i] = found
         consumed = {j for i, m in matches.items() for j in m.used if j != i}
         matches = {i: m for i, m in matches.items() if i not in consumed}  # a pattern's word
@@ -443,6 +453,18 @@ def _main_verbs(sent: Span) -> set[int]:
         for t in sent
         if t.pos_ == "VERB" and not _in_noun_phrase(t) and not _subordinate(t)
     }
+
+
+def _negations(verb: Token) -> set[int]:
+    """The negations of the verb and of the verbs whose clauses it is in: a to-clause or
+    complement of a negated verb is not asserted ("would not give permission to Russia
+    to help Israel" codes no help)."""
+    found = {c.i for c in verb.children if c.dep_ == "neg"}
+    current = verb
+    while current.dep_ in ("xcomp", "advcl", "ccomp") and current.head.i != current.i:
+        current = current.head
+        found |= {c.i for c in current.children if c.dep_ == "neg"}
+    return found
 
 
 def _subordinate(verb: Token) -> bool:
