@@ -4,30 +4,28 @@ Used instead of the built-in `EventCoder` when a folder of PETRARCH dictionaries
 (`Pipeline(dictionaries=...)`): a user with PETRARCH dictionaries gets PETRARCH's codings.
 
 Per sentence (skipped when a discard phrase is in it, every sentence when a story
-discard is): every verb the verb file knows is matched against its patterns
-(`verb_match`); its actors come from the parse as PETRARCH finds them in the tree:
+discard is): the verbs of its clauses (`dictionary_clauses.main_verbs`: not a participle
+or relative clause inside a noun phrase, not an adverbial clause opened by a conjunction)
+that the verb file knows are matched against their patterns (`verb_match`); their source
+and target come from the parse as PETRARCH finds them (`dictionary_roles`):
 
-- source: the subject; a passive verb's by-agent (its subject is then the target); a
-  verb without a subject (xcomp, conj, relative clause) borrows its head's;
-- target: the direct object, else the first prepositional object of the verb, else one
-  attached to the object ("restore ties with Gondor");
 - `$` / `+` in the matched pattern name the noun phrase standing at that place instead;
 - conjoined noun phrases each give an actor, and events are written pairwise; `%` in the
   pattern, or no target at all, makes conjoined subjects act on one another ("The US,
   Russia and Switzerland met");
-- a passive verb with a paired code `[a:b]` is written subject-first with `b` ("X was
-  visited by Y" [042:043]: X 043 Y);
-- a noun phrase's code: dictionary actors and agents combined (`actors.phrases`); the
-  built-in actor coder's mention in the phrase is the fallback when `builtin_actors`.
+- a paired code `[a:b]` writes `a` from the source's side and `b` from the target's ("X
+  visited Y" [042:043]: X 042 Y, Y 043 X), except in a to-clause, which keeps `a`; a
+  passive verb writes its subject first with `b`; `[:b]` is only the target's event
+  ("X received assurances from Y" [:030]: Y 030 X).
 
 Nesting: inner verbs are coded first; a verb whose clausal complement coded an event
 yields to it, through the verb file's transformations (`transforms`: "X said Y attacked"
 -> X accuses Y), unless its own pattern spelled words of that complement ("urged Bree to
-help" [102]). A pronoun subject takes the actor of the clause above. An event needs one
-actor at least; one with the same source and target is dropped. A negated verb codes
-the refusal of its event (Tidings' frames table stands in for PETRARCH's internal
-ontology: "would not provide aid" 122), or nothing, unless the matched pattern spells
-the negation ("DID N'T *"); the clauses below a negated verb code nothing.
+help" [102]). An event needs one actor at least; none is written with the same source
+and target, nor with the bare comment code 010 (PETRARCH-2 drops "X said"). A negated
+verb codes the refusal of its event (Tidings' frames table stands in for PETRARCH's
+internal ontology: "would not provide aid" 122), or nothing, unless the matched pattern
+spells the negation ("DID N'T *"); the clauses below a negated verb code nothing.
 """
 
 from __future__ import annotations
@@ -38,10 +36,19 @@ from dataclasses import replace
 from itertools import product
 from pathlib import Path
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
-from tidings.actors.phrases import PhraseBook, combine, load_phrase_book
+from tidings.actors.phrases import PhraseBook, load_phrase_book
 from tidings.errors import ConfigError
+from tidings.events.dictionary_clauses import (
+    depth,
+    is_main,
+    is_passive,
+    main_verbs,
+    negations,
+    written,
+)
+from tidings.events.dictionary_roles import Roles
 from tidings.events.embedding import load_frames
 from tidings.events.ontology import Ontology, load_ontology
 from tidings.events.patterns import NULL, VerbBook, read_verb_book
@@ -54,14 +61,7 @@ from tidings.nlp import doc_text
 __all__ = ["DictionaryCoder", "dictionary_coder"]
 
 _CLAUSES = ("ccomp", "xcomp")
-_LOWER_CLAUSES = ("xcomp", "ccomp", "advcl")  # where a target is sought last
-_OUTSIDE_NP = ("conj", "cc", "relcl", "acl", "appos", "punct", "advcl")
-_OBJECTS = ("dobj", "obj", "dative", "attr", "oprd")
-_NOUN_CLAUSES = ("relcl", "acl", "amod", "appos")
-_NOMINAL = ("NOUN", "PROPN", "PRON", "NUM")
-_ARGUMENTS = ("nsubj", "nsubjpass", "dobj", "obj", "dative", "pobj")  # PETRARCH's noun phrases
 _REFUSAL = frozenset({"reject"})  # frames.tsv: "would not provide aid" is a refusal (12x)
-_COMMENT = "010"  # PETRARCH-2 drops events with this code as it writes them
 
 
 class DictionaryCoder:
@@ -116,22 +116,21 @@ class _Sentence:
     ) -> None:
         self.coder, self.doc, self.article = coder, doc, article
         self.sent, self.index = sent, index
-        self.mentions = [m for m in mentions if sent.start <= m.start < sent.end]
-        self.codes: dict[int, list[Actor]] = {}
+        self.roles = Roles(coder.phrases, sent, article.date, mentions)
 
     def run(self) -> list[EventMention]:
         matches: dict[int, VerbMatch] = {}
-        eligible = _main_verbs(self.sent)
+        eligible = main_verbs(self.sent)
         for token in self.sent:
             if token.i in eligible:
                 if not self.coder.verbs.knows(token):
                     continue
-                compound = len(self._subject(token)) > 1
+                compound = len(self.roles.subject(token)) > 1
                 found = match_verb(self.coder.verbs, token, compound)
                 if found is None or not is_event(found):
                     continue
                 own = {c.i for c in token.children if c.dep_ == "neg"}
-                negation = _negations(token)
+                negation = negations(token)
                 if negation and not negation <= found.used:  # unless the pattern spells it
                     refused = self.coder.frames.lookup(_REFUSAL, found.code)
                     if refused is None or not own:
@@ -141,7 +140,7 @@ class _Sentence:
         consumed = {j for i, m in matches.items() for j in m.used if j != i}
         matches = {i: m for i, m in matches.items() if i not in consumed}  # a pattern's word
         coded: dict[int, list[EventMention]] = {}
-        for i in sorted(matches, key=lambda i: -_depth(self.doc[i])):  # inner verbs first
+        for i in sorted(matches, key=lambda i: -depth(self.doc[i])):  # inner verbs first
             verb = matches[i].verb
             inner = {
                 t.i for c in verb.children if c.dep_ in _CLAUSES for t in c.subtree if t.i != i
@@ -153,7 +152,7 @@ class _Sentence:
                 self._transform(matches[i], {j: matches[j] for j in inner if coded.get(j)}, coded)
                 continue  # the complement's event stands for this one
             coded[i] = self._events(matches[i])
-        return [e for i in sorted(coded) for e in coded[i] if _written(e)]
+        return [e for i in sorted(coded) for e in coded[i] if written(e)]
 
     def _transform(
         self, outer: VerbMatch, inner: dict[int, VerbMatch], coded: dict[int, list[EventMention]]
@@ -163,7 +162,7 @@ class _Sentence:
         if not rules:
             return
         codes = self.coder.word_codes
-        sources = self._subject(outer.verb)
+        sources = self.roles.subject(outer.verb)
         for j, match in inner.items():
             changed: list[EventMention] = []
             for event in coded[j]:
@@ -183,197 +182,22 @@ class _Sentence:
                     changed.append(self._record(match, done[2], source, done[1]))
             coded[j] = changed
 
-    # -- noun phrases ---------------------------------------------------------
-    def actors_of(self, head: Token) -> list[Actor]:
-        """Actors of a noun phrase and of the phrases conjoined with it."""
-        found: list[Actor] = []
-        heads = [head, *head.conjuncts]
-        for appos in [c for h in heads for c in h.children if c.dep_ == "appos"]:
-            if any(c.dep_ == "conj" for c in appos.children):  # "A, the B, C and D"
-                heads += [appos, *appos.conjuncts]
-        for conjunct in heads:
-            coded = self._phrase(conjunct)
-            for appos in (c for c in conjunct.children if c.dep_ == "appos" and not coded):
-                coded = self._phrase(appos)  # "the evil awful Gondor"
-            for actor in coded:
-                if actor not in found:
-                    found.append(actor)
-        return found
-
-    def _phrase(self, head: Token) -> list[Actor]:
-        if head.i in self.codes:
-            return self.codes[head.i]
-        core: list[Token] = []
-        attached: list[list[Token]] = []  # each prepositional phrase of the head
-        self._collect(head, core, attached, top=True)
-        core.sort(key=lambda t: t.i)
-        date = self.article.date
-        actors, agents = self.coder.phrases.code(core, date)
-        for pp in attached:  # the first phrase with an actor: "the government of Gondor",
-            if actors and agents:  # "the Prince of Dol Amroth" (a name across it)
-                break
-            found, more = self.coder.phrases.code(sorted((*core, *pp), key=lambda t: t.i), date)
-            if not actors and found:  # the phrase's agents as well as the actor's own
-                actors, agents = found, list(dict.fromkeys([*agents, *more]))
-            elif not agents and (not actors or pp[0].lower_ == "of"):
-                agents = more  # "Gondor's Ministry of Silly Walks", not "Brazil in energy"
-        text = " ".join(t.text for t in core)
-        coded = combine(actors, agents, text)
-        if not coded and self.mentions:
-            span = {t.i for t in core} | {t.i for pp in attached for t in pp}
-            coded = [m.actor for m in self.mentions if m.start in span][:1]
-        self.codes[head.i] = coded
-        return coded
-
-    def _collect(self, token: Token, core: list[Token], pps: list[list[Token]], top: bool) -> None:
-        core.append(token)
-        for child in token.children:
-            if child.dep_ in _OUTSIDE_NP:
-                continue
-            if child.dep_ == "prep" and top:
-                pps.append(list(child.subtree))
-                continue
-            self._collect(child, core, pps, top=False)
-
-    # -- roles ----------------------------------------------------------------
-    def _subject(self, verb: Token) -> list[Actor]:
-        current = verb
-        for _ in range(6):
-            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in current.children)
-            if passive and current is not verb:  # "Gollum was seen to break into ..."
-                raised = next((c for c in current.children if c.dep_ == "nsubjpass"), None)
-                return self.actors_of(raised) if raised is not None else []
-            if passive:
-                agent = next((c for c in current.children if c.dep_ == "agent"), None)
-                objects = [p for p in agent.children if p.dep_ == "pobj"] if agent else []
-                return self.actors_of(objects[0]) if objects else []
-            subjects = [
-                c
-                for c in current.children
-                if c.dep_ in ("nsubj", "csubj") and c.tag_ not in ("WDT", "WP")
-            ]
-            for subject in subjects:  # "Old foes Gondor and Osgiliath": the coded one
-                coded = self.actors_of(subject)
-                if coded:
-                    return coded
-            if subjects and all(s.tag_ == "PRP" for s in subjects):
-                return self._antecedent(current)  # "Ethiopia indicated it would act"
-            if subjects:
-                return []
-            if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN"):
-                return self.actors_of(current.head)
-            if current.head.i == current.i or current.head.pos_ in ("NOUN", "PROPN", "PRON"):
-                return []
-            current = current.head  # "Arnor is about to restore ...": the clause's subject
-        return []
-
-    def _antecedent(self, verb: Token) -> list[Actor]:
-        """A pronoun subject's actor: the coded subject of a clause above, as PETRARCH
-        looks for the antecedent in the enclosing sentence."""
-        current = verb
-        while current.head.i != current.i:
-            current = current.head
-            for subject in (c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")):
-                coded = self.actors_of(subject) if subject.tag_ != "PRP" else []
-                if coded:
-                    return coded
-        return []
-
-    def _object(
-        self, verb: Token, depth: int = 0, spelled: frozenset[int] = frozenset()
-    ) -> list[Actor]:
-        """The target; a noun phrase the pattern spells out ("conducting military
-        exercises in Alaska") is no target, as in PETRARCH-2: the search goes on."""
-        passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-        children = list(verb.children)
-        objects = [c for c in children if c.dep_ in _OBJECTS]
-        for obj in [passive, *objects] if passive is not None else objects:
-            coded = self._unspelled(obj, spelled)
-            if coded:
-                return coded
-        preps = [c for c in children if c.dep_ == "prep" or (c.dep_ == "agent" and depth)]
-        preps += [
-            p  # "marched close to the border": a preposition under an adverb
-            for c in children
-            if c.dep_ in ("advmod", "npadvmod")
-            for p in c.children
-            if p.dep_ == "prep"
-        ]
-        for prep in preps:
-            for pobj in (p for p in prep.children if p.dep_ == "pobj"):
-                coded = self.actors_of(pobj)
-                if coded:
-                    return coded
-        for obj in objects:
-            for prep in (c for c in obj.children if c.dep_ == "prep"):
-                for pobj in (p for p in prep.children if p.dep_ == "pobj"):
-                    coded = self.actors_of(pobj)
-                    if coded:
-                        return coded
-        for obj in objects:  # "cordoned off the roads leading into Mordor"
-            for clause in (c for c in obj.children if c.dep_ in ("acl", "relcl")):
-                coded = self._object(clause, depth + 1) if depth < 2 else []
-                if coded:
-                    return coded
-        if depth < 2:  # "believes Dagolath can cope", "vowed to wage war on the Rohans"
-            for clause in (c for c in children if c.dep_ in _LOWER_CLAUSES):
-                subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-                coded = self.actors_of(subject) if subject is not None else []
-                if coded or (coded := self._object(clause, depth + 1)):
-                    return coded
-        return []
-
-    def _nearest_before(self, verb: Token) -> list[Actor]:
-        """A source for a verb whose subject names no actor: the nearest coded noun phrase
-        before it, as PETRARCH-2 looks back ("A report released in Kigali alleged ...")."""
-        for token in reversed(self.doc[self.sent.start : verb.i]):
-            if token.pos_ in ("NOUN", "PROPN") and token.dep_ in _ARGUMENTS:
-                coded = self._phrase(token)
-                if coded:
-                    return coded
-        return []
-
-    def _unspelled(self, head: Token, spelled: frozenset[int]) -> list[Actor]:
-        """A noun phrase's actors; when the pattern spelled its words ("evidence against
-        Russia" in "* EVIDENCE"), those of its prepositional phrases."""
-        if not _spelled(head, spelled):
-            return self.actors_of(head)
-        for prep in (c for c in head.children if c.dep_ == "prep"):
-            words = list(prep.subtree)
-            coded = combine(
-                *self.coder.phrases.code(words, self.article.date), " ".join(t.text for t in words)
-            )
-            if coded:
-                return coded
-        return []
-
-    def _marked(self, anchor: int, match: VerbMatch) -> list[Actor]:
-        """The first coded noun phrase starting at or after `anchor` in the sentence."""
-        for token in self.sent:
-            if token.i < anchor or token.i in match.used or token.i == match.verb.i:
-                continue
-            if token.pos_ in ("NOUN", "PROPN", "PRON") and token.dep_ not in ("compound", "poss"):
-                coded = self.actors_of(token)
-                if coded:
-                    return coded
-        return []
-
     def _events(self, match: VerbMatch) -> list[EventMention]:
         verb = match.verb
-        sources = self._subject(verb)
-        targets = self._object(verb, spelled=match.used)
+        sources = self.roles.subject(verb)
+        targets = self.roles.target(verb, spelled=match.used)
         for role, anchor in match.roles:
-            marked = self._marked(anchor, match)
+            marked = self.roles.marked(anchor, match)
             if marked and role == "source":
                 sources = marked
             elif marked:
                 targets = marked
-        if not sources and not _passive(verb) and _is_main(verb):
-            sources = self._nearest_before(verb)
+        if not sources and not is_passive(verb) and is_main(verb):
+            sources = self.roles.nearest_before(verb)
         if len(sources) > 1 and (match.compound or not targets):
             targets = list(sources)  # "% HAVE POSTPONED *", "A and B met": on one another
         code = match.code
-        if match.reverse and code != NULL and targets and sources and _passive(verb):
+        if match.reverse and code != NULL and targets and sources and is_passive(verb):
             sources, targets, code = targets, sources, match.reverse
         elif code == NULL:  # "[:b]": the event is the target's ("received assurances from")
             sources, targets, code = targets, sources, match.reverse or NULL
@@ -433,84 +257,3 @@ def dictionary_coder(
     except ConfigError:
         phrases = PhraseBook()  # a folder of verb files only: the built-in actors code
     return DictionaryCoder(read_verb_book(files), phrases, builtin_actors=keep_builtin)
-
-
-def _written(event: EventMention) -> bool:
-    """PETRARCH-2 writes no bare comment (010: "X said"), and no actor acting on itself,
-    also when a transformation made it so ("A and B said they will ...")."""
-    if event.cameo.code == _COMMENT:
-        return False
-    src, tgt = event.source, event.target
-    return not (src and tgt and src.code == tgt.code)
-
-
-def _main_verbs(sent: Span) -> set[int]:
-    """The verbs PETRARCH-2 codes: those of the sentence's clauses, not a participle or
-    relative clause inside a noun phrase ("a report released in Kigali", "a man jailed
-    last year")."""
-    return {
-        t.i
-        for t in sent
-        if t.pos_ == "VERB" and not _in_noun_phrase(t) and not _subordinate(t)
-    }
-
-
-def _negations(verb: Token) -> set[int]:
-    """The negations of the verb and of the verbs whose clauses it is in: a to-clause or
-    complement of a negated verb is not asserted ("would not give permission to Russia
-    to help Israel" codes no help)."""
-    found = {c.i for c in verb.children if c.dep_ == "neg"}
-    current = verb
-    while current.dep_ in ("xcomp", "advcl", "ccomp") and current.head.i != current.i:
-        current = current.head
-        found |= {c.i for c in current.children if c.dep_ == "neg"}
-    return found
-
-
-def _subordinate(verb: Token) -> bool:
-    """An adverbial clause opened by a conjunction ("five years after crowds burned down
-    its embassy", "as the leader prepared to attend"): background, not an event of its
-    own; a clause below it ("to attend") still codes."""
-    return verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children)
-
-
-def _in_noun_phrase(verb: Token) -> bool:
-    current = verb
-    while current.head.i != current.i:
-        head = current.head
-        if head.head.i == head.i and head.pos_ in _NOMINAL:
-            return False  # a headline's verbs hang from its noun
-        if current.dep_ in _NOUN_CLAUSES or head.pos_ in _NOMINAL:
-            return True
-        current = head
-    return False
-
-
-def _is_main(verb: Token) -> bool:
-    """The sentence's main verb, or one conjoined with it."""
-    while verb.dep_ == "conj":
-        verb = verb.head
-    return verb.head.i == verb.i
-
-
-def _spelled(head: Token, words: frozenset[int]) -> bool:
-    """Whether a noun phrase's own words (not its prepositional phrases) are all words
-    a pattern matched."""
-    core = [
-        t
-        for c in head.children
-        if c.dep_ not in (*_OUTSIDE_NP, "prep", "det")
-        for t in c.subtree
-    ]
-    return bool(words) and all(t.i in words for t in (head, *core))
-
-
-def _depth(token: Token) -> int:
-    depth = 0
-    while token.head.i != token.i and depth < 50:
-        token, depth = token.head, depth + 1
-    return depth
-
-
-def _passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
