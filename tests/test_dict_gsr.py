@@ -171,3 +171,19 @@ def test_a_negated_verb_codes_a_refusal_and_its_clauses_nothing(nlp, coder):
     assert triples(nlp, coder, "Freedonia did not attack Sylvania.") == set()
     text = "Freedonia will not meet Sylvania to help Marsovia."
     assert triples(nlp, coder, text) == {("FRD", "127", "SYL")}
+
+
+# Measured 2026-11-29 (tidings eval petrarch-gsr --own-dictionaries): exact 0.577, dyadic
+# 0.603; 0.372 / 0.436 before this round. PETRARCH-2 on the gold parses: 0.68.
+GSR_FLOOR = 0.55
+
+
+def test_petrarch_gsr_with_its_own_dictionaries_stays_above_the_floor(shared, tmp_path):
+    from tidings.eval.petrarch import dictionary_files, score_petrarch
+    from tidings.pipeline import Pipeline
+
+    gold = shared / "reference" / "petrarch" / "PETR2_GSR_validation.xml"
+    for name in dictionary_files(gold):  # just the files its <Environment> names
+        (tmp_path / name).symlink_to(gold.parent / name)
+    pipeline = Pipeline(dictionaries=tmp_path, keep_builtin=False)
+    assert score_petrarch(gold, pipeline.extract).exact_match >= GSR_FLOOR
