@@ -187,3 +187,10 @@ def test_petrarch_gsr_with_its_own_dictionaries_stays_above_the_floor(shared, tm
         (tmp_path / name).symlink_to(gold.parent / name)
     pipeline = Pipeline(dictionaries=tmp_path, keep_builtin=False)
     assert score_petrarch(gold, pipeline.extract).exact_match >= GSR_FLOOR
+
+
+def test_one_phrase_naming_two_actors_is_no_compound_subject(nlp, coder):
+    text = "The Freedonia Sylvania alliance attacked on Monday."
+    assert triples(nlp, coder, text) == {("FRD", "190", "---"), ("SYL", "190", "---")}
+    text = "Freedonia and Sylvania attacked on Monday."
+    assert triples(nlp, coder, text) == {("FRD", "190", "SYL"), ("SYL", "190", "FRD")}

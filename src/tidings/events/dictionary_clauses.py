@@ -13,6 +13,7 @@ from tidings.model import EventMention
 
 __all__ = [
     "OUTSIDE_NP",
+    "conjoined",
     "depth",
     "is_main",
     "main_verbs",
@@ -74,6 +75,21 @@ def _in_noun_phrase(verb: Token) -> bool:
         if current.dep_ in _NOUN_CLAUSES or head.pos_ in _NOMINAL:
             return True
         current = head
+    return False
+
+
+def conjoined(verb: Token) -> bool:
+    """Whether the verb's subject (or the subject it borrows from the verb above) is
+    conjoined noun phrases ("A and B met"), not one phrase naming two actors
+    ("Opponents of Rwanda's Senate")."""
+    current = verb
+    for _ in range(4):
+        subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and not all(s.tag_ == "PRP" for s in subjects):  # "they": look above
+            return any(c.dep_ in ("conj", "appos") for s in subjects for c in s.children)
+        if current.head.i == current.i:
+            return False
+        current = current.head
     return False
 
 

@@ -41,6 +41,7 @@ from spacy.tokens import Doc, Span
 from tidings.actors.phrases import PhraseBook, load_phrase_book
 from tidings.errors import ConfigError
 from tidings.events.dictionary_clauses import (
+    conjoined,
     depth,
     is_main,
     is_passive,
@@ -194,7 +195,7 @@ class _Sentence:
                 targets = marked
         if not sources and not is_passive(verb) and is_main(verb):
             sources = self.roles.nearest_before(verb)
-        if len(sources) > 1 and (match.compound or not targets):
+        if len(sources) > 1 and (match.compound or not targets) and conjoined(verb):
             targets = list(sources)  # "% HAVE POSTPONED *", "A and B met": on one another
         code = match.code
         if match.reverse and code != NULL and targets and sources and is_passive(verb):
