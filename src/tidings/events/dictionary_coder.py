@@ -88,7 +88,7 @@ class DictionaryCoder:
     ) -> list[EventMention]:
         mentions = list(actors) if self.builtin_actors else []
         sentences = list(doc.sents)
-        flags = [self.phrases.discarded([t.lower_ for t in s]) for s in sentences]
+        flags = [self.phrases.discarded(s.text.lower().split()) for s in sentences]
         if any(story for _, story in flags):
             return []
         events: list[EventMention] = []
