@@ -194,3 +194,10 @@ def test_one_phrase_naming_two_actors_is_no_compound_subject(nlp, coder):
     assert triples(nlp, coder, text) == {("FRD", "190", "---"), ("SYL", "190", "---")}
     text = "Freedonia and Sylvania attacked on Monday."
     assert triples(nlp, coder, text) == {("FRD", "190", "SYL"), ("SYL", "190", "FRD")}
+
+
+def test_a_transformation_binds_the_same_actor_by_its_whole_code(nlp, coder):
+    text = "The minister of Freedonia said Freedonia would help Marsovia."
+    assert triples(nlp, coder, text) == {("FRD", "070", "MRS")}  # FRDGOV is not FRD
+    text = "Freedonia said Freedonia would help Marsovia."
+    assert triples(nlp, coder, text) == {("FRD", "070", "MRS")}
