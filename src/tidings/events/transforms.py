@@ -9,10 +9,10 @@ The end of a PETRARCH verb file may list lines such as
 
 `a` is the outer verb's source; inside the brackets come the inner event's source and
 target: the same `a` (the same actor code: "Guyana's police said a court in Guyana
-issued ..." binds no `a`), another actor `b`, `.` for anyone, `_` for none. Verb words stand
-for their code in the same dictionary (SAY 010, ATTACK 190): the outer verb's code must
-be that code, the inner event's of the same CAMEO root (PETRARCH compares its internal
-codes by class). The first rule that fits wins; with none, or with no outer source, the
+issued ..." binds no `a`), another actor `b`, `.` for anyone, `_` for none. Verb words
+stand for their code in the same dictionary (SAY 010, ATTACK 190): the outer verb's code
+must be that code, the inner event's of the same CAMEO root (PETRARCH compares its
+internal codes by class). The first rule that fits wins; with none, or with no outer source, the
 inner event stands unchanged.
 """
 
