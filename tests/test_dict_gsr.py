@@ -63,6 +63,7 @@ CONDUCT
 MEET  {MET}
 
 ~ a (a b Q) SAY = a b Q
+~ a (b . ATTACK) SAY = a b 112
 """
 
 ACTORS = """\
@@ -201,3 +202,10 @@ def test_a_transformation_binds_the_same_actor_by_its_whole_code(nlp, coder):
     assert triples(nlp, coder, text) == {("FRD", "070", "MRS")}  # FRDGOV is not FRD
     text = "Freedonia said Freedonia would help Marsovia."
     assert triples(nlp, coder, text) == {("FRD", "070", "MRS")}
+
+
+def test_a_reporting_clause_after_the_event_transforms_nothing(nlp, coder):
+    text = "Marsovia said Freedonia attacked Sylvania."
+    assert triples(nlp, coder, text) == {("MRS", "112", "FRD")}
+    text = "Freedonia attacked Sylvania, Marsovia said."
+    assert triples(nlp, coder, text) == {("FRD", "190", "SYL")}

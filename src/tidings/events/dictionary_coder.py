@@ -20,12 +20,13 @@ and target come from the parse as PETRARCH finds them (`dictionary_roles`):
 
 Nesting: inner verbs are coded first; a verb whose clausal complement coded an event
 yields to it, through the verb file's transformations (`transforms`: "X said Y attacked"
--> X accuses Y), unless its own pattern spelled words of that complement ("urged Bree to
-help" [102]). An event needs one actor at least; none is written with the same source
-and target, nor with the bare comment code 010 (PETRARCH-2 drops "X said"). A negated
-verb codes the refusal of its event (Tidings' frames table stands in for PETRARCH's
-internal ontology: "would not provide aid" 122), or nothing, unless the matched pattern
-spells the negation ("DID N'T *"); the clauses below a negated verb code nothing.
+-> X accuses Y; not when the complement comes first, "Y attacked, X said"), unless its
+own pattern spelled words of that complement ("urged Bree to help" [102]). An event
+needs one actor at least; none is written with the same source and target, nor with
+the bare comment code 010 (PETRARCH-2 drops "X said"). A negated verb codes the refusal
+of its event (Tidings' frames table stands in for PETRARCH's internal ontology: "would
+not provide aid" 122), or nothing, unless the matched pattern spells the negation ("DID
+N'T *"); the clauses below a negated verb code nothing.
 """
 
 from __future__ import annotations
@@ -150,7 +151,11 @@ class _Sentence:
                 for j in inner:
                     coded.pop(j, None)
             elif any(coded.get(j) for j in inner):
-                self._transform(matches[i], {j: matches[j] for j in inner if coded.get(j)}, coded)
+                # "X launched strikes, the command said": a reporting clause after the
+                # event is beside it (PETRARCH-2's parse: parataxis), no transformation
+                before = {j for j in inner if coded.get(j) and j < i}
+                reported = {j: matches[j] for j in inner if coded.get(j) and j not in before}
+                self._transform(matches[i], reported, coded)
                 continue  # the complement's event stands for this one
             coded[i] = self._events(matches[i])
         return [e for i in sorted(coded) for e in coded[i] if written(e)]
