@@ -209,3 +209,10 @@ def test_a_reporting_clause_after_the_event_transforms_nothing(nlp, coder):
     assert triples(nlp, coder, text) == {("MRS", "112", "FRD")}
     text = "Freedonia attacked Sylvania, Marsovia said."
     assert triples(nlp, coder, text) == {("FRD", "190", "SYL")}
+
+
+def test_a_participial_clause_beside_the_main_one_is_background(nlp, coder):
+    text = "Freedonia attacked Sylvania on Monday, seeking to help Marsovia."
+    assert triples(nlp, coder, text) == {("FRD", "190", "SYL")}
+    text = "Freedonia attacked Sylvania, accusing Marsovia of lying."
+    assert triples(nlp, coder, text) == {("FRD", "190", "SYL")}

@@ -42,9 +42,30 @@ def written(event: EventMention) -> bool:
 def main_verbs(sent: Span) -> set[int]:
     """The verbs PETRARCH-2 codes: those of the sentence's clauses, not a participle or
     relative clause inside a noun phrase ("a report released in Kigali", "a man jailed
-    last year"), nor an adverbial clause opened by a conjunction."""
+    last year"), nor an adverbial clause opened by a conjunction or a participle."""
     verbs = (t for t in sent if t.pos_ == "VERB")
-    return {t.i for t in verbs if not _in_noun_phrase(t) and not _subordinate(t)}
+    return {
+        t.i
+        for t in verbs
+        if not _in_noun_phrase(t) and not _subordinate(t) and not _in_participle(t)
+    }
+
+
+def _in_participle(verb: Token) -> bool:
+    """In a participial clause beside the main one ("..., offering support to Lebanon",
+    "..., seeking to mend ties with China"): background, as are the clauses below it."""
+    current = verb
+    while current.head.i != current.i:
+        if (
+            current.dep_ == "advcl"
+            and current.tag_ == "VBG"
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in current.children)
+        ):
+            return True
+        if current.dep_ not in ("xcomp", "ccomp", "conj", "advcl"):
+            return False
+        current = current.head
+    return False
 
 
 def negations(verb: Token) -> set[int]:
