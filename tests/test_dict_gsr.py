@@ -70,11 +70,13 @@ ACTORS = """\
 FREEDONIA_  [FRD]
 SYLVANIA_  [SYL]
 MARSOVIA  [MRS]
+NORTH-SYLVANIA  [NSY]
 """
 
 AGENTS = """\
 MINISTER  {MINISTERS}  [~GOV]
 MILITARY  [~MIL]
+REBEL  {REBELS}  [~REB]
 """
 
 
@@ -216,3 +218,10 @@ def test_a_participial_clause_beside_the_main_one_is_background(nlp, coder):
     assert triples(nlp, coder, text) == {("FRD", "190", "SYL")}
     text = "Freedonia attacked Sylvania, accusing Marsovia of lying."
     assert triples(nlp, coder, text) == {("FRD", "190", "SYL")}
+
+
+def test_a_hyphenated_word_is_one_word(nlp, coder):
+    assert triples(nlp, coder, "Pro-Sylvania rebels attacked Freedonia.") == {("REB", "190", "FRD")}
+    text = "Freedonia attacked a Sylvania-held town."
+    assert triples(nlp, coder, text) == {("FRD", "190", "---")}
+    assert triples(nlp, coder, "North-Sylvania attacked Freedonia.") == {("NSY", "190", "FRD")}
