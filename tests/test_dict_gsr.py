@@ -59,6 +59,10 @@ TOUR
 CONDUCT
 - * MILITARY EXERCISES  [150]
 
+--- AGREE  [030]  ---
+AGREE  {AGREED}
+- * (TO TALKS)  [046]
+
 --- MEET  [036]  ---
 MEET  {MET}
 
@@ -225,3 +229,10 @@ def test_a_hyphenated_word_is_one_word(nlp, coder):
     text = "Freedonia attacked a Sylvania-held town."
     assert triples(nlp, coder, text) == {("FRD", "190", "---")}
     assert triples(nlp, coder, "North-Sylvania attacked Freedonia.") == {("NSY", "190", "FRD")}
+
+
+def test_a_prepositional_phrase_pattern_needs_a_preposition(nlp, coder):
+    text = "Freedonia agreed to talks with Sylvania."
+    assert {c for _, c, _ in triples(nlp, coder, text)} == {"046"}
+    text = "Freedonia agreed to hold talks with Sylvania."  # "to" of "to hold"
+    assert {c for _, c, _ in triples(nlp, coder, text)} == {"030"}

@@ -178,6 +178,8 @@ def _place(
         starts = [at] if at in allowed else []
     for start in starts:
         token = doc[start]  # type: ignore[index]
+        if element.prep and token.dep_ == "aux":
+            continue  # "(TO ...": a preposition, not the "to" of "to be fired"
         candidates = element.by_first.get(token.lower_, ())
         lemma = token.lemma_.lower()
         if lemma != token.lower_:
