@@ -236,3 +236,8 @@ def test_a_prepositional_phrase_pattern_needs_a_preposition(nlp, coder):
     assert {c for _, c, _ in triples(nlp, coder, text)} == {"046"}
     text = "Freedonia agreed to hold talks with Sylvania."  # "to" of "to hold"
     assert {c for _, c, _ in triples(nlp, coder, text)} == {"030"}
+
+
+def test_a_purpose_clause_is_background(nlp, coder):
+    text = "Freedonia met Sylvania on Monday to help Marsovia."
+    assert triples(nlp, coder, text) == {("FRD", "036", "SYL")}

@@ -82,9 +82,12 @@ def negations(verb: Token) -> set[int]:
 
 def _subordinate(verb: Token) -> bool:
     """An adverbial clause opened by a conjunction ("five years after crowds burned down
-    its embassy", "as the leader prepared to attend"): background, not an event of its
-    own; a clause below it ("to attend") still codes."""
-    return verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children)
+    its embassy", "as the leader prepared to attend") or a purpose clause ("met ... to
+    discuss efforts"): background, not an event of its own; a clause below it ("to
+    attend") still codes."""
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" or (c.dep_ == "aux" and c.lower_ == "to") for c in verb.children
+    )
 
 
 def _in_noun_phrase(verb: Token) -> bool:
