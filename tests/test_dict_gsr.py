@@ -63,6 +63,10 @@ CONDUCT
 AGREE  {AGREED}
 - * (TO TALKS)  [046]
 
+--- SHELL  [190]  ---
+SHELL  {SHELLED}
+- * ROCKETS  [194]
+
 --- MEET  [036]  ---
 MEET  {MET}
 
@@ -241,3 +245,11 @@ def test_a_prepositional_phrase_pattern_needs_a_preposition(nlp, coder):
 def test_a_purpose_clause_is_background(nlp, coder):
     text = "Freedonia met Sylvania on Monday to help Marsovia."
     assert triples(nlp, coder, text) == {("FRD", "036", "SYL")}
+
+
+def test_pattern_words_in_a_relative_clause_do_not_match(nlp, coder):
+    assert triples(nlp, coder, "Freedonia shelled Sylvania with rockets.") == {
+        ("FRD", "194", "SYL")
+    }
+    text = "Freedonia shelled the town where Sylvania stores rockets."
+    assert {c for _, c, _ in triples(nlp, coder, text)} == {"190"}

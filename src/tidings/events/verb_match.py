@@ -3,7 +3,8 @@
 A verb token is looked up by its text and lemma; multiword verbs ("WORD_+VERB",
 "+VERB_PARTICLE") need their other words next to it. Each pattern of the verb's block
 is matched in order: the elements after `*` against the words after the verb within
-the verb's phrase (its dependency subtree without following clauses of their own),
+the verb's phrase (its dependency subtree without following clauses of their own, nor
+relative clauses inside it),
 those before `*` against the words before it in the sentence; a passive verb may also
 match by role, its by-agent standing before it and its subject after it. Words need not
 be adjacent, as in TABARI and PETRARCH's head-word matching, unless glued with "_" or
@@ -88,6 +89,8 @@ def match_verb(book: VerbBook, verb: Token, compound: bool = True) -> VerbMatch 
     forms.sort(key=lambda f: -len(f.words))  # a multiword verb is the more specific
     sent = verb.sent
     after = sorted(t.i for c in verb.rights if c.dep_ not in _OTHER_CLAUSES for t in c.subtree)
+    relative = {t.i for i in after if verb.doc[i].dep_ == "relcl" for t in verb.doc[i].subtree}
+    after = [i for i in after if i not in relative]  # "a day before X heads to Beijing"
     near = [i for i in after if i not in _clause_words(verb)]
     views = [(list(range(sent.start, verb.i)), after, near)]
     views += _passive_view(verb, after, near)
