@@ -4,11 +4,11 @@ A verb token is looked up by its text and lemma; multiword verbs ("WORD_+VERB",
 "+VERB_PARTICLE") need their other words next to it. Each pattern of the verb's block
 is matched in order: the elements after `*` against the words after the verb within
 the verb's phrase (its dependency subtree without following clauses of their own, nor
-relative clauses inside it),
-those before `*` against the words before it in the sentence; a passive verb may also
-match by role, its by-agent standing before it and its subject after it. Words need not
-be adjacent, as in TABARI and PETRARCH's head-word matching, unless glued with "_" or
-written as one `{multi word}` item. The matching pattern with the most words wins
+relative clauses inside it), those before `*` against the words before it in the
+sentence; a passive verb may also match by role, its by-agent standing before it and its
+subject after it. Words need not be adjacent, as in TABARI and PETRARCH's head-word
+matching, unless glued with "_" or written as one `{multi word}` item; "(TO" wants a
+preposition, not the "to" of an infinitive. The matching pattern with the most words wins
 (PETRARCH's longest match), ties going to the one whose words stand nearer the verb,
 then to the later line (PETRARCH-2 keeps the last of identical patterns); with no
 pattern, the verb line's own code stands.
