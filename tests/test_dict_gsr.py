@@ -253,3 +253,10 @@ def test_pattern_words_in_a_relative_clause_do_not_match(nlp, coder):
     }
     text = "Freedonia shelled the town where Sylvania stores rockets."
     assert {c for _, c, _ in triples(nlp, coder, text)} == {"190"}
+
+
+def test_a_pattern_starts_no_deeper_than_one_preposition(nlp, coder):
+    text = "Freedonia shelled Sylvania at the start of the rockets season."
+    assert {c for _, c, _ in triples(nlp, coder, text)} == {"190"}
+    text = "Freedonia shelled Sylvania with rockets at dawn."
+    assert {c for _, c, _ in triples(nlp, coder, text)} == {"194"}

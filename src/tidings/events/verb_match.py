@@ -153,7 +153,8 @@ def _match(
         roles += marks
         used.update(i for s, e in spans for i in range(s, e))
     if pattern.after:
-        placed = _place(doc, pattern.after, after, 0, after[0] if after else verb.i + 1)
+        deep = frozenset(i for i in after if _preps_above(doc[i], verb) > 1)
+        placed = _place(doc, pattern.after, after, 0, after[0] if after else verb.i + 1, deep)
         if placed is None:
             return None
         spans, marks = placed
@@ -163,20 +164,27 @@ def _match(
 
 
 def _place(
-    doc: object, elements: Sequence[Element], region: list[int], k: int, at: int
+    doc: object,
+    elements: Sequence[Element],
+    region: list[int],
+    k: int,
+    at: int,
+    deep: frozenset[int] = frozenset(),
 ) -> tuple[list[tuple[int, int]], list[tuple[str, int]]] | None:
     """Place elements[k:] in order in `region` (doc indices) from doc index `at`:
-    the spans used and the role markers' anchors, or None."""
+    the spans used and the role markers' anchors, or None. The first word may not stand
+    `deep` (two prepositions down: "at the start of a trip" is no "* TRIP"); the words
+    after it continue its phrase, as PETRARCH-2 matches a phrase from its head."""
     if k == len(elements):
         return [], []
     element = elements[k]
     if element.role is not None:
-        rest = _place(doc, elements, region, k + 1, at)
+        rest = _place(doc, elements, region, k + 1, at, deep)
         if rest is None:
             return None
         return rest[0], [(element.role, at), *rest[1]]
     allowed = set(region)
-    starts = [i for i in region if i >= at]
+    starts = [i for i in region if i >= at and i not in deep]
     if element.glued:
         starts = [at] if at in allowed else []
     for start in starts:
@@ -220,6 +228,16 @@ def _passive_view(
             words + [i for i in near if i not in taken],
         )
     ]
+
+
+def _preps_above(token: Token, verb: Token) -> int:
+    """How many prepositions stand between a word and the verb: "at the start of a
+    trip" puts "trip" two deep, too deep for a pattern word, as in PETRARCH-2."""
+    count, current = 0, token
+    while current.i != verb.i and current.head.i != current.i:
+        count += current.dep_ == "prep"
+        current = current.head
+    return count
 
 
 def _clause_words(verb: Token) -> set[int]:
