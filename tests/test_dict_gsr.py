@@ -260,3 +260,20 @@ def test_a_pattern_starts_no_deeper_than_one_preposition(nlp, coder):
     assert {c for _, c, _ in triples(nlp, coder, text)} == {"190"}
     text = "Freedonia shelled Sylvania with rockets at dawn."
     assert {c for _, c, _ in triples(nlp, coder, text)} == {"194"}
+
+
+def test_a_bad_date_restriction_skips_that_line_not_the_actor(tmp_path):
+    """As PETRARCH does with "[EGYGOV 20121207-20120802]" or "[USAGOV 19820101]" in the
+    Phoenix files (documents the behaviour; it needed no change)."""
+    import spacy
+
+    from tidings.actors.phrases import load_phrase_book
+
+    (tmp_path / "X.actors.txt").write_text(
+        "KING_RUFUS_\n\t[FRDELI 19900101-20101231]\n\t[FRDGOV 20201207-20200802]\n"
+        "\t[FRDGOV 19820101]\n\t[FRDMIL]\n"
+    )
+    book = load_phrase_book(tmp_path, "X.*")
+    words = list(spacy.blank("en")("King Rufus"))
+    assert book.code(words, dt.date(2024, 1, 1)) == (["FRDMIL"], [])
+    assert book.code(words, dt.date(2000, 1, 1)) == (["FRDELI"], [])
