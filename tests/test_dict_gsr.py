@@ -277,3 +277,8 @@ def test_a_bad_date_restriction_skips_that_line_not_the_actor(tmp_path):
     words = list(spacy.blank("en")("King Rufus"))
     assert book.code(words, dt.date(2024, 1, 1)) == (["FRDMIL"], [])
     assert book.code(words, dt.date(2000, 1, 1)) == (["FRDELI"], [])
+
+
+def test_a_clause_after_a_preposition_is_background(nlp, coder):
+    text = "Freedonia accused Sylvania of helping Marsovia."
+    assert triples(nlp, coder, text) == {("FRD", "112", "SYL")}

@@ -53,14 +53,15 @@ def main_verbs(sent: Span) -> set[int]:
 
 def _in_participle(verb: Token) -> bool:
     """In a participial clause beside the main one ("..., offering support to Lebanon",
-    "..., seeking to mend ties with China"): background, as are the clauses below it."""
+    "..., seeking to mend ties with China") or after a preposition ("jailed ... for
+    helping militants"): background, as are the clauses below it."""
     current = verb
     while current.head.i != current.i:
         if (
             current.dep_ == "advcl"
             and current.tag_ == "VBG"
             and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in current.children)
-        ):
+        ) or current.dep_ == "pcomp":  # "jailed ... for helping militants join a group"
             return True
         if current.dep_ not in ("xcomp", "ccomp", "conj", "advcl"):
             return False
