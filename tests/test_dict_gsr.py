@@ -67,6 +67,9 @@ AGREE  {AGREED}
 SHELL  {SHELLED}
 - * ROCKETS  [194]
 
+--- PLAN  [030]  ---
+PLAN  {PLANS PLANNED}
+
 --- MEET  [036]  ---
 MEET  {MET}
 
@@ -282,3 +285,9 @@ def test_a_bad_date_restriction_skips_that_line_not_the_actor(tmp_path):
 def test_a_clause_after_a_preposition_is_background(nlp, coder):
     text = "Freedonia accused Sylvania of helping Marsovia."
     assert triples(nlp, coder, text) == {("FRD", "112", "SYL")}
+
+
+def test_an_intent_verb_makes_its_complement_an_intent(nlp, coder):
+    assert triples(nlp, coder, "Freedonia plans to help Sylvania.") == {("FRD", "033", "SYL")}
+    text = "Freedonia plans to attack Sylvania."  # no intent row for force: it stands
+    assert triples(nlp, coder, text) == {("FRD", "190", "SYL")}

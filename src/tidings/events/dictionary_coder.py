@@ -20,8 +20,10 @@ and target come from the parse as PETRARCH finds them (`dictionary_roles`):
 
 Nesting: inner verbs are coded first; a verb whose clausal complement coded an event
 yields to it, through the verb file's transformations (`transforms`: "X said Y attacked"
--> X accuses Y; not when the complement comes first, "Y attacked, X said"), unless its
-own pattern spelled words of that complement ("urged Bree to help" [102]). An event
+-> X accuses Y; not when the complement comes first, "Y attacked, X said"; with no rule,
+a verb of intent makes it an intent, "seeks to deepen a partnership" 031, through the
+frames table as PETRARCH-2 adds codes), unless its own pattern spelled words of that
+complement ("urged Bree to help" [102]). An event
 needs one actor at least; none is written with the same source and target, nor with
 the bare comment code 010 (PETRARCH-2 drops "X said"). A negated verb codes the refusal
 of its event (Tidings' frames table stands in for PETRARCH's internal ontology: "would
@@ -63,6 +65,7 @@ from tidings.nlp import doc_text
 __all__ = ["DictionaryCoder", "dictionary_coder"]
 
 _CLAUSES = ("ccomp", "xcomp")
+_INTENT = "03"  # CAMEO's intent root: "plans to", "seeks to"
 _REFUSAL = frozenset({"reject"})  # frames.tsv: "would not provide aid" is a refusal (12x)
 
 
@@ -163,12 +166,13 @@ class _Sentence:
     def _transform(
         self, outer: VerbMatch, inner: dict[int, VerbMatch], coded: dict[int, list[EventMention]]
     ) -> None:
-        """Apply the verb file's transformations to the complement's events in place."""
+        """Apply the verb file's transformations to the complement's events in place;
+        with none, an outer verb of intent makes the event an intent to act ("seeking to
+        deepen a partnership": 031), as PETRARCH-2 adds the two codes."""
         rules = self.coder.verbs.transforms
-        if not rules:
-            return
         codes = self.coder.word_codes
         sources = self.roles.subject(outer.verb)
+        intent = outer.code[:2] == _INTENT
         for j, match in inner.items():
             changed: list[EventMention] = []
             for event in coded[j]:
@@ -181,6 +185,11 @@ class _Sentence:
                     event.source,
                     event.target,
                 )
+                if done is None and intent and sources:
+                    combined = self.coder.frames.lookup({"intent"}, event.cameo.code)
+                    own = event.source is None or event.source in sources
+                    target = event.target if own else event.source
+                    done = (list(sources), target, combined) if combined else None
                 if done is None:
                     changed.append(event)
                     continue
