@@ -265,10 +265,10 @@ def test_pipeline_with_dictionaries_codes_with_them(tmp_path: Path):
     }
 
 
-# Measured 2026-11-29 (tidings eval petrarch-unit): exact 0.749, dyadic 0.803 (0.713 / 0.796
+# Measured 2026-11-29 (tidings eval petrarch-unit): exact 0.756, dyadic 0.810 (0.713 / 0.796
 # before the PETRARCH-2 fidelity round); before the
 # dictionary coder 0.057 / 0.122. PETRARCH-2 itself: 0.51 (0.74 dyadic).
-UNIT_FLOOR = 0.72
+UNIT_FLOOR = 0.74
 
 
 def test_petrarch_unit_tests_with_their_own_dictionaries_stay_above_the_floor(shared):
