@@ -166,7 +166,10 @@ def test_a_compound_subject_without_a_target_acts_on_itself(nlp, coder):
 
 
 def test_paired_code_is_written_from_the_subjects_side_of_a_passive(nlp, coder):
-    assert triples(nlp, coder, "King Rufus visited Sylvania.") == {("FRDGOV", "042", "SYL")}
+    assert triples(nlp, coder, "King Rufus visited Sylvania.") == {
+        ("FRDGOV", "042", "SYL"),
+        ("SYL", "043", "FRDGOV"),  # both sides, as PETRARCH-2 writes `[a:b]`
+    }
     assert triples(nlp, coder, "Sylvania was visited by King Rufus.") == {("SYL", "043", "FRDGOV")}
 
 
@@ -262,9 +265,10 @@ def test_pipeline_with_dictionaries_codes_with_them(tmp_path: Path):
     }
 
 
-# Measured 2026-11-29 (tidings eval petrarch-unit): exact 0.713, dyadic 0.796; before the
+# Measured 2026-11-29 (tidings eval petrarch-unit): exact 0.756, dyadic 0.810 (0.713 / 0.796
+# before the PETRARCH-2 fidelity round); before the
 # dictionary coder 0.057 / 0.122. PETRARCH-2 itself: 0.51 (0.74 dyadic).
-UNIT_FLOOR = 0.68
+UNIT_FLOOR = 0.74
 
 
 def test_petrarch_unit_tests_with_their_own_dictionaries_stay_above_the_floor(shared):

@@ -5,7 +5,8 @@ name that starts there, else the longest agent phrase, else moves one word on. T
 phrase's code is its actor code with each agent code appended ("Dagolath's deputy prime
 minister": DAG + ~GOV -> DAGGOV); an agent alone is written "---GOV" by the scorer, and
 "~PPL" yields to any other agent. Words match on their text or lemma, so "ministers"
-finds the agent "MINISTER" as PETRARCH's generated plurals do.
+finds the agent "MINISTER" as PETRARCH's generated plurals do; words joined by hyphens
+are one word, as in PETRARCH's tokens ("pro-Russia" names no Russia).
 
 Discard phrases (the `*discards*` file) drop a sentence, or the whole story when they
 start with "+", as PETRARCH does for sports and weather stories.
@@ -55,16 +56,17 @@ class PhraseBook:
         """The actor codes and agent codes named in `tokens`, in order."""
         actors: list[str] = []
         agents: list[str] = []
+        units = _units(tokens)
         i = 0
-        while i < len(tokens):
-            found = _longest(self.actors, tokens, i)
+        while i < len(units):
+            found = _longest(self.actors, units, i)
             if found is not None:
                 size, known = found
                 assert isinstance(known, KnownActor)
                 actors += _codes_on(known, date)
                 i += size
                 continue
-            found = _longest(self.agents, tokens, i)
+            found = _longest(self.agents, units, i)
             if found is not None:
                 size, agent = found
                 agents.append(str(agent))
@@ -74,7 +76,9 @@ class PhraseBook:
         return actors, agents
 
     def discarded(self, words: Sequence[str]) -> tuple[bool, bool]:
-        """(sentence discarded, story discarded) for a sentence's lowercased words."""
+        """(sentence discarded, story discarded) for a sentence's lowercased words, split
+        at white space as PETRARCH does: "three years ago, a senior official said" holds
+        no "years ago" (the comma stays on "ago,")."""
         sentence = story = False
         for phrase, whole in self.discards:
             n = len(phrase)
@@ -121,7 +125,38 @@ def _codes_on(known: KnownActor, date: dt.date | None) -> list[str]:
     return [code.upper(), *(chosen.also if chosen else ())]
 
 
-def _longest(trie: _Trie, tokens: Sequence[Token], start: int) -> tuple[int, object] | None:
+def _units(tokens: Sequence[Token]) -> list[set[str]]:
+    """The words PETRARCH sees, each as the keys it may match (its text and lemma): words
+    joined by hyphens are one word, as in PETRARCH's tokens ("pro-Russia rebels" names
+    no Russia, "a government-held town" no government; "al-Shabab" is the name)."""
+    runs: list[list[Token]] = []
+    for n, token in enumerate(tokens):
+        if n and _glued(tokens[n - 1], token):
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    return [
+        {run[0].lower_, run[0].lemma_.lower()} if len(run) == 1 else {_joined(run)} for run in runs
+    ]
+
+
+def _glued(before: Token, token: Token) -> bool:
+    """Whether two tokens are parts of one hyphenated word, also when the phrase left the
+    hyphen out (a noun phrase's words skip punctuation)."""
+    if before.whitespace_:
+        return False
+    if before.i == token.i - 1:
+        return "-" in (before.text, token.text)
+    between = before.doc[before.i + 1]
+    return before.i == token.i - 2 and between.text == "-" and not between.whitespace_
+
+
+def _joined(run: list[Token]) -> str:
+    doc = run[0].doc
+    return "".join(t.lower_ for t in doc[run[0].i : run[-1].i + 1])
+
+
+def _longest(trie: _Trie, units: Sequence[set[str]], start: int) -> tuple[int, object] | None:
     """The longest entry starting at `start`: (words used, value)."""
     best: tuple[int, object] | None = None
     frontier = [(trie, start)]
@@ -129,10 +164,9 @@ def _longest(trie: _Trie, tokens: Sequence[Token], start: int) -> tuple[int, obj
         node, i = frontier.pop()
         if node.value is not None and i > start and (best is None or i - start > best[0]):
             best = (i - start, node.value)
-        if i >= len(tokens):
+        if i >= len(units):
             continue
-        token = tokens[i]
-        for key in {token.lower_, token.lemma_.lower()}:
+        for key in units[i]:
             child = node.children.get(key)
             if child is not None:
                 frontier.append((child, i + 1))

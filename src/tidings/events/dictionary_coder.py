@@ -4,43 +4,58 @@ Used instead of the built-in `EventCoder` when a folder of PETRARCH dictionaries
 (`Pipeline(dictionaries=...)`): a user with PETRARCH dictionaries gets PETRARCH's codings.
 
 Per sentence (skipped when a discard phrase is in it, every sentence when a story
-discard is): every verb the verb file knows is matched against its patterns
-(`verb_match`); its actors come from the parse as PETRARCH finds them in the tree:
+discard is): the verbs of its clauses (`dictionary_clauses.main_verbs`: not a participle
+or relative clause inside a noun phrase, not an adverbial clause opened by a conjunction)
+that the verb file knows are matched against their patterns (`verb_match`); their source
+and target come from the parse as PETRARCH finds them (`dictionary_roles`):
 
-- source: the subject; a passive verb's by-agent (its subject is then the target); a
-  verb without a subject (xcomp, conj, relative clause) borrows its head's;
-- target: the direct object, else the first prepositional object of the verb, else one
-  attached to the object ("restore ties with Gondor");
 - `$` / `+` in the matched pattern name the noun phrase standing at that place instead;
 - conjoined noun phrases each give an actor, and events are written pairwise; `%` in the
   pattern, or no target at all, makes conjoined subjects act on one another ("The US,
   Russia and Switzerland met");
-- a passive verb with a paired code `[a:b]` is written subject-first with `b` ("X was
-  visited by Y" [042:043]: X 043 Y);
-- a noun phrase's code: dictionary actors and agents combined (`actors.phrases`); the
-  built-in actor coder's mention in the phrase is the fallback when `builtin_actors`.
+- a paired code `[a:b]` writes `a` from the source's side and `b` from the target's ("X
+  visited Y" [042:043]: X 042 Y, Y 043 X), except in a to-clause, which keeps `a`; a
+  passive verb writes its subject first with `b`; `[:b]` is only the target's event
+  ("X received assurances from Y" [:030]: Y 030 X).
 
 Nesting: inner verbs are coded first; a verb whose clausal complement coded an event
 yields to it, through the verb file's transformations (`transforms`: "X said Y attacked"
--> X accuses Y), unless its own pattern spelled words of that complement ("urged Bree to
-help" [102]). A pronoun subject takes the actor of the clause above. An event needs one
-actor at least; one with the same source and target is dropped. Negated verbs code
-nothing unless the matched pattern spells the negation ("DID N'T *").
+-> X accuses Y; not when the complement comes first, "Y attacked, X said"; with no rule,
+a verb of intent makes it an intent, "seeks to deepen a partnership" 031, through the
+frames table as PETRARCH-2 adds codes), unless its own pattern spelled words of that
+complement ("urged Bree to help" [102]). An event
+needs one actor at least; none is written with the same source and target, nor with
+the bare comment code 010 (PETRARCH-2 drops "X said"). A negated verb codes the refusal
+of its event (Tidings' frames table stands in for PETRARCH's internal ontology: "would
+not provide aid" 122), or nothing, unless the matched pattern spells the negation ("DID
+N'T *"); the clauses below a negated verb code nothing.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from dataclasses import replace
 from itertools import product
 from pathlib import Path
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
-from tidings.actors.phrases import PhraseBook, combine, load_phrase_book
+from tidings.actors.phrases import PhraseBook, load_phrase_book
 from tidings.errors import ConfigError
+from tidings.events.dictionary_clauses import (
+    conjoined,
+    depth,
+    is_main,
+    is_passive,
+    main_verbs,
+    negations,
+    written,
+)
+from tidings.events.dictionary_roles import Roles
+from tidings.events.embedding import load_frames
 from tidings.events.ontology import Ontology, load_ontology
-from tidings.events.patterns import VerbBook, read_verb_book
+from tidings.events.patterns import NULL, VerbBook, read_verb_book
 from tidings.events.petrarch import find_verb_files
 from tidings.events.transforms import transform
 from tidings.events.verb_match import VerbMatch, is_event, match_verb
@@ -50,9 +65,8 @@ from tidings.nlp import doc_text
 __all__ = ["DictionaryCoder", "dictionary_coder"]
 
 _CLAUSES = ("ccomp", "xcomp")
-_LOWER_CLAUSES = ("xcomp", "ccomp", "advcl")  # where a target is sought last
-_OUTSIDE_NP = ("conj", "cc", "relcl", "acl", "appos", "punct", "advcl")
-_OBJECTS = ("dobj", "obj", "dative", "attr", "oprd")
+_INTENT = "03"  # CAMEO's intent root: "plans to", "seeks to"
+_REFUSAL = frozenset({"reject"})  # frames.tsv: "would not provide aid" is a refusal (12x)
 
 
 class DictionaryCoder:
@@ -70,6 +84,7 @@ class DictionaryCoder:
         self.ontology = ontology or load_ontology()
         self.builtin_actors = builtin_actors
         self.word_codes = verbs.word_codes()
+        self.frames = load_frames()  # a negated verb's refusal code (PETRARCH's negation)
         self.dictionaries = [verbs.report()]
 
     def code(
@@ -77,7 +92,7 @@ class DictionaryCoder:
     ) -> list[EventMention]:
         mentions = list(actors) if self.builtin_actors else []
         sentences = list(doc.sents)
-        flags = [self.phrases.discarded([t.lower_ for t in s]) for s in sentences]
+        flags = [self.phrases.discarded(s.text.lower().split()) for s in sentences]
         if any(story for _, story in flags):
             return []
         events: list[EventMention] = []
@@ -106,27 +121,31 @@ class _Sentence:
     ) -> None:
         self.coder, self.doc, self.article = coder, doc, article
         self.sent, self.index = sent, index
-        self.mentions = [m for m in mentions if sent.start <= m.start < sent.end]
-        self.codes: dict[int, list[Actor]] = {}
+        self.roles = Roles(coder.phrases, sent, article.date, mentions)
 
     def run(self) -> list[EventMention]:
         matches: dict[int, VerbMatch] = {}
+        eligible = main_verbs(self.sent)
         for token in self.sent:
-            if token.tag_.startswith("VB") or token.pos_ in ("VERB", "AUX"):
+            if token.i in eligible:
                 if not self.coder.verbs.knows(token):
                     continue
-                compound = len(self._subject(token)) > 1
+                compound = len(self.roles.subject(token)) > 1
                 found = match_verb(self.coder.verbs, token, compound)
                 if found is None or not is_event(found):
                     continue
-                negation = {c.i for c in token.children if c.dep_ == "neg"}
-                if negation and not negation <= found.used:
-                    continue  # negated, unless the pattern spells the negation out
+                own = {c.i for c in token.children if c.dep_ == "neg"}
+                negation = negations(token)
+                if negation and not negation <= found.used:  # unless the pattern spells it
+                    refused = self.coder.frames.lookup(_REFUSAL, found.code)
+                    if refused is None or not own:
+                        continue  # "did not attack", "did not agree to attack": no event
+                    found = replace(found, code=refused, reverse=None)  # "would not provide"
                 matches[token.i] = found
         consumed = {j for i, m in matches.items() for j in m.used if j != i}
         matches = {i: m for i, m in matches.items() if i not in consumed}  # a pattern's word
         coded: dict[int, list[EventMention]] = {}
-        for i in sorted(matches, key=lambda i: -_depth(self.doc[i])):  # inner verbs first
+        for i in sorted(matches, key=lambda i: -depth(self.doc[i])):  # inner verbs first
             verb = matches[i].verb
             inner = {
                 t.i for c in verb.children if c.dep_ in _CLAUSES for t in c.subtree if t.i != i
@@ -135,20 +154,25 @@ class _Sentence:
                 for j in inner:
                     coded.pop(j, None)
             elif any(coded.get(j) for j in inner):
-                self._transform(matches[i], {j: matches[j] for j in inner if coded.get(j)}, coded)
+                # "X launched strikes, the command said": a reporting clause after the
+                # event is beside it (PETRARCH-2's parse: parataxis), no transformation
+                before = {j for j in inner if coded.get(j) and j < i}
+                reported = {j: matches[j] for j in inner if coded.get(j) and j not in before}
+                self._transform(matches[i], reported, coded)
                 continue  # the complement's event stands for this one
             coded[i] = self._events(matches[i])
-        return [e for i in sorted(coded) for e in coded[i]]
+        return [e for i in sorted(coded) for e in coded[i] if written(e)]
 
     def _transform(
         self, outer: VerbMatch, inner: dict[int, VerbMatch], coded: dict[int, list[EventMention]]
     ) -> None:
-        """Apply the verb file's transformations to the complement's events in place."""
+        """Apply the verb file's transformations to the complement's events in place;
+        with none, an outer verb of intent makes the event an intent to act ("seeking to
+        deepen a partnership": 031), as PETRARCH-2 adds the two codes."""
         rules = self.coder.verbs.transforms
-        if not rules:
-            return
         codes = self.coder.word_codes
-        sources = self._subject(outer.verb)
+        sources = self.roles.subject(outer.verb)
+        intent = outer.code[:2] == _INTENT
         for j, match in inner.items():
             changed: list[EventMention] = []
             for event in coded[j]:
@@ -161,6 +185,11 @@ class _Sentence:
                     event.source,
                     event.target,
                 )
+                if done is None and intent and sources:
+                    combined = self.coder.frames.lookup({"intent"}, event.cameo.code)
+                    own = event.source is None or event.source in sources
+                    target = event.target if own else event.source
+                    done = (list(sources), target, combined) if combined else None
                 if done is None:
                     changed.append(event)
                     continue
@@ -168,172 +197,29 @@ class _Sentence:
                     changed.append(self._record(match, done[2], source, done[1]))
             coded[j] = changed
 
-    # -- noun phrases ---------------------------------------------------------
-    def actors_of(self, head: Token) -> list[Actor]:
-        """Actors of a noun phrase and of the phrases conjoined with it."""
-        found: list[Actor] = []
-        heads = [head, *head.conjuncts]
-        for appos in [c for h in heads for c in h.children if c.dep_ == "appos"]:
-            if any(c.dep_ == "conj" for c in appos.children):  # "A, the B, C and D"
-                heads += [appos, *appos.conjuncts]
-        for conjunct in heads:
-            coded = self._phrase(conjunct)
-            for appos in (c for c in conjunct.children if c.dep_ == "appos" and not coded):
-                coded = self._phrase(appos)  # "the evil awful Gondor"
-            for actor in coded:
-                if actor not in found:
-                    found.append(actor)
-        return found
-
-    def _phrase(self, head: Token) -> list[Actor]:
-        if head.i in self.codes:
-            return self.codes[head.i]
-        core: list[Token] = []
-        attached: list[list[Token]] = []  # each prepositional phrase of the head
-        self._collect(head, core, attached, top=True)
-        core.sort(key=lambda t: t.i)
-        date = self.article.date
-        actors, agents = self.coder.phrases.code(core, date)
-        for pp in attached:  # the first phrase with an actor: "the government of Gondor",
-            if actors and agents:  # "the Prince of Dol Amroth" (a name across it)
-                break
-            found, more = self.coder.phrases.code(sorted((*core, *pp), key=lambda t: t.i), date)
-            if not actors and found:  # the phrase's agents as well as the actor's own
-                actors, agents = found, list(dict.fromkeys([*agents, *more]))
-            elif not agents and (not actors or pp[0].lower_ == "of"):
-                agents = more  # "Gondor's Ministry of Silly Walks", not "Brazil in energy"
-        text = " ".join(t.text for t in core)
-        coded = combine(actors, agents, text)
-        if not coded and self.mentions:
-            span = {t.i for t in core} | {t.i for pp in attached for t in pp}
-            coded = [m.actor for m in self.mentions if m.start in span][:1]
-        self.codes[head.i] = coded
-        return coded
-
-    def _collect(self, token: Token, core: list[Token], pps: list[list[Token]], top: bool) -> None:
-        core.append(token)
-        for child in token.children:
-            if child.dep_ in _OUTSIDE_NP:
-                continue
-            if child.dep_ == "prep" and top:
-                pps.append(list(child.subtree))
-                continue
-            self._collect(child, core, pps, top=False)
-
-    # -- roles ----------------------------------------------------------------
-    def _subject(self, verb: Token) -> list[Actor]:
-        current = verb
-        for _ in range(6):
-            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in current.children)
-            if passive and current is not verb:  # "Gollum was seen to break into ..."
-                raised = next((c for c in current.children if c.dep_ == "nsubjpass"), None)
-                return self.actors_of(raised) if raised is not None else []
-            if passive:
-                agent = next((c for c in current.children if c.dep_ == "agent"), None)
-                objects = [p for p in agent.children if p.dep_ == "pobj"] if agent else []
-                return self.actors_of(objects[0]) if objects else []
-            subjects = [
-                c
-                for c in current.children
-                if c.dep_ in ("nsubj", "csubj") and c.tag_ not in ("WDT", "WP")
-            ]
-            for subject in subjects:  # "Old foes Gondor and Osgiliath": the coded one
-                coded = self.actors_of(subject)
-                if coded:
-                    return coded
-            if subjects and all(s.tag_ == "PRP" for s in subjects):
-                return self._antecedent(current)  # "Ethiopia indicated it would act"
-            if subjects:
-                return []
-            if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN"):
-                return self.actors_of(current.head)
-            if current.head.i == current.i or current.head.pos_ in ("NOUN", "PROPN", "PRON"):
-                return []
-            current = current.head  # "Arnor is about to restore ...": the clause's subject
-        return []
-
-    def _antecedent(self, verb: Token) -> list[Actor]:
-        """A pronoun subject's actor: the coded subject of a clause above, as PETRARCH
-        looks for the antecedent in the enclosing sentence."""
-        current = verb
-        while current.head.i != current.i:
-            current = current.head
-            for subject in (c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")):
-                coded = self.actors_of(subject) if subject.tag_ != "PRP" else []
-                if coded:
-                    return coded
-        return []
-
-    def _object(self, verb: Token, depth: int = 0) -> list[Actor]:
-        passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-        if passive is not None:
-            coded = self.actors_of(passive)
-            if coded:
-                return coded
-        children = list(verb.children)
-        objects = [c for c in children if c.dep_ in _OBJECTS]
-        for obj in objects:
-            coded = self.actors_of(obj)
-            if coded:
-                return coded
-        preps = [c for c in children if c.dep_ == "prep" or (c.dep_ == "agent" and depth)]
-        preps += [
-            p  # "marched close to the border": a preposition under an adverb
-            for c in children
-            if c.dep_ in ("advmod", "npadvmod")
-            for p in c.children
-            if p.dep_ == "prep"
-        ]
-        for prep in preps:
-            for pobj in (p for p in prep.children if p.dep_ == "pobj"):
-                coded = self.actors_of(pobj)
-                if coded:
-                    return coded
-        for obj in objects:
-            for prep in (c for c in obj.children if c.dep_ == "prep"):
-                for pobj in (p for p in prep.children if p.dep_ == "pobj"):
-                    coded = self.actors_of(pobj)
-                    if coded:
-                        return coded
-        for obj in objects:  # "cordoned off the roads leading into Mordor"
-            for clause in (c for c in obj.children if c.dep_ in ("acl", "relcl")):
-                coded = self._object(clause, depth + 1) if depth < 2 else []
-                if coded:
-                    return coded
-        if depth < 2:  # "believes Dagolath can cope", "vowed to wage war on the Rohans"
-            for clause in (c for c in children if c.dep_ in _LOWER_CLAUSES):
-                subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-                coded = self.actors_of(subject) if subject is not None else []
-                if coded or (coded := self._object(clause, depth + 1)):
-                    return coded
-        return []
-
-    def _marked(self, anchor: int, match: VerbMatch) -> list[Actor]:
-        """The first coded noun phrase starting at or after `anchor` in the sentence."""
-        for token in self.sent:
-            if token.i < anchor or token.i in match.used or token.i == match.verb.i:
-                continue
-            if token.pos_ in ("NOUN", "PROPN", "PRON") and token.dep_ not in ("compound", "poss"):
-                coded = self.actors_of(token)
-                if coded:
-                    return coded
-        return []
-
     def _events(self, match: VerbMatch) -> list[EventMention]:
         verb = match.verb
-        sources = self._subject(verb)
-        targets = self._object(verb)
+        sources = self.roles.subject(verb)
+        targets = self.roles.target(verb, spelled=match.used)
         for role, anchor in match.roles:
-            marked = self._marked(anchor, match)
+            marked = self.roles.marked(anchor, match)
             if marked and role == "source":
                 sources = marked
             elif marked:
                 targets = marked
-        if len(sources) > 1 and (match.compound or not targets):
+        if not sources and not is_passive(verb) and is_main(verb):
+            sources = self.roles.nearest_before(verb)
+        if len(sources) > 1 and (match.compound or not targets) and conjoined(verb):
             targets = list(sources)  # "% HAVE POSTPONED *", "A and B met": on one another
         code = match.code
-        if match.reverse and targets and sources and _passive(verb):
+        if match.reverse and code != NULL and targets and sources and is_passive(verb):
             sources, targets, code = targets, sources, match.reverse
+        elif code == NULL:  # "[:b]": the event is the target's ("received assurances from")
+            sources, targets, code = targets, sources, match.reverse or NULL
+        # `[a:b]` writes both sides, as PETRARCH-2 ("X received ministers from Y" [043:042]);
+        # a to-clause ("prepared to attend") takes its code through the verb above: only `a`
+        to_clause = any(c.lower_ == "to" and c.dep_ in ("aux", "mark") for c in verb.children)
+        paired = code == match.code and not to_clause and match.reverse
         records: list[EventMention] = []
         seen: set[tuple[str, str]] = set()
         for src, tgt in product(sources or [None], targets or [None]):
@@ -344,6 +230,8 @@ class _Sentence:
                 continue
             seen.add(key)
             records.append(self._record(match, code, src, tgt))
+            if paired and src and tgt:
+                records.append(self._record(match, paired, tgt, src))
         return records
 
     def _record(
@@ -384,14 +272,3 @@ def dictionary_coder(
     except ConfigError:
         phrases = PhraseBook()  # a folder of verb files only: the built-in actors code
     return DictionaryCoder(read_verb_book(files), phrases, builtin_actors=keep_builtin)
-
-
-def _depth(token: Token) -> int:
-    depth = 0
-    while token.head.i != token.i and depth < 50:
-        token, depth = token.head, depth + 1
-    return depth
-
-
-def _passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)

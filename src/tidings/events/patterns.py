@@ -193,9 +193,9 @@ def _words(text: str) -> Words:
 
 
 def _code(cell: str) -> str:
-    """`a`, or `b` of `[:b]`; dashes or nothing mean no event."""
-    parts = [p.strip() for p in cell.split(":")]
-    code = parts[0] or (parts[1] if len(parts) > 1 else "")
+    """`a` of `[a:b]`; dashes or nothing mean no event from the source's side (`[:b]` is
+    only the target's, `_reverse`)."""
+    code = cell.split(":")[0].strip()
     return NULL if not code or code.startswith("-") else code
 
 
@@ -203,7 +203,7 @@ def _reverse(cell: str) -> str | None:
     """`b` of `[a:b]`: the code of the event seen from the target's side ("X was visited
     by Y" [042:043]: X hosts Y), used when the verb is passive."""
     parts = [p.strip() for p in cell.split(":")]
-    if len(parts) < 2 or not parts[0] or parts[0].startswith("-"):
+    if len(parts) < 2:
         return None
     return parts[1] if parts[1] and not parts[1].startswith("-") else None
 

@@ -8,10 +8,11 @@ The end of a PETRARCH verb file may list lines such as
     ~ a (a b Q) SAY = a b Q             # Q: any inner event, kept as it is
 
 `a` is the outer verb's source; inside the brackets come the inner event's source and
-target: the same `a`, another actor `b`, `.` for anyone, `_` for none. Verb words stand
-for their code in the same dictionary (SAY 010, ATTACK 190): the outer verb's code must
-be that code, the inner event's of the same CAMEO root (PETRARCH compares its internal
-codes by class). The first rule that fits wins; with none, or with no outer source, the
+target: the same `a` (the same actor code: "Guyana's police said a court in Guyana
+issued ..." binds no `a`), another actor `b`, `.` for anyone, `_` for none. Verb words
+stand for their code in the same dictionary (SAY 010, ATTACK 190): the outer verb's code
+must be that code, the inner event's of the same CAMEO root (PETRARCH compares its
+internal codes by class). The first rule that fits wins; with none, or with no outer source, the
 inner event stands unchanged.
 """
 
@@ -66,13 +67,13 @@ def transform(
     `codes` maps a verb word of the rules to its dictionary code."""
     if not outer_sources:
         return None  # `a` must be someone
-    outer_codes = {(a.code or "")[:3] for a in outer_sources}  # USAMIL said USA ...: same
+    outer_codes = {a.code or "" for a in outer_sources}
     for rule in rules:
         if outer_code != codes.get(rule.outer):
             continue
         if rule.inner != "Q" and not _same_class(inner_code, codes.get(rule.inner)):
             continue
-        same = inner_source is not None and (inner_source.code or "")[:3] in outer_codes
+        same = inner_source is not None and (inner_source.code or "") in outer_codes
         if rule.inner_source == rule.outer_source:
             if not same:
                 continue

@@ -3,12 +3,15 @@
 A verb token is looked up by its text and lemma; multiword verbs ("WORD_+VERB",
 "+VERB_PARTICLE") need their other words next to it. Each pattern of the verb's block
 is matched in order: the elements after `*` against the words after the verb within
-the verb's phrase (its dependency subtree without following clauses of their own),
-those before `*` against the words before it in the sentence. Words need not be
-adjacent, as in TABARI and PETRARCH's head-word matching, unless glued with "_" or
-written as one `{multi word}` item. The matching pattern with the most words wins
-(PETRARCH's longest match), ties going to the first in the file; with no pattern, the
-verb line's own code stands.
+the verb's phrase (its dependency subtree without following clauses of their own, nor
+relative clauses inside it), those before `*` against the words before it in the
+sentence; a passive verb may also match by role, its by-agent standing before it and its
+subject after it. Words need not be adjacent, as in TABARI and PETRARCH's head-word
+matching, unless glued with "_" or written as one `{multi word}` item; "(TO" wants a
+preposition, not the "to" of an infinitive. The matching pattern with the most words wins
+(PETRARCH's longest match), ties going to the one whose words stand nearer the verb,
+then to the later line (PETRARCH-2 keeps the last of identical patterns); with no
+pattern, the verb line's own code stands.
 """
 
 from __future__ import annotations
@@ -86,13 +89,14 @@ def match_verb(book: VerbBook, verb: Token, compound: bool = True) -> VerbMatch 
     forms.sort(key=lambda f: -len(f.words))  # a multiword verb is the more specific
     sent = verb.sent
     after = sorted(t.i for c in verb.rights if c.dep_ not in _OTHER_CLAUSES for t in c.subtree)
+    relative = {t.i for i in after if verb.doc[i].dep_ == "relcl" for t in verb.doc[i].subtree}
+    after = [i for i in after if i not in relative]  # "a day before X heads to Beijing"
     near = [i for i in after if i not in _clause_words(verb)]
-    before = list(range(sent.start, verb.i))
-    best: tuple[tuple[int, int], VerbMatch] | None = None
+    views = [(list(range(sent.start, verb.i)), after, near)]
+    views += _passive_view(verb, after, near)
+    best: tuple[tuple[int, int, int], VerbMatch] | None = None
     for rank, form in enumerate(forms):
         tail = set(_tail(verb, form.words[form.head + 1 :]) or [])
-        region = [i for i in after if i not in tail]
-        near_region = [i for i in near if i not in tail]
         for order, pattern in enumerate(book.patterns[form.block]):
             if pattern.compound and not compound:
                 continue
@@ -102,11 +106,21 @@ def match_verb(book: VerbBook, verb: Token, compound: bool = True) -> VerbMatch 
             marked = any(
                 e.role or e.glued or any(len(o) > 1 for o in e.options) for e in pattern.after
             )
-            found = _match(verb, pattern, before, region if marked else near_region)
+            found = None
+            for n, (before, region, near_region) in enumerate(views):
+                if n and pattern.tight:
+                    continue
+                words = [i for i in (region if marked else near_region) if i not in tail]
+                found = _match(verb, pattern, before, words)
+                if found is not None:
+                    break
             if found is None:
                 continue
             size = pattern.size * 10 + len(form.words) + pattern.compound  # "%": more specific
-            score = (size, -rank * 10000 - order)
+            # equal sizes: the words nearer the verb ("expressed appreciation for China's
+            # assistance"), then the later line (PETRARCH-2 keeps the last of equal patterns)
+            near_verb = -min((abs(i - verb.i) for i in found[1]), default=0)
+            score = (size, near_verb, -rank * 10000 + order)
             if best is None or score > best[0]:
                 match = VerbMatch(
                     verb,
@@ -139,7 +153,8 @@ def _match(
         roles += marks
         used.update(i for s, e in spans for i in range(s, e))
     if pattern.after:
-        placed = _place(doc, pattern.after, after, 0, verb.i + 1)
+        deep = frozenset(i for i in after if _preps_above(doc[i], verb) > 1)
+        placed = _place(doc, pattern.after, after, 0, after[0] if after else verb.i + 1, deep)
         if placed is None:
             return None
         spans, marks = placed
@@ -149,24 +164,33 @@ def _match(
 
 
 def _place(
-    doc: object, elements: Sequence[Element], region: list[int], k: int, at: int
+    doc: object,
+    elements: Sequence[Element],
+    region: list[int],
+    k: int,
+    at: int,
+    deep: frozenset[int] = frozenset(),
 ) -> tuple[list[tuple[int, int]], list[tuple[str, int]]] | None:
     """Place elements[k:] in order in `region` (doc indices) from doc index `at`:
-    the spans used and the role markers' anchors, or None."""
+    the spans used and the role markers' anchors, or None. The first word may not stand
+    `deep` (two prepositions down: "at the start of a trip" is no "* TRIP"); the words
+    after it continue its phrase, as PETRARCH-2 matches a phrase from its head."""
     if k == len(elements):
         return [], []
     element = elements[k]
     if element.role is not None:
-        rest = _place(doc, elements, region, k + 1, at)
+        rest = _place(doc, elements, region, k + 1, at, deep)
         if rest is None:
             return None
         return rest[0], [(element.role, at), *rest[1]]
     allowed = set(region)
-    starts = [i for i in region if i >= at]
+    starts = [i for i in region if i >= at and i not in deep]
     if element.glued:
         starts = [at] if at in allowed else []
     for start in starts:
         token = doc[start]  # type: ignore[index]
+        if element.prep and token.dep_ == "aux":
+            continue  # "(TO ...": a preposition, not the "to" of "to be fired"
         candidates = element.by_first.get(token.lower_, ())
         lemma = token.lemma_.lower()
         if lemma != token.lower_:
@@ -183,6 +207,39 @@ def _place(
     return None
 
 
+def _passive_view(
+    verb: Token, after: list[int], near: list[int]
+) -> list[tuple[list[int], list[int], list[int]]]:
+    """A passive verb's words as PETRARCH-2 sees them, by role: its by-agent stands before
+    it ("PROTESTOR *" matches "demolished by a protestor") and its subject after it ("*
+    EVIDENCE" matches "Evidence ... was presented"). None for an active verb."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None:
+        return []
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    by = sorted(t.i for t in agent.subtree if t.i != agent.i) if agent is not None else []
+    clauses = {t.i for c in subject.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    words = sorted(t.i for t in subject.subtree if t.i not in clauses)
+    taken = set(by) | ({t.i for t in agent.subtree} if agent is not None else set())
+    return [
+        (
+            by,
+            words + [i for i in after if i not in taken],
+            words + [i for i in near if i not in taken],
+        )
+    ]
+
+
+def _preps_above(token: Token, verb: Token) -> int:
+    """How many prepositions stand between a word and the verb: "at the start of a
+    trip" puts "trip" two deep, too deep for a pattern word, as in PETRARCH-2."""
+    count, current = 0, token
+    while current.i != verb.i and current.head.i != current.i:
+        count += current.dep_ == "prep"
+        current = current.head
+    return count
+
+
 def _clause_words(verb: Token) -> set[int]:
     """The words of the verb's complement clauses with a subject of their own."""
     return {
@@ -194,4 +251,5 @@ def _clause_words(verb: Token) -> set[int]:
 
 
 def is_event(match: VerbMatch | None) -> bool:
-    return match is not None and match.code != NULL
+    """Whether the match codes an event, from the source's side or (`[:b]`) the target's."""
+    return match is not None and (match.code != NULL or match.reverse is not None)
