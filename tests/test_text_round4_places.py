@@ -55,3 +55,12 @@ def test_a_small_town_abroad_named_like_the_story_s_person_is_the_person(nlp):
     (town,) = [e for e in gazetteer().lookup("Rosselló")[0] if e.country == "ES"]
     assert person_abroad(span, town, "US")  # a story told from elsewhere: the person
     assert not person_abroad(span, town, "ES")  # a Spanish story may mean the town
+
+
+def test_a_small_town_abroad_inside_a_body_s_name_is_no_place(nlp):
+    text = (
+        "Officers of Thames Valley Police arrested two men in Reading, England, on Monday. "
+        "The men were held in Oxford."
+    )
+    found = _texts(nlp, text)
+    assert "Thames" not in found and "Oxford" in found

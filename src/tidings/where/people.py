@@ -8,7 +8,8 @@ says otherwise ("in Fairfield", "Fairfield, Ohio"). Every word after the first c
 double surname is read in either part ("Ricardo Rosselló Nevares", then "Rosselló"). An
 acronym the story spells out as a body's name ("African Union (AU)") is that body, never
 the hamlet the letters spell (Au, Switzerland); a name after "entitled" or "titled" is a
-work's ("an artwork entitled America").
+work's ("an artwork entitled America"); a name inside a body's name that is only a small
+town abroad is the river or family the body is named after.
 """
 
 from __future__ import annotations
@@ -22,11 +23,12 @@ from spacy.tokens import Doc, Span
 
 from tidings.nlp import doc_text
 from tidings.where.cues import context
+from tidings.where.embedded import TOWN
 from tidings.where.entries import Entry, Gazetteer, norm
 from tidings.where.gazetteer import gazetteer
 from tidings.where.lexicon import words
 
-__all__ = ["is_person", "not_a_place", "person_abroad", "surnames", "unplace_people_abroad"]
+__all__ = ["is_person", "not_a_place", "person_abroad", "surnames", "unplace_abroad"]
 
 SMALL_ABROAD = 20_000  # people in a town abroad that a person's name may be taken for
 _PERSON_TIMES = 2  # a one-word name the tagger calls a person this often is one
@@ -118,11 +120,25 @@ def person_abroad(span: Span, entry: Entry | None, focus_country: str | None) ->
 
 class _Reading(Protocol):
     span: Span
+    label: str
     entry: Entry | None
 
 
-def unplace_people_abroad(readings: Iterable[_Reading], focus_country: str | None) -> None:
-    """Clear the entry of every reading that `person_abroad` says is a person."""
+def unplace_abroad(readings: Iterable[_Reading], focus_country: str | None) -> None:
+    """Clear the entry of every reading that is no place once the story's country is known:
+    a person's name (`person_abroad`), or a name inside a body's that reads only as a town
+    abroad of under TOWN people ("Thames Valley Police" in an English story is not Thames,
+    New Zealand): bodies are named after rivers, battles and families. A bigger town keeps
+    its reading ("the Venice Commission", "the Cannes Grand Prix")."""
     for reading in readings:
-        if person_abroad(reading.span, reading.entry, focus_country):
+        entry = reading.entry
+        small_abroad = (
+            entry is not None
+            and entry.kind == "city"
+            and focus_country not in (None, entry.country)
+            and entry.population < TOWN
+        )
+        if (reading.label == "INNER" and small_abroad) or person_abroad(
+            reading.span, entry, focus_country
+        ):
             reading.entry = None
