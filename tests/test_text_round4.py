@@ -67,6 +67,15 @@ def test_hard_wrapped_prose_stays_one_sentence(tidings_nlp):
     assert len(_sentences(tidings_nlp, text)) == 1
 
 
+def test_prose_wrapped_at_forty_columns_stays_one_sentence(tidings_nlp):
+    text = (
+        "Rebels shelled the port on Sunday and\n"
+        "Government troops answered with drones\n"
+        "over the hills east of the city."
+    )
+    assert len(_sentences(tidings_nlp, text)) == 1
+
+
 def test_a_closing_quote_stays_with_its_paragraph(tidings_nlp):
     text = 'She said: "We will not leave."\n\nThe protest went on.'
     assert _sentences(tidings_nlp, text) == [
