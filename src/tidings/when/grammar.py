@@ -32,6 +32,10 @@ def tense_of(token: Token | None) -> Tense:
     if verb is None:
         return "past"
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if not auxes and verb.dep_ == "conj" and verb.head.i != verb.i:
+        return tense_of(verb.head)  # "leading ... and getting": the first verb's tense
+    if not auxes and verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "to":
+        return "present"  # "committed to leaving by May": as "to leave", the nearer day
     words = {a.lower_ for a in auxes}
     if words & _FUTURE:
         return "future"

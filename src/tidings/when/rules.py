@@ -82,6 +82,11 @@ def _day_month(m: re.Match[str], anchor: dt.date, tense: Tense) -> Norm | None:
             return d.on_day(dt.date(int(m["year"]), month, day))
         except ValueError:
             return None
+    weekday = m.groupdict().get("wdm")
+    if weekday:  # "Wednesday, July 31": the year in which that day is that weekday
+        found = d.day_month_on(anchor, month, day, lexicon().weekdays[weekday.lower()])
+        if found is not None:
+            return d.on_day(found)
     found = d.day_month(anchor, month, day, tense)
     return d.on_day(found) if found else None
 
@@ -237,11 +242,15 @@ RULES: tuple[Rule, ...] = (
     Rule("iso", r"(?P<year>\d{4})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)", _iso),
     Rule(
         "day month",
-        rf"(?:<WEEKDAY>,?\s+)?(?:the\s+)?{_D}(?:\s+of)?\s+(?P<month><MONTH>)"
+        rf"(?:(?P<wdm><WEEKDAY>),?\s+)?(?:the\s+)?{_D}(?:\s+of)?\s+(?P<month><MONTH>)"
         rf"(?:,?\s+{_Y})?",
         _day_month,
     ),
-    Rule("month day", rf"(?:<WEEKDAY>,?\s+)?(?P<month><MONTH>)\s+{_D}(?:,?\s+{_Y})?", _day_month),
+    Rule(
+        "month day",
+        rf"(?:(?P<wdm><WEEKDAY>),?\s+)?(?P<month><MONTH>)\s+{_D}(?:,?\s+{_Y})?",
+        _day_month,
+    ),
     Rule("month year", rf"{_MOD}?(?P<month><MONTH>)(?:\s+of)?,?\s+{_Y}", _month_only),
     Rule(
         "month rel year",

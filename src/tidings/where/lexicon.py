@@ -33,6 +33,7 @@ _WORD_KINDS = frozenset(
         "area_prefix",
         "area_suffix",
         "area_noun",
+        "title_word",
     }
 )
 

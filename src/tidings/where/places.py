@@ -47,7 +47,7 @@ from tidings.where.entries import Entry, is_province, norm
 from tidings.where.gazetteer import gazetteer
 from tidings.where.home import Home
 from tidings.where.lexicon import words
-from tidings.where.people import is_person
+from tidings.where.people import not_a_place, unplace_abroad
 from tidings.where.records import to_place
 from tidings.where.resolve import Focus, county_name, focus_of, resolve
 from tidings.where.roles import find_demonyms, is_demonym, is_metonym
@@ -95,7 +95,7 @@ def find_places(doc: Doc, home: Home | None = None) -> list[PlaceMention]:
     for the document's focus.
     """
     candidates = _candidates(doc)
-    candidates = [c for c in candidates if not is_person(c.span, c.container or c.fixed, c.label)]
+    candidates = [c for c in candidates if not not_a_place(c.span, c.container or c.fixed, c.label)]
     firm = [c for c in candidates if c.label in PLACE_LABELS or c.fixed or _cued(c)]
     firm += [c for c in candidates if c.label == "INNER"]
     for candidate in firm:
@@ -111,6 +111,7 @@ def find_places(doc: Doc, home: Home | None = None) -> list[PlaceMention]:
                 _resolve(candidate, focus)
     one_sense(firm)
     state_sense(firm)
+    unplace_abroad(firm, focus.country)
     # one sense per discourse: a name placed once is a place wherever else it stands
     known = {norm(c.span.text): c.entry for c in firm if c.entry and _role(c) == "place"}
     firm += _listed_with_places(candidates, firm, focus)  # placed here alone
