@@ -43,6 +43,7 @@ from tidings.events.lexicon import NOT_AN_EVENT, Lexicon, build_lexicon, load_le
 from tidings.events.matching import TriggerMatcher
 from tidings.events.ontology import Ontology, load_ontology, plover_with_mode
 from tidings.events.petrarch import VerbDictionary, find_verb_files, read_verb_dictionary
+from tidings.events.senses import load_senses
 from tidings.model import Actor, ActorMention, Article, EventMention, Modality
 from tidings.nlp import doc_text
 from tidings.resources import package_file
@@ -112,7 +113,8 @@ class EventCoder:
         index = ActorIndex(doc, actors)
         events: list[EventMention] = []
         for sentence_index, sent in enumerate(doc.sents):
-            planned = plan(self.matcher.triggers(sent), self.lexicon, self.frames)
+            found = load_senses().triggers(self.matcher.triggers(sent), index)
+            planned = [p for p in plan(found, self.lexicon, self.frames) if p.code != NOT_AN_EVENT]
             # "blown up by a missile fired by X": the firing is the same attack
             weapons = [w[0] for p in planned if (w := self._weapon(p.trigger)) is not None]
             fired = {i for w in weapons for i in weapon_words(w)}
