@@ -16,6 +16,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from tidings.errors import ConfigError
+from tidings.events.acled import acled_type
 from tidings.events.arguments import (
     ActorIndex,
     demonym_mentions,
@@ -333,7 +334,7 @@ class EventCoder:
                     trigger_end=end,
                     cameo=cameo,
                     plover=plover,
-                    acled=self.ontology.acled(code),
+                    acled=acled_type(self.ontology, code, src, tgt, trigger.entry.words),
                     source=src,
                     target=tgt,
                     modality=modality,

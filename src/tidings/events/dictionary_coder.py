@@ -39,6 +39,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tidings.actors.phrases import PhraseBook, combine, load_phrase_book
 from tidings.errors import ConfigError
+from tidings.events.acled import acled_type
 from tidings.events.ontology import Ontology, load_ontology
 from tidings.events.patterns import VerbBook, read_verb_book
 from tidings.events.petrarch import find_verb_files
@@ -364,7 +365,7 @@ class _Sentence:
             trigger_end=end,
             cameo=self.coder.cameo(code),
             plover=ontology.plover(code) if known else None,
-            acled=ontology.acled(code) if known else None,
+            acled=acled_type(ontology, code, src, tgt, (verb.lemma_.lower(),)) if known else None,
             source=src,
             target=tgt,
             confidence=0.5 + 0.2 * (src is not None) + 0.2 * (tgt is not None),
