@@ -42,6 +42,7 @@ from tidings.events.embedding import Frames, Planned, Trigger, load_frames, plan
 from tidings.events.instruments import firers, weapon_agent, weapon_words
 from tidings.events.lexicon import NOT_AN_EVENT, Lexicon, build_lexicon, load_lexicon
 from tidings.events.matching import TriggerMatcher
+from tidings.events.negation import load_negation
 from tidings.events.ontology import Ontology, load_ontology, plover_with_mode
 from tidings.events.petrarch import VerbDictionary, find_verb_files, read_verb_dictionary
 from tidings.events.senses import load_senses
@@ -115,7 +116,8 @@ class EventCoder:
         events: list[EventMention] = []
         for sentence_index, sent in enumerate(doc.sents):
             found = load_senses().triggers(self.matcher.triggers(sent), index)
-            planned = [p for p in plan(found, self.lexicon, self.frames) if p.code != NOT_AN_EVENT]
+            planned = load_negation().reread(plan(found, self.lexicon, self.frames))
+            planned = [p for p in planned if p.code != NOT_AN_EVENT]
             # "blown up by a missile fired by X": the firing is the same attack
             weapons = [w[0] for p in planned if (w := self._weapon(p.trigger)) is not None]
             fired = {i for w in weapons for i in weapon_words(w)}

@@ -20,7 +20,8 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from tidings.events.actor_index import ActorIndex
-from tidings.events.embedding import Trigger
+from tidings.events import governing
+from tidings.events.embedding import Trigger, load_frames
 from tidings.events.lexicon import NOT_AN_EVENT, load_lexicon
 from tidings.events.ontology import Ontology, load_ontology
 from tidings.resources import package_file, read_tsv
@@ -87,8 +88,10 @@ class Senses:
         with the code "-", so that what it governs is still read as governed ("a bill that
         would allow X to extradite Y" codes no extradition), and dropped after planning."""
         out = []
+        triggers = list(triggers)
+        heads = {t.head.i: t for t in triggers}
         for trigger in triggers:
-            code = self.code(trigger, index)
+            code = self._withheld(trigger, heads) or self.code(trigger, index)
             if code != trigger.entry.code:
                 trigger = replace(trigger, entry=replace(trigger.entry, code=code))
             out.append(trigger)
@@ -111,6 +114,22 @@ class Senses:
         return code
 
     # -- general rules --------------------------------------------------------------
+    def _withheld(self, trigger: Trigger, heads: dict[int, Trigger]) -> str | None:
+        """An event noun in the "of" phrase of a stopping noun ("the withholding of
+        security aid", "a freeze of talks") is stopped, as "withheld security aid" is
+        (frames.tsv, frame cease); `plan` reads that only when the stopping noun's own
+        governor does not hide it ("records relating to the withholding of aid")."""
+        noun = trigger.head
+        if trigger.entry.pos != "NOUN" or noun.dep_ != "pobj" or noun.head.lower_ != "of":
+            return None
+        stopper = noun.head.head
+        lexicon = load_lexicon()
+        if stopper.i in heads or not lexicon.word_has_role(stopper, "cease"):
+            return None
+        if governing.ceasing(noun, heads, lexicon) is not None:
+            return None  # planning reads it
+        return load_frames().lookup({"cease"}, trigger.entry.code) or NOT_AN_EVENT
+
     def _hazardous(self, trigger: Trigger, code: str, index: ActorIndex) -> bool:
         """A hazard, accident or animal as doer or instrument, or as what is done to
         ("lifted the storm warnings", "the lions were killed"); a threat or alert noun
