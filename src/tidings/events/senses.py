@@ -19,8 +19,8 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-from tidings.events.actor_index import ActorIndex
 from tidings.events import governing
+from tidings.events.actor_index import ActorIndex
 from tidings.events.embedding import Trigger, load_frames
 from tidings.events.lexicon import NOT_AN_EVENT, load_lexicon
 from tidings.events.ontology import Ontology, load_ontology
