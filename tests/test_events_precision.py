@@ -40,6 +40,21 @@ def codes(text: str) -> set[str]:
         ("The navy decided to suspend the search for the missing sailors.", None, "160"),
         # verbal attacks on an abstract thing are criticism
         ("The senator attacked the investigation as a waste of money.", "111", "190"),
+        # meet: a meeting needs someone met; a deadline met or a session is none
+        ("The two presidents met in Geneva on Tuesday.", "040", None),
+        ("The board missed the target, and the deadline was not met.", None, "040"),
+        ("The new plan was met with anger in the northern towns.", None, "040"),
+        # host: a show or a panel is no visit received
+        ("The comedian hosted a late-night show on the radio.", None, "043"),
+        # appeal / ask: a legal appeal or a question asks no one for anything
+        ("The defendant said he intends to appeal.", None, "030"),
+        ("Asked about the weather, the coach smiled.", None, "020"),
+        ("The mayor asked residents to stay indoors.", "020", None),
+        # a threat nobody makes
+        ("A new threat to the old order emerged in the south.", None, "130"),
+        # signing a decree is no agreement; accepting responsibility claims it
+        ("The prime minister signed a decree on the new tax.", None, "057"),
+        ("The commander accepted responsibility for the raid on the village.", "015", "080"),
     ],
 )
 def test_a_word_codes_the_sense_its_arguments_give(text, expected, absent):

@@ -28,9 +28,9 @@ from tidings.resources import package_file, read_tsv
 
 __all__ = ["Senses", "WordClasses", "load_senses", "load_word_classes"]
 
-ARGUMENTS = ("object", "doer", "complement")
-BUILT_IN = ("actor", "person", "military", "state", "any")
-WORDLESS = ("actor", "state", "any")  # built-in classes with no word list of their own
+ARGUMENTS = ("object", "doer", "complement", "partner")
+BUILT_IN = ("actor", "person", "military", "state", "plural", "any")
+WORDLESS = ("actor", "state", "plural", "any")  # built-in classes with no word list of their own
 ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "IMG"})
 PERSONAL = frozenset({"he", "him", "his", "she", "her", "himself", "herself", "who", "whom"})
 STANDING_IN = frozenset({"it", "they", "we"})  # may stand for a country: "said it would"
@@ -44,6 +44,7 @@ INSTRUMENT_PREPS = ("in", "during", "by", "from")  # "killed in a crash", "died 
 NOTICE_ROOTS = ("13", "15")  # threats and alerts: a weather warning is neither
 CONTEXT_SENTENCES = 2  # sentences before a bare "warnings" that may name the hazard
 AERIAL = "195"  # weapons.tsv's aircraft and drones
+OWNER_PREPS = ("of", "with", "for", "against")
 APPEAL_PREPS = ("for", "on", "to")
 
 
@@ -105,7 +106,9 @@ class Senses:
         rule = self.rules.get((entry.words, entry.pos, code))
         if rule is not None:
             conditions, otherwise = rule
-            if not any(self._holds(trigger, c, index) for c in conditions):
+            # an entry with object words has its object's sense already ("host talks")
+            checked = [c for c in conditions if not (entry.objects and c.argument == "object")]
+            if checked and not any(self._holds(trigger, c, index) for c in checked):
                 return otherwise
         if Ontology.is_violent(code):
             if self._figurative(trigger):
@@ -203,6 +206,8 @@ class Senses:
         head, pos = trigger.head, trigger.entry.pos
         if condition.argument == "complement":
             tokens = _complements(head)
+        elif condition.argument == "partner":
+            tokens = _pobjs(head, ("with",))
         elif condition.argument == "doer":
             tokens = _doers(head, pos)
         else:
@@ -216,9 +221,12 @@ class Senses:
         counted = token.pos_ == "NUM" or token.lemma_.lower() in QUANTIFIERS
         if counted and any(self._is(p, name, index) for p in _pobjs(token, ("of",))):
             return True  # "hundreds of UN troops", "some of the prisoners": who they are
-        if name == "actor" and index.within(token) is not None:
+        if name == "actor" and any(index.at(t) is not None for t in _phrase(token)):
             return True  # "a suspension of air links with Serbia"
         mention = index.at(token)
+        if name == "plural":  # "the leaders met", "Putin and Xi met"
+            joined = any(t.dep_ in ("conj", "appos") for t in token.subtree)
+            return token.tag_ in ("NNS", "NNPS") or joined  # misparsed lists too
         if name == "state":  # a country as such: "Russia withdrew from Ukraine"
             bare = mention is not None and not mention.actor.sector and mention.actor.country
             return bool(bare) or token.ent_type_ == "GPE" or token.lower_ in STANDING_IN
@@ -230,11 +238,25 @@ class Senses:
                 return True
             if token.ent_type_ in NAMED or (token.pos_ == "PROPN" and not token.ent_type_):
                 return True  # a name the parser may tag ORG ("have Waseem released")
-            return "person" in self.classes.of(token.lemma_)
+            words = self.classes.of(token.lemma_)
+            return "person" in words or (name == "actor" and "military" in words)
         return self.classes.has(token, name)
 
 
 # -- arguments ---------------------------------------------------------------------
+def _phrase(token: Token) -> list[Token]:
+    """The words of a noun phrase that may name whose it is: the noun, its modifiers and
+    possessor, and the nouns of its "of"/"with"/"for"/"against" phrases, not "on" ("a
+    show on the radio") or "in" (a place)."""
+    found = [token]
+    for child in token.children:
+        if child.dep_ in (*MODIFIER_DEPS, "poss", "appos"):
+            found.append(child)
+        elif child.dep_ == "prep" and child.lower_ in OWNER_PREPS:
+            found += [p for c in child.children if c.dep_ == "pobj" for p in _phrase(c)]
+    return found
+
+
 def _passive(verb: Token) -> bool:
     participle = verb.dep_ == "acl" and verb.tag_ == "VBN"
     return participle or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
