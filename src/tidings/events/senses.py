@@ -44,7 +44,7 @@ INSTRUMENT_PREPS = ("in", "during", "by", "from")  # "killed in a crash", "died 
 NOTICE_ROOTS = ("13", "15")  # threats and alerts: a weather warning is neither
 CONTEXT_SENTENCES = 2  # sentences before a bare "warnings" that may name the hazard
 AERIAL = "195"  # weapons.tsv's aircraft and drones
-OWNER_PREPS = ("of", "with", "for", "against")
+OWNER_PREPS = ("of", "with", "for", "against", "between", "among")
 APPEAL_PREPS = ("for", "on", "to")
 
 
