@@ -100,3 +100,13 @@ def test_a_threat_by_an_actor_near_a_storm_is_still_a_threat():
 def test_an_attack_by_drone_strikes_is_an_air_strike():
     found = codes("Two oil plants were hit by drone strikes on Saturday.")
     assert "195" in found and "190" not in found, found
+
+
+def test_deaths_told_after_a_crash_are_no_violence():
+    text = "A small plane crashed near the airport on Sunday. Four people were killed."
+    assert not any(c[:2] in ("18", "19", "20") for c in codes(text))
+
+
+def test_deaths_after_a_bomber_rammed_a_patrol_are_still_violence():
+    text = "A suicide bomber crashed a car into the patrol. Six soldiers were killed."
+    assert any(c[:2] in ("18", "19") for c in codes(text))

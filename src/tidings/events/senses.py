@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from tidings.events import governing
 from tidings.events.actor_index import ActorIndex
@@ -111,7 +111,7 @@ class Senses:
             if checked and not any(self._holds(trigger, c, index) for c in checked):
                 return otherwise
         if Ontology.is_violent(code):
-            if self._figurative(trigger):
+            if self._figurative(trigger) or self._accident(trigger, index):
                 return NOT_AN_EVENT
             return self._by_weapon(trigger, code)
         return code
@@ -157,6 +157,27 @@ class Senses:
             return True
         return pos == "NOUN" and self._notice(head, index)
 
+    def _accident(self, trigger: Trigger, index: ActorIndex) -> bool:
+        """Deaths and injuries told around a crash or a storm, with no actor doing them
+        and no attack or weapon named in the sentence: "A bomber crashed at the airport;
+        seven people were killed", "twenty people have been confirmed killed" after a
+        hurricane."""
+        head = trigger.head
+        if any(index.at(d) is not None for d in _doers(head, trigger.entry.pos)):
+            return False
+        lexicon = load_lexicon()
+        for token in (t for s in _window(head) for t in s if t.i != head.i):
+            if token.lemma_.lower() in self.weapons:
+                return False
+            entries = lexicon.nouns.get((token.lemma_.lower(),), ())
+            if token.pos_ == "NOUN" and any(Ontology.is_violent(e.code) for e in entries):
+                return False  # "a suicide bomber crashed into a patrol", "the attack"
+        return self._near_hazard(head)
+
+    def _near_hazard(self, token: Token) -> bool:
+        """A hazard word in the token's sentence or the two before."""
+        return any("hazard" in self.classes.of(t.lemma_) for s in _window(token) for t in s)
+
     def _hazard(self, token: Token, index: ActorIndex) -> bool:
         if self.classes.has(token, "hazard") or self.classes.has(token, "animal"):
             return True
@@ -165,12 +186,7 @@ class Senses:
     def _notice(self, noun: Token, index: ActorIndex) -> bool:
         """A bare warning or alert noun, with no actor in its phrase, in or after sentences
         about a storm: "Yellow warnings were issued nationwide"."""
-        if index.within(noun) is not None:
-            return False
-        sents = list(noun.doc.sents)
-        here = next(i for i, s in enumerate(sents) if s.start <= noun.i < s.end)
-        window = sents[max(0, here - CONTEXT_SENTENCES) : here + 1]
-        return any("hazard" in self.classes.of(t.lemma_) for s in window for t in s)
+        return index.within(noun) is None and self._near_hazard(noun)
 
     def _figurative(self, trigger: Trigger) -> bool:
         """Violence done by an idea ("his politics clashed with ..."), or a violent noun
@@ -241,6 +257,13 @@ class Senses:
             words = self.classes.of(token.lemma_)
             return "person" in words or (name == "actor" and "military" in words)
         return self.classes.has(token, name)
+
+
+def _window(token: Token) -> list[Span]:
+    """The token's sentence and the two before it."""
+    sents = list(token.doc.sents)
+    here = next(i for i, s in enumerate(sents) if s.start <= token.i < s.end)
+    return sents[max(0, here - CONTEXT_SENTENCES) : here + 1]
 
 
 # -- arguments ---------------------------------------------------------------------
