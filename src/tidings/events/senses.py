@@ -17,13 +17,25 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from tidings.events import governing
 from tidings.events.actor_index import ActorIndex
 from tidings.events.embedding import Trigger, load_frames
 from tidings.events.lexicon import NOT_AN_EVENT, load_lexicon
 from tidings.events.ontology import Ontology, load_ontology
+from tidings.events.roles import (
+    MODIFIER_DEPS,
+    PERSONAL,
+    complements,
+    doers,
+    instruments,
+    instruments_with,
+    objects,
+    phrase,
+    pobjs,
+    window,
+)
 from tidings.resources import package_file, read_tsv
 
 __all__ = ["Senses", "WordClasses", "load_senses", "load_word_classes"]
@@ -32,20 +44,13 @@ ARGUMENTS = ("object", "doer", "complement", "partner")
 BUILT_IN = ("actor", "person", "military", "state", "plural", "any")
 WORDLESS = ("actor", "state", "plural", "any")  # built-in classes with no word list of their own
 ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "IMG"})
-PERSONAL = frozenset({"he", "him", "his", "she", "her", "himself", "herself", "who", "whom"})
 STANDING_IN = frozenset({"it", "they", "we"})  # may stand for a country: "said it would"
 QUANTIFIERS = frozenset({"hundred", "thousand", "dozen", "some", "many", "most", "all", "part"})
-CAUSATIVE = frozenset({"have", "get", "see", "want"})  # "have X released": X is released
 NAMED = ("PERSON", "NORP", "ORG", "GPE")
-MODIFIER_DEPS = ("compound", "amod", "nmod")
 # a hazard in these roles does or undergoes nothing political: a threat, alert, force,
 # coercion, retreat or lifting of its warnings
-INSTRUMENT_PREPS = ("in", "during", "by", "from")  # "killed in a crash", "died from the virus"
 NOTICE_ROOTS = ("13", "15")  # threats and alerts: a weather warning is neither
-CONTEXT_SENTENCES = 2  # sentences before a bare "warnings" that may name the hazard
 AERIAL = "195"  # weapons.tsv's aircraft and drones
-OWNER_PREPS = ("of", "with", "for", "against", "between", "among")
-APPEAL_PREPS = ("for", "on", "to")
 
 
 class WordClasses:
@@ -138,13 +143,13 @@ class Senses:
         ("lifted the storm warnings", "the lions were killed"); a threat or alert noun
         that names one ("a hurricane warning") or is a bare notice about one."""
         head, pos = trigger.head, trigger.entry.pos
-        doers = [*_doers(head, pos), *_instruments(head)]
-        if any(self._hazard(d, index) for d in doers):
+        doing = [*doers(head, pos), *instruments(head)]
+        if any(self._hazard(d, index) for d in doing):
             return True
         # investigating a crash is an event; force on, or lifting a warning about, a
         # hazard or an animal is none
         undergone = Ontology.is_violent(code) or code[:2] in NOTICE_ROOTS
-        for found in _objects(head, pos):
+        for found in objects(head, pos):
             if "notice" in self.classes.of(found.lemma_) and self._hazard(found, index):
                 return True
             if undergone and any(self.classes.has(found, c) for c in ("hazard", "animal")):
@@ -163,10 +168,10 @@ class Senses:
         seven people were killed", "twenty people have been confirmed killed" after a
         hurricane."""
         head = trigger.head
-        if any(index.at(d) is not None for d in _doers(head, trigger.entry.pos)):
+        if any(index.at(d) is not None for d in doers(head, trigger.entry.pos)):
             return False
         lexicon = load_lexicon()
-        for token in (t for s in _window(head) for t in s if t.i != head.i):
+        for token in (t for s in window(head) for t in s if t.i != head.i):
             if token.lemma_.lower() in self.weapons:
                 return False
             entries = lexicon.nouns.get((token.lemma_.lower(),), ())
@@ -176,7 +181,7 @@ class Senses:
 
     def _near_hazard(self, token: Token) -> bool:
         """A hazard word in the token's sentence or the two before."""
-        return any("hazard" in self.classes.of(t.lemma_) for s in _window(token) for t in s)
+        return any("hazard" in self.classes.of(t.lemma_) for s in window(token) for t in s)
 
     def _hazard(self, token: Token, index: ActorIndex) -> bool:
         if self.classes.has(token, "hazard") or self.classes.has(token, "animal"):
@@ -193,10 +198,10 @@ class Senses:
         that a modifier makes a dispute or an ailment ("a custody battle", "a heart
         attack"), or a violent verb fighting one."""
         head = trigger.head
-        if any(self.classes.has(d, "abstract") for d in _doers(head, trigger.entry.pos)):
+        if any(self.classes.has(d, "abstract") for d in doers(head, trigger.entry.pos)):
             return True
         if trigger.entry.pos != "NOUN":  # "fought a custody battle", "fought the election"
-            return any(self.classes.has(o, "contest") for o in _objects(head, "VERB"))
+            return any(self.classes.has(o, "contest") for o in objects(head, "VERB"))
         modifiers = [c for c in head.children if c.dep_ in MODIFIER_DEPS]
         return any("contest" in self.classes.of(m.lemma_) for m in modifiers)
 
@@ -207,9 +212,9 @@ class Senses:
         if code != "190":
             return code
         head = trigger.head
-        holders = [*_instruments(head), *_with(head)]
+        holders = [*instruments(head), *instruments_with(head)]
         if trigger.entry.pos == "NOUN" and head.head.pos_ == "VERB":
-            holders += _with(head.head)
+            holders += instruments_with(head.head)
         for holder in holders:
             for word in (holder, *(c for c in holder.children if c.dep_ in MODIFIER_DEPS)):
                 found = self.weapons.get(word.lemma_.lower())
@@ -221,13 +226,13 @@ class Senses:
     def _holds(self, trigger: Trigger, condition: Condition, index: ActorIndex) -> bool:
         head, pos = trigger.head, trigger.entry.pos
         if condition.argument == "complement":
-            tokens = _complements(head)
+            tokens = complements(head)
         elif condition.argument == "partner":
-            tokens = _pobjs(head, ("with",))
+            tokens = pobjs(head, ("with",))
         elif condition.argument == "doer":
-            tokens = _doers(head, pos)
+            tokens = doers(head, pos)
         else:
-            tokens = _objects(head, pos)
+            tokens = objects(head, pos)
         found = any(self._is(t, condition.word_class, index) for t in tokens)
         return not found if condition.negated else found
 
@@ -235,9 +240,9 @@ class Senses:
         if name == "any":
             return True
         counted = token.pos_ == "NUM" or token.lemma_.lower() in QUANTIFIERS
-        if counted and any(self._is(p, name, index) for p in _pobjs(token, ("of",))):
+        if counted and any(self._is(p, name, index) for p in pobjs(token, ("of",))):
             return True  # "hundreds of UN troops", "some of the prisoners": who they are
-        if name == "actor" and any(index.at(t) is not None for t in _phrase(token)):
+        if name == "actor" and any(index.at(t) is not None for t in phrase(token)):
             return True  # "a suspension of air links with Serbia"
         mention = index.at(token)
         if name == "plural":  # "the leaders met", "Putin and Xi met"
@@ -257,101 +262,6 @@ class Senses:
             words = self.classes.of(token.lemma_)
             return "person" in words or (name == "actor" and "military" in words)
         return self.classes.has(token, name)
-
-
-def _window(token: Token) -> list[Span]:
-    """The token's sentence and the two before it."""
-    sents = list(token.doc.sents)
-    here = next(i for i, s in enumerate(sents) if s.start <= token.i < s.end)
-    return sents[max(0, here - CONTEXT_SENTENCES) : here + 1]
-
-
-# -- arguments ---------------------------------------------------------------------
-def _phrase(token: Token) -> list[Token]:
-    """The words of a noun phrase that may name whose it is: the noun, its modifiers and
-    possessor, and the nouns of its "of"/"with"/"for"/"against" phrases, not "on" ("a
-    show on the radio") or "in" (a place)."""
-    found = [token]
-    for child in token.children:
-        if child.dep_ in (*MODIFIER_DEPS, "poss", "appos"):
-            found.append(child)
-        elif child.dep_ == "prep" and child.lower_ in OWNER_PREPS:
-            found += [p for c in child.children if c.dep_ == "pobj" for p in _phrase(c)]
-    return found
-
-
-def _passive(verb: Token) -> bool:
-    participle = verb.dep_ == "acl" and verb.tag_ == "VBN"
-    return participle or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-
-
-def _pobjs(token: Token, preps: tuple[str, ...]) -> list[Token]:
-    found = []
-    for prep in token.children:
-        if prep.dep_ in ("prep", "agent") and prep.lower_ in preps:
-            found += [p for p in prep.children if p.dep_ == "pobj"]
-    return found
-
-
-def _doers(head: Token, pos: str) -> list[Token]:
-    """Who does it: subject or agent; a participle clause's ("struck X, killing seven")
-    is its verb's subject; a noun's "by" phrase, possessive or compound."""
-    if pos == "NOUN":
-        own = [c for c in head.children if c.dep_ in ("poss", "compound")]
-        if head.dep_ in ("dobj", "obj") and head.head.pos_ == "VERB":
-            # "their forces completed their withdrawal": the verb's subject did it
-            own += [c for c in head.head.children if c.dep_ == "nsubj"]
-        return own + _pobjs(head, ("by",))
-    if _passive(head):
-        return _pobjs(head, ("by",))
-    subjects = [c for c in head.children if c.dep_ in ("nsubj", "csubj")]
-    if head.dep_ == "acl" and head.tag_ == "VBG":
-        subjects.append(head.head)  # "a storm warning ...", misparsed as a participle
-    if not subjects and head.dep_ in ("advcl", "conj", "xcomp") and head.head.pos_ == "VERB":
-        told = [c for c in head.head.children if c.dep_ in ("dobj", "obj")]
-        if head.dep_ == "xcomp" and told:
-            return told  # "urged Russia to withdraw": Russia would do it
-        return _doers(head.head, pos)
-    return subjects
-
-
-def _objects(head: Token, pos: str) -> list[Token]:
-    """What it is done to: object or passive subject (a passive conjunct's shared one, a
-    causative's "have X released"), the noun a participle modifies, a verb's "of"/"about"
-    phrase ("warned of floods"); a noun's "of" phrase, else its possessive or compound."""
-    if pos == "NOUN":
-        return _pobjs(head, ("of",)) or [c for c in head.children if c.dep_ in ("poss", "compound")]
-    found = [c for c in head.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
-    if head.dep_ == "acl" and head.tag_ == "VBN":
-        found.append(head.head)  # "the advisory, released at 11 p.m."
-    if not found and head.dep_ == "conj" and _passive(head):
-        found = [c for c in head.head.children if c.dep_ in ("nsubjpass", "nsubj", "dobj")]
-    if not found and head.dep_ in ("ccomp", "xcomp") and head.head.lemma_ in CAUSATIVE:
-        found = [c for c in head.children if c.dep_ == "nsubj"]  # "have X released"
-    after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
-    if after is not None and after.lower_ in PERSONAL and after not in found:
-        found.append(after)  # "released him pending ...", misparsed
-    return found + _pobjs(head, ("of", "about"))
-
-
-def _instruments(head: Token) -> list[Token]:
-    """What a violent passive or intransitive happened in or by: "killed in a crash"."""
-    return _pobjs(head, INSTRUMENT_PREPS)
-
-
-def _with(verb: Token) -> list[Token]:
-    """Instruments of "with X" or "using X" ("carried out the attack using ten drones")."""
-    found = _pobjs(verb, ("with",))
-    for clause in (c for c in verb.children if c.dep_ in ("advcl", "xcomp")):
-        if clause.lemma_.lower() == "use":
-            found += [c for c in clause.children if c.dep_ in ("dobj", "obj")]
-    return found
-
-
-def _complements(head: Token) -> list[Token]:
-    """What an appeal noun asks: "a call for talks", "calls on X", "a call to resign"."""
-    found = _pobjs(head, APPEAL_PREPS)
-    return found + [c for c in head.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
 
 
 # -- loading -------------------------------------------------------------------------
