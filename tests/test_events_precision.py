@@ -40,6 +40,11 @@ def codes(text: str) -> set[str]:
         ("The navy decided to suspend the search for the missing sailors.", None, "160"),
         # verbal attacks on an abstract thing are criticism
         ("The senator attacked the investigation as a waste of money.", "111", "190"),
+        # fight needs someone fought or fighting; expel and surrender need actors
+        ("Rebels fought government troops near the border.", "190", None),
+        ("We will keep fighting for a fairer country, the candidate told supporters.", None, "190"),
+        ("The cells expel the waste into the blood.", None, "174"),
+        ("The suspect surrendered to police on Friday evening.", None, "0874"),
         # meet: a meeting needs someone met; a deadline met or a session is none
         ("The two presidents met in Geneva on Tuesday.", "040", None),
         ("The board missed the target, and the deadline was not met.", None, "040"),

@@ -228,7 +228,7 @@ class Senses:
         if condition.argument == "complement":
             tokens = complements(head)
         elif condition.argument == "partner":
-            tokens = pobjs(head, ("with",))
+            tokens = pobjs(head, ("with", "against"))
         elif condition.argument == "doer":
             tokens = doers(head, pos)
         else:
