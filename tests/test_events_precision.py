@@ -115,3 +115,7 @@ def test_deaths_told_after_a_crash_are_no_violence():
 def test_deaths_after_a_bomber_rammed_a_patrol_are_still_violence():
     text = "A suicide bomber crashed a car into the patrol. Six soldiers were killed."
     assert any(c[:2] in ("18", "19") for c in codes(text))
+
+
+def test_a_news_conference_is_no_meeting():
+    assert not any(c.startswith("04") for c in codes("The police chief held a news conference."))
