@@ -57,6 +57,7 @@ def codes(text: str) -> set[str]:
         ("The mayor asked residents to stay indoors.", "020", None),
         # a threat nobody makes
         ("A new threat to the old order emerged in the south.", None, "130"),
+        ("The villagers spoke of the threats of the Taliban.", "130", None),
         # signing a decree is no agreement; accepting responsibility claims it
         ("The prime minister signed a decree on the new tax.", None, "057"),
         ("The commander accepted responsibility for the raid on the village.", "015", "080"),
