@@ -16,6 +16,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from tidings.errors import ConfigError
+from tidings.events.acled import acled_type
 from tidings.events.arguments import (
     ActorIndex,
     demonym_mentions,
@@ -42,8 +43,10 @@ from tidings.events.embedding import Frames, Planned, Trigger, load_frames, plan
 from tidings.events.instruments import firers, weapon_agent, weapon_words
 from tidings.events.lexicon import NOT_AN_EVENT, Lexicon, build_lexicon, load_lexicon
 from tidings.events.matching import TriggerMatcher
+from tidings.events.negation import load_negation
 from tidings.events.ontology import Ontology, load_ontology, plover_with_mode
 from tidings.events.petrarch import VerbDictionary, find_verb_files, read_verb_dictionary
+from tidings.events.senses import load_senses
 from tidings.model import Actor, ActorMention, Article, EventMention, Modality
 from tidings.nlp import doc_text
 from tidings.resources import package_file
@@ -113,7 +116,9 @@ class EventCoder:
         index = ActorIndex(doc, actors)
         events: list[EventMention] = []
         for sentence_index, sent in enumerate(doc.sents):
-            planned = plan(self.matcher.triggers(sent), self.lexicon, self.frames)
+            found = load_senses().triggers(self.matcher.triggers(sent), index)
+            planned = load_negation().reread(plan(found, self.lexicon, self.frames))
+            planned = [p for p in planned if p.code != NOT_AN_EVENT]
             # "blown up by a missile fired by X": the firing is the same attack
             weapons = [w[0] for p in planned if (w := self._weapon(p.trigger)) is not None]
             fired = {i for w in weapons for i in weapon_words(w)}
@@ -340,7 +345,7 @@ class EventCoder:
                     trigger_end=end,
                     cameo=cameo,
                     plover=plover,
-                    acled=self.ontology.acled(code),
+                    acled=acled_type(self.ontology, code, src, tgt, trigger.entry.words),
                     source=src,
                     target=tgt,
                     modality=modality,

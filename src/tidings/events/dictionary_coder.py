@@ -43,6 +43,7 @@ from spacy.tokens import Doc, Span
 
 from tidings.actors.phrases import PhraseBook, load_phrase_book
 from tidings.errors import ConfigError
+from tidings.events.acled import acled_type
 from tidings.events.dictionary_clauses import (
     conjoined,
     depth,
@@ -252,7 +253,7 @@ class _Sentence:
             trigger_end=end,
             cameo=self.coder.cameo(code),
             plover=ontology.plover(code) if known else None,
-            acled=ontology.acled(code) if known else None,
+            acled=acled_type(ontology, code, src, tgt, (verb.lemma_.lower(),)) if known else None,
             source=src,
             target=tgt,
             confidence=0.5 + 0.2 * (src is not None) + 0.2 * (tgt is not None),
