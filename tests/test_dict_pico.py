@@ -13,6 +13,9 @@ from tidings.events.pico import read_pico
 from tidings.model import Article
 
 VERBS = """\
+--- SAY  [010]  ---
+SAY  {SAID SAYS}
+
 --- WANT  [030]  ---
 WANT  {WANTS WANTED}
 - * HELP  [023]
@@ -131,9 +134,10 @@ def test_a_to_clause_without_a_subject_is_an_event_without_a_source(nlp, coder):
     assert triples(nlp, coder, text) == {("FRD", "138", "SYL")}
 
 
-def test_a_sum_with_no_code_leaves_the_event_as_it_is(nlp, coder):
-    text = "Freedonia wants to cooperate with Sylvania."  # 0x3070: no code in this ontology
-    assert triples(nlp, coder, text) == {("FRD", "060", "SYL")}
+def test_an_event_whose_codes_do_not_combine_is_not_written(nlp, coder, plain):
+    text = "Marsovia said Freedonia would cooperate with Sylvania."  # 0x1070: no code
+    assert triples(nlp, coder, text) == set()  # as PETRARCH-2
+    assert triples(nlp, plain, text) == {("FRD", "060", "SYL")}  # the stand-in keeps it
 
 
 def test_with_an_ontology_the_frames_table_is_not_read(nlp, coder, monkeypatch):

@@ -203,9 +203,12 @@ class _Sentence:
     ) -> None:
         """Apply the verb file's transformations to the complement's events in place;
         with none, combine the two codes as PETRARCH-2 does ("seeking to deepen a
-        partnership" 031, "asking X to help" 023; `DictionaryCoder.combined`). A to-clause
-        without a subject is PETRARCH-2's event without a source (`_` in a rule: "wants to
-        attack"), or, after an object, that object's ("asked Obama to help Iran")."""
+        partnership" 031, "asking X to help" 023; `DictionaryCoder.combined`). With a PICO
+        file, an event that neither a rule nor the sum turns into a code is not written,
+        as in PETRARCH-2 ("might want Obama to head back": 030 + 0874 is no code); the
+        frames stand-in keeps it. A to-clause without a subject is PETRARCH-2's event
+        without a source (`_` in a rule: "wants to attack"), or, after an object, that
+        object's ("asked Obama to help Iran")."""
         rules = self.coder.verbs.transforms
         codes = self.coder.word_codes
         sources = self.roles.subject(outer.verb)
@@ -226,8 +229,9 @@ class _Sentence:
                         done = (list(sources), target, combined) if combined else None
                     results.append(done)
                 if any(done is None for done in results):
-                    changed.append(event)
-                    continue
+                    if self.coder.pico is None or not sources:
+                        changed.append(event)  # the frames stand-in: the event stands
+                    continue  # PETRARCH-2 writes no event its codes do not combine into
                 for done in results:
                     assert done is not None
                     changed += [self._record(match, done[2], s, done[1]) for s in done[0]]
