@@ -82,6 +82,7 @@ FREEDONIA_  [FRD]
 SYLVANIA_  [SYL]
 MARSOVIA  [MRS]
 NORTH-SYLVANIA  [NSY]
+SECRETARY_OF_PEACE  [FRDGOV]
 """
 
 AGENTS = """\
@@ -291,3 +292,8 @@ def test_an_intent_verb_makes_its_complement_an_intent(nlp, coder):
     assert triples(nlp, coder, "Freedonia plans to help Sylvania.") == {("FRD", "033", "SYL")}
     text = "Freedonia plans to attack Sylvania."  # no intent row for force: it stands
     assert triples(nlp, coder, text) == {("FRD", "190", "SYL")}
+
+
+def test_a_name_across_a_preposition_narrows_the_actor_before_it(nlp, coder):
+    text = "The Freedonia Secretary of Peace attacked Sylvania."  # FRDGOV, not FRD
+    assert triples(nlp, coder, text) == {("FRDGOV", "190", "SYL")}
