@@ -298,3 +298,18 @@ def test_an_intent_verb_makes_its_complement_an_intent(nlp, coder):
 def test_a_name_across_a_preposition_narrows_the_actor_before_it(nlp, coder):
     text = "The Freedonia Secretary of Peace attacked Sylvania."  # FRDGOV, not FRD
     assert triples(nlp, coder, text) == {("FRDGOV", "190", "SYL")}
+
+
+def test_a_name_given_twice_takes_the_later_entry(tmp_path):
+    """PETRARCH-2 stores a name's codes by assignment: "PRESIDENT_BUSH" under George H. W.
+    Bush, then again under George W. Bush, is the latter."""
+    import spacy
+
+    from tidings.actors.phrases import load_phrase_book
+
+    (tmp_path / "Y.actors.txt").write_text(
+        "OLD_KING_  [FRDELI]\n+KING_RUFUS\nYOUNG_KING_  [FRDGOV]\n+KING_RUFUS_\n"
+    )
+    book = load_phrase_book(tmp_path, "Y.*")
+    words = list(spacy.blank("en")("King Rufus"))
+    assert book.code(words, dt.date(2024, 1, 1)) == (["FRDGOV"], [])
