@@ -82,6 +82,7 @@ FREEDONIA_  [FRD]
 SYLVANIA_  [SYL]
 MARSOVIA  [MRS]
 NORTH-SYLVANIA  [NSY]
+SECRETARY_OF_PEACE  [FRDGOV]
 """
 
 AGENTS = """\
@@ -188,8 +189,9 @@ def test_a_negated_verb_codes_a_refusal_and_its_clauses_nothing(nlp, coder):
 
 
 # Measured 2026-11-29 (tidings eval petrarch-gsr --own-dictionaries): exact 0.718, dyadic
-# 0.744; 0.372 / 0.436 before this round. PETRARCH-2 on the gold parses: 0.68.
-GSR_FLOOR = 0.68
+# 0.744; 0.372 / 0.436 before this round. PETRARCH-2 on the gold parses: 0.68. With its
+# PICO file (PICO round): 0.782 / 0.795.
+GSR_FLOOR = 0.74
 
 
 def test_petrarch_gsr_with_its_own_dictionaries_stays_above_the_floor(shared, tmp_path):
@@ -291,3 +293,23 @@ def test_an_intent_verb_makes_its_complement_an_intent(nlp, coder):
     assert triples(nlp, coder, "Freedonia plans to help Sylvania.") == {("FRD", "033", "SYL")}
     text = "Freedonia plans to attack Sylvania."  # no intent row for force: it stands
     assert triples(nlp, coder, text) == {("FRD", "190", "SYL")}
+
+
+def test_a_name_across_a_preposition_narrows_the_actor_before_it(nlp, coder):
+    text = "The Freedonia Secretary of Peace attacked Sylvania."  # FRDGOV, not FRD
+    assert triples(nlp, coder, text) == {("FRDGOV", "190", "SYL")}
+
+
+def test_a_name_given_twice_takes_the_later_entry(tmp_path):
+    """PETRARCH-2 stores a name's codes by assignment: "PRESIDENT_BUSH" under George H. W.
+    Bush, then again under George W. Bush, is the latter."""
+    import spacy
+
+    from tidings.actors.phrases import load_phrase_book
+
+    (tmp_path / "Y.actors.txt").write_text(
+        "OLD_KING_  [FRDELI]\n+KING_RUFUS\nYOUNG_KING_  [FRDGOV]\n+KING_RUFUS_\n"
+    )
+    book = load_phrase_book(tmp_path, "Y.*")
+    words = list(spacy.blank("en")("King Rufus"))
+    assert book.code(words, dt.date(2024, 1, 1)) == (["FRDGOV"], [])

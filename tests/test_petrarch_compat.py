@@ -278,3 +278,21 @@ def test_petrarch_unit_tests_with_their_own_dictionaries_stay_above_the_floor(sh
     pipeline = Pipeline(dictionaries=folder, keep_builtin=False, pattern="PETR.Validate.*")
     score = score_petrarch(folder / "PETR.UnitTest.records.xml", pipeline.extract)
     assert score.exact_match >= UNIT_FLOOR
+
+
+def test_skipped_dictionary_lines_are_one_warning_and_listed_at_info(tmp_path, caplog):
+    import logging
+
+    from tidings.actors.petrarch import read_directory
+
+    (tmp_path / "S.actors.txt").write_text("FREEDONIA_  [FRD]\n+313_\n+42_\nSYLVANIA_  [SYL]\n")
+    with caplog.at_level(logging.INFO, logger="tidings.actors.petrarch"):
+        read = read_directory(tmp_path, pattern="S.*")
+    assert len(read.actors) == 2 and len(read.problems) == 2  # the actors stay
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert warnings == [
+        "2 dictionary lines skipped, as PETRARCH skips them (S.actors.txt 2); logging at INFO"
+        " level (logger tidings.actors.petrarch) lists them"
+    ]
+    infos = [r.getMessage() for r in caplog.records if r.levelno == logging.INFO]
+    assert len(infos) == 2 and "S.actors.txt:2" in infos[0]

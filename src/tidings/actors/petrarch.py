@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -192,9 +193,27 @@ def read_directory(directory: Path, strict: bool = False, pattern: str = "*.txt"
         read_actors(path, into, strict)
     for path in agent_files:
         read_agents(path, into, strict)
-    for problem in into.problems:
-        log.warning("skipped: %s", problem)
+    _report(into.problems)
     return into
+
+
+def _report(problems: list[DataFileError]) -> None:
+    """One warning line for the skipped lines (the Phoenix files have a handful, harmless:
+    PETRARCH skips them too); each line's reason at INFO level."""
+    if not problems:
+        return
+    for problem in problems:
+        log.info("skipped: %s", problem)
+    files = Counter(Path(p.path).name for p in problems)
+    where = ", ".join(f"{name} {n}" for name, n in sorted(files.items()))
+    log.warning(
+        "%d dictionary line%s skipped, as PETRARCH skips them (%s); logging at INFO level "
+        "(logger %s) lists them",
+        len(problems),
+        "" if len(problems) == 1 else "s",
+        where,
+        __name__,
+    )
 
 
 def load_dictionaries(

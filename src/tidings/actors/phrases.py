@@ -6,7 +6,8 @@ phrase's code is its actor code with each agent code appended ("Dagolath's deput
 minister": DAG + ~GOV -> DAGGOV); an agent alone is written "---GOV" by the scorer, and
 "~PPL" yields to any other agent. Words match on their text or lemma, so "ministers"
 finds the agent "MINISTER" as PETRARCH's generated plurals do; words joined by hyphens
-are one word, as in PETRARCH's tokens ("pro-Russia" names no Russia).
+are one word, as in PETRARCH's tokens ("pro-Russia" names no Russia). A name given twice
+takes the later entry's codes (files in name order), as PETRARCH-2 stores them.
 
 Discard phrases (the `*discards*` file) drop a sentence, or the whole story when they
 start with "+", as PETRARCH does for sports and weather stories.
@@ -40,8 +41,7 @@ class _Trie:
         node = self
         for word in words:
             node = node.children.setdefault(word, _Trie())
-        if node.value is None:  # the first entry of a name wins, as in PETRARCH
-            node.value = value
+        node.value = value  # a name given twice: the later entry, as PETRARCH-2's dictionary
 
 
 @dataclass

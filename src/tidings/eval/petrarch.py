@@ -63,7 +63,7 @@ _TEXT = re.compile(r"<Text>(.*?)</Text>", re.S)
 _PARSE = re.compile(r"<Parse>(.*?)</Parse>", re.S)
 _NO_SPACE_BEFORE = re.compile(r" ([.,;:!?%)]|'s|n't)")
 _ATTR = re.compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-_ENVIRONMENT = re.compile(r"<(Verbfile|Actorfile|Agentfile|Discardfile)>(.*?)</\1>", re.S)
+_ENVIRONMENT = re.compile(r"<(Verbfile|Actorfile|Agentfile|Discardfile|PICOfile)>(.*?)</\1>", re.S)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +86,8 @@ def _attrs(raw: str) -> dict[str, str]:
 
 def dictionary_files(path: Path) -> tuple[str, ...]:
     """The dictionary files a validation file was coded with, as its `<Environment>` names
-    them (verbs, actors, agents, discards; comma-separated lists allowed)."""
+    them (verbs, actors, agents, discards, the PICO coding ontology; comma-separated
+    lists allowed)."""
     text = _COMMENT.sub("", require_file(path).read_text(encoding="utf-8"))
     block = re.search(r"<Environment>(.*?)</Environment>", text, re.S)
     names = (

@@ -21,14 +21,19 @@ and target come from the parse as PETRARCH finds them (`dictionary_roles`):
 Nesting: inner verbs are coded first; a verb whose clausal complement coded an event
 yields to it, through the verb file's transformations (`transforms`: "X said Y attacked"
 -> X accuses Y; not when the complement comes first, "Y attacked, X said"; with no rule,
-a verb of intent makes it an intent, "seeks to deepen a partnership" 031, through the
-frames table as PETRARCH-2 adds codes), unless its own pattern spelled words of that
-complement ("urged Bree to help" [102]). An event
+the two codes combine as PETRARCH-2 adds them: "seeks to deepen a partnership" 031,
+"asked X to help" 023), unless its own pattern spelled words of that complement ("urged
+Bree to help" [102]). A to-clause without a subject acts through the verb's object
+("asked X to help"), else has no source (a rule's `_`: "wants to attack"). An event
 needs one actor at least; none is written with the same source and target, nor with
 the bare comment code 010 (PETRARCH-2 drops "X said"). A negated verb codes the refusal
-of its event (Tidings' frames table stands in for PETRARCH's internal ontology: "would
-not provide aid" 122), or nothing, unless the matched pattern spells the negation ("DID
-N'T *"); the clauses below a negated verb code nothing.
+of its event ("would not provide support" 121), or nothing, unless the matched pattern
+spells the negation ("DID N'T *"); the clauses below a negated verb code nothing.
+
+Codes combine through the folder's PICO file (`events.pico`, PETRARCH's internal coding
+ontology, found by its name: *Ontology*.txt), as in PETRARCH-2. Without one, Tidings'
+frames table stands in (its "reject" and "intent" rows: "would not provide aid" 122;
+only a verb of intent combines), and is not read when there is one.
 """
 
 from __future__ import annotations
@@ -39,7 +44,7 @@ from dataclasses import replace
 from itertools import product
 from pathlib import Path
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from tidings.actors.phrases import PhraseBook, load_phrase_book
 from tidings.errors import ConfigError
@@ -54,10 +59,11 @@ from tidings.events.dictionary_clauses import (
     written,
 )
 from tidings.events.dictionary_roles import Roles
-from tidings.events.embedding import load_frames
+from tidings.events.embedding import Frames, load_frames
 from tidings.events.ontology import Ontology, load_ontology
 from tidings.events.patterns import NULL, VerbBook, read_verb_book
 from tidings.events.petrarch import find_verb_files
+from tidings.events.pico import Pico, find_pico_files, read_pico
 from tidings.events.transforms import transform
 from tidings.events.verb_match import VerbMatch, is_event, match_verb
 from tidings.model import Actor, ActorMention, Article, Cameo, EventMention
@@ -79,14 +85,43 @@ class DictionaryCoder:
         phrases: PhraseBook | None = None,
         ontology: Ontology | None = None,
         builtin_actors: bool = True,
+        pico: Pico | None = None,
     ) -> None:
         self.verbs = verbs
         self.phrases = phrases or PhraseBook()
         self.ontology = ontology or load_ontology()
         self.builtin_actors = builtin_actors
         self.word_codes = verbs.word_codes()
-        self.frames = load_frames()  # a negated verb's refusal code (PETRARCH's negation)
+        self.pico = pico  # PETRARCH's own code arithmetic (negation, intent, appeal ...)
+        self._frames: Frames | None = None  # the stand-in when there is no PICO file
         self.dictionaries = [verbs.report()]
+        if pico is not None:
+            self.dictionaries.append(f"{pico.source}: {len(pico.numbers)} PICO codes")
+
+    def refusal(self, code: str) -> str | None:
+        """The code of a negated verb's event ("would not provide support" 121), or None
+        when it codes nothing ("did not attack")."""
+        if self.pico is not None:
+            return self.pico.negated(code)
+        return self._stand_in().lookup(_REFUSAL, code)
+
+    def combined(self, outer: str, inner: str, own: bool) -> str | None:
+        """The code of a verb over the event of its complement clause ("wants to help"
+        033, "asked X to help" 023), or None when the two do not combine. `own`: the
+        complement's actor is the verb's own source. Without a PICO file only a verb of
+        intent combines, through the frames table."""
+        if self.pico is not None:
+            if not own and self.pico.is_speech_act(inner):
+                return None  # "X urged Y to say ...": PETRARCH-2 adds only actions
+            return self.pico.combined(outer, inner)
+        if outer[:2] != _INTENT:
+            return None
+        return self._stand_in().lookup({"intent"}, inner)
+
+    def _stand_in(self) -> Frames:
+        if self._frames is None:
+            self._frames = load_frames()
+        return self._frames
 
     def code(
         self, doc: Doc, article: Article, actors: Iterable[ActorMention]
@@ -138,8 +173,8 @@ class _Sentence:
                 own = {c.i for c in token.children if c.dep_ == "neg"}
                 negation = negations(token)
                 if negation and not negation <= found.used:  # unless the pattern spells it
-                    refused = self.coder.frames.lookup(_REFUSAL, found.code)
-                    if refused is None or not own:
+                    refused = self.coder.refusal(found.code) if own else None
+                    if refused is None:
                         continue  # "did not attack", "did not agree to attack": no event
                     found = replace(found, code=refused, reverse=None)  # "would not provide"
                 matches[token.i] = found
@@ -168,35 +203,54 @@ class _Sentence:
         self, outer: VerbMatch, inner: dict[int, VerbMatch], coded: dict[int, list[EventMention]]
     ) -> None:
         """Apply the verb file's transformations to the complement's events in place;
-        with none, an outer verb of intent makes the event an intent to act ("seeking to
-        deepen a partnership": 031), as PETRARCH-2 adds the two codes."""
+        with none, combine the two codes as PETRARCH-2 does ("seeking to deepen a
+        partnership" 031, "asking X to help" 023; `DictionaryCoder.combined`). With a PICO
+        file, an event that neither a rule nor the sum turns into a code is not written,
+        as in PETRARCH-2 ("might want Obama to head back": 030 + 0874 is no code); the
+        frames stand-in keeps it. A to-clause without a subject is PETRARCH-2's event
+        without a source (`_` in a rule: "wants to attack"), or, after an object, that
+        object's ("asked Obama to help Iran")."""
         rules = self.coder.verbs.transforms
         codes = self.coder.word_codes
         sources = self.roles.subject(outer.verb)
-        intent = outer.code[:2] == _INTENT
         for j, match in inner.items():
+            controllers = self._controllers(outer.verb, match.verb)
             changed: list[EventMention] = []
             for event in coded[j]:
-                done = transform(
-                    rules,
-                    codes,
-                    outer.code,
-                    sources,
-                    event.cameo.code,
-                    event.source,
-                    event.target,
-                )
-                if done is None and intent and sources:
-                    combined = self.coder.frames.lookup({"intent"}, event.cameo.code)
-                    own = event.source is None or event.source in sources
-                    target = event.target if own else event.source
-                    done = (list(sources), target, combined) if combined else None
-                if done is None:
-                    changed.append(event)
-                    continue
-                for source in done[0]:
-                    changed.append(self._record(match, done[2], source, done[1]))
+                borrowed = controllers is not None and event.source in sources
+                results = []
+                for actor in controllers if borrowed and controllers else [event.source]:
+                    done = transform(
+                        rules, codes, outer.code, sources, event.cameo.code, actor, event.target
+                    )
+                    if done is None and sources:
+                        own = actor is None or actor in sources
+                        combined = self.coder.combined(outer.code, event.cameo.code, own)
+                        target = event.target if own else actor
+                        done = (list(sources), target, combined) if combined else None
+                    results.append(done)
+                if any(done is None for done in results):
+                    if self.coder.pico is None or not sources:
+                        changed.append(event)  # the frames stand-in: the event stands
+                    continue  # PETRARCH-2 writes no event its codes do not combine into
+                for done in results:
+                    assert done is not None
+                    changed += [self._record(match, done[2], s, done[1]) for s in done[0]]
             coded[j] = changed
+
+    def _controllers(self, outer: Token, verb: Token) -> list[Actor | None] | None:
+        """Who acts in a to-clause without a subject, as PETRARCH-2 sees it: the outer
+        verb's object ("asked Obama to help"), else no one ([None]: "wants to attack");
+        None when the clause is not such a to-clause of `outer`."""
+        if verb.dep_ != "xcomp" or verb.head.i != outer.i:
+            return None
+        if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
+            return None
+        for obj in (c for c in outer.children if c.dep_ in ("dobj", "obj")):
+            actors = self.roles.actors_of(obj)
+            if actors:
+                return list(actors)
+        return [None]
 
     def _events(self, match: VerbMatch) -> list[EventMention]:
         verb = match.verb
@@ -263,8 +317,9 @@ class _Sentence:
 def dictionary_coder(
     folder: Path, keep_builtin: bool = True, pattern: str = "*"
 ) -> DictionaryCoder:
-    """The coder of a PETRARCH folder: its verb files, and its actor, agent and discard
-    files when there are some. ConfigError when it holds no verb file."""
+    """The coder of a PETRARCH folder: its verb files, and its actor, agent, discard and
+    PICO (*Ontology*.txt) files when there are some. ConfigError when it holds no verb
+    file, or two PICO files."""
     files = find_verb_files(Path(folder), pattern)
     if not files:
         raise ConfigError(f"no PETRARCH verb dictionary (CAMEO*.txt or *verbs*.txt) in {folder}")
@@ -272,4 +327,11 @@ def dictionary_coder(
         phrases = load_phrase_book(Path(folder), pattern if pattern != "*" else "*.txt")
     except ConfigError:
         phrases = PhraseBook()  # a folder of verb files only: the built-in actors code
-    return DictionaryCoder(read_verb_book(files), phrases, builtin_actors=keep_builtin)
+    picos = find_pico_files(Path(folder), pattern)
+    if len(picos) > 1:
+        names = ", ".join(p.name for p in picos)
+        raise ConfigError(
+            f"more than one PETRARCH coding ontology (PICO) file in {folder}: {names}"
+        )
+    pico = read_pico(picos[0]) if picos else None
+    return DictionaryCoder(read_verb_book(files), phrases, builtin_actors=keep_builtin, pico=pico)

@@ -75,6 +75,8 @@ class Roles:
             found, more = self.phrases.code(sorted((*core, *pp), key=lambda t: t.i), date)
             if not actors and found:  # the phrase's agents as well as the actor's own
                 actors, agents = found, list(dict.fromkeys([*agents, *more]))
+            elif _narrower(found, actors):  # "the US Secretary of State": USAGOV, not USA
+                actors = [f for f in found if not _narrower(found, [f])]
             elif not agents and (not actors or pp[0].lower_ == "of"):
                 agents = more  # "Gondor's Ministry of Silly Walks", not "Brazil in energy"
         text = " ".join(t.text for t in core)
@@ -214,3 +216,12 @@ class Roles:
                 if coded:
                     return coded
         return []
+
+
+def _narrower(found: list[str], actors: list[str]) -> bool:
+    """Whether the phrase with its prepositional phrase names a part of each actor of the
+    phrase alone ("US" USA, "US Secretary of State" USAGOV): the whole name is the longer
+    match, as in PETRARCH's longest-first search."""
+    return bool(found and actors) and all(
+        any(f != a and f.startswith(a) for f in found) for a in actors
+    )

@@ -8,10 +8,11 @@ relative clauses inside it), those before `*` against the words before it in the
 sentence; a passive verb may also match by role, its by-agent standing before it and its
 subject after it. Words need not be adjacent, as in TABARI and PETRARCH's head-word
 matching, unless glued with "_" or written as one `{multi word}` item; "(TO" wants a
-preposition, not the "to" of an infinitive. The matching pattern with the most words wins
-(PETRARCH's longest match), ties going to the one whose words stand nearer the verb,
-then to the later line (PETRARCH-2 keeps the last of identical patterns); with no
-pattern, the verb line's own code stands.
+preposition, not the "to" of an infinitive, and a phrase's first word is no to-clause's
+verb ("* HELP" is "wants help", not "wants to help"; "* TO HELP" is). The matching
+pattern with the most words wins (PETRARCH's longest match), ties going to the one whose
+words stand nearer the verb, then to the later line (PETRARCH-2 keeps the last of
+identical patterns); with no pattern, the verb line's own code stands.
 """
 
 from __future__ import annotations
@@ -191,6 +192,9 @@ def _place(
         token = doc[start]  # type: ignore[index]
         if element.prep and token.dep_ == "aux":
             continue  # "(TO ...": a preposition, not the "to" of "to be fired"
+        spelled_to = k > 0 and start == at and doc[start - 1].lower_ == "to"  # type: ignore[index]
+        if _infinitive(token) and not spelled_to:
+            continue  # "wants to help": a to-clause's verb is no noun of "* HELP" ("TO HELP" is)
         candidates = element.by_first.get(token.lower_, ())
         lemma = token.lemma_.lower()
         if lemma != token.lower_:
@@ -205,6 +209,16 @@ def _place(
                 if rest is not None:
                     return [(start, end), *rest[0]], rest[1]
     return None
+
+
+def _infinitive(token: Token) -> bool:
+    """The verb of a to-clause ("wants to help"): it heads a verb phrase, which
+    PETRARCH-2's noun words do not match."""
+    return (
+        token.pos_ == "VERB"
+        and token.dep_ in ("xcomp", "ccomp")
+        and any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children)
+    )
 
 
 def _passive_view(
