@@ -29,3 +29,13 @@ def triples(events) -> set[tuple[str, str | None, str | None]]:
         (e.cameo.code, e.source.code if e.source else None, e.target.code if e.target else None)
         for e in events
     }
+
+
+def dictionary_triples(nlp, coder, text: str) -> set[tuple[str, str, str]]:
+    """(source, code, target) of each event a dictionary coder codes in `text`, written
+    as PETRARCH writes them ("---" for a missing actor); no built-in actors are given."""
+    article = Article(id="a", date=dt.date(2024, 5, 1), text=text)
+    return {
+        (e.source.code if e.source else "---", e.cameo.code, e.target.code if e.target else "---")
+        for e in coder.code(nlp(text), article, [])
+    }

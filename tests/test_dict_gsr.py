@@ -7,8 +7,8 @@ import datetime as dt
 
 import pytest
 
+from hand_coded import dictionary_triples as triples
 from tidings.events.dictionary_coder import DictionaryCoder, dictionary_coder
-from tidings.model import Article
 
 VERBS = """\
 --- SAY  [010]  ---
@@ -99,15 +99,6 @@ def coder(tmp_path_factory) -> DictionaryCoder:
     (folder / "G.actors.txt").write_text(ACTORS)
     (folder / "G.agents.txt").write_text(AGENTS)
     return dictionary_coder(folder, keep_builtin=False, pattern="G.*")
-
-
-def triples(nlp, coder: DictionaryCoder, text: str) -> set[tuple[str, str, str]]:
-    article = Article(id="a", date=dt.date(2024, 5, 1), text=text)
-    events = coder.code(nlp(text), article, [])
-    return {
-        (e.source.code if e.source else "---", e.cameo.code, e.target.code if e.target else "---")
-        for e in events
-    }
 
 
 def test_a_bare_comment_is_not_written(nlp, coder):

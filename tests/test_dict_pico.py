@@ -3,14 +3,12 @@ PETRARCH-2 adds them. Hand-written dictionaries and ontology (fictional states).
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
+from hand_coded import dictionary_triples as triples
 from tidings.errors import ConfigError, DataFileError
 from tidings.events.dictionary_coder import DictionaryCoder, dictionary_coder
 from tidings.events.pico import read_pico
-from tidings.model import Article
 
 VERBS = """\
 --- SAY  [010]  ---
@@ -77,14 +75,6 @@ def coder(tmp_path_factory) -> DictionaryCoder:
 def plain(tmp_path_factory) -> DictionaryCoder:
     """The same dictionaries without the ontology: the frames table stands in."""
     return dictionary_coder(_folder(tmp_path_factory.mktemp("plain"), None), False, "P.*")
-
-
-def triples(nlp, coder: DictionaryCoder, text: str) -> set[tuple[str, str, str]]:
-    article = Article(id="a", date=dt.date(2024, 5, 1), text=text)
-    return {
-        (e.source.code if e.source else "---", e.cameo.code, e.target.code if e.target else "---")
-        for e in coder.code(nlp(text), article, [])
-    }
 
 
 def test_the_ontology_reads_sums_and_skips_comments(tmp_path):

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from hand_coded import dictionary_triples as triples
 from tidings.events.dictionary_coder import DictionaryCoder, dictionary_coder
 from tidings.events.patterns import read_verb_book
-from tidings.model import Article
 from tidings.pipeline import Pipeline
 
 VERBS = """\
@@ -91,15 +91,6 @@ def coder(tmp_path_factory) -> DictionaryCoder:
     (folder / "T.agents.txt").write_text(AGENTS)
     (folder / "T.discards.txt").write_text(DISCARDS)
     return dictionary_coder(folder, keep_builtin=False, pattern="T.*")
-
-
-def triples(nlp, coder: DictionaryCoder, text: str) -> set[tuple[str, str, str]]:
-    article = Article(id="a", date=dt.date(2024, 5, 1), text=text)
-    events = coder.code(nlp(text), article, [])
-    return {
-        (e.source.code if e.source else "---", e.cameo.code, e.target.code if e.target else "---")
-        for e in events
-    }
 
 
 def test_verb_code_without_a_pattern(nlp, coder):
