@@ -25,6 +25,7 @@ from tidings.actors.lexicon import Lexicon, Role, default_lexicon
 from tidings.actors.matching import Hit, PhraseIndex, outermost
 from tidings.actors.modifiers import adversary_countries
 from tidings.actors.regions import named_region, region_hits, with_region
+from tidings.actors.story import document_focus
 from tidings.model import Actor, ActorMention
 
 COUNTRY_KINDS = frozenset({"name", "capital", "demonym"})
@@ -113,10 +114,11 @@ class _DocCoder:
             and c.actor.sector != "MED"
             and c.kind != "pronoun"
         ]
-        focus = rules.focus_country(countries)
-        sole = rules.sole_country(countries) if focus is None else None
+        focus = document_focus(countries, self.doc, self.hits, self.lexicon)
+        sole = rules.sole_country(countries) if focus.country is None else None
         return [
-            self._mention(c, focus or (sole if self._titled_person(c) else None)) for c in coded
+            self._mention(c, focus.of(c.actor.sector) or (sole if self._titled_person(c) else None))
+            for c in coded
         ]
 
     def _region(self, coded: Coded) -> str | None:

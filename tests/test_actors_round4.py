@@ -1,0 +1,55 @@
+"""Actor fixes of session 4, round 4 (expert audit of real news), on hand-written sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tidings.actors import ActorCoder
+
+DATE = dt.date(2022, 3, 8)
+
+
+@pytest.fixture(scope="module")
+def actor_coder():
+    return ActorCoder()
+
+
+def codes(nlp, coder, text):
+    """Words -> code of every actor mention (the last one wins for repeated words)."""
+    return {text[m.start : m.end]: m.actor.code for m in coder.code(nlp(text), DATE)}
+
+
+# --- a local role takes the country of the story's place, not a foreign reaction's ---
+
+
+def test_police_take_the_lede_place_over_a_foreign_focus(nlp, actor_coder):
+    text = (
+        "A gunman shot five shoppers at a store in Dallas on Saturday. Police arrested the "
+        "gunman. Mexico said two Mexicans died. The Mexican government condemned the attack, "
+        "and Mexican officials said Mexico would help."
+    )
+    found = codes(nlp, actor_coder, text)
+    assert found["Police"] == "USACOP", found
+    assert found["Mexican officials"] == "MEXGOV", found
+
+
+def test_places_of_the_story_count_towards_its_focus(nlp, actor_coder):
+    """Hong Kong named only as where things happen still outweighs China's mentions."""
+    text = (
+        "Protesters marched in Hong Kong on Sunday. Police fired tear gas at a crowd in Hong "
+        "Kong. Chinese officials blamed foreign forces, and China warned the protesters."
+    )
+    assert codes(nlp, actor_coder, text)["Police"] == "HKGCOP"
+
+
+def test_england_is_the_united_kingdom(nlp, actor_coder):
+    text = (
+        "A painting was stolen from a castle in Kent, England, on Friday. Police arrested a "
+        "man. The painting was shown in the United States by an American artist and praised "
+        "by American critics."
+    )
+    found = codes(nlp, actor_coder, text)
+    assert found["Police"] == "GBRCOP", found
+    assert found["a man"] == "GBRPPL", found
