@@ -53,3 +53,24 @@ def test_england_is_the_united_kingdom(nlp, actor_coder):
     found = codes(nlp, actor_coder, text)
     assert found["Police"] == "GBRCOP", found
     assert found["a man"] == "GBRPPL", found
+
+
+# --- a country word inside another place's name or a title is no country ---
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("The singer moved to New Mexico in 1970.", "Mexico"),
+        ("Iran announced a peace plan for the Persian Gulf.", "Persian"),
+        ("A storm formed over the Gulf of Mexico.", "Mexico"),
+        ("Thieves stole a sculpture entitled America from the museum.", "America"),
+    ],
+)
+def test_a_country_word_in_another_name_is_no_actor(nlp, actor_coder, text, words):
+    assert words not in codes(nlp, actor_coder, text)
+
+
+def test_a_compass_point_keeps_the_country(nlp, actor_coder):
+    found = codes(nlp, actor_coder, "Israel invaded South Lebanon.")
+    assert "LBN" in found.values(), found

@@ -77,7 +77,8 @@ class _DocCoder:
         self.doc, self.lexicon = doc, coder.lexicon
         self.people: set[int] = set()  # starts of named-actor hits known to be people
         hits = outermost(coder.index(doc.vocab).hits(doc))
-        hits = [self._dated(h, date) for h in hits if not rules.modifier(doc, h, self.lexicon)]
+        kept = (h for h in hits if not rules.modifier(doc, h, self.lexicon))
+        hits = [self._dated(h, date) for h in kept if not rules.not_a_country(doc, h, self.lexicon)]
         self.hits = rules.disambiguated(doc, hits, self.lexicon)
         sentence_of = [0] * len(doc)
         for index, sent in enumerate(doc.sents):

@@ -34,6 +34,8 @@ MARKER_KINDS = frozenset(
         "ethnic",
         "member_noun",
         "adversary_prep",
+        "naming",
+        "compass",
     }
 )
 _ISO3 = re.compile(r"[A-Z]{3}")
