@@ -74,3 +74,35 @@ def test_a_country_word_in_another_name_is_no_actor(nlp, actor_coder, text, word
 def test_a_compass_point_keeps_the_country(nlp, actor_coder):
     found = codes(nlp, actor_coder, "Israel invaded South Lebanon.")
     assert "LBN" in found.values(), found
+
+
+# --- a titled person's own place, a legislature's committee, a police rank ---
+
+
+def test_a_us_state_before_a_title_gives_its_country(nlp, actor_coder):
+    """Not the only country the document names otherwise (here the Bahamas)."""
+    text = (
+        "A storm hit the Bahamas on Sunday, and the Bahamas asked for help. Texas Governor "
+        "Greg Abbott sent aid."
+    )
+    assert codes(nlp, actor_coder, text)["Texas Governor Greg Abbott"] == "USAGOV"
+
+
+@pytest.mark.parametrize(
+    "text", ["The Senate Judiciary Committee questioned the judge.",
+             "The House Intelligence Committee heard the spy chief."],
+)  # fmt: skip
+def test_a_committee_of_a_legislature_is_the_legislature(nlp, actor_coder, text):
+    found = codes(nlp, actor_coder, text)
+    committee = next(code for words, code in found.items() if words.endswith("Committee"))
+    assert committee == "LEG", found
+
+
+def test_officers_after_police_are_police(nlp, actor_coder):
+    text = "Police said a man attacked the station. Two officers were hurt in their offices."
+    assert codes(nlp, actor_coder, text)["Two officers"] == "COP"
+
+
+def test_officers_after_soldiers_stay_military(nlp, actor_coder):
+    text = "Soldiers and police clashed with rebels. Two officers died."
+    assert codes(nlp, actor_coder, text)["Two officers"] == "MIL"

@@ -24,6 +24,7 @@ from tidings.actors.coref import Coded, Kind, Memory, is_plural, pronoun_kind
 from tidings.actors.lexicon import Lexicon, Role, default_lexicon
 from tidings.actors.matching import Hit, PhraseIndex, outermost
 from tidings.actors.modifiers import adversary_countries
+from tidings.actors.ranks import rank_role
 from tidings.actors.regions import named_region, region_hits, with_region
 from tidings.actors.story import document_focus
 from tidings.model import Actor, ActorMention
@@ -233,6 +234,8 @@ class _DocCoder:
             default=None,
         )
         title = lexicon.roles[int(best.ref)] if best is not None else None
+        if title is not None:
+            title = rank_role(lexicon, self.memory, cand.start, title)
         title_text = title.phrase if title is not None else ""
         orgs = [h for h in cand.hits if h.kind == "org"]
         if not orgs and name is None:  # "leaders of Hamas", "troops of the United Nations"
@@ -281,6 +284,8 @@ class _DocCoder:
                 made = [lexicon.role_actor(text, c, title) for c in found]
                 return [self._coded(a, cand.start, cand.end, kind) for a in made]
             country = found[0] if found else origins.city_modifier_country(span, cand.hits)
+        if country is None and name is not None and affiliation is None:
+            country = origins.title_place_country(span, cand.hits)
         known = self.memory.person(name_text) if name is not None and country is None else None
         if known is not None:
             country = known.actor.country

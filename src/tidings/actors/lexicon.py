@@ -36,6 +36,7 @@ MARKER_KINDS = frozenset(
         "adversary_prep",
         "naming",
         "compass",
+        "rank",
     }
 )
 _ISO3 = re.compile(r"[A-Z]{3}")

@@ -18,12 +18,13 @@ from spacy.tokens import Doc, Token
 from tidings.actors.lexicon import Lexicon
 from tidings.actors.matching import Hit
 from tidings.actors.places import place_country
-from tidings.actors.rules import COUNTRY_HITS, conj_root, focus_country
+from tidings.actors.rules import COUNTRY_HITS, conj_root
 
 __all__ = ["Focus", "document_focus", "story_countries"]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 LEDE_SENTENCES = 3  # the story's place is read from its first sentences
+ACTOR_WEIGHT = 2  # an actor's country counts twice a place's towards the focus
 # Roles that act where the story happens (police, prosecutors, courts, unnamed people),
 # whoever else the document names at length: the lede's country before the focus country.
 LOCAL_SECTORS = frozenset({"COP", "JUD", "CVL", "PPL"})
@@ -44,20 +45,18 @@ class Focus:
 def document_focus(
     countries: Sequence[str], doc: Doc, hits: Sequence[Hit], lexicon: Lexicon
 ) -> Focus:
-    """The focus over the actors' countries and the story's places; when two countries
-    run neck and neck, the lede's place decides between them."""
+    """The focus over the actors' countries and, at half weight, the story's places; when
+    two countries run neck and neck, the lede's place decides between them."""
     places = story_countries(doc, hits, lexicon)
     lede = next((c for i, c in places if i < LEDE_SENTENCES), None)
-    every = [*countries, *(c for _, c in places)]
-    focus = focus_country(every)
-    if focus is None and lede is not None and lede in _leaders(every):
-        focus = lede
-    return Focus(focus, lede)
-
-
-def _leaders(countries: list[str]) -> set[str]:
-    ranked = Counter(countries).most_common(2)
-    return {c for c, n in ranked if n >= 2}
+    weights = Counter({c: ACTOR_WEIGHT * n for c, n in Counter(countries).items()})
+    weights.update(c for _, c in places)
+    ranked = weights.most_common(2)
+    if not ranked or ranked[0][1] < 2 * ACTOR_WEIGHT:
+        return Focus(None, lede)
+    if len(ranked) == 1 or ranked[0][1] >= 1.5 * ranked[1][1]:
+        return Focus(ranked[0][0], lede)
+    return Focus(lede if lede in dict(ranked) else None, lede)
 
 
 def story_countries(doc: Doc, hits: Sequence[Hit], lexicon: Lexicon) -> list[tuple[int, str]]:
