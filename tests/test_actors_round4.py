@@ -106,3 +106,30 @@ def test_officers_after_police_are_police(nlp, actor_coder):
 def test_officers_after_soldiers_stay_military(nlp, actor_coder):
     text = "Soldiers and police clashed with rebels. Two officers died."
     assert codes(nlp, actor_coder, text)["Two officers"] == "MIL"
+
+
+# --- a speaker of a house; a name in apposition to a role is that role later ---
+
+
+def test_the_speaker_of_a_house_is_the_legislature(nlp, actor_coder):
+    found = codes(nlp, actor_coder, "Commons Speaker Jane Doe criticised the minister.")
+    assert found["Commons Speaker Jane Doe"] == "LEG", found
+
+
+@pytest.mark.parametrize(
+    ("text", "later"),
+    [
+        (
+            "Maria Lopez, the Speaker of the House, opened an inquiry. Lopez had opposed it.",
+            "Lopez",
+        ),
+        (
+            "The mayor of London, Peter Smith, sent his condolences. Smith said he was sad.",
+            "Smith",
+        ),
+    ],
+)
+def test_a_name_in_apposition_to_a_role_keeps_its_code(nlp, actor_coder, text, later):
+    found = codes(nlp, actor_coder, text)
+    role = next(code for words, code in found.items() if words.lower().startswith("the"))
+    assert found.get(later) == role, found

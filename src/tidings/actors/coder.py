@@ -20,7 +20,7 @@ from spacy.vocab import Vocab
 
 from tidings.actors import origins, rules
 from tidings.actors.candidates import Candidate, candidates
-from tidings.actors.coref import Coded, Kind, Memory, is_plural, pronoun_kind
+from tidings.actors.coref import Coded, Kind, Memory, appositive_name, is_plural, pronoun_kind
 from tidings.actors.lexicon import Lexicon, Role, default_lexicon
 from tidings.actors.matching import Hit, PhraseIndex, outermost
 from tidings.actors.modifiers import adversary_countries
@@ -301,6 +301,7 @@ class _DocCoder:
             needs_focus = False  # "civilians imprisoned for acting against Moscow"
         actor = lexicon.role_actor(text, country, title, affiliation=affiliation)
         coded = self._coded(actor, cand.start, cand.end, kind, needs_focus)
+        name_text = name_text or appositive_name(doc[cand.head])  # "X, the Speaker"
         return [self.memory.remember(coded, name_text, title_text)]
 
     def _split(

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from tidings.actors import demonym_country, place_country
 from tidings.actors.modifiers import misread_participle
 from tidings.events.actor_index import ActorIndex
+from tidings.events.lexicon import load_lexicon
 from tidings.model import Actor, ActorMention
 
 __all__ = ["ActorIndex", "noun_arguments", "place_targets", "verb_arguments"]
@@ -237,6 +238,8 @@ def verb_arguments(
         subject = _subject(verb)
         if subject is not None:
             sources += actors.coordinated(subject, skip)
+        elif verb.dep_ == "acl" and verb.tag_ == "VBG":
+            sources += gerund_doers(verb, actors, skip)
     objects = _children(verb, OBJECT_DEPS) or _complement_object(verb)
     if mover and not passive:
         targets += moved_to(verb, objects, actors, skip, sources)
@@ -263,6 +266,27 @@ def verb_arguments(
     if not targets and sources:
         targets = place_targets([*objects, verb], actors)
     return sources, targets, (objects[0] if objects else None)
+
+
+# "posted a message on Twitter blaming Iran": the object phrase a participle sits in
+PHRASE_DEPS = ("pobj", "prep", "dobj", "obj", "conj", "appos", "compound")
+
+
+def gerund_doers(verb: Token, actors: ActorIndex, skip: frozenset[int]) -> list[ActorMention]:
+    """The doer of a participle on a thing: the subject of the verb whose object phrase
+    holds it ("X posted a message on Twitter blaming Iran": X blames). One on an actor
+    ("rebels fighting to topple it") stays a description, left to `backdrop`."""
+    if actors.coordinated(verb.head, skip):
+        return []
+    current = verb.head
+    while current.dep_ in PHRASE_DEPS and current.head.i != current.i:
+        current = current.head
+    if current.pos_ != "VERB" or current.i == verb.head.i:
+        return []
+    if load_lexicon().word_has_role(current, "speech"):
+        return []  # "X said a law allowing Y ...": what is said, not what X does
+    subject = _subject(current)
+    return actors.coordinated(subject, skip) if subject is not None else []
 
 
 def _included(holders: list[Token], actors: ActorIndex, skip: frozenset[int]) -> list[ActorMention]:
