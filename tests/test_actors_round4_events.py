@@ -24,3 +24,39 @@ def test_a_participle_on_a_posted_thing_is_done_by_the_poster(nlp):
 def test_a_participle_on_a_thing_said_is_not_done_by_the_speaker(nlp):
     text = "The minister said a decree banning the rebels was signed on Friday."
     assert "PERGOV" not in sources_of(nlp, text, "banning")
+
+
+def targets_of(nlp, text, trigger, actors):
+    events = code_with_actors(nlp, text, actors, DATE)
+    return {
+        (e.source.code if e.source else None, e.target.code if e.target else None)
+        for e in events
+        if e.trigger == trigger
+    }
+
+
+def test_the_people_confirmed_killed_are_its_victims(nlp):
+    text, actors = "Ten villagers were confirmed killed.", {"villagers": "PERCVL"}
+    found = targets_of(nlp, text, "killed", actors)
+    assert found == {(None, "PERCVL")}
+
+
+def test_a_participle_joined_to_a_passive_is_passive(nlp):
+    text = "Ten villagers were killed or injured by the rebels."
+    found = targets_of(nlp, text, "injured", {"villagers": "PERCVL", "the rebels": "PERREB"})
+    assert found == {("PERREB", "PERCVL")}
+
+
+def test_the_son_of_a_named_person_is_not_that_person(nlp):
+    text = "Carlos Ruiz, son of the rebel leader Juan Ruiz, was killed by the army."
+    actors = {"the rebel leader Juan Ruiz": "PERREB", "the army": "PERMIL"}
+    assert targets_of(nlp, text, "killed", actors) == {("PERMIL", None)}
+
+
+def test_a_list_hung_on_a_relative_still_names_its_members(nlp):
+    text = (
+        "Leftists were arrested, including Ana Gil, wife of the writer Luis Gil, the teacher "
+        "Pedro Diaz and the farmer Jose Mora."
+    )
+    actors = {"the teacher Pedro Diaz": "PEROPP", "the farmer Jose Mora": "PERCVL"}
+    assert {t for _, t in targets_of(nlp, text, "arrested", actors)} & {"PEROPP", "PERCVL"}

@@ -37,6 +37,7 @@ MARKER_KINDS = frozenset(
         "naming",
         "compass",
         "rank",
+        "kin",
     }
 )
 _ISO3 = re.compile(r"[A-Z]{3}")

@@ -212,6 +212,7 @@ def verb_arguments(
         return givers, [m for m in takers if m not in givers], (objects[0] if objects else None)
     skip = frozenset({verb.i})
     passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+    passive = passive or _passive_complement(verb)
     sources: list[ActorMention] = []
     targets: list[ActorMention] = []
     # "soldiers killed in Ukraine", "activists detained by police": a participle on a noun
@@ -227,7 +228,7 @@ def verb_arguments(
             for pobj in _children(agent, ("pobj",)):
                 sources += actors.coordinated(pobj, skip)
         undergoers = [verb.head] if reduced else _children(verb, PASSIVE_SUBJECT_DEPS)
-        if not undergoers and verb.dep_ == "conj":  # "X attacked and were repelled by Y"
+        if not undergoers and verb.dep_ in ("conj", "xcomp", "oprd"):  # "were repelled by Y"
             undergoers = _children(verb.head, ("nsubj", *PASSIVE_SUBJECT_DEPS))
         for subj in undergoers:
             targets += actors.coordinated(subj, skip)
@@ -287,6 +288,17 @@ def gerund_doers(verb: Token, actors: ActorIndex, skip: frozenset[int]) -> list[
         return []  # "X said a law allowing Y ...": what is said, not what X does
     subject = _subject(current)
     return actors.coordinated(subject, skip) if subject is not None else []
+
+
+def _passive_complement(verb: Token) -> bool:
+    """ "were confirmed killed", "are killed or injured by gunfire": a past participle with
+    no auxiliary or subject of its own, hung on a passive verb, is passive too (its
+    subject is who suffered it, not who did it)."""
+    if verb.tag_ != "VBN" or verb.dep_ not in ("xcomp", "oprd", "conj"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
+        return False
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.head.children)
 
 
 def _included(holders: list[Token], actors: ActorIndex, skip: frozenset[int]) -> list[ActorMention]:
