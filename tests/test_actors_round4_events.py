@@ -60,3 +60,15 @@ def test_a_list_hung_on_a_relative_still_names_its_members(nlp):
     )
     actors = {"the teacher Pedro Diaz": "PEROPP", "the farmer Jose Mora": "PERCVL"}
     assert {t for _, t in targets_of(nlp, text, "arrested", actors)} & {"PEROPP", "PERCVL"}
+
+
+def test_a_verb_joined_without_its_own_subject_shares_the_target(nlp):
+    text = "The police fired and landed a rubber bullet on the student yesterday."
+    actors = {"The police": "PERCOP", "the student": "PEREDU"}
+    assert ("PERCOP", "PEREDU") in targets_of(nlp, text, "fired", actors)
+
+
+def test_a_place_inside_a_time_phrase_is_not_the_target(nlp):
+    text = "For the first time in the three weeks of protests in Chile, the police fired."
+    actors = {"the police": "PERCOP"}
+    assert targets_of(nlp, text, "fired", actors) == {("PERCOP", None)}

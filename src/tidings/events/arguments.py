@@ -35,6 +35,7 @@ MOVER_PREPS = ("from", "to", "into", "in", "inside")
 # "a protest in Beijing", "blocked traffic into Nairobi": the place whose country is targeted
 PLACE_PREPS = ("in", "inside", "into")
 PLACE_DEPTH = 3  # prepositional phrases followed down from the event's own words
+TIME_ENTITIES = ("DATE", "TIME")  # a time phrase leads to no place of the event
 
 
 def _subject(verb: Token) -> Token | None:
@@ -115,7 +116,8 @@ def place_targets(holders: Iterable[Token], actors: ActorIndex) -> list[ActorMen
                     place = next((p for p in found if p is not None), None)
                     if place is not None:
                         return [place]
-                queue.append((pobj, depth + 1))
+                if pobj.ent_type_ not in TIME_ENTITIES:  # "in the weeks of protests in X"
+                    queue.append((pobj, depth + 1))
     return []
 
 
@@ -261,6 +263,8 @@ def verb_arguments(
             targets += [m for m in actors.coordinated(pobj, skip) if m not in sources]
             if targets:
                 break
+    if not targets and sources and not objects:  # "fired and landed a round on X"
+        targets = _joined_targets(verb, actors, skip, sources)
     if not targets and sources:  # "would blockade Paris": a place as the object
         found = (place_actor(obj, actors) for obj in objects)
         targets = [m for m in found if m is not None][:1]
@@ -288,6 +292,24 @@ def gerund_doers(verb: Token, actors: ActorIndex, skip: frozenset[int]) -> list[
         return []  # "X said a law allowing Y ...": what is said, not what X does
     subject = _subject(current)
     return actors.coordinated(subject, skip) if subject is not None else []
+
+
+def _joined_targets(
+    verb: Token, actors: ActorIndex, skip: frozenset[int], sources: list[ActorMention]
+) -> list[ActorMention]:
+    """The target of a verb joined to `verb` (which has no object) with no subject or
+    auxiliary of its own ("police fired and landed a round on a protester"): one act."""
+    for joined in _children(verb, ("conj",)):
+        own = _children(joined, (*SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS, "aux", "auxpass", "neg"))
+        if joined.pos_ != "VERB" or own:  # "opened ... but was refusing X": another act
+            continue
+        objects = _children(joined, OBJECT_DEPS)
+        heads = objects + [p for h in (joined, *objects) for p in _prep_objects(h, TARGET_PREPS)]
+        for head in heads:
+            found = [m for m in actors.coordinated(head, skip) if m not in sources]
+            if found:
+                return found
+    return []
 
 
 def _passive_complement(verb: Token) -> bool:
