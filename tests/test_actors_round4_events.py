@@ -72,3 +72,14 @@ def test_a_place_inside_a_time_phrase_is_not_the_target(nlp):
     text = "For the first time in the three weeks of protests in Chile, the police fired."
     actors = {"the police": "PERCOP"}
     assert targets_of(nlp, text, "fired", actors) == {("PERCOP", None)}
+
+
+def test_a_finite_verb_misjoined_to_an_infinitive_keeps_the_main_subject(nlp):
+    text = (
+        "The minister said he has arranged for 300 of the rebels to be available and has "
+        "requested Chile send aid."
+    )
+    actors = {"The minister": "PERGOV", "the rebels": "PERREB", "Chile": "CHL"}
+    events = code_with_actors(nlp, text, actors, DATE)
+    found = {e.source.code if e.source else None for e in events if e.trigger == "requested"}
+    assert "PERREB" not in found, found
