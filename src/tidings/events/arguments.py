@@ -66,21 +66,28 @@ def _subject(verb: Token) -> Token | None:
         shared = current.dep_ in SHARED_SUBJECT_DEPS or participle or _infinitival(current)
         if not shared or current.head.i == current.i:
             return None
-        if _finite_on_infinitive(current):  # "arranged for X to be ready and has requested"
-            current = current.head
-        current = current.head
+        infinitive = _misjoined_infinitive(current)  # "arranged for X to be ready and has"
+        current = infinitive.head if infinitive is not None else current.head
     return None
 
 
 FINITE_TAGS = ("VBZ", "VBP", "VBD", "MD")
 
 
-def _finite_on_infinitive(verb: Token) -> bool:
-    """A verb with a finite auxiliary of its own joined to a "to" infinitive: the parser
-    misplaced it, it joins the verb above ("he arranged for the Guard to be ready and has
-    requested ...": he requested), so the infinitive's own subject is not its."""
-    finite = any(c.dep_ == "aux" and c.tag_ in FINITE_TAGS for c in verb.children)
-    return verb.dep_ == "conj" and finite and _infinitival(verb.head)
+def _misjoined_infinitive(verb: Token) -> Token | None:
+    """For a finite verb joined to a "to" infinitive (through a chain of conjuncts), that
+    infinitive: the parser misplaced the verb, which joins the one above ("he arranged
+    for the Guard to be ready and has requested ...": he requested), so the infinitive's
+    own subject is not its."""
+    finite = verb.tag_ in FINITE_TAGS or any(
+        c.dep_ == "aux" and c.tag_ in FINITE_TAGS for c in verb.children
+    )
+    if verb.dep_ != "conj" or not finite:
+        return None
+    head = verb.head
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    return head if _infinitival(head) else None
 
 
 def _infinitival(verb: Token) -> bool:
