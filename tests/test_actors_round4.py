@@ -133,3 +133,8 @@ def test_a_name_in_apposition_to_a_role_keeps_its_code(nlp, actor_coder, text, l
     found = codes(nlp, actor_coder, text)
     role = next(code for words, code in found.items() if words.lower().startswith("the"))
     assert found.get(later) == role, found
+
+
+def test_an_institution_a_country_word_modifies_is_no_place_of_the_story(nlp, actor_coder):
+    text = "Police arrested a man on Monday, days after a vote in the U.S. Senate."
+    assert codes(nlp, actor_coder, text)["Police"] == "COP"

@@ -76,17 +76,16 @@ def story_countries(doc: Doc, hits: Sequence[Hit], lexicon: Lexicon) -> list[tup
 
 
 def _phrase_country(pobj: Token, by_token: dict[int, Hit]) -> str | None:
-    """The first country a locative object names: its own words and those of its
-    appositions, conjuncts and "of" phrases ("the city of El Paso, Texas")."""
+    """The first country a locative object names as its head, or its appositions,
+    conjuncts and "of" phrases do ("the city of El Paso, Texas"); an institution a
+    country word modifies is no place ("in the U.S. Senate")."""
     heads = [pobj, *pobj.conjuncts]
     heads += [c for h in list(heads) for c in h.children if c.dep_ in ("appos", "npadvmod")]
     heads += [g for h in list(heads) for p in h.children if p.lower_ == "of" for g in p.children]
     for head in heads:
-        words = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod", "det")] + [head]
-        for word in words:
-            hit = by_token.get(word.i)
-            if hit is not None and hit.kind != "demonym":
-                return hit.ref
+        hit = by_token.get(head.i)  # the place itself: not "in the U.S. Senate"
+        if hit is not None and hit.kind != "demonym":
+            return hit.ref
         if head.pos_ == "PROPN" and head.ent_type_ in PLACE_LABELS:
             compounds = [t for t in head.lefts if t.dep_ == "compound"] + [head]
             country = place_country(doc_text(compounds))
