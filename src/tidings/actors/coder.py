@@ -233,9 +233,7 @@ class _DocCoder:
             key=lambda h: (lexicon.roles[int(h.ref)].priority, h.end, h.end - h.start),
             default=None,
         )
-        title = lexicon.roles[int(best.ref)] if best is not None else None
-        if title is not None:
-            title = rank_role(lexicon, self.memory, cand.start, title)
+        title = rank_role(lexicon, self.memory, best)
         title_text = title.phrase if title is not None else ""
         orgs = [h for h in cand.hits if h.kind == "org"]
         if not orgs and name is None:  # "leaders of Hamas", "troops of the United Nations"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from tidings.actors.coref import Memory
 from tidings.actors.lexicon import Lexicon, Role
+from tidings.actors.matching import Hit
 
 __all__ = ["rank_role"]
 
@@ -12,12 +13,14 @@ RANK_SENTENCES = 2  # how many sentences back the police or soldiers may have be
 POLICE, MILITARY = "COP", "MIL"
 
 
-def rank_role(lexicon: Lexicon, memory: Memory, start: int, title: Role) -> Role:
-    """ "Three police officers were killed ... the officers were stabbed": a rank word
-    (markers.tsv) after police, with no soldiers named since, is a police rank."""
-    if title.phrase.lower() not in lexicon.words("rank"):
+def rank_role(lexicon: Lexicon, memory: Memory, best: Hit | None) -> Role | None:
+    """The role of the title hit `best`, if any; a rank word (markers.tsv) after police,
+    with no soldiers named since, is a police rank ("Three police officers were killed
+    ... the officers were stabbed")."""
+    title = lexicon.roles[int(best.ref)] if best is not None else None
+    if best is None or title is None or title.phrase.lower() not in lexicon.words("rank"):
         return title
-    sentence = memory.sentence_of[start]
+    sentence = memory.sentence_of[best.start]
     recent = {
         c.actor.sector
         for c in memory.coded
