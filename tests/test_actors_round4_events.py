@@ -83,3 +83,9 @@ def test_a_finite_verb_misjoined_to_an_infinitive_keeps_the_main_subject(nlp):
     events = code_with_actors(nlp, text, actors, DATE)
     found = {e.source.code if e.source else None for e in events if e.trigger == "requested"}
     assert "PERREB" not in found, found
+
+
+def test_the_office_someone_resigns_to_take_is_not_a_target(nlp):
+    text = "The minister resigned to become the ambassador of Chile."
+    actors = {"The minister": "PERGOV", "the ambassador of Chile": "CHLGOV"}
+    assert targets_of(nlp, text, "resigned", actors) == {("PERGOV", None)}

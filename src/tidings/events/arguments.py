@@ -95,6 +95,15 @@ def _infinitival(verb: Token) -> bool:
     return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def _object_deps(verb: Token) -> tuple[str, ...]:
+    """A copula's complement is what its subject is or becomes ("resigned to become the
+    Secretary of State"), no one the event is done to; after "there" it is who undergoes
+    it ("there was one passenger injured")."""
+    if any(c.dep_ == "expl" for c in verb.children):
+        return OBJECT_DEPS
+    return tuple(d for d in OBJECT_DEPS if d != "attr")
+
+
 def _complement_object(verb: Token) -> list[Token]:
     """The object of "condemned as unacceptable the allegations": parsed as the pobj of "as",
     it is the verb's object when an adjective (the object complement) precedes it."""
@@ -179,7 +188,7 @@ def verb_arguments(
             sources += actors.coordinated(subject, skip)
         elif verb.dep_ == "acl" and verb.tag_ == "VBG":
             sources += gerund_doers(verb, actors, skip)
-    objects = _children(verb, OBJECT_DEPS) or _complement_object(verb)
+    objects = _children(verb, _object_deps(verb)) or _complement_object(verb)
     if mover and not passive:
         targets += moved_to(verb, objects, actors, skip, sources)
     for obj in objects if not targets else []:
