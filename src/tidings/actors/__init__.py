@@ -25,6 +25,7 @@ __all__ = [
     "code_actors",
     "default_coder",
     "demonym_country",
+    "is_kin",
     "load_lexicon",
     "place_country",
 ]
@@ -34,6 +35,11 @@ __all__ = [
 def default_coder() -> ActorCoder:
     """The coder with the packaged dictionaries, built once per process."""
     return ActorCoder()
+
+
+def is_kin(word: str) -> bool:
+    """A noun of kinship ("son", "widow"): whoever follows its "of" is someone else."""
+    return word.lower() in default_coder().lexicon.words("kin")
 
 
 def code_actors(doc: Doc) -> list[ActorMention]:

@@ -73,6 +73,9 @@ def candidates(doc: Doc, hits: list[Hit], lexicon: Lexicon) -> list[Candidate]:
     for ent in doc.ents:
         if ent.label_ in ("PERSON", "ORG"):
             found.append(Candidate(ent.start, ent.end, "person"))
+    for token in doc:  # "Pelosi had opposed": a surname the tagger missed, if named before
+        if token.pos_ == "PROPN" and not token.ent_type_ and token.dep_ in rules.PRONOUN_DEPS:
+            found.append(Candidate(token.i, token.i + 1, "person"))
     pronouns = lexicon.words("person_pronoun") | lexicon.words("group_pronoun")
     things = lexicon.words("thing_pronoun")
     for token in doc:

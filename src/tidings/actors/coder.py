@@ -20,11 +20,13 @@ from spacy.vocab import Vocab
 
 from tidings.actors import origins, rules
 from tidings.actors.candidates import Candidate, candidates
-from tidings.actors.coref import Coded, Kind, Memory, is_plural, pronoun_kind
+from tidings.actors.coref import Coded, Kind, Memory, appositive_name, is_plural, pronoun_kind
 from tidings.actors.lexicon import Lexicon, Role, default_lexicon
 from tidings.actors.matching import Hit, PhraseIndex, outermost
 from tidings.actors.modifiers import adversary_countries
+from tidings.actors.ranks import rank_role
 from tidings.actors.regions import named_region, region_hits, with_region
+from tidings.actors.story import document_focus
 from tidings.model import Actor, ActorMention
 
 COUNTRY_KINDS = frozenset({"name", "capital", "demonym"})
@@ -76,7 +78,8 @@ class _DocCoder:
         self.doc, self.lexicon = doc, coder.lexicon
         self.people: set[int] = set()  # starts of named-actor hits known to be people
         hits = outermost(coder.index(doc.vocab).hits(doc))
-        hits = [self._dated(h, date) for h in hits if not rules.modifier(doc, h, self.lexicon)]
+        kept = (h for h in hits if not rules.modifier(doc, h, self.lexicon))
+        hits = [self._dated(h, date) for h in kept if not rules.not_a_country(doc, h, self.lexicon)]
         self.hits = rules.disambiguated(doc, hits, self.lexicon)
         sentence_of = [0] * len(doc)
         for index, sent in enumerate(doc.sents):
@@ -113,10 +116,11 @@ class _DocCoder:
             and c.actor.sector != "MED"
             and c.kind != "pronoun"
         ]
-        focus = rules.focus_country(countries)
-        sole = rules.sole_country(countries) if focus is None else None
+        focus = document_focus(countries, self.doc, self.hits, self.lexicon)
+        sole = rules.sole_country(countries) if focus.country is None else None
         return [
-            self._mention(c, focus or (sole if self._titled_person(c) else None)) for c in coded
+            self._mention(c, focus.of(c.actor.sector) or (sole if self._titled_person(c) else None))
+            for c in coded
         ]
 
     def _region(self, coded: Coded) -> str | None:
@@ -229,7 +233,7 @@ class _DocCoder:
             key=lambda h: (lexicon.roles[int(h.ref)].priority, h.end, h.end - h.start),
             default=None,
         )
-        title = lexicon.roles[int(best.ref)] if best is not None else None
+        title = rank_role(lexicon, self.memory, best)
         title_text = title.phrase if title is not None else ""
         orgs = [h for h in cand.hits if h.kind == "org"]
         if not orgs and name is None:  # "leaders of Hamas", "troops of the United Nations"
@@ -278,6 +282,8 @@ class _DocCoder:
                 made = [lexicon.role_actor(text, c, title) for c in found]
                 return [self._coded(a, cand.start, cand.end, kind) for a in made]
             country = found[0] if found else origins.city_modifier_country(span, cand.hits)
+        if country is None and name is not None and affiliation is None:
+            country = origins.title_place_country(span, cand.hits)
         known = self.memory.person(name_text) if name is not None and country is None else None
         if known is not None:
             country = known.actor.country
@@ -293,6 +299,7 @@ class _DocCoder:
             needs_focus = False  # "civilians imprisoned for acting against Moscow"
         actor = lexicon.role_actor(text, country, title, affiliation=affiliation)
         coded = self._coded(actor, cand.start, cand.end, kind, needs_focus)
+        name_text = name_text or appositive_name(doc[cand.head])  # "X, the Speaker"
         return [self.memory.remember(coded, name_text, title_text)]
 
     def _split(

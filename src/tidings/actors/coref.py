@@ -128,6 +128,18 @@ class Memory:
         return None
 
 
+def appositive_name(head: Token) -> str:
+    """The person a role phrase stands beside in apposition ("Nancy Pelosi, the Speaker
+    of the House", "the mayor of London, Sadiq Khan"), so the name is known later."""
+    beside = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "appos":
+        beside.append(head.head)
+    for token in beside:
+        if token.ent_type_ == "PERSON" and token.pos_ == "PROPN":
+            return next(e.text for e in token.doc.ents if e.start <= token.i < e.end)
+    return ""
+
+
 def _personal(coded: Coded) -> bool:
     """A person, or a pronoun standing for one ("he", not "it" for a country)."""
     return coded.kind == "person" or (

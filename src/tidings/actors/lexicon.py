@@ -34,6 +34,10 @@ MARKER_KINDS = frozenset(
         "ethnic",
         "member_noun",
         "adversary_prep",
+        "naming",
+        "compass",
+        "rank",
+        "kin",
     }
 )
 _ISO3 = re.compile(r"[A-Z]{3}")

@@ -84,6 +84,17 @@ def city_modifier_country(span: Span, hits: Sequence[Hit]) -> str | None:
     return None
 
 
+def title_place_country(span: Span, hits: Sequence[Hit]) -> str | None:
+    """ "Florida Governor Ron DeSantis", "El Paso Mayor Dee Margo": the country of a known
+    US state or city written before a titled person's title (whatever the tagger made of
+    it: small models often take the whole phrase for a PERSON)."""
+    first = min((h.start for h in hits if h.kind == "role"), default=span.start)
+    words = [t for t in span if t.i < first and not t.is_punct and t.dep_ != "det"]
+    if not words or not all(t.pos_ == "PROPN" for t in words):
+        return None
+    return place_country(span.doc[words[0].i : words[-1].i + 1].text)
+
+
 def of_organisation(head: Token, hits: Sequence[Hit]) -> list[Hit]:
     """A named organisation a role noun belongs to by "of": "leaders of Hamas", "troops of
     the United Nations" (the members, coded as their body); empty when there is none."""

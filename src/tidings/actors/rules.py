@@ -154,6 +154,34 @@ def modifier(doc: Doc, hit: Hit, lexicon: Lexicon) -> bool:
     return False
 
 
+PLACE_NAME_LABELS = frozenset({"LOC", "GPE"})
+
+
+def not_a_country(doc: Doc, hit: Hit, lexicon: Lexicon) -> bool:
+    """A country word that is part of another place's name ("New Mexico", "the Gulf of
+    Mexico", "the Persian Gulf": a longer place entity, a GPE one opening before it with
+    a word other than a compass point) or a
+    work's title ("an artwork entitled America": after a naming word, markers.tsv)."""
+    if hit.kind not in COUNTRY_HITS:
+        return False
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_NAME_LABELS or not (ent.start <= hit.start < ent.end):
+            continue
+        compass = lexicon.words("compass")  # "South Lebanon" is Lebanon, "the" is no name
+        before = any(
+            t.pos_ == "PROPN" and t.lower_ not in compass for t in doc[ent.start : hit.start]
+        )
+        if before or (ent.label_ == "LOC" and ent.end > hit.end):
+            return True
+    before = hit.start - 1
+    while before >= 0 and doc[before].text in QUOTES:
+        before -= 1
+    if before < 0 or doc[before].lower_ not in lexicon.words("naming"):
+        return False
+    root = doc[hit.start : hit.end].root
+    return root.head.i == before
+
+
 def role_head(
     doc: Doc, start: int, end: int, role_tokens: set[int], members: frozenset[str] = frozenset()
 ) -> Token | None:

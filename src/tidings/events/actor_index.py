@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
+from tidings.actors import is_kin
 from tidings.model import ActorMention
 
 __all__ = ["ActorIndex"]
@@ -60,8 +61,24 @@ class ActorIndex:
                     continue
                 if child.dep_ == "prep" and child.lower_ not in DESCEND_PREPS:
                     continue
+                if child.dep_ == "prep" and child.lower_ == "of" and is_kin(current.lemma_):
+                    # "son of Osama bin Laden" is not Osama; a list the parser hung on the
+                    # relative ("X, wife of Y, A and B were arrested") still goes on
+                    queue.extend(self._listed_after(child))
+                    continue
                 queue.append(child)
         return None
+
+    def _listed_after(self, prep: Token) -> list[Token]:
+        """Appositions and conjuncts hung on the object of `prep` that name no part of its
+        own actor ("wife of the writer X, A and B": A and B, not X's own name)."""
+        found = []
+        for obj in prep.children:
+            own = self.at(obj)
+            for child in obj.children:
+                if child.dep_ in ("appos", "conj") and (own is None or self.at(child) != own):
+                    found.append(child)
+        return found
 
     def _describes(self, token: Token, appos: Token) -> bool:
         """An apposition headed by a common noun describes a coded actor, it names no other

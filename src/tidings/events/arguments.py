@@ -7,18 +7,29 @@ stage found. A role that holds no coded actor stays empty: we never guess.
 
 from __future__ import annotations
 
-from collections import deque
-from collections.abc import Iterable
-from typing import Literal
-
 from spacy.tokens import Token
 
-from tidings.actors import demonym_country, place_country
 from tidings.actors.modifiers import misread_participle
 from tidings.events.actor_index import ActorIndex
-from tidings.model import Actor, ActorMention
+from tidings.events.event_places import (
+    demonym_mentions,
+    demonym_source,
+    host_targets,
+    place_actor,
+    place_targets,
+)
+from tidings.events.lexicon import load_lexicon
+from tidings.model import ActorMention
 
-__all__ = ["ActorIndex", "noun_arguments", "place_targets", "verb_arguments"]
+__all__ = [
+    "ActorIndex",
+    "demonym_mentions",
+    "host_targets",
+    "noun_arguments",
+    "place_actor",
+    "place_targets",
+    "verb_arguments",
+]
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
@@ -31,9 +42,6 @@ RECIPROCAL_PREPS = ("between", "among", "amongst")
 SHARED_SUBJECT_DEPS = ("xcomp", "conj", "acomp")
 RAISED_SUBJECT_DEPS = ("nsubjpass",)  # of a governing verb only: "X is set to attend"
 MOVER_PREPS = ("from", "to", "into", "in", "inside")
-# "a protest in Beijing", "blocked traffic into Nairobi": the place whose country is targeted
-PLACE_PREPS = ("in", "inside", "into")
-PLACE_DEPTH = 3  # prepositional phrases followed down from the event's own words
 
 
 def _subject(verb: Token) -> Token | None:
@@ -58,13 +66,42 @@ def _subject(verb: Token) -> Token | None:
         shared = current.dep_ in SHARED_SUBJECT_DEPS or participle or _infinitival(current)
         if not shared or current.head.i == current.i:
             return None
-        current = current.head
+        infinitive = _misjoined_infinitive(current)  # "arranged for X to be ready and has"
+        current = infinitive.head if infinitive is not None else current.head
     return None
+
+
+FINITE_TAGS = ("VBZ", "VBP", "VBD", "MD")
+
+
+def _misjoined_infinitive(verb: Token) -> Token | None:
+    """For a finite verb joined to a "to" infinitive (through a chain of conjuncts), that
+    infinitive: the parser misplaced the verb, which joins the one above ("he arranged
+    for the Guard to be ready and has requested ...": he requested), so the infinitive's
+    own subject is not its."""
+    finite = verb.tag_ in FINITE_TAGS or any(
+        c.dep_ == "aux" and c.tag_ in FINITE_TAGS for c in verb.children
+    )
+    if verb.dep_ != "conj" or not finite:
+        return None
+    head = verb.head
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    return head if _infinitival(head) else None
 
 
 def _infinitival(verb: Token) -> bool:
     """A "to" clause hung on another verb ("have sworn to fight"): it shares the subject."""
     return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _object_deps(verb: Token) -> tuple[str, ...]:
+    """A copula's complement is what its subject is or becomes ("resigned to become the
+    Secretary of State"), no one the event is done to; after "there" it is who undergoes
+    it ("there was one passenger injured")."""
+    if any(c.dep_ == "expl" for c in verb.children):
+        return OBJECT_DEPS
+    return tuple(d for d in OBJECT_DEPS if d != "attr")
 
 
 def _complement_object(verb: Token) -> list[Token]:
@@ -89,95 +126,6 @@ def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
         for pobj in prep.children
         if pobj.dep_ == "pobj"
     ]
-
-
-def place_targets(holders: Iterable[Token], actors: ActorIndex) -> list[ActorMention]:
-    """The country of the place an event happens in, as its target when no other target is
-    named: PETRARCH reads the whole phrase after the verb, so "staged a protest in
-    Beijing" targets China and "held exercises in Alaska's waters" its country. Follows the
-    prepositional phrases of `holders` (the verb or noun and its objects) in order, a few
-    levels down ("a summit on the unrest in Iran"). The source's own country counts too
-    ("Obama spoke of the shootings in South Carolina": USA), as in PETRARCH's codings."""
-    queue: deque[tuple[Token, int]] = deque((h, 0) for h in holders)
-    seen: set[int] = set()
-    while queue:
-        token, depth = queue.popleft()
-        if token.i in seen or depth > PLACE_DEPTH:
-            continue
-        seen.add(token.i)
-        for prep in (c for c in token.children if c.dep_ == "prep"):
-            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                if prep.lower_ in PLACE_PREPS:
-                    # "in Kenya's capital", "in the east of the Gaza Strip": the owner
-                    owners = [c for c in pobj.children if c.dep_ == "poss"]
-                    found = (place_actor(t, actors) for t in (pobj, *owners, *_of(pobj)))
-                    place = next((p for p in found if p is not None), None)
-                    if place is not None:
-                        return [place]
-                queue.append((pobj, depth + 1))
-    return []
-
-
-def _of(token: Token) -> list[Token]:
-    return _prep_objects(token, ("of",))
-
-
-def place_actor(token: Token, actors: ActorIndex) -> ActorMention | None:
-    """A country or capital named by the phrase `token` heads ("Beijing", "the Gaza
-    Strip"), as an actor mention of the country alone."""
-    mention = actors.at(token)
-    if mention is not None:
-        return mention if mention.actor.country and not mention.actor.sector else None
-    words = [c for c in token.lefts if c.dep_ == "compound"] + [token]
-    start, end = words[0].idx, token.idx + len(token)
-    text = token.doc.text[start:end]
-    country = place_country(text)
-    if country is None:
-        return None
-    return _country_mention(token, text, country, start, end, "state")
-
-
-def host_targets(obj: Token | None, actors: ActorIndex) -> list[ActorMention]:
-    """The host country a visit goes to when the object names a place-bound occasion
-    ("attend the Beijing Olympics", "visited the Kabul embassy"): the place modifying the
-    object. Used only for visits, where going to the occasion is going to its country."""
-    if obj is None:
-        return []
-    for token in (obj, *(c for c in obj.children if c.dep_ in ("compound", "amod", "nmod"))):
-        place = place_actor(token, actors)
-        if place is not None:
-            return [place]
-    return []
-
-
-def _demonym_source(noun: Token) -> list[ActorMention]:
-    """ "Israeli shelling", "Turkish air strikes": a demonym on an event noun (or on its
-    compound, "Israeli tank shelling") is the event's doer, its country alone."""
-    modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
-    modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.children]
-    return demonym_mentions([m for m in modifiers if m.dep_ in ("amod", "nmod") and m.i < noun.i])
-
-
-def demonym_mentions(words: Iterable[Token]) -> list[ActorMention]:
-    """The country of the first demonym among `words`, as an actor mention of it alone."""
-    for word in words:
-        country = demonym_country(word.text)
-        if country is not None:
-            return [_country_mention(word, word.text, country, word.idx, word.idx + len(word))]
-    return []
-
-
-def _country_mention(
-    token: Token,
-    text: str,
-    country: str,
-    start: int,
-    end: int,
-    kind: Literal["state", "group"] = "group",
-) -> ActorMention:
-    """A mention of a country alone, named by words the actors stage left uncoded."""
-    sentence = sum(1 for s in token.doc.sents if s.start <= token.i) - 1
-    return ActorMention(Actor.of(text, country, None), start, end, sentence, kind)
 
 
 def verb_arguments(
@@ -211,6 +159,7 @@ def verb_arguments(
         return givers, [m for m in takers if m not in givers], (objects[0] if objects else None)
     skip = frozenset({verb.i})
     passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+    passive = passive or _passive_complement(verb)
     sources: list[ActorMention] = []
     targets: list[ActorMention] = []
     # "soldiers killed in Ukraine", "activists detained by police": a participle on a noun
@@ -226,7 +175,7 @@ def verb_arguments(
             for pobj in _children(agent, ("pobj",)):
                 sources += actors.coordinated(pobj, skip)
         undergoers = [verb.head] if reduced else _children(verb, PASSIVE_SUBJECT_DEPS)
-        if not undergoers and verb.dep_ == "conj":  # "X attacked and were repelled by Y"
+        if not undergoers and verb.dep_ in ("conj", "xcomp", "oprd"):  # "were repelled by Y"
             undergoers = _children(verb.head, ("nsubj", *PASSIVE_SUBJECT_DEPS))
         for subj in undergoers:
             targets += actors.coordinated(subj, skip)
@@ -237,7 +186,9 @@ def verb_arguments(
         subject = _subject(verb)
         if subject is not None:
             sources += actors.coordinated(subject, skip)
-    objects = _children(verb, OBJECT_DEPS) or _complement_object(verb)
+        elif verb.dep_ == "acl" and verb.tag_ == "VBG":
+            sources += gerund_doers(verb, actors, skip)
+    objects = _children(verb, _object_deps(verb)) or _complement_object(verb)
     if mover and not passive:
         targets += moved_to(verb, objects, actors, skip, sources)
     for obj in objects if not targets else []:
@@ -257,12 +208,64 @@ def verb_arguments(
             targets += [m for m in actors.coordinated(pobj, skip) if m not in sources]
             if targets:
                 break
+    if not targets and sources and not objects:  # "fired and landed a round on X"
+        targets = _joined_targets(verb, actors, skip, sources)
     if not targets and sources:  # "would blockade Paris": a place as the object
         found = (place_actor(obj, actors) for obj in objects)
         targets = [m for m in found if m is not None][:1]
     if not targets and sources:
         targets = place_targets([*objects, verb], actors)
     return sources, targets, (objects[0] if objects else None)
+
+
+# "posted a message on Twitter blaming Iran": the object phrase a participle sits in
+PHRASE_DEPS = ("pobj", "prep", "dobj", "obj", "conj", "appos", "compound")
+
+
+def gerund_doers(verb: Token, actors: ActorIndex, skip: frozenset[int]) -> list[ActorMention]:
+    """The doer of a participle on a thing: the subject of the verb whose object phrase
+    holds it ("X posted a message on Twitter blaming Iran": X blames). One on an actor
+    ("rebels fighting to topple it") stays a description, left to `backdrop`."""
+    if actors.coordinated(verb.head, skip):
+        return []
+    current = verb.head
+    while current.dep_ in PHRASE_DEPS and current.head.i != current.i:
+        current = current.head
+    if current.pos_ != "VERB" or current.i == verb.head.i:
+        return []
+    if load_lexicon().word_has_role(current, "speech"):
+        return []  # "X said a law allowing Y ...": what is said, not what X does
+    subject = _subject(current)
+    return actors.coordinated(subject, skip) if subject is not None else []
+
+
+def _joined_targets(
+    verb: Token, actors: ActorIndex, skip: frozenset[int], sources: list[ActorMention]
+) -> list[ActorMention]:
+    """The target of a verb joined to `verb` (which has no object) with no subject or
+    auxiliary of its own ("police fired and landed a round on a protester"): one act."""
+    for joined in _children(verb, ("conj",)):
+        own = _children(joined, (*SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS, "aux", "auxpass", "neg"))
+        if joined.pos_ != "VERB" or own:  # "opened ... but was refusing X": another act
+            continue
+        objects = _children(joined, OBJECT_DEPS)
+        heads = objects + [p for h in (joined, *objects) for p in _prep_objects(h, TARGET_PREPS)]
+        for head in heads:
+            found = [m for m in actors.coordinated(head, skip) if m not in sources]
+            if found:
+                return found
+    return []
+
+
+def _passive_complement(verb: Token) -> bool:
+    """ "were confirmed killed", "are killed or injured by gunfire": a past participle with
+    no auxiliary or subject of its own, hung on a passive verb, is passive too (its
+    subject is who suffered it, not who did it)."""
+    if verb.tag_ != "VBN" or verb.dep_ not in ("xcomp", "oprd", "conj"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
+        return False
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.head.children)
 
 
 def _included(holders: list[Token], actors: ActorIndex, skip: frozenset[int]) -> list[ActorMention]:
@@ -315,7 +318,7 @@ def noun_arguments(
     for pobj in _prep_objects(noun, ("by",)):
         sources += actors.coordinated(pobj, trigger_tokens)
     if not sources:
-        sources += _demonym_source(noun)
+        sources += demonym_source(noun)
     # "announced freezes and bans": a conjoined object shares the first one's verb
     phrase = object_phrase(noun)
     if not sources and light_verb and phrase.dep_ in OBJECT_DEPS:
