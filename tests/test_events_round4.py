@@ -157,3 +157,20 @@ def test_unnamed_people_conjoined_with_civilians_are_one_actor(nlp):
     text = "Four farmers and a man were killed by the rebels on Friday."
     found = triples(coded(nlp, text, VICTIMS))
     assert found == {("190", "PERREB", "BOLCVL")}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the place a compound subject meets in is no party to the meeting
+        ("Chile and Bolivia held talks in Lima.", {("046", "CHL", "BOL"), ("046", "BOL", "CHL")}),
+        (
+            "Chile and Bolivia met in Lima on Monday.",
+            {("040", "CHL", "BOL"), ("040", "BOL", "CHL")},
+        ),
+        # a party named as the object still is the target
+        ("Chile and Bolivia met Peru in Lima.", {("040", "CHL", "PER"), ("040", "BOL", "PER")}),
+    ],
+)
+def test_a_compound_subject_meets_itself_wherever_it_meets(nlp, text, expected):
+    assert asserted(coded(nlp, text)) == expected

@@ -40,6 +40,7 @@ from tidings.events.clauses import (
     undergone,
 )
 from tidings.events.embedding import Frames, Planned, Trigger, load_frames, plan
+from tidings.events.event_places import is_venue
 from tidings.events.instruments import firers, weapon_agent, weapon_words
 from tidings.events.lexicon import NOT_AN_EVENT, Lexicon, build_lexicon, load_lexicon
 from tidings.events.matching import TriggerMatcher
@@ -266,6 +267,17 @@ class EventCoder:
             return None
         return code, "asserted", speakers, (targets if own else sources)
 
+    def _reciprocal(
+        self, head: Token, sources: list[ActorMention], targets: list[ActorMention], doc: Doc
+    ) -> bool:
+        """Whether a compound subject acts on itself: a reciprocal word ("met", "held
+        talks") with two actors or more and no target but, at most, the place it happened
+        in ("Iran and Saudi Arabia held talks in Baghdad": each with the other, not Iraq)."""
+        words = [head, *(c for c in head.children if c.dep_ in ("dobj", "obj"))]
+        if not any(self.lexicon.has_role(w.lemma_, "reciprocal") for w in words):
+            return False
+        return len({s.actor for s in sources}) > 1 and all(is_venue(t, doc) for t in targets)
+
     def _records(
         self,
         doc: Doc,
@@ -319,8 +331,8 @@ class EventCoder:
             plover = plover_with_mode(plover, trigger.entry.mode)
         start, end = trigger.tokens[0].idx, trigger.tokens[-1].idx + len(trigger.tokens[-1])
         attributed = speaker_of(head, index, self.lexicon)
-        if not targets and len(sources) > 1 and self.lexicon.has_role(head.lemma_, "reciprocal"):
-            targets = list(sources)  # "Biden and Putin met": each met the other
+        if self._reciprocal(head, sources, targets, doc):
+            targets = list(sources)  # "Biden and Putin met (in Geneva)": each met the other
         pairs = [
             (s, t)
             for s, t in product(sources or [None], targets or [None])

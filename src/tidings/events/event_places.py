@@ -11,13 +11,20 @@ from collections import deque
 from collections.abc import Iterable
 from typing import Literal
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from tidings.actors import demonym_country, place_country
 from tidings.events.actor_index import ActorIndex
 from tidings.model import Actor, ActorMention
 
-__all__ = ["demonym_mentions", "demonym_source", "host_targets", "place_actor", "place_targets"]
+__all__ = [
+    "demonym_mentions",
+    "demonym_source",
+    "host_targets",
+    "is_venue",
+    "place_actor",
+    "place_targets",
+]
 
 # "a protest in Beijing", "blocked traffic into Nairobi": the place whose country is targeted
 PLACE_PREPS = ("in", "inside", "into")
@@ -51,6 +58,20 @@ def place_targets(holders: Iterable[Token], actors: ActorIndex) -> list[ActorMen
                 if pobj.ent_type_ not in TIME_ENTITIES:  # "in the weeks of protests in X"
                     queue.append((pobj, depth + 1))
     return []
+
+
+def is_venue(mention: ActorMention, doc: Doc) -> bool:
+    """Whether `mention` is only the place an event happens in ("met in Berlin"): a
+    country-level mention standing as the object of a place preposition."""
+    if mention.actor.sector is not None:
+        return False
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    while head.dep_ == "poss" and head.head.i != head.i:  # "in Kenya's capital"
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS
 
 
 def _of(token: Token) -> list[Token]:
