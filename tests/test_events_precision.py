@@ -60,6 +60,10 @@ def codes(text: str) -> set[str]:
         ("The villagers spoke of the threats of the Taliban.", "130", None),
         # signing a decree is no agreement; accepting responsibility claims it
         ("The prime minister signed a decree on the new tax.", None, "057"),
+        # commit: a pledge, not a crime committed
+        ("The inquiry covers crimes committed in the province since 2014.", None, "030"),
+        ("The soldiers committed a massacre in the village.", None, "030"),
+        ("Japan committed 500 troops to the mission.", "030", None),
         ("The commander accepted responsibility for the raid on the village.", "015", "080"),
     ],
 )
