@@ -26,7 +26,15 @@ from spacy.tokens import Doc, Span, Token
 
 from tidings.model import EventMention, TimeExpression
 from tidings.when.find import find_times
-from tidings.when.grammar import compared_since, given_up, governor, modal, negated, tense_of
+from tidings.when.grammar import (
+    compared_since,
+    given_up,
+    governor,
+    modal,
+    names_thing,
+    negated,
+    tense_of,
+)
 from tidings.when.lexicon import lexicon
 
 _NOT_YET = ("future", "threat", "hypothetical")
@@ -136,7 +144,7 @@ def _choose(
     one of a same-time clause ("when ...") hanging off a clause that contains it."""
     sentence, root = trigger.root.sent, trigger.root
     looks_back = event.modality not in _NOT_YET and tense_of(root) == "past" and not modal(root)
-    options = []
+    options, own, lex = [], frozenset(_targets(trigger)), lexicon()
     for time in times:
         if not sentence.start_char <= time.start < sentence.end_char:
             continue
@@ -151,6 +159,8 @@ def _choose(
         if compared_since(span.root, frozenset(lexicon().ordinals)):
             continue  # "the biggest drop since 1987": the base of a comparison
         hops = _hops(span.root, trigger)
+        if hops is not None and names_thing(span.root, own, lex.within, lex.zones):
+            continue  # "withdrawing from the 2015 agreement": the agreement's year, not this
         tier = 0 if hops is not None else 1 if _governs(span.root, root) else 2
         if tier == 2 and _set_off(span.root, root):
             tier = 1

@@ -6,6 +6,8 @@ date, a future clause ("will meet on Friday") looks ahead.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.tokens import Token
 
 from tidings.when.dates import Tense
@@ -119,3 +121,27 @@ def points_ahead(token: Token, forward: frozenset[str]) -> bool:
         return True
     negated = verb is not None and any(c.dep_ == "neg" for c in verb.children)
     return prep.lower_ in ("until", "till") and negated
+
+
+_NOUN_MODIFIERS = ("nummod", "compound", "amod", "poss", "nmod")
+
+
+def names_thing(
+    token: Token, own: frozenset[int], within: frozenset[str], zones: Collection[str]
+) -> bool:
+    """Whether a time only names which thing a noun means: it modifies a noun that is not the
+    event's own ("withdrawing from the 2015 agreement", "approved its 2019 budget"), so it
+    tells when that thing was made, not when the event happens. Not so for the subject of
+    the event's clause ("The 2014 war killed ...") or a noun the event happens within
+    ("killed in the 2014 war"). `own` holds the indexes of the event's own words; a time
+    zone ("16:30 UTC") is part of the time, no thing it names."""
+    noun = token
+    while noun.dep_ in _NOUN_MODIFIERS and noun.head.i != noun.i:
+        if noun.head.pos_ not in ("NOUN", "PROPN") or noun.head.lower_ in zones:
+            break
+        noun = noun.head
+        if noun.i in own:
+            return False
+    if noun.i == token.i or noun.dep_ == "nsubj":
+        return False
+    return not (noun.dep_ == "pobj" and noun.head.lower_ in within)

@@ -19,7 +19,7 @@ from tidings.resources import Row, package_file, read_tsv
 KINDS = (
     "month", "weekday", "number", "unit", "daypart", "deictic", "vague", "set", "prep",
     "season", "ordinal", "zone", "forward", "meanwhile",
-    "anaphor", "sequel", "quarter", "holiday", "superseded",
+    "anaphor", "sequel", "quarter", "holiday", "superseded", "within",
 )  # fmt: skip
 _UNIT = re.compile(r"(\d+)([HDWMY])")
 _DAYPART = re.compile(r"(MO|AF|EV|NI|\d{2}:\d{2})")
@@ -49,6 +49,7 @@ class Lexicon:
     forward: frozenset[str] = frozenset()
     meanwhile: frozenset[str] = frozenset()
     superseded: frozenset[str] = frozenset()
+    within: frozenset[str] = frozenset()  # "killed in the 2014 war": the war's date is the event's
     # "the next day" -> (1, "D", part of day or "", closing); "later" -> (1, closing)
     anaphors: dict[str, tuple[int, str, str, bool]] = field(default_factory=dict)
     sequels: dict[str, tuple[int, bool]] = field(default_factory=dict)
@@ -79,7 +80,7 @@ def _matching(row: Row, pattern: re.Pattern[str], what: str) -> re.Match[str]:
 @cache
 def lexicon() -> Lexicon:
     """Read and check `data/words.tsv` once."""
-    lex, forward, meanwhile, superseded = Lexicon(), set(), set(), set()
+    lex, forward, meanwhile, superseded, within = Lexicon(), set(), set(), set(), set()
     for row in read_tsv(package_file("tidings.when", "data/words.tsv"), ("kind", "word", "value")):
         kind, word = row["kind"], row["word"].lower()
         if kind == "month":
@@ -122,6 +123,8 @@ def lexicon() -> Lexicon:
             meanwhile.add(word)
         elif kind == "superseded":
             superseded.add(word)
+        elif kind == "within":
+            within.add(word)
         elif kind == "anaphor":
             m = _matching(row, _OFFSET, "a signed count and D/W/M/Y, e.g. +1D")
             part = row.get("part") or ""
@@ -149,4 +152,5 @@ def lexicon() -> Lexicon:
         forward=frozenset(forward),
         meanwhile=frozenset(meanwhile),
         superseded=frozenset(superseded),
+        within=frozenset(within),
     )
