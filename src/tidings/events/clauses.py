@@ -297,8 +297,10 @@ def may_refer_to(pronoun: Token, speaker: Token) -> bool:
 
 def performed_by(noun: Token, actors: ActorIndex, lexicon: Lexicon) -> list[ActorMention]:
     """The doer of an event noun named in a light participle on it: "attacks carried out
-    by X", "a strike launched by X", "the offensive waged by X"."""
-    for clause in children_of(noun, ("acl",)):
+    by X", "a strike launched by X", "the offensive waged by X", or in the light verb it
+    is the passive subject of: "the attacks were committed by X"."""
+    passive = [noun.head] if noun.dep_ == "nsubjpass" and noun.head.i != noun.i else []
+    for clause in [*children_of(noun, ("acl",)), *passive]:
         if clause.tag_ == "VBN" and lexicon.word_has_role(clause, "light"):
             agents = [p for a in children_of(clause, ("agent",)) for p in children_of(a, ("pobj",))]
             found = [m for p in agents for m in actors.coordinated(p)]

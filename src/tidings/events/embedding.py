@@ -237,6 +237,8 @@ def plan(triggers: list[Trigger], lexicon: Lexicon, frames: Frames) -> list[Plan
                 code[head.i], modality[head.i] = framed, mood
         elif ruling is not None and how == "object" and _yields(code[ruling.head.i], code[head.i]):
             dropped.add(ruling.head.i)  # "announced sanctions": the sanctions are the event
+        elif ruling is not None and how == "object" and _lends(ruling, lexicon):
+            dropped.add(ruling.head.i)  # "committed attacks": the attacks, by the subject
         elif ruling is not None and how in ("clause", "object", "for"):
             dropped.add(head.i)  # "offered to help", "condemned the attack": one event
         elif trigger.entry.pos == "NOUN" and _inside_argument(head, heads):
@@ -319,6 +321,14 @@ def _inside_argument(noun: Token, heads: dict[int, Trigger]) -> bool:
 def _yields(statement: str, governed: str) -> bool:
     """A bare public statement (01x) yields to the more specific event it announces."""
     return statement.startswith(STATEMENT_ROOT) and not governed.startswith(STATEMENT_ROOT)
+
+
+def _lends(ruling: Trigger, lexicon: Lexicon) -> bool:
+    """A light verb coded by its own default sense ("commit" 030, a pledge) only lends its
+    subject to an event noun it takes as object: "committed attacks", "committed a
+    massacre" are the attacks and the massacre. A sense read from the object's wording
+    ("opened fire", "held talks") already is that event."""
+    return not ruling.entry.objects and lexicon.word_has_role(ruling.head, "light")
 
 
 def _has_trigger_object(verb: Token, heads: dict[int, Trigger]) -> bool:

@@ -119,17 +119,18 @@ def lemmas(token: Token) -> tuple[str, ...]:
     return (lemma, *(g for g in guesses if g != lemma))
 
 
-def object_matches(token: Token, alternatives: frozenset[str]) -> bool:
+def object_matches(token: Token, alternatives: frozenset[str], head_only: bool = False) -> bool:
     """Whether the phrase `token` heads has one of the wordings: its lemma or word form, or
     a modifier's ("arms embargo" matches "embargo" and "arm"); a multiword alternative
-    needs its last word on the head and the others among the modifiers."""
+    needs its last word on the head and the others among the modifiers. `head_only`: a
+    single word must be the head ("committed suicide", not "committed suicide attacks")."""
     modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
     head = {token.lemma_.lower(), token.lower_}
     around = {w for c in modifiers for w in (c.lemma_.lower(), c.lower_)}
     for alternative in alternatives:
         words = alternative.split()
         if len(words) == 1:
-            if words[0] in head or words[0] in around:
+            if words[0] in head or (words[0] in around and not head_only):
                 return True
         elif words[-1] in head and all(w in around for w in words[:-1]):
             return True

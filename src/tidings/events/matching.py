@@ -59,7 +59,10 @@ class TriggerMatcher:
                 continue  # "attend a meeting in June": the time, not a host
             used = None
             if entry.objects:
-                used = next((o for o in objects if object_matches(o, entry.objects)), None)
+                # a wording that is no event names the object itself: "committed suicide
+                # attacks" are attacks, "signed a law enforcement pact" a pact
+                idiom = entry.code == NOT_AN_EVENT
+                used = next((o for o in objects if object_matches(o, entry.objects, idiom)), None)
                 if used is None:
                     continue
             if best is None or entry.specificity > best[0].specificity:
