@@ -17,6 +17,7 @@ from tidings.events.event_places import (
     host_targets,
     place_actor,
     place_targets,
+    prep_objects,
 )
 from tidings.events.lexicon import load_lexicon
 from tidings.model import ActorMention
@@ -109,23 +110,13 @@ def _complement_object(verb: Token) -> list[Token]:
     it is the verb's object when an adjective (the object complement) precedes it."""
     return [
         pobj
-        for pobj in _prep_objects(verb, ("as",))
+        for pobj in prep_objects(verb, ("as",))
         if any(c.dep_ == "amod" and c.pos_ == "ADJ" and c.i < pobj.i for c in pobj.children)
     ]
 
 
 def _children(token: Token, deps: tuple[str, ...]) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
-
-
-def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
-    return [
-        pobj
-        for prep in token.children
-        if prep.dep_ == "prep" and prep.lower_ in preps
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
-    ]
 
 
 def verb_arguments(
@@ -149,7 +140,7 @@ def verb_arguments(
         objects = _children(verb, PASSIVE_SUBJECT_DEPS if passive else OBJECT_DEPS)
         holders = [verb, *objects]  # "received assurances from X": "from" on the object
         givers = [
-            m for h in holders for p in _prep_objects(h, ("from",)) for m in actors.coordinated(p)
+            m for h in holders for p in prep_objects(h, ("from",)) for m in actors.coordinated(p)
         ]
         subject = _subject(verb)
         takers = actors.coordinated(subject, frozenset({verb.i})) if subject is not None else []
@@ -197,14 +188,14 @@ def verb_arguments(
         found = _included([verb, *objects], actors, skip)
         targets += [m for m in found if m not in sources and m not in targets]
     if not targets:  # "hosted (rounds of) talks between Iran and Saudi Arabia": the parties
-        heads = [*objects, *(p for obj in objects for p in _prep_objects(obj, ("of",)))]
-        for pobj in (p for head in heads for p in _prep_objects(head, RECIPROCAL_PREPS)):
+        heads = [*objects, *(p for obj in objects for p in prep_objects(obj, ("of",)))]
+        for pobj in (p for head in heads for p in prep_objects(head, RECIPROCAL_PREPS)):
             targets += [m for m in actors.coordinated(pobj, skip) if m not in sources]
     if not targets:
         # the verb's own preposition, or its object's: "signed an agreement with Turkey",
         # or that of the thing it is against: "advised against travel to Tunisia"
-        holders = [verb, *objects, *_prep_objects(verb, ("against",))]
-        for pobj in (p for holder in holders for p in _prep_objects(holder, TARGET_PREPS)):
+        holders = [verb, *objects, *prep_objects(verb, ("against",))]
+        for pobj in (p for holder in holders for p in prep_objects(holder, TARGET_PREPS)):
             targets += [m for m in actors.coordinated(pobj, skip) if m not in sources]
             if targets:
                 break
@@ -249,7 +240,7 @@ def _joined_targets(
         if joined.pos_ != "VERB" or own:  # "opened ... but was refusing X": another act
             continue
         objects = _children(joined, OBJECT_DEPS)
-        heads = objects + [p for h in (joined, *objects) for p in _prep_objects(h, TARGET_PREPS)]
+        heads = objects + [p for h in (joined, *objects) for p in prep_objects(h, TARGET_PREPS)]
         for head in heads:
             found = [m for m in actors.coordinated(head, skip) if m not in sources]
             if found:
@@ -270,7 +261,7 @@ def _passive_complement(verb: Token) -> bool:
 
 def _included(holders: list[Token], actors: ActorIndex, skip: frozenset[int]) -> list[ActorMention]:
     """Actors named as among those an event was done to: "were arrested, including X"."""
-    return [m for p in (p for h in holders for p in _prep_objects(h, ("including",)))
+    return [m for p in (p for h in holders for p in prep_objects(h, ("including",)))
             for m in actors.coordinated(p, skip)]  # fmt: skip
 
 
@@ -288,7 +279,7 @@ def moved_to(
 ) -> list[ActorMention]:
     """Where a moving verb's object goes from or to: "withdraw its troops from Lebanon",
     "sent observers to Bosnia", "deployed soldiers in Mali" (an actor, else a place)."""
-    pobjs = [p for h in (verb, *objects) for p in _prep_objects(h, MOVER_PREPS)]
+    pobjs = [p for h in (verb, *objects) for p in prep_objects(h, MOVER_PREPS)]
     for pobj in pobjs:
         found = [m for m in actors.coordinated(pobj, skip) if m not in sources]
         if found:
@@ -306,7 +297,7 @@ def noun_arguments(
     """Sources and targets of an event noun ("air strikes on Gaza", "talks between A and B")."""
     sources: list[ActorMention] = []
     targets: list[ActorMention] = []
-    for pobj in _prep_objects(noun, RECIPROCAL_PREPS):
+    for pobj in prep_objects(noun, RECIPROCAL_PREPS):
         sources += actors.coordinated(pobj, trigger_tokens)
     if len(sources) >= 2:
         return sources, list(sources)
@@ -315,7 +306,7 @@ def noun_arguments(
             mention = actors.at(child)
             if mention is not None and mention not in sources:
                 sources.append(mention)
-    for pobj in _prep_objects(noun, ("by",)):
+    for pobj in prep_objects(noun, ("by",)):
         sources += actors.coordinated(pobj, trigger_tokens)
     if not sources:
         sources += demonym_source(noun)
@@ -327,7 +318,7 @@ def noun_arguments(
             sources += actors.coordinated(subject, trigger_tokens)
     # "carried out strikes on Gaza": the light verb may hold the noun's target phrase
     holders = [noun, phrase.head] if light_verb else [noun]
-    for pobj in (p for holder in holders for p in _prep_objects(holder, NOUN_TARGET_PREPS)):
+    for pobj in (p for holder in holders for p in prep_objects(holder, NOUN_TARGET_PREPS)):
         targets += [m for m in actors.coordinated(pobj, trigger_tokens) if m not in sources]
         if targets:
             break
@@ -335,7 +326,7 @@ def noun_arguments(
         # (not a clause with its own subject: "a demand that X ease ...", see clause_subjects)
         clauses = (c for c in noun.children if c.dep_ == "acl" and not _children(c, ("nsubj",)))
         for clause in clauses:
-            heads = _children(clause, OBJECT_DEPS) + _prep_objects(clause, TARGET_PREPS)
+            heads = _children(clause, OBJECT_DEPS) + prep_objects(clause, TARGET_PREPS)
             for head in heads:
                 targets += [m for m in actors.coordinated(head, trigger_tokens) if m not in sources]
     if not targets and sources:
@@ -352,11 +343,6 @@ def object_phrase(noun: Token) -> Token:
     prep, measure = noun.head, noun.head.head
     of_object = noun.dep_ == "pobj" and prep.lower_ == "of" and measure.dep_ in OBJECT_DEPS
     return measure if of_object and measure.pos_ == "NOUN" and measure.i < noun.i else noun
-
-
-def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
-    """The objects of `token`'s prepositions among `preps` (for the clause readers)."""
-    return _prep_objects(token, preps)
 
 
 def children_of(token: Token, deps: tuple[str, ...]) -> list[Token]:

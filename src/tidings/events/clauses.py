@@ -19,9 +19,9 @@ from tidings.events.arguments import (
     children_of,
     demonym_mentions,
     place_actor,
-    prep_objects,
     verb_arguments,
 )
+from tidings.events.event_places import prep_objects
 from tidings.events.lexicon import Lexicon
 from tidings.events.ontology import Ontology
 from tidings.model import Actor, ActorMention

@@ -24,6 +24,7 @@ __all__ = [
     "is_venue",
     "place_actor",
     "place_targets",
+    "prep_objects",
 ]
 
 # "a protest in Beijing", "blocked traffic into Nairobi": the place whose country is targeted
@@ -75,7 +76,7 @@ def is_venue(mention: ActorMention, doc: Doc) -> bool:
 
 
 def _of(token: Token) -> list[Token]:
-    return _prep_objects(token, ("of",))
+    return prep_objects(token, ("of",))
 
 
 def place_actor(token: Token, actors: ActorIndex) -> ActorMention | None:
@@ -136,7 +137,8 @@ def _country_mention(
     return ActorMention(Actor.of(text, country, None), start, end, sentence, kind)
 
 
-def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
+def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    """The objects of `token`'s prepositions among `preps`."""
     return [
         pobj
         for prep in token.children
