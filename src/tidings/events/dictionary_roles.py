@@ -19,7 +19,7 @@ import datetime as dt
 from spacy.tokens import Span, Token
 
 from tidings.actors.phrases import PhraseBook, combine
-from tidings.events.dictionary_clauses import OUTSIDE_NP, pattern_spells
+from tidings.events.dictionary_clauses import OUTSIDE_NP, is_passive, pattern_spells
 from tidings.events.verb_match import VerbMatch
 from tidings.model import Actor, ActorMention
 
@@ -100,7 +100,7 @@ class Roles:
     def subject(self, verb: Token) -> list[Actor]:
         current = verb
         for _ in range(6):
-            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in current.children)
+            passive = is_passive(current)
             if passive and current is not verb:  # "Gollum was seen to break into ..."
                 raised = next((c for c in current.children if c.dep_ == "nsubjpass"), None)
                 return self.actors_of(raised) if raised is not None else []
