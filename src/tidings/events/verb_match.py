@@ -95,6 +95,10 @@ def match_verb(book: VerbBook, verb: Token, compound: bool = True) -> VerbMatch 
     near = [i for i in after if i not in _clause_words(verb)]
     views = [(list(range(sent.start, verb.i)), after, near)]
     views += _passive_view(verb, after, near)
+    # words two prepositions down ("at the start of a trip"): no pattern's first word
+    deep = frozenset(
+        i for _, region, _ in views for i in region if _preps_above(verb.doc[i], verb) > 1
+    )
     best: tuple[tuple[int, int, int], VerbMatch] | None = None
     for rank, form in enumerate(forms):
         tail = set(_tail(verb, form.words[form.head + 1 :]) or [])
@@ -112,7 +116,7 @@ def match_verb(book: VerbBook, verb: Token, compound: bool = True) -> VerbMatch 
                 if n and pattern.tight:
                     continue
                 words = [i for i in (region if marked else near_region) if i not in tail]
-                found = _match(verb, pattern, before, words)
+                found = _match(verb, pattern, before, words, deep)
                 if found is not None:
                     break
             if found is None:
@@ -139,8 +143,10 @@ def match_verb(book: VerbBook, verb: Token, compound: bool = True) -> VerbMatch 
 
 
 def _match(
-    verb: Token, pattern: Pattern, before: list[int], after: list[int]
+    verb: Token, pattern: Pattern, before: list[int], after: list[int], deep: frozenset[int]
 ) -> tuple[tuple[tuple[str, int], ...], frozenset[int]] | None:
+    """The pattern placed around the verb: its role anchors and the words it used, or
+    None. `deep`: words too deep in the verb's phrase to start the words after it."""
     doc = verb.doc
     roles: list[tuple[str, int]] = []
     used: set[int] = set()
@@ -154,7 +160,6 @@ def _match(
         roles += marks
         used.update(i for s, e in spans for i in range(s, e))
     if pattern.after:
-        deep = frozenset(i for i in after if _preps_above(doc[i], verb) > 1)
         placed = _place(doc, pattern.after, after, 0, after[0] if after else verb.i + 1, deep)
         if placed is None:
             return None
