@@ -239,7 +239,7 @@ def _passive_view(
     by = sorted(t.i for t in agent.subtree if t.i != agent.i) if agent is not None else []
     clauses = {t.i for c in subject.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
     words = sorted(t.i for t in subject.subtree if t.i not in clauses)
-    taken = set(by) | ({t.i for t in agent.subtree} if agent is not None else set())
+    taken = {t.i for t in agent.subtree} if agent is not None else set()  # "by" and its words
     return [
         (
             by,
