@@ -22,18 +22,19 @@ from spacy.tokens import Token
 from tidings.events import governing
 from tidings.events.actor_index import ActorIndex
 from tidings.events.embedding import Trigger, load_frames
+from tidings.events.event_places import prep_objects
 from tidings.events.lexicon import NOT_AN_EVENT, load_lexicon
 from tidings.events.ontology import Ontology, load_ontology
 from tidings.events.roles import (
     MODIFIER_DEPS,
     PERSONAL,
+    PREP_DEPS,
     complements,
     doers,
     instruments,
     instruments_with,
     objects,
     phrase,
-    pobjs,
     window,
 )
 from tidings.resources import package_file, read_tsv
@@ -228,7 +229,7 @@ class Senses:
         if condition.argument == "complement":
             tokens = complements(head)
         elif condition.argument == "partner":
-            tokens = pobjs(head, ("with", "against"))
+            tokens = prep_objects(head, ("with", "against"), PREP_DEPS)
         elif condition.argument == "doer":
             tokens = doers(head, pos)
         else:
@@ -240,7 +241,9 @@ class Senses:
         if name == "any":
             return True
         counted = token.pos_ == "NUM" or token.lemma_.lower() in QUANTIFIERS
-        if counted and any(self._is(p, name, index) for p in pobjs(token, ("of",))):
+        if counted and any(
+            self._is(p, name, index) for p in prep_objects(token, ("of",), PREP_DEPS)
+        ):
             return True  # "hundreds of UN troops", "some of the prisoners": who they are
         if name == "actor" and any(index.at(t) is not None for t in phrase(token)):
             return True  # "a suspension of air links with Serbia"
