@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from tidings.events import governing
 from tidings.events.actor_index import ActorIndex
@@ -172,17 +172,18 @@ class Senses:
         if any(index.at(d) is not None for d in doers(head, trigger.entry.pos)):
             return False
         lexicon = load_lexicon()
-        for token in (t for s in window(head) for t in s if t.i != head.i):
+        sentences = window(head)
+        for token in (t for s in sentences for t in s if t.i != head.i):
             if token.lemma_.lower() in self.weapons:
                 return False
             entries = lexicon.nouns.get((token.lemma_.lower(),), ())
             if token.pos_ == "NOUN" and any(Ontology.is_violent(e.code) for e in entries):
                 return False  # "a suicide bomber crashed into a patrol", "the attack"
-        return self._near_hazard(head)
+        return self._near_hazard(sentences)
 
-    def _near_hazard(self, token: Token) -> bool:
-        """A hazard word in the token's sentence or the two before."""
-        return any("hazard" in self.classes.of(t.lemma_) for s in window(token) for t in s)
+    def _near_hazard(self, sentences: list[Span]) -> bool:
+        """A hazard word in the sentences (`window`: a token's sentence and the two before)."""
+        return any("hazard" in self.classes.of(t.lemma_) for s in sentences for t in s)
 
     def _hazard(self, token: Token, index: ActorIndex) -> bool:
         if self.classes.has(token, "hazard") or self.classes.has(token, "animal"):
@@ -192,7 +193,7 @@ class Senses:
     def _notice(self, noun: Token, index: ActorIndex) -> bool:
         """A bare warning or alert noun, with no actor in its phrase, in or after sentences
         about a storm: "Yellow warnings were issued nationwide"."""
-        return index.within(noun) is None and self._near_hazard(noun)
+        return index.within(noun) is None and self._near_hazard(window(noun))
 
     def _figurative(self, trigger: Trigger) -> bool:
         """Violence done by an idea ("his politics clashed with ..."), or a violent noun
