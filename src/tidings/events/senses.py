@@ -46,7 +46,7 @@ BUILT_IN = ("actor", "person", "military", "state", "plural", "any")
 WORDLESS = ("actor", "state", "plural", "any")  # built-in classes with no word list of their own
 ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "IMG"})
 STANDING_IN = frozenset({"it", "they", "we"})  # may stand for a country: "said it would"
-QUANTIFIERS = frozenset({"hundred", "thousand", "dozen", "some", "many", "most", "all", "part"})
+QUANTITY = "quantity"  # classes.tsv: "hundreds of X", "some of X" are of X's class
 NAMED = ("PERSON", "NORP", "ORG", "GPE")
 # a hazard in these roles does or undergoes nothing political: a threat, alert, force,
 # coercion, retreat or lifting of its warnings
@@ -241,7 +241,7 @@ class Senses:
     def _is(self, token: Token, name: str, index: ActorIndex) -> bool:
         if name == "any":
             return True
-        counted = token.pos_ == "NUM" or token.lemma_.lower() in QUANTIFIERS
+        counted = token.pos_ == "NUM" or QUANTITY in self.classes.of(token.lemma_)
         if counted and any(
             self._is(p, name, index) for p in prep_objects(token, ("of",), PREP_DEPS)
         ):
