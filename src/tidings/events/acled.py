@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from tidings.actors import load_lexicon as load_actor_lexicon
 from tidings.events.ontology import ACLED_TYPES, Ontology, load_ontology
 from tidings.events.senses import WordClasses, load_word_classes
 from tidings.model import Acled, Actor
@@ -94,9 +95,7 @@ def _packaged() -> AcledTable:
 
 def _read(path: Path, ontology: Ontology) -> AcledTable:
     classes = load_word_classes()
-    sectors_file = package_file("tidings.actors", "data/sector_codes.tsv")
-    sectors = {r["code"] for r in read_tsv(sectors_file, required=("code",))}
-    sectors |= {ANY, STATE, MISSING}
+    sectors = load_actor_lexicon().sectors | {ANY, STATE, MISSING}
     rows: list[_Row] = []
     required = ("code", "source", "target", "word", "acled_event_type")
     for row in read_tsv(path, required=required):

@@ -19,6 +19,7 @@ from tidings.events.event_places import (
     place_targets,
     prep_objects,
 )
+from tidings.events.governing import is_purpose
 from tidings.events.lexicon import load_lexicon
 from tidings.model import ActorMention
 
@@ -64,7 +65,7 @@ def _subject(verb: Token) -> Token | None:
             and current.tag_ == "VBG"
             and not any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in current.head.children)
         )  # (not of a passive: "were killed in Israeli | shelling" names no shelling doer)
-        shared = current.dep_ in SHARED_SUBJECT_DEPS or participle or _infinitival(current)
+        shared = current.dep_ in SHARED_SUBJECT_DEPS or participle or is_purpose(current)
         if not shared or current.head.i == current.i:
             return None
         infinitive = _misjoined_infinitive(current)  # "arranged for X to be ready and has"
@@ -88,12 +89,7 @@ def _misjoined_infinitive(verb: Token) -> Token | None:
     head = verb.head
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
-    return head if _infinitival(head) else None
-
-
-def _infinitival(verb: Token) -> bool:
-    """A "to" clause hung on another verb ("have sworn to fight"): it shares the subject."""
-    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return head if is_purpose(head) else None
 
 
 def _object_deps(verb: Token) -> tuple[str, ...]:
@@ -115,7 +111,7 @@ def _complement_object(verb: Token) -> list[Token]:
     ]
 
 
-def _children(token: Token, deps: tuple[str, ...]) -> list[Token]:
+def children_of(token: Token, deps: tuple[str, ...]) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
 
@@ -137,7 +133,7 @@ def verb_arguments(
     if recipient:
         passive = any(c.dep_ == "auxpass" for c in verb.children)
         # "X received assurances from Y", "assurances from Y were received by X"
-        objects = _children(verb, PASSIVE_SUBJECT_DEPS if passive else OBJECT_DEPS)
+        objects = children_of(verb, PASSIVE_SUBJECT_DEPS if passive else OBJECT_DEPS)
         holders = [verb, *objects]  # "received assurances from X": "from" on the object
         givers = [
             m for h in holders for p in prep_objects(h, ("from",)) for m in actors.coordinated(p)
@@ -145,7 +141,7 @@ def verb_arguments(
         subject = _subject(verb)
         takers = actors.coordinated(subject, frozenset({verb.i})) if subject is not None else []
         if passive:
-            agents = [p for a in _children(verb, ("agent",)) for p in _children(a, ("pobj",))]
+            agents = [p for a in children_of(verb, ("agent",)) for p in children_of(a, ("pobj",))]
             takers = [m for p in agents for m in actors.coordinated(p, frozenset({verb.i}))]
         return givers, [m for m in takers if m not in givers], (objects[0] if objects else None)
     skip = frozenset({verb.i})
@@ -158,16 +154,16 @@ def verb_arguments(
     reduced = participle and _reduced_participle(verb)
     misread = not passive and misread_participle(verb)  # "X imprisoned in 2019 were freed"
     if misread:
-        undergone = [m for s in _children(verb, ("nsubj",)) for m in actors.coordinated(s, skip)]
-        doers = [p for a in _children(verb, ("agent",)) for p in _children(a, ("pobj",))]
+        undergone = [m for s in children_of(verb, ("nsubj",)) for m in actors.coordinated(s, skip)]
+        doers = [p for a in children_of(verb, ("agent",)) for p in children_of(a, ("pobj",))]
         return [m for p in doers for m in actors.coordinated(p, skip)], undergone, None
     if passive or reduced:
-        for agent in _children(verb, ("agent",)):
-            for pobj in _children(agent, ("pobj",)):
+        for agent in children_of(verb, ("agent",)):
+            for pobj in children_of(agent, ("pobj",)):
                 sources += actors.coordinated(pobj, skip)
-        undergoers = [verb.head] if reduced else _children(verb, PASSIVE_SUBJECT_DEPS)
+        undergoers = [verb.head] if reduced else children_of(verb, PASSIVE_SUBJECT_DEPS)
         if not undergoers and verb.dep_ in ("conj", "xcomp", "oprd"):  # "were repelled by Y"
-            undergoers = _children(verb.head, ("nsubj", *PASSIVE_SUBJECT_DEPS))
+            undergoers = children_of(verb.head, ("nsubj", *PASSIVE_SUBJECT_DEPS))
         for subj in undergoers:
             targets += actors.coordinated(subj, skip)
         targets += [m for m in _included([verb, *undergoers], actors, skip) if m not in targets]
@@ -179,7 +175,7 @@ def verb_arguments(
             sources += actors.coordinated(subject, skip)
         elif verb.dep_ == "acl" and verb.tag_ == "VBG":
             sources += gerund_doers(verb, actors, skip)
-    objects = _children(verb, _object_deps(verb)) or _complement_object(verb)
+    objects = children_of(verb, _object_deps(verb)) or _complement_object(verb)
     if mover and not passive:
         targets += moved_to(verb, objects, actors, skip, sources)
     for obj in objects if not targets else []:
@@ -235,11 +231,11 @@ def _joined_targets(
 ) -> list[ActorMention]:
     """The target of a verb joined to `verb` (which has no object) with no subject or
     auxiliary of its own ("police fired and landed a round on a protester"): one act."""
-    for joined in _children(verb, ("conj",)):
-        own = _children(joined, (*SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS, "aux", "auxpass", "neg"))
+    for joined in children_of(verb, ("conj",)):
+        own = children_of(joined, (*SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS, "aux", "auxpass", "neg"))
         if joined.pos_ != "VERB" or own:  # "opened ... but was refusing X": another act
             continue
-        objects = _children(joined, OBJECT_DEPS)
+        objects = children_of(joined, OBJECT_DEPS)
         heads = objects + [p for h in (joined, *objects) for p in prep_objects(h, TARGET_PREPS)]
         for head in heads:
             found = [m for m in actors.coordinated(head, skip) if m not in sources]
@@ -324,9 +320,9 @@ def noun_arguments(
             break
     if not targets:  # "an attack targeting the police", "strikes aimed at Gaza"
         # (not a clause with its own subject: "a demand that X ease ...", see clause_subjects)
-        clauses = (c for c in noun.children if c.dep_ == "acl" and not _children(c, ("nsubj",)))
+        clauses = (c for c in noun.children if c.dep_ == "acl" and not children_of(c, ("nsubj",)))
         for clause in clauses:
-            heads = _children(clause, OBJECT_DEPS) + prep_objects(clause, TARGET_PREPS)
+            heads = children_of(clause, OBJECT_DEPS) + prep_objects(clause, TARGET_PREPS)
             for head in heads:
                 targets += [m for m in actors.coordinated(head, trigger_tokens) if m not in sources]
     if not targets and sources:
@@ -343,7 +339,3 @@ def object_phrase(noun: Token) -> Token:
     prep, measure = noun.head, noun.head.head
     of_object = noun.dep_ == "pobj" and prep.lower_ == "of" and measure.dep_ in OBJECT_DEPS
     return measure if of_object and measure.pos_ == "NOUN" and measure.i < noun.i else noun
-
-
-def children_of(token: Token, deps: tuple[str, ...]) -> list[Token]:
-    return _children(token, deps)

@@ -22,6 +22,7 @@ from tidings.events.arguments import (
     verb_arguments,
 )
 from tidings.events.event_places import prep_objects
+from tidings.events.governing import is_to_infinitive
 from tidings.events.lexicon import Lexicon
 from tidings.events.ontology import Ontology
 from tidings.model import Actor, ActorMention
@@ -57,16 +58,12 @@ BLAME_PATH = ("acomp", "xcomp", "acl", "ccomp", "oprd", "prep")  # "was behind",
 THREAT_ROOT = "13"  # a threat's condition names whom it is made against
 
 
-def _infinitival(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-
-
 def _clauses(verb: Token) -> list[Token]:
     """The verbs of the clauses `verb` governs: complements and "to" purpose clauses (on
     a noun too: "demonstrations to demand reforms")."""
     found: list[Token] = []
     for child in verb.children:
-        purpose = child.dep_ in ("advcl", "acl") and _infinitival(child)
+        purpose = child.dep_ in ("advcl", "acl") and is_to_infinitive(child)
         if child.dep_ in CLAUSE_DEPS or purpose:
             found.append(child)
         elif child.dep_ in PASS_THROUGH_DEPS:
@@ -87,7 +84,7 @@ def embedded_targets(
     while queue:
         clause, depth = queue.popleft()
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-        if subject is not None and subject.pos_ != "PRON" and _infinitival(clause):
+        if subject is not None and subject.pos_ != "PRON" and is_to_infinitive(clause):
             found = [m for m in actors.coordinated(subject) if m not in sources]
             if found:
                 return found
@@ -157,7 +154,7 @@ def governor_object(verb: Token, actors: ActorIndex) -> list[ActorMention]:
     """The object of the verb a purpose clause hangs on: "summoned the ambassador to
     complain" complains to the ambassador."""
     governor = verb.head
-    if verb.dep_ not in ("advcl", "xcomp") or not _infinitival(verb) or governor.i == verb.i:
+    if verb.dep_ not in ("advcl", "xcomp") or not is_to_infinitive(verb) or governor.i == verb.i:
         return []
     return [m for o in children_of(governor, ("dobj", "obj")) for m in actors.coordinated(o)]
 

@@ -137,12 +137,14 @@ def _country_mention(
     return ActorMention(Actor.of(text, country, None), start, end, sentence, kind)
 
 
-def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
-    """The objects of `token`'s prepositions among `preps`."""
+def prep_objects(
+    token: Token, preps: tuple[str, ...], deps: tuple[str, ...] = ("prep",)
+) -> list[Token]:
+    """The objects of `token`'s prepositions among `preps`, attached by one of `deps`."""
     return [
         pobj
         for prep in token.children
-        if prep.dep_ == "prep" and prep.lower_ in preps
+        if prep.dep_ in deps and prep.lower_ in preps
         for pobj in prep.children
         if pobj.dep_ == "pobj"
     ]

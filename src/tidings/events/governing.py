@@ -22,6 +22,7 @@ __all__ = [
     "direct_governor",
     "governor",
     "is_purpose",
+    "is_to_infinitive",
     "modality",
     "mood_bearer",
     "unrealised_by_noun",
@@ -91,11 +92,7 @@ def direct_governor(token: Token) -> tuple[Token, str] | None:
 
 def noun_clause(token: Token) -> bool:
     """An infinitival clause on a noun: "a plan to fire missiles", "a threat to strike"."""
-    return (
-        token.dep_ == "acl"
-        and token.head.pos_ == "NOUN"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-    )
+    return token.dep_ == "acl" and token.head.pos_ == "NOUN" and is_to_infinitive(token)
 
 
 def unrealised_by_noun(governor: Token, how: str, lexicon: Lexicon) -> bool:
@@ -108,9 +105,12 @@ def unrealised_by_noun(governor: Token, how: str, lexicon: Lexicon) -> bool:
 
 def is_purpose(token: Token) -> bool:
     """An infinitival purpose clause: "staged protests to demand reforms"."""
-    return token.dep_ == "advcl" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
-    )
+    return token.dep_ == "advcl" and is_to_infinitive(token)
+
+
+def is_to_infinitive(verb: Token) -> bool:
+    """A verb with the infinitive marker "to" as its auxiliary ("to demand", "to fight")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def mood_bearer(head: Token, noun: bool, lexicon: Lexicon) -> Token:

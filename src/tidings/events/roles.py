@@ -7,8 +7,11 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from tidings.events.event_places import prep_objects
+
 __all__ = [
     "MODIFIER_DEPS",
+    "PREP_DEPS",
     "PERSONAL",
     "complements",
     "doers",
@@ -17,7 +20,6 @@ __all__ = [
     "objects",
     "passive",
     "phrase",
-    "pobjs",
     "window",
 ]
 
@@ -27,6 +29,7 @@ CAUSATIVE = frozenset({"have", "get", "see", "want"})  # "have X released": X is
 INSTRUMENT_PREPS = ("in", "during", "by", "from")  # "killed in a crash", "died from the virus"
 OWNER_PREPS = ("of", "with", "for", "against", "between", "among")
 APPEAL_PREPS = ("for", "on", "to")
+PREP_DEPS = ("prep", "agent")  # a passive's "by" phrase is the parser's agent
 CONTEXT_SENTENCES = 2  # sentences before a bare "warnings" that may name the hazard
 
 
@@ -56,14 +59,6 @@ def passive(verb: Token) -> bool:
     return participle or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
-def pobjs(token: Token, preps: tuple[str, ...]) -> list[Token]:
-    found = []
-    for prep in token.children:
-        if prep.dep_ in ("prep", "agent") and prep.lower_ in preps:
-            found += [p for p in prep.children if p.dep_ == "pobj"]
-    return found
-
-
 def doers(head: Token, pos: str) -> list[Token]:
     """Who does it: subject or agent; a participle clause's ("struck X, killing seven")
     is its verb's subject; a noun's "by" phrase, possessive or compound."""
@@ -72,9 +67,9 @@ def doers(head: Token, pos: str) -> list[Token]:
         if head.dep_ in ("dobj", "obj") and head.head.pos_ == "VERB":
             # "their forces completed their withdrawal": the verb's subject did it
             own += [c for c in head.head.children if c.dep_ == "nsubj"]
-        return own + pobjs(head, ("by",))
+        return own + prep_objects(head, ("by",), PREP_DEPS)
     if passive(head):
-        return pobjs(head, ("by",))
+        return prep_objects(head, ("by",), PREP_DEPS)
     subjects = [c for c in head.children if c.dep_ in ("nsubj", "csubj")]
     if head.dep_ == "acl" and head.tag_ == "VBG":
         subjects.append(head.head)  # "a storm warning ...", misparsed as a participle
@@ -91,7 +86,9 @@ def objects(head: Token, pos: str) -> list[Token]:
     causative's "have X released"), the noun a participle modifies, a verb's "of"/"about"
     phrase ("warned of floods"); a noun's "of" phrase, else its possessive or compound."""
     if pos == "NOUN":
-        return pobjs(head, ("of",)) or [c for c in head.children if c.dep_ in ("poss", "compound")]
+        return prep_objects(head, ("of",), PREP_DEPS) or [
+            c for c in head.children if c.dep_ in ("poss", "compound")
+        ]
     found = [c for c in head.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
     if head.dep_ == "acl" and head.tag_ == "VBN":
         found.append(head.head)  # "the advisory, released at 11 p.m."
@@ -102,17 +99,17 @@ def objects(head: Token, pos: str) -> list[Token]:
     after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
     if after is not None and after.lower_ in PERSONAL and after not in found:
         found.append(after)  # "released him pending ...", misparsed
-    return found + pobjs(head, ("of", "about"))
+    return found + prep_objects(head, ("of", "about"), PREP_DEPS)
 
 
 def instruments(head: Token) -> list[Token]:
     """What a violent passive or intransitive happened in or by: "killed in a crash"."""
-    return pobjs(head, INSTRUMENT_PREPS)
+    return prep_objects(head, INSTRUMENT_PREPS, PREP_DEPS)
 
 
 def instruments_with(verb: Token) -> list[Token]:
     """Instruments of "with X" or "using X" ("carried out the attack using ten drones")."""
-    found = pobjs(verb, ("with",))
+    found = prep_objects(verb, ("with",), PREP_DEPS)
     for clause in (c for c in verb.children if c.dep_ in ("advcl", "xcomp")):
         if clause.lemma_.lower() == "use":
             found += [c for c in clause.children if c.dep_ in ("dobj", "obj")]
@@ -121,5 +118,5 @@ def instruments_with(verb: Token) -> list[Token]:
 
 def complements(head: Token) -> list[Token]:
     """What an appeal noun asks: "a call for talks", "calls on X", "a call to resign"."""
-    found = pobjs(head, APPEAL_PREPS)
+    found = prep_objects(head, APPEAL_PREPS, PREP_DEPS)
     return found + [c for c in head.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]

@@ -17,23 +17,24 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from tidings.events import governing
 from tidings.events.actor_index import ActorIndex
 from tidings.events.embedding import Trigger, load_frames
+from tidings.events.event_places import prep_objects
 from tidings.events.lexicon import NOT_AN_EVENT, load_lexicon
 from tidings.events.ontology import Ontology, load_ontology
 from tidings.events.roles import (
     MODIFIER_DEPS,
     PERSONAL,
+    PREP_DEPS,
     complements,
     doers,
     instruments,
     instruments_with,
     objects,
     phrase,
-    pobjs,
     window,
 )
 from tidings.resources import package_file, read_tsv
@@ -45,7 +46,7 @@ BUILT_IN = ("actor", "person", "military", "state", "plural", "any")
 WORDLESS = ("actor", "state", "plural", "any")  # built-in classes with no word list of their own
 ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "IMG"})
 STANDING_IN = frozenset({"it", "they", "we"})  # may stand for a country: "said it would"
-QUANTIFIERS = frozenset({"hundred", "thousand", "dozen", "some", "many", "most", "all", "part"})
+QUANTITY = "quantity"  # classes.tsv: "hundreds of X", "some of X" are of X's class
 NAMED = ("PERSON", "NORP", "ORG", "GPE")
 # a hazard in these roles does or undergoes nothing political: a threat, alert, force,
 # coercion, retreat or lifting of its warnings
@@ -171,17 +172,18 @@ class Senses:
         if any(index.at(d) is not None for d in doers(head, trigger.entry.pos)):
             return False
         lexicon = load_lexicon()
-        for token in (t for s in window(head) for t in s if t.i != head.i):
+        sentences = window(head)
+        for token in (t for s in sentences for t in s if t.i != head.i):
             if token.lemma_.lower() in self.weapons:
                 return False
             entries = lexicon.nouns.get((token.lemma_.lower(),), ())
             if token.pos_ == "NOUN" and any(Ontology.is_violent(e.code) for e in entries):
                 return False  # "a suicide bomber crashed into a patrol", "the attack"
-        return self._near_hazard(head)
+        return self._near_hazard(sentences)
 
-    def _near_hazard(self, token: Token) -> bool:
-        """A hazard word in the token's sentence or the two before."""
-        return any("hazard" in self.classes.of(t.lemma_) for s in window(token) for t in s)
+    def _near_hazard(self, sentences: list[Span]) -> bool:
+        """A hazard word in the sentences (`window`: a token's sentence and the two before)."""
+        return any("hazard" in self.classes.of(t.lemma_) for s in sentences for t in s)
 
     def _hazard(self, token: Token, index: ActorIndex) -> bool:
         if self.classes.has(token, "hazard") or self.classes.has(token, "animal"):
@@ -191,7 +193,7 @@ class Senses:
     def _notice(self, noun: Token, index: ActorIndex) -> bool:
         """A bare warning or alert noun, with no actor in its phrase, in or after sentences
         about a storm: "Yellow warnings were issued nationwide"."""
-        return index.within(noun) is None and self._near_hazard(noun)
+        return index.within(noun) is None and self._near_hazard(window(noun))
 
     def _figurative(self, trigger: Trigger) -> bool:
         """Violence done by an idea ("his politics clashed with ..."), or a violent noun
@@ -228,7 +230,7 @@ class Senses:
         if condition.argument == "complement":
             tokens = complements(head)
         elif condition.argument == "partner":
-            tokens = pobjs(head, ("with", "against"))
+            tokens = prep_objects(head, ("with", "against"), PREP_DEPS)
         elif condition.argument == "doer":
             tokens = doers(head, pos)
         else:
@@ -239,8 +241,10 @@ class Senses:
     def _is(self, token: Token, name: str, index: ActorIndex) -> bool:
         if name == "any":
             return True
-        counted = token.pos_ == "NUM" or token.lemma_.lower() in QUANTIFIERS
-        if counted and any(self._is(p, name, index) for p in pobjs(token, ("of",))):
+        counted = token.pos_ == "NUM" or QUANTITY in self.classes.of(token.lemma_)
+        if counted and any(
+            self._is(p, name, index) for p in prep_objects(token, ("of",), PREP_DEPS)
+        ):
             return True  # "hundreds of UN troops", "some of the prisoners": who they are
         if name == "actor" and any(index.at(t) is not None for t in phrase(token)):
             return True  # "a suspension of air links with Serbia"
