@@ -43,11 +43,15 @@ class Focus:
 
 
 def document_focus(
-    countries: Sequence[str], doc: Doc, hits: Sequence[Hit], lexicon: Lexicon
+    countries: Sequence[str],
+    doc: Doc,
+    hits: Sequence[Hit],
+    lexicon: Lexicon,
+    sentence_of: Sequence[int],
 ) -> Focus:
     """The focus over the actors' countries and, at half weight, the story's places; when
     two countries run neck and neck, the lede's place decides between them."""
-    places = story_countries(doc, hits, lexicon)
+    places = story_countries(doc, hits, lexicon, sentence_of)
     lede = next((c for i, c in places if i < LEDE_SENTENCES), None)
     weights = Counter({c: ACTOR_WEIGHT * n for c, n in Counter(countries).items()})
     weights.update(c for _, c in places)
@@ -59,19 +63,21 @@ def document_focus(
     return Focus(lede if lede in dict(ranked) else None, lede)
 
 
-def story_countries(doc: Doc, hits: Sequence[Hit], lexicon: Lexicon) -> list[tuple[int, str]]:
+def story_countries(
+    doc: Doc, hits: Sequence[Hit], lexicon: Lexicon, sentence_of: Sequence[int]
+) -> list[tuple[int, str]]:
     """(sentence, country), one per locative phrase ("in El Paso, Texas", "in the U.S.
-    border city of El Paso"): a country name or capital in it, else a known state or city."""
+    border city of El Paso"): a country name or capital in it, else a known state or city.
+    `sentence_of`: each token's sentence index, as the coder already holds it."""
     preps = lexicon.words("place_prep")
     by_token = {i: h for h in hits if h.kind in COUNTRY_HITS for i in range(h.start, h.end)}
     found: list[tuple[int, str]] = []
-    sentences = {t.i: n for n, sent in enumerate(doc.sents) for t in sent}
     for token in doc:
         if token.dep_ != "pobj" or token.head.lower_ not in preps or conj_root(token) is not token:
             continue
         country = _phrase_country(token, by_token)
         if country is not None:
-            found.append((sentences[token.i], country))
+            found.append((sentence_of[token.i], country))
     return found
 
 
