@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from tidings.actors.lexicon import Lexicon
 from tidings.actors.matching import Hit
-from tidings.actors.places import place_country
+from tidings.actors.origins import city_country
 from tidings.actors.rules import COUNTRY_HITS, conj_root
 
 __all__ = ["Focus", "document_focus", "story_countries"]
@@ -92,14 +92,8 @@ def _phrase_country(pobj: Token, by_token: dict[int, Hit]) -> str | None:
         hit = by_token.get(head.i)  # the place itself: not "in the U.S. Senate"
         if hit is not None and hit.kind != "demonym":
             return hit.ref
-        if head.pos_ == "PROPN" and head.ent_type_ in PLACE_LABELS:
-            compounds = [t for t in head.lefts if t.dep_ == "compound"] + [head]
-            country = place_country(doc_text(compounds))
-            if country is not None:
-                return country
+        if head.ent_type_ in PLACE_LABELS:
+            found = city_country(head)  # a known city or state, with its compound words
+            if found:
+                return found[0]
     return None
-
-
-def doc_text(tokens: list[Token]) -> str:
-    doc = tokens[0].doc
-    return doc[tokens[0].i : tokens[-1].i + 1].text
