@@ -116,7 +116,7 @@ class _DocCoder:
             and c.actor.sector != "MED"
             and c.kind != "pronoun"
         ]
-        focus = document_focus(countries, self.doc, self.hits, self.lexicon)
+        focus = document_focus(countries, self.doc, self.hits, self.lexicon, self.sentence_of)
         sole = rules.sole_country(countries) if focus.country is None else None
         return [
             self._mention(c, focus.of(c.actor.sector) or (sole if self._titled_person(c) else None))

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from tidings.actors.lexicon import Lexicon
 from tidings.actors.matching import Hit
-from tidings.actors.places import place_country
+from tidings.actors.origins import city_country
 from tidings.actors.rules import COUNTRY_HITS, conj_root
 
 __all__ = ["Focus", "document_focus", "story_countries"]
@@ -43,11 +43,15 @@ class Focus:
 
 
 def document_focus(
-    countries: Sequence[str], doc: Doc, hits: Sequence[Hit], lexicon: Lexicon
+    countries: Sequence[str],
+    doc: Doc,
+    hits: Sequence[Hit],
+    lexicon: Lexicon,
+    sentence_of: Sequence[int],
 ) -> Focus:
     """The focus over the actors' countries and, at half weight, the story's places; when
     two countries run neck and neck, the lede's place decides between them."""
-    places = story_countries(doc, hits, lexicon)
+    places = story_countries(doc, hits, lexicon, sentence_of)
     lede = next((c for i, c in places if i < LEDE_SENTENCES), None)
     weights = Counter({c: ACTOR_WEIGHT * n for c, n in Counter(countries).items()})
     weights.update(c for _, c in places)
@@ -59,19 +63,21 @@ def document_focus(
     return Focus(lede if lede in dict(ranked) else None, lede)
 
 
-def story_countries(doc: Doc, hits: Sequence[Hit], lexicon: Lexicon) -> list[tuple[int, str]]:
+def story_countries(
+    doc: Doc, hits: Sequence[Hit], lexicon: Lexicon, sentence_of: Sequence[int]
+) -> list[tuple[int, str]]:
     """(sentence, country), one per locative phrase ("in El Paso, Texas", "in the U.S.
-    border city of El Paso"): a country name or capital in it, else a known state or city."""
+    border city of El Paso"): a country name or capital in it, else a known state or city.
+    `sentence_of`: each token's sentence index, as the coder already holds it."""
     preps = lexicon.words("place_prep")
     by_token = {i: h for h in hits if h.kind in COUNTRY_HITS for i in range(h.start, h.end)}
     found: list[tuple[int, str]] = []
-    sentences = {t.i: n for n, sent in enumerate(doc.sents) for t in sent}
     for token in doc:
         if token.dep_ != "pobj" or token.head.lower_ not in preps or conj_root(token) is not token:
             continue
         country = _phrase_country(token, by_token)
         if country is not None:
-            found.append((sentences[token.i], country))
+            found.append((sentence_of[token.i], country))
     return found
 
 
@@ -86,14 +92,8 @@ def _phrase_country(pobj: Token, by_token: dict[int, Hit]) -> str | None:
         hit = by_token.get(head.i)  # the place itself: not "in the U.S. Senate"
         if hit is not None and hit.kind != "demonym":
             return hit.ref
-        if head.pos_ == "PROPN" and head.ent_type_ in PLACE_LABELS:
-            compounds = [t for t in head.lefts if t.dep_ == "compound"] + [head]
-            country = place_country(doc_text(compounds))
-            if country is not None:
-                return country
+        if head.ent_type_ in PLACE_LABELS:
+            found = city_country(head)  # a known city or state, with its compound words
+            if found:
+                return found[0]
     return None
-
-
-def doc_text(tokens: list[Token]) -> str:
-    doc = tokens[0].doc
-    return doc[tokens[0].i : tokens[-1].i + 1].text

@@ -105,9 +105,7 @@ def _narrated_day(
     own = [t for t in every if sentence.start_char <= t.start < sentence.end_char]
     if any(t.type != "DURATION" for t in own):
         return None  # a length ("for four hours") places nothing, so it does not count
-    starts = [s.start_char for s in doc.sents]
-    index = starts.index(sentence.start_char)
-    since = starts[max(0, index - _NARRATION)]
+    since = _sentences_back(sentence, _NARRATION)
     days = [
         t
         for t in times
@@ -120,6 +118,23 @@ def _narrated_day(
     return max(days, key=lambda t: t.start) if days else None
 
 
+def _sentences_back(sentence: Span, count: int) -> int:
+    """Where the sentence `count` sentences before `sentence` starts (the first one's start
+    if there are fewer): walked back from `sentence`, not found by scanning the doc."""
+    for _ in range(count):
+        if sentence.start == 0:
+            break
+        sentence = sentence.doc[sentence.start - 1].sent
+    return sentence.start_char
+
+
+def _describes(time_root: Token, clause: Token) -> bool:
+    """Whether the time modifies a noun phrase of its clause, not the clause itself ("the
+    ceasefire agreed on March 3" is the ceasefire's date): it dates that phrase only."""
+    head = time_root.head
+    return head.i != clause.i and head.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
+
+
 def _tells(doc: Doc, time: TimeExpression) -> bool:
     """Whether a time dates a clause that tells the story, not a phrase or a relative
     clause that only describes something ("the ceasefire agreed on March 3")."""
@@ -127,7 +142,7 @@ def _tells(doc: Doc, time: TimeExpression) -> bool:
     clause = governor(span.root) if span is not None and len(span) else None
     if clause is None or span is None:
         return False  # also a dateline ("Thursday, August 8, 2019"), a line of its own
-    if span.root.head.i != clause.i and span.root.head.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+    if _describes(span.root, clause):
         return False
     return clause.dep_ in _TELLING
 
@@ -145,6 +160,7 @@ def _choose(
     sentence, root = trigger.root.sent, trigger.root
     looks_back = event.modality not in _NOT_YET and tense_of(root) == "past" and not modal(root)
     options, own, lex = [], frozenset(_targets(trigger)), lexicon()
+    ordinals = frozenset(lex.ordinals)
     for time in times:
         if not sentence.start_char <= time.start < sentence.end_char:
             continue
@@ -154,9 +170,9 @@ def _choose(
         span = doc.char_span(time.start, time.end, alignment_mode="expand")
         if span is None or not len(span) or negated(span.root):
             continue  # "due in 2020, not 2015": the time the event is not at
-        if given_up(span.root, lexicon().superseded):
+        if given_up(span.root, lex.superseded):
             continue  # "originally due in May": a time the event no longer keeps
-        if compared_since(span.root, frozenset(lexicon().ordinals)):
+        if compared_since(span.root, ordinals):
             continue  # "the biggest drop since 1987": the base of a comparison
         hops = _hops(span.root, trigger)
         if hops is not None and names_thing(span.root, own, lex.within, lex.zones):
@@ -196,8 +212,8 @@ def _governs(time_root: Token, trigger_root: Token) -> bool:
     clause = governor(time_root)
     if clause is None:
         return False
-    if time_root.head.i != clause.i and time_root.head.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
-        return False  # a modifier of a noun phrase dates that phrase only
+    if _describes(time_root, clause):
+        return False
     return clause.i == trigger_root.i or clause in trigger_root.ancestors
 
 
@@ -207,8 +223,8 @@ def _meanwhile(time_root: Token, trigger_root: Token) -> bool:
     clause = governor(time_root)
     if clause is None or clause.dep_ != "advcl" or clause.i == trigger_root.i:
         return False
-    if time_root.head.i != clause.i and time_root.head.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
-        return False  # a modifier of a noun phrase dates that phrase only
+    if _describes(time_root, clause):
+        return False
     opener = [c for c in clause.children if c.i < clause.i and c.dep_ in ("mark", "advmod")]
     if not any(c.lower_ in lexicon().meanwhile for c in opener):
         return False

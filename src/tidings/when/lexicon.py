@@ -21,6 +21,9 @@ KINDS = (
     "season", "ordinal", "zone", "forward", "meanwhile",
     "anaphor", "sequel", "quarter", "holiday", "superseded", "within",
 )  # fmt: skip
+# the step from the anchor's own week, month, quarter or year that a relative word takes
+# ("last quarter", "next year"): one table for rules.py and periods.py
+STEPS = {"last": -1, "previous": -1, "past": -1, "this": 0, "current": 0, "next": 1, "coming": 1}
 _UNIT = re.compile(r"(\d+)([HDWMY])")
 _DAYPART = re.compile(r"(MO|AF|EV|NI|\d{2}:\d{2})")
 _VAGUE = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")

@@ -12,9 +12,7 @@ import re
 
 from tidings.when import dates as d
 from tidings.when.dates import Norm, Tense
-from tidings.when.lexicon import lexicon
-
-_STEP = {"last": -1, "previous": -1, "past": -1, "this": 0, "current": 0, "next": 1, "coming": 1}
+from tidings.when.lexicon import STEPS, lexicon
 
 
 def quarter(m: re.Match[str], anchor: dt.date, tense: Tense) -> Norm:
@@ -24,7 +22,7 @@ def quarter(m: re.Match[str], anchor: dt.date, tense: Tense) -> Norm:
     elif groups.get("q"):
         number = lexicon().quarters[m["q"].lower()]
     else:  # "last quarter": a step from the anchor's own quarter
-        index = anchor.year * 4 + (anchor.month - 1) // 3 + _STEP[m["rel"].lower()]
+        index = anchor.year * 4 + (anchor.month - 1) // 3 + STEPS[m["rel"].lower()]
         return d.quarter_of(index // 4, index % 4 + 1)
     if groups.get("year"):
         return d.quarter_of(int(m["year"]), number)

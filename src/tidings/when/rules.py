@@ -17,7 +17,7 @@ from functools import cache
 
 from tidings.when import dates as d
 from tidings.when.dates import Norm, Tense
-from tidings.when.lexicon import Lexicon, alternation, lexicon
+from tidings.when.lexicon import STEPS, Lexicon, alternation, lexicon
 from tidings.when.narrative import anaphor, sequel
 from tidings.when.periods import holiday, quarter, weekend
 
@@ -28,7 +28,6 @@ _Y = r"(?P<year>(?:19|20)\d\d)(?!\d)"
 _MOD = r"(?:(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)[-\s]+)"
 _PAST = r"(?:last|past|previous)"
 _COUNT = r"(?:<NUM>|\d+|a\s+few|few|several|some)"
-_REL = {"last": -1, "previous": -1, "past": -1, "this": 0, "current": 0, "next": 1, "coming": 1}
 
 
 @dataclass(frozen=True)
@@ -64,7 +63,7 @@ def _year_of(m: re.Match[str], anchor: dt.date, tense: Tense) -> int:
         return int(m["year"])
     rel = (m.groupdict().get("rel") or "").lower()
     if rel:
-        return anchor.year + _REL[rel]
+        return anchor.year + STEPS[rel]
     return d.month_year(anchor, _month(m), tense)
 
 
@@ -140,7 +139,7 @@ def _ago(m: re.Match[str], anchor: dt.date, tense: Tense) -> Norm:
 
 def _relative(m: re.Match[str], anchor: dt.date, tense: Tense) -> Norm:
     """ "last week", "this month", "earlier this year", "next weekend"."""
-    step, unit = _REL[m["rel"].lower()], m["unit"].lower()
+    step, unit = STEPS[m["rel"].lower()], m["unit"].lower()
     if unit == "weekend":
         return d.weekend_of(anchor + dt.timedelta(weeks=step))
     code = {"week": "W", "month": "M", "year": "Y"}[unit]
@@ -222,7 +221,7 @@ def _century(m: re.Match[str], anchor: dt.date, tense: Tense) -> Norm | None:
 def _fiscal(m: re.Match[str], anchor: dt.date, tense: Tense) -> Norm:
     if m.groupdict().get("year"):
         return d.year_of(int(m["year"]))
-    return d.year_of(anchor.year + _REL[m["rel"].lower()])
+    return d.year_of(anchor.year + STEPS[m["rel"].lower()])
 
 
 def _short_year(m: re.Match[str], anchor: dt.date, tense: Tense) -> Norm | None:
