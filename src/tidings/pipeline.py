@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from spacy.tokens import Doc
 
@@ -33,9 +34,10 @@ from tidings.toll import count_casualties
 from tidings.when import date_events
 from tidings.where import Home, batch_homes, find_places, locate_events, source_key
 
-__all__ = ["ArticleEvents", "Batch", "Pipeline"]
+__all__ = ["ArticleEvents", "Batch", "Pipeline", "batched"]
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 DEFAULT_BATCH_SIZE = 64
 VERB_MODES = ("instead", "beside")  # how --dictionaries' verb files meet the built-in lexicon
@@ -155,7 +157,7 @@ class Pipeline:
         ahead = ParseAhead(self.nlp, self.model, self.batch_size) if self.parse_ahead else None
         queue: deque[_Planned] = deque()
         try:
-            for chunk in _chunks(items, self.batch_size):
+            for chunk in batched(items, self.batch_size):
                 planned = _plan(chunk, known)
                 if ahead is not None and queue:  # a second batch: the worker parses it
                     planned.early = True
@@ -234,11 +236,12 @@ def _plan(
     return _Planned(rejects, articles, [a for a in articles if a.id not in done])
 
 
-def _chunks(items: Iterable[Article | Rejected], size: int) -> Iterator[list[Article | Rejected]]:
-    chunk: list[Article | Rejected] = []
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Lists of `size` items (the last may be shorter); itertools.batched needs 3.12."""
+    chunk: list[T] = []
     for item in items:
         chunk.append(item)
-        if len(chunk) >= size:
+        if len(chunk) >= max(size, 1):
             yield chunk
             chunk = []
     if chunk:

@@ -25,7 +25,7 @@ from tidings.cli.common import (
 from tidings.errors import TidingsError
 from tidings.ingest import RejectsWriter, read_articles
 from tidings.model import Article, PlaceMention, Rejected
-from tidings.pipeline import DEFAULT_BATCH_SIZE
+from tidings.pipeline import DEFAULT_BATCH_SIZE, batched
 from tidings.when import find_times
 from tidings.where import find_places_with_homes, source_key
 
@@ -60,25 +60,12 @@ def _write_records(
     found = 0
     with record_output(output) as (out, rejects):
         articles = _kept(read_articles(files), rejects)
-        for batch in _batches(nlp_stage.parse(nlp, articles, batch_size), batch_size):
+        for batch in batched(nlp_stage.parse(nlp, articles, batch_size), batch_size):
             for record in records(batch):
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
                 found += 1
     err.print(f"{found} {what} written" + (f" to {output}" if output else ""))
     finish(rejects.count, rejects.path, strict)
-
-
-def _batches(
-    pairs: Iterable[tuple[Doc, Article]], size: int
-) -> Iterator[list[tuple[Doc, Article]]]:
-    batch: list[tuple[Doc, Article]] = []
-    for pair in pairs:
-        batch.append(pair)
-        if len(batch) >= max(size, 1):
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def _times(batch: list[tuple[Doc, Article]]) -> Iterator[dict[str, Any]]:
