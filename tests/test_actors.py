@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from tidings.actors import ActorCoder, code_actors, default_coder, load_lexicon
-from tidings.actors.dated import parse_date
 from tidings.actors.petrarch import load_dictionaries, read_directory
 from tidings.errors import DataFileError
 from tidings.model import ActorMention
+from tidings.petrarch import parse_date
 from tidings.resources import package_file
 
 

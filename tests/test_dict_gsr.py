@@ -186,7 +186,8 @@ GSR_FLOOR = 0.74
 
 
 def test_petrarch_gsr_with_its_own_dictionaries_stays_above_the_floor(shared, tmp_path):
-    from tidings.eval.petrarch import dictionary_files, score_petrarch
+    from tidings.eval.petrarch import score_petrarch
+    from tidings.petrarch import dictionary_files
     from tidings.pipeline import Pipeline
 
     gold = shared / "reference" / "petrarch" / "PETR2_GSR_validation.xml"

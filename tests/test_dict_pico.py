@@ -8,7 +8,7 @@ import pytest
 from hand_coded import dictionary_triples as triples
 from tidings.errors import ConfigError, DataFileError
 from tidings.events.dictionary_coder import DictionaryCoder, dictionary_coder
-from tidings.events.pico import read_pico
+from tidings.petrarch import read_pico
 
 VERBS = """\
 --- SAY  [010]  ---
@@ -147,7 +147,7 @@ def test_two_ontology_files_in_one_folder_are_an_error(tmp_path):
 
 
 def test_a_validation_file_names_its_ontology(tmp_path):
-    from tidings.eval.petrarch import dictionary_files
+    from tidings.petrarch import dictionary_files
 
     gold = tmp_path / "V.xml"
     gold.write_text(

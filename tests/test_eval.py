@@ -19,9 +19,10 @@ from tidings.eval import (
     score_plover,
     score_wikievents,
 )
-from tidings.eval.petrarch import actor_code, dictionary_files
+from tidings.eval.petrarch import actor_code
 from tidings.eval.wikievents import WikiArgument, names_argument
 from tidings.model import Actor, Cameo, EventMention, Plover
+from tidings.petrarch import dictionary_files
 
 # Measured 2026-11-29 with `tidings eval plover --limit 20` on the coder of that day: top-event
 # type accuracy 0.75 (any event 0.80; an hour earlier, mid-change, about 0.6). The floor leaves

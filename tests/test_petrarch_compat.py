@@ -9,7 +9,7 @@ import pytest
 
 from hand_coded import dictionary_triples as triples
 from tidings.events.dictionary_coder import DictionaryCoder, dictionary_coder
-from tidings.events.patterns import read_verb_book
+from tidings.petrarch import read_verb_book
 from tidings.pipeline import Pipeline
 
 VERBS = """\

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
-from tidings.actors.dated import KnownActor, codes_cell
 from tidings.model import Actor
+from tidings.petrarch import KnownActor, codes_cell
 from tidings.resources import Row, package_file, read_tsv
 
 MARKER_KINDS = frozenset(

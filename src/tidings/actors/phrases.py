@@ -16,16 +16,15 @@ start with "+", as PETRARCH does for sports and weather stories.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.tokens import Token
 
-from tidings.actors.dated import KnownActor
-from tidings.actors.petrarch import Dictionaries, _lines, read_directory
+from tidings.actors.petrarch import read_directory
 from tidings.model import Actor
+from tidings.petrarch import Dictionaries, KnownActor, read_discards, words
 
 __all__ = ["PhraseBook", "load_phrase_book"]
 
@@ -173,30 +172,15 @@ def _longest(trie: _Trie, units: Sequence[set[str]], start: int) -> tuple[int, o
     return best
 
 
-def _words(text: str) -> Words:
-    return tuple(w for w in re.split(r"[\s_]+", text.lower()) if w)
-
-
-def read_discards(path: Path) -> list[tuple[Words, bool]]:
-    found: list[tuple[Words, bool]] = []
-    for _, line in _lines(path):
-        text = line.strip()
-        whole = text.startswith("+")
-        words = _words(text.lstrip("+"))
-        if words:
-            found.append((words, whole))
-    return found
-
-
 def load_phrase_book(folder: Path, pattern: str = "*.txt") -> PhraseBook:
     """The actors, agents and discards of a PETRARCH folder (files matching `pattern`)."""
     read: Dictionaries = read_directory(Path(folder), pattern=pattern)
     book = PhraseBook()
     for actor in read.actors:
         for name in actor.names:
-            book.actors.add(_words(name), actor)
+            book.actors.add(words(name), actor)
     for phrase, code in read.agents:
-        book.agents.add(_words(phrase), code)
+        book.agents.add(words(phrase), code)
     for path in sorted(Path(folder).glob(pattern)):
         if "discard" in path.name.lower() and path.is_file():
             book.discards += read_discards(path)

@@ -28,13 +28,13 @@ from tidings.eval import (
     read_petrarch,
     read_plover,
     read_wikievents,
+    require_file,
     score_petrarch,
     score_plover,
     score_wikievents,
 )
-from tidings.eval.petrarch import dictionary_files
-from tidings.eval.report import require_file
 from tidings.model import EventMention, to_record
+from tidings.petrarch import dictionary_files
 from tidings.pipeline import Pipeline
 
 # The `shared` folder beside the repository checkout (src/tidings/cli/ -> repo -> its parent).

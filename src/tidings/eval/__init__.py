@@ -7,7 +7,7 @@ callable (such as `Pipeline(...).extract`), so a test can pass a fake coder.
 
 from tidings.eval.petrarch import PetrarchScore, read_petrarch, score_petrarch
 from tidings.eval.plover import PloverScore, read_plover, score_plover
-from tidings.eval.report import COUNTED_MODALITIES, Counts, Extract, Miss, Score
+from tidings.eval.report import COUNTED_MODALITIES, Counts, Extract, Miss, Score, require_file
 from tidings.eval.wikievents import WikiScore, read_wikievents, score_wikievents
 
 __all__ = [
@@ -22,6 +22,7 @@ __all__ = [
     "read_petrarch",
     "read_plover",
     "read_wikievents",
+    "require_file",
     "score_petrarch",
     "score_plover",
     "score_wikievents",

@@ -46,10 +46,11 @@ from tidings.events.lexicon import NOT_AN_EVENT, Lexicon, build_lexicon, load_le
 from tidings.events.matching import TriggerMatcher
 from tidings.events.negation import load_negation
 from tidings.events.ontology import Ontology, load_ontology, plover_with_mode
-from tidings.events.petrarch import VerbDictionary, find_verb_files, read_verb_dictionary
+from tidings.events.petrarch import VerbDictionary, read_verb_dictionary
 from tidings.events.senses import load_senses
 from tidings.model import Actor, ActorMention, Article, EventMention, Modality
 from tidings.nlp import doc_text
+from tidings.petrarch import find_verb_files
 from tidings.resources import package_file
 
 __all__ = ["EventCoder", "code_events", "default_coder"]

@@ -61,13 +61,19 @@ from tidings.events.dictionary_clauses import (
 from tidings.events.dictionary_roles import Roles
 from tidings.events.embedding import Frames, load_frames
 from tidings.events.ontology import Ontology, load_ontology
-from tidings.events.patterns import NULL, VerbBook, read_verb_book
-from tidings.events.petrarch import find_verb_files
-from tidings.events.pico import Pico, find_pico_files, read_pico
 from tidings.events.transforms import transform
 from tidings.events.verb_match import VerbMatch, is_event, match_verb
 from tidings.model import Actor, ActorMention, Article, Cameo, EventMention
 from tidings.nlp import doc_text
+from tidings.petrarch import (
+    NULL,
+    Pico,
+    VerbBook,
+    find_pico_files,
+    find_verb_files,
+    read_pico,
+    read_verb_book,
+)
 
 __all__ = ["DictionaryCoder", "dictionary_coder"]
 

@@ -1,16 +1,18 @@
-"""Read PETRARCH verb dictionaries (the CAMEO.2.0.txt format) into trigger entries.
+"""PETRARCH verb dictionaries (the CAMEO.2.0.txt format) reduced to trigger entries.
 
-A PETRARCH verb file holds synonym sets (`&NAME` then `+word` lines) and verb blocks:
-`--- NAME [code] ---`, the block's verbs (each optionally with irregular forms in
-`{...}` and its own `[code]`), then patterns such as `- * (WITH MURDER) [1121]`, where
-`*` is the verb, `$`/`+` mark source/target, `^` and `%` skip or mark compounds,
-`(...)` is a prepositional phrase, `{...}` a multiword noun and `&SET` a synonym set.
+A PETRARCH verb file (its lines read by `tidings.petrarch`) holds synonym sets (`&NAME`
+then `+word` lines) and verb blocks: `--- NAME [code] ---`, the block's verbs (each
+optionally with irregular forms in `{...}` and its own `[code]`), then patterns such as
+`- * (WITH MURDER) [1121]`, where `*` is the verb, `$`/`+` mark source/target, `^` and
+`%` skip or mark compounds, `(...)` is a prepositional phrase, `{...}` a multiword noun
+and `&SET` a synonym set.
 
 Our coder finds roles from the dependency parse, so a pattern is used when it reduces
 to what a `TriggerEntry` can say: the verb, at most one preposition, and at most one
 object wording (the direct object or the preposition's object). Other patterns are
 skipped and counted, with the reason, so a user sees how much of a file was used.
-(`Pipeline(dictionaries=...)` codes with the whole file instead: `events.patterns`.)
+(`Pipeline(dictionaries=...)` codes with the whole file instead: `tidings.petrarch`'s
+`read_verb_book`.)
 """
 
 from __future__ import annotations
@@ -23,14 +25,19 @@ from pathlib import Path
 from tidings.errors import DataFileError
 from tidings.events.lexicon import NOT_AN_EVENT, TriggerEntry
 from tidings.events.ontology import Ontology
+from tidings.petrarch import (
+    BLOCK_HEADER,
+    CODE_CELL,
+    PATTERN_TOKEN,
+    phrase,
+    primary_code,
+    verb_lines,
+    verb_words,
+)
 
-__all__ = ["VerbDictionary", "find_verb_files", "read_verb_dictionary"]
+__all__ = ["VerbDictionary", "read_verb_dictionary"]
 
-_HEADER = re.compile(r"^---\s*(\S.*?)\s*\[([^\]]*)\]")
-_CODE = re.compile(r"\[([^\]]*)\]")
-_TOKEN = re.compile(r"[(){}]|[^\s(){}]+")
 _MARKERS = {"$", "+", "%", "^"}
-_VERB_FILE_PATTERNS = ("CAMEO*.txt", "*verbs*.txt", "*.verbs")
 
 
 @dataclass
@@ -61,30 +68,17 @@ class _Block:
     verbs: list[tuple[str, str | None, str]] = field(default_factory=list)  # lemma, prt, code
 
 
-def find_verb_files(directory: Path, pattern: str = "*") -> list[Path]:
-    """The verb dictionaries in a folder: CAMEO*.txt or files named *verbs*, among the
-    files matching `pattern` (e.g. "PETR.Validate.*" to pick one set out of several)."""
-    chosen = {p for p in Path(directory).glob(pattern) if p.is_file()}
-    found: set[Path] = set()
-    for verb_pattern in _VERB_FILE_PATTERNS:
-        found.update(p for p in Path(directory).glob(verb_pattern) if p in chosen)
-    return sorted(found)
-
-
 def read_verb_dictionary(path: Path, ontology: Ontology) -> VerbDictionary:
     """Entries from one verb file; a line the format does not allow raises DataFileError."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError as err:
-        raise DataFileError(path, None, f"cannot read the file ({err})") from err
+    lines = verb_lines(path)
     result = VerbDictionary(path)
     synsets: dict[str, set[str]] = {}
     current_set: str | None = None
     block: _Block | None = None
-    for number, line in _lines(path, text):
+    for number, line in lines:
         if line.startswith("---"):
-            match = _HEADER.match(line)
+            match = BLOCK_HEADER.match(line)
             if match is None:
                 raise DataFileError(path, number, "a verb block header needs a [code]")
             block, current_set = _Block(number, _code_of(match.group(2))), None
@@ -98,60 +92,15 @@ def read_verb_dictionary(path: Path, ontology: Ontology) -> VerbDictionary:
         elif block is not None:
             _verb(path, number, line, block, ontology, result)
         elif line.startswith("+") and current_set is not None:
-            synsets[current_set].add(_words(line[1:]))
+            synsets[current_set].add(phrase(line[1:]).lower())
         else:
             raise DataFileError(path, number, f"cannot read {line[:40]!r} outside a block")
     return result
 
 
-def _lines(path: Path, text: str) -> list[tuple[int, str]]:
-    """Numbered lines without comments (`#`, `;`, `<!-- ... -->`) or blanks."""
-    kept: list[tuple[int, str]] = []
-    in_comment = False
-    opened = 0
-    for number, raw in enumerate(text.splitlines(), start=1):
-        line = ""
-        rest = raw
-        while rest:
-            if in_comment:
-                end = rest.find("-->")
-                if end < 0:
-                    rest = ""
-                    break
-                in_comment, rest = False, rest[end + 3 :]
-            else:
-                start = rest.find("<!--")
-                if start < 0:
-                    line, rest = line + rest, ""
-                else:
-                    line, rest = line + rest[:start], rest[start + 4 :]
-                    in_comment, opened = True, number
-        line = _uncomment(line)
-        if line:
-            kept.append((number, line))
-    if in_comment:
-        raise DataFileError(path, opened, "a <!-- comment is never closed")
-    return kept
-
-
-def _uncomment(line: str) -> str:
-    """The line before a `#` or `;` comment; codes such as `[###]` are not comments."""
-    depth = 0
-    for i, char in enumerate(line):
-        depth += (char == "[") - (char == "]")
-        if char in "#;" and depth <= 0:
-            return line[:i].strip()
-    return line.strip()
-
-
 def _code_of(cell: str) -> str:
     """The primary code of `[code]` or `[code:reverse]`; `---` is the null code."""
-    code = cell.split(":")[0].strip()
-    return NOT_AN_EVENT if not code or code.startswith("-") else code
-
-
-def _words(phrase: str) -> str:
-    return " ".join(phrase.replace("_", " ").lower().split())
+    return primary_code(cell) or NOT_AN_EVENT
 
 
 def _verb(
@@ -159,8 +108,8 @@ def _verb(
 ) -> None:
     if line.count("{") != line.count("}"):
         raise DataFileError(path, number, "unbalanced { } in a verb line")
-    codes = _CODE.findall(line)
-    name = re.sub(r"\{[^}]*\}|\[[^\]]*\]", " ", line).split()
+    codes = CODE_CELL.findall(line)
+    name = verb_words(line)
     if not name:
         raise DataFileError(path, number, "a verb line without a verb")
     parts = [p for p in name[0].lstrip("+").lower().split("_") if p]
@@ -185,7 +134,7 @@ def _pattern(
     ontology: Ontology,
     out: VerbDictionary,
 ) -> None:
-    codes = _CODE.findall(text)
+    codes = CODE_CELL.findall(text)
     if not codes:
         raise DataFileError(path, number, "a pattern needs a [code]")
     code = _code_of(codes[-1])
@@ -218,7 +167,7 @@ def _pattern(
 
 def _reduce(text: str, synsets: dict[str, set[str]]) -> tuple[frozenset[str], str | None] | str:
     """(object wordings, preposition) of a pattern, or the reason it cannot be reduced."""
-    tokens = _TOKEN.findall(text)
+    tokens = PATTERN_TOKEN.findall(text)
     if "*" not in tokens and "**" not in tokens:
         return "patterns without the verb marker"
     verb = next(i for i, t in enumerate(tokens) if t in ("*", "**"))
@@ -267,7 +216,7 @@ def _nouns(tokens: list[str], synsets: dict[str, set[str]]) -> list[frozenset[st
         inner = tokens[1:-1]
         if any(t.startswith("&") or t in _MARKERS for t in inner):
             return "multiword nouns with synonym sets"
-        return [frozenset({_words(" ".join(inner))})] if inner else []
+        return [frozenset({phrase(" ".join(inner)).lower()})] if inner else []
     if len(tokens) > 1:
         return "phrases of several loose words"
     token = tokens[0]
@@ -278,7 +227,7 @@ def _nouns(tokens: list[str], synsets: dict[str, set[str]]) -> list[frozenset[st
         return [frozenset(members)]
     if not re.fullmatch(r"[A-Za-z][A-Za-z'_-]*", token):
         return "unusual tokens"
-    return [frozenset({_words(token)})]
+    return [frozenset({phrase(token).lower()})]
 
 
 def _at(path: Path, number: int) -> str:

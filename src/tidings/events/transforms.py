@@ -18,36 +18,10 @@ inner event stands unchanged.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
 from tidings.model import Actor
+from tidings.petrarch import Transform
 
-__all__ = ["Transform", "parse_transform", "transform"]
-
-_RULE = re.compile(
-    r"^~\s*(\S+)\s*\(\s*(\S+)\s+(\S+)\s+(\S+)\s*\)\s*(\S+)\s*=\s*(\S+)\s+(\S+)\s+(\S+)"
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Transform:
-    outer: str  # verb word: SAY
-    inner_source: str  # the outer variable, another one, "." or "_"
-    inner_target: str
-    inner: str  # verb word, or "Q" for any event
-    outer_source: str
-    result_source: str
-    result_target: str
-    result: str  # a code, or "Q"
-
-
-def parse_transform(line: str) -> Transform | None:
-    match = _RULE.match(line)
-    if match is None:
-        return None
-    a, src, tgt, inner, outer, out_src, out_tgt, code = match.groups()
-    return Transform(outer.upper(), src, tgt, inner.upper(), a, out_src, out_tgt, code.upper())
+__all__ = ["transform"]
 
 
 def _same_class(code: str, rule_code: str | None) -> bool:

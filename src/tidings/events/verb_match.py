@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from tidings.events.patterns import NULL, Element, Pattern, VerbBook, VerbForm
+from tidings.petrarch import NULL, Element, Pattern, VerbBook, VerbForm
 
 __all__ = ["VerbMatch", "match_verb"]
 

@@ -1,18 +1,17 @@
-"""PETRARCH verb dictionaries read whole: verbs, synonym sets and every pattern.
+"""PETRARCH verb dictionaries (the CAMEO.2.0.txt format) read whole: verbs, synonym
+sets, every pattern and the transformations.
 
-`tidings.events.petrarch` reduces a verb file to trigger entries for the built-in coder;
-this module keeps each pattern as PETRARCH wrote it, for the dictionary coder
-(`tidings.events.dictionary_coder`), which matches them against the sentence.
-
-A pattern such as `- SUGGESTED_+ * DEMAND (TO &GENINT {PEACE TALKS}) $ [111]` becomes
-elements before and after the verb (`*`). Each element is a set of alternative word
-sequences (a word, a `{multi word}` noun, a `&SET` with its nested sets expanded); `(`
-opens a prepositional phrase whose first word is the preposition; `_` glues an element
-to the one before it (the words must be adjacent); `$` and `+` mark where the source
-and target stand; `%` says the conjoined actors act on one another; `^` (skip) needs no
-words. The code `[a:b]` is `a`, with `b` the code seen from the target's side; `[:b]` is
-`b`; a code of dashes means "no event". `~` lines at the end are transformations
-(`tidings.events.transforms`).
+A verb file holds synonym sets (`&NAME` then `+word` lines) and verb blocks: `--- NAME
+[code] ---`, the block's verbs (each optionally with irregular forms in `{...}` and its
+own `[code]`), then its patterns. A pattern such as
+`- SUGGESTED_+ * DEMAND (TO &GENINT {PEACE TALKS}) $ [111]` becomes elements before and
+after the verb (`*`). Each element is a set of alternative word sequences (a word, a
+`{multi word}` noun, a `&SET` with its nested sets expanded); `(` opens a prepositional
+phrase whose first word is the preposition; `_` glues an element to the one before it
+(the words must be adjacent); `$` and `+` mark where the source and target stand; `%`
+says the conjoined actors act on one another; `^` (skip) needs no words. The code
+`[a:b]` is `a`, with `b` the code seen from the target's side; `[:b]` is `b`; a code of
+dashes means "no event". `~` lines at the end are transformations (`Transform`).
 """
 
 from __future__ import annotations
@@ -23,17 +22,58 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tidings.errors import DataFileError
-from tidings.events.petrarch import _lines
-from tidings.events.transforms import Transform, parse_transform
+from tidings.petrarch.lines import (
+    BLOCK_HEADER,
+    CODE_CELL,
+    PATTERN_TOKEN,
+    primary_code,
+    verb_lines,
+    verb_words,
+    words,
+)
 
-__all__ = ["Element", "Pattern", "VerbBook", "VerbForm", "read_verb_book"]
+__all__ = [
+    "NULL",
+    "Element",
+    "Pattern",
+    "Transform",
+    "VerbBook",
+    "VerbForm",
+    "find_verb_files",
+    "parse_transform",
+    "read_verb_book",
+]
 
 NULL = "---"
-_HEADER = re.compile(r"^---\s*(\S.*?)\s*\[([^\]]*)\]")
-_CODE = re.compile(r"\[([^\]]*)\]")
-_TOKEN = re.compile(r"[(){}]|[^\s(){}]+")
+_VERB_FILE_PATTERNS = ("CAMEO*.txt", "*verbs*.txt", "*.verbs")
+_RULE = re.compile(
+    r"^~\s*(\S+)\s*\(\s*(\S+)\s+(\S+)\s+(\S+)\s*\)\s*(\S+)\s*=\s*(\S+)\s+(\S+)\s+(\S+)"
+)
 
 Words = tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Transform:
+    """A `~` line: what an event under a reporting verb becomes (`~ a (a b ATTACK) SAY =
+    a b 015`: "X said it attacked Y" is X's claim of the attack)."""
+
+    outer: str  # verb word: SAY
+    inner_source: str  # the outer variable, another one, "." or "_"
+    inner_target: str
+    inner: str  # verb word, or "Q" for any event
+    outer_source: str
+    result_source: str
+    result_target: str
+    result: str  # a code, or "Q"
+
+
+def parse_transform(line: str) -> Transform | None:
+    match = _RULE.match(line)
+    if match is None:
+        return None
+    a, src, tgt, inner, outer, out_src, out_tgt, code = match.groups()
+    return Transform(outer.upper(), src, tgt, inner.upper(), a, out_src, out_tgt, code.upper())
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,8 +91,8 @@ class Element:
 
     def __post_init__(self) -> None:
         index: dict[str, list[Words]] = {}
-        for words in sorted(self.options, key=len, reverse=True):
-            index.setdefault(words[0], []).append(words)
+        for option in sorted(self.options, key=len, reverse=True):
+            index.setdefault(option[0], []).append(option)
         self.by_first.update((k, tuple(v)) for k, v in index.items())
 
 
@@ -94,8 +134,8 @@ class VerbBook:
 
     def word_codes(self) -> dict[str, str]:
         """The code of each verb word the transformations name (SAY -> 010)."""
-        words = {w for t in self.transforms for w in (t.outer, t.inner)}
-        found = {w: self.verbs[w.lower()][0].code for w in words if w.lower() in self.verbs}
+        named = {w for t in self.transforms for w in (t.outer, t.inner)}
+        found = {w: self.verbs[w.lower()][0].code for w in named if w.lower() in self.verbs}
         return {w: c for w, c in found.items() if c != NULL}
 
     def knows(self, token: object) -> bool:
@@ -111,6 +151,16 @@ class VerbBook:
         )
 
 
+def find_verb_files(directory: Path, pattern: str = "*") -> list[Path]:
+    """The verb dictionaries in a folder: CAMEO*.txt or files named *verbs*, among the
+    files matching `pattern` (e.g. "PETR.Validate.*" to pick one set out of several)."""
+    chosen = {p for p in Path(directory).glob(pattern) if p.is_file()}
+    found: set[Path] = set()
+    for verb_pattern in _VERB_FILE_PATTERNS:
+        found.update(p for p in Path(directory).glob(verb_pattern) if p in chosen)
+    return sorted(found)
+
+
 def read_verb_book(paths: list[Path], book: VerbBook | None = None) -> VerbBook:
     """Every verb, synonym set and pattern of the files, in order."""
     book = book or VerbBook()
@@ -120,17 +170,14 @@ def read_verb_book(paths: list[Path], book: VerbBook | None = None) -> VerbBook:
 
 
 def _read(path: Path, book: VerbBook) -> None:
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError as err:
-        raise DataFileError(path, None, f"cannot read the file ({err})") from err
+    lines = verb_lines(path)
     book.files.append(path.name)
     raw_sets: dict[str, list[str]] = {}
     current: str | None = None
     block: int | None = None
     block_code: tuple[str, str | None] = (NULL, None)
     pending: list[tuple[int, str]] = []  # patterns are read once every set is known
-    for number, line in _lines(path, text):
+    for number, line in lines:
         if line.startswith("~"):
             rule = parse_transform(line)
             if rule is None:
@@ -139,7 +186,7 @@ def _read(path: Path, book: VerbBook) -> None:
                 book.transforms.append(rule)
             continue
         if line.startswith("---"):
-            match = _HEADER.match(line)
+            match = BLOCK_HEADER.match(line)
             if match is None:
                 raise DataFileError(path, number, "a verb block header needs a [code]")
             book.patterns.append([])
@@ -182,21 +229,16 @@ def _expand(name: str, raw: dict[str, list[str]], seen: set[str]) -> set[Words]:
             if inner not in seen:
                 members |= _expand(inner, raw, seen | {name})
         else:
-            words = _words(member)
-            if words:
-                members.add(words)
+            found = words(member)
+            if found:
+                members.add(found)
     return members
-
-
-def _words(text: str) -> Words:
-    return tuple(w for w in re.split(r"[\s_]+", text.lower()) if w)
 
 
 def _code(cell: str) -> str:
     """`a` of `[a:b]`; dashes or nothing mean no event from the source's side (`[:b]` is
     only the target's, `_reverse`)."""
-    code = cell.split(":")[0].strip()
-    return NULL if not code or code.startswith("-") else code
+    return primary_code(cell) or NULL
 
 
 def _reverse(cell: str) -> str | None:
@@ -210,11 +252,11 @@ def _reverse(cell: str) -> str | None:
 
 def _verb(line: str, block: int, block_code: tuple[str, str | None], book: VerbBook) -> None:
     """`VERB {forms}`, `+VERB_PARTICLE`, `WORD_WORD_+VERB [code]`."""
-    codes = _CODE.findall(line)
+    codes = CODE_CELL.findall(line)
     code = _code(codes[0]) if codes else block_code[0]
     reverse = _reverse(codes[0]) if codes else block_code[1]
     forms = re.search(r"\{([^}]*)\}", line)
-    name = re.sub(r"\{[^}]*\}|\[[^\]]*\]", " ", line).split()
+    name = verb_words(line)
     if not name:
         return
     parts = [p for p in name[0].split("_") if p]
@@ -231,12 +273,12 @@ def _verb(line: str, block: int, block_code: tuple[str, str | None], book: VerbB
 
 def _pattern(text: str, synsets: dict[str, set[Words]], origin: str) -> Pattern | str:
     """A pattern, or why it cannot be read."""
-    codes = _CODE.findall(text)
+    codes = CODE_CELL.findall(text)
     if not codes:
         return "patterns without a code"
     body = text[: text.index("[")]
     tokens: list[tuple[str, bool]] = []  # (token, glued to the one before)
-    for chunk in _TOKEN.findall(body):
+    for chunk in PATTERN_TOKEN.findall(body):
         if chunk in "(){}":
             tokens.append((chunk, False))
             continue

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tidings.errors import DataFileError
+from tidings.petrarch.lines import uncomment
 
 __all__ = ["NEGATION", "Pico", "find_pico_files", "read_pico"]
 
@@ -31,7 +32,6 @@ NEGATION = 0xFFFF  # PETRARCH subtracts it for a "not"
 _SPEECH_ACT = 0x1000  # a number this high or higher names a speech act (say, appeal, ...)
 _CODE = re.compile(r"\d{2,4}|---")
 _TERM = re.compile(r"([+-]?)\s*((?:0x)?[0-9a-f]+)", re.I)
-_HTML_COMMENT = re.compile(r"<!--.*?-->")
 PICO_FILE_GLOB = "*[Oo]ntology*.txt"  # PETR.Internal.Coding.Ontology.txt
 
 
@@ -102,7 +102,8 @@ def read_pico(path: Path) -> Pico:
     codes: dict[int, str] = {}
     in_comment = False
     for number, raw in enumerate(text.splitlines(), start=1):
-        line, in_comment = _uncomment(raw, in_comment)
+        line, in_comment = uncomment(raw, in_comment, marks="#")
+        line = line.strip()
         if not line:
             continue
         code, colon, value = (part.strip() for part in line.partition(":"))
@@ -115,21 +116,6 @@ def read_pico(path: Path) -> Pico:
     if not numbers:
         raise DataFileError(path, None, "no code:number line in the file")
     return Pico(numbers, codes, str(path))
-
-
-def _uncomment(raw: str, in_comment: bool) -> tuple[str, bool]:
-    """The line without comments, and whether a `<!--` comment is still open after it."""
-    line = raw
-    if in_comment:
-        if "-->" not in line:
-            return "", True
-        line = line.split("-->", 1)[1]
-    line = _HTML_COMMENT.sub("", line)
-    if "<!--" in line:
-        line, in_comment = line.split("<!--", 1)[0], True
-    else:
-        in_comment = False
-    return line.split("#", 1)[0].strip(), in_comment
 
 
 def _sum(value: str, path: Path, number: int) -> int:
