@@ -39,8 +39,9 @@ from tidings.events.clauses import (
     surrounding_targets,
     undergone,
 )
-from tidings.events.embedding import Frames, Planned, Trigger, load_frames, plan
+from tidings.events.embedding import Planned, Trigger, plan
 from tidings.events.event_places import is_venue
+from tidings.events.frames import Frames, load_frames
 from tidings.events.instruments import firers, weapon_agent, weapon_words
 from tidings.events.lexicon import NOT_AN_EVENT, Lexicon, build_lexicon, load_lexicon
 from tidings.events.matching import TriggerMatcher

@@ -59,7 +59,7 @@ from tidings.events.dictionary_clauses import (
     written,
 )
 from tidings.events.dictionary_roles import Roles
-from tidings.events.embedding import Frames, load_frames
+from tidings.events.frames import Frames, load_frames
 from tidings.events.ontology import Ontology, load_ontology
 from tidings.events.patterns import NULL, VerbBook, read_verb_book
 from tidings.events.petrarch import find_verb_files
