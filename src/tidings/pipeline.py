@@ -26,7 +26,7 @@ from tidings.actors import default_coder as default_actor_coder
 from tidings.errors import ConfigError, Reject
 from tidings.events import EventCoder
 from tidings.events import default_coder as default_event_coder
-from tidings.events.dictionary_coder import DictionaryCoder, dictionary_coder
+from tidings.events.dictionary.coder import DictionaryCoder, dictionary_coder
 from tidings.ingest import article_id
 from tidings.model import Article, EventMention, PlaceMention, Rejected
 from tidings.nlp.ahead import ParseAhead

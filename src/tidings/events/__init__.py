@@ -1,5 +1,5 @@
 """events stage: parsed doc + actor mentions -> coded event mentions (CAMEO, PLOVER, ACLED)."""
 
-from tidings.events.coder import EventCoder, code_events, default_coder
+from tidings.events.builtin.coder import EventCoder, code_events, default_coder
 
 __all__ = ["EventCoder", "code_events", "default_coder"]

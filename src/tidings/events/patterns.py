@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tidings.errors import DataFileError
+from tidings.events.dictionary.transforms import Transform, parse_transform
 from tidings.events.petrarch import _lines
-from tidings.events.transforms import Transform, parse_transform
 
 __all__ = ["Element", "Pattern", "VerbBook", "VerbForm", "read_verb_book"]
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tidings.errors import DataFileError
-from tidings.events.lexicon import NOT_AN_EVENT, TriggerEntry
+from tidings.events.builtin.lexicon import NOT_AN_EVENT, TriggerEntry
 from tidings.events.ontology import Ontology
 
 __all__ = ["VerbDictionary", "find_verb_files", "read_verb_dictionary"]

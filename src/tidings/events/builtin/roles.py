@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from tidings.events.event_places import prep_objects
+from tidings.events.builtin.event_places import prep_objects
 from tidings.events.word_classes import MODIFIER_DEPS
 
 __all__ = [

@@ -18,14 +18,12 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from tidings.events import governing
-from tidings.events.actor_index import ActorIndex
-from tidings.events.embedding import Trigger
-from tidings.events.event_places import prep_objects
-from tidings.events.frames import load_frames
-from tidings.events.lexicon import NOT_AN_EVENT, load_lexicon
-from tidings.events.ontology import Ontology, load_ontology
-from tidings.events.roles import (
+from tidings.events.builtin import governing
+from tidings.events.builtin.actor_index import ActorIndex
+from tidings.events.builtin.embedding import Trigger
+from tidings.events.builtin.event_places import prep_objects
+from tidings.events.builtin.lexicon import NOT_AN_EVENT, load_lexicon
+from tidings.events.builtin.roles import (
     PERSONAL,
     PREP_DEPS,
     complements,
@@ -36,6 +34,8 @@ from tidings.events.roles import (
     phrase,
     window,
 )
+from tidings.events.frames import load_frames
+from tidings.events.ontology import Ontology, load_ontology
 from tidings.events.word_classes import MODIFIER_DEPS, WordClasses, load_word_classes
 from tidings.resources import package_file, read_tsv
 
@@ -258,7 +258,7 @@ def load_senses(
     if path is None and classes is None and ontology is None:
         return _packaged_senses()
     return _read_senses(
-        Path(path) if path else package_file("tidings.events", "data/senses.tsv"),
+        Path(path) if path else package_file("tidings.events.builtin", "data/senses.tsv"),
         classes or load_word_classes(),
         ontology or load_ontology(),
     )
@@ -267,7 +267,9 @@ def load_senses(
 @cache
 def _packaged_senses() -> Senses:
     return _read_senses(
-        package_file("tidings.events", "data/senses.tsv"), load_word_classes(), load_ontology()
+        package_file("tidings.events.builtin", "data/senses.tsv"),
+        load_word_classes(),
+        load_ontology(),
     )
 
 

@@ -18,10 +18,10 @@ from typing import cast
 
 from spacy.tokens import Token
 
-from tidings.events import governing
+from tidings.events.builtin import governing
+from tidings.events.builtin.governing import FRAME_PREPS, OBJECT_DEPS
+from tidings.events.builtin.lexicon import Lexicon, TriggerEntry
 from tidings.events.frames import ACTING, FRAME_ROLES, SAME, Frames
-from tidings.events.governing import FRAME_PREPS, OBJECT_DEPS
-from tidings.events.lexicon import Lexicon, TriggerEntry
 from tidings.events.ontology import Ontology
 from tidings.model import Modality
 
