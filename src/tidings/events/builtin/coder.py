@@ -67,6 +67,8 @@ SEIZE = "171"  # seizing or destroying property: done with a weapon, an attack w
 class EventCoder:
     """Holds the lexicon and ontology; `code` is called once per parsed article."""
 
+    uses_actors = True  # its sources and targets are the actor stage's mentions
+
     def __init__(
         self,
         lexicon: Lexicon | None = None,

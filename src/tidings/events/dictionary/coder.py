@@ -98,6 +98,12 @@ class DictionaryCoder:
         if pico is not None:
             self.dictionaries.append(f"{pico.source}: {len(pico.numbers)} PICO codes")
 
+    @property
+    def uses_actors(self) -> bool:
+        """The built-in actors' mentions are read only with `builtin_actors`; without,
+        the folder's actor files code every phrase."""
+        return self.builtin_actors
+
     def refusal(self, code: str) -> str | None:
         """The code of a negated verb's event ("would not provide support" 121), or None
         when it codes nothing ("did not attack")."""
