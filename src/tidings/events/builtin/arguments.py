@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from tidings.actors.modifiers import misread_participle
+from tidings.actors import misread_participle
 from tidings.events.builtin.actor_index import ActorIndex
 from tidings.events.builtin.event_places import (
     demonym_mentions,

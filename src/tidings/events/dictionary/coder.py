@@ -46,7 +46,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from tidings.actors.phrases import PhraseBook, load_phrase_book
+from tidings.actors import PhraseBook, load_phrase_book
 from tidings.errors import ConfigError
 from tidings.events.acled import acled_type
 from tidings.events.dictionary.clauses import (

@@ -18,7 +18,7 @@ import datetime as dt
 
 from spacy.tokens import Span, Token
 
-from tidings.actors.phrases import PhraseBook, combine
+from tidings.actors import PhraseBook, combine
 from tidings.events.dictionary.clauses import OUTSIDE_NP, is_passive, pattern_spells
 from tidings.events.dictionary.verb_match import VerbMatch
 from tidings.model import Actor, ActorMention
