@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from hand_coded import dictionary_triples as triples
-from tidings.events.dictionary_coder import DictionaryCoder, dictionary_coder
+from tidings.events.dictionary.coder import DictionaryCoder, dictionary_coder
 
 VERBS = """\
 --- SAY  [010]  ---

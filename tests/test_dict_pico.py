@@ -7,7 +7,7 @@ import pytest
 
 from hand_coded import dictionary_triples as triples
 from tidings.errors import ConfigError, DataFileError
-from tidings.events.dictionary_coder import DictionaryCoder, dictionary_coder
+from tidings.events.dictionary.coder import DictionaryCoder, dictionary_coder
 from tidings.petrarch import read_pico
 
 VERBS = """\
@@ -134,7 +134,7 @@ def test_with_an_ontology_the_frames_table_is_not_read(nlp, coder, monkeypatch):
     def no_frames(*args, **kwargs):
         raise AssertionError("frames.tsv was read")
 
-    monkeypatch.setattr("tidings.events.dictionary_coder.load_frames", no_frames)
+    monkeypatch.setattr("tidings.events.dictionary.coder.load_frames", no_frames)
     for text in ("Freedonia would not attack Sylvania.", "Freedonia plans to help Sylvania."):
         triples(nlp, coder, text)
 

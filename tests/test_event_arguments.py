@@ -10,7 +10,7 @@ import pytest
 
 from tidings.actors import ActorCoder
 from tidings.events import EventCoder
-from tidings.events.arguments import ActorIndex, verb_arguments
+from tidings.events.builtin.arguments import ActorIndex, verb_arguments
 from tidings.model import Article
 
 DATE = dt.date(2022, 3, 8)

@@ -13,7 +13,7 @@ import pytest
 from hand_coded import code_with_actors, triples
 from tidings.errors import DataFileError
 from tidings.events import EventCoder
-from tidings.events.lexicon import build_lexicon, load_lexicon
+from tidings.events.builtin.lexicon import build_lexicon, load_lexicon
 from tidings.events.ontology import load_ontology
 from tidings.model import Actor, ActorMention, Article
 from tidings.resources import package_file
@@ -154,7 +154,9 @@ def test_bad_lexicon_line_names_file_and_line(tmp_path, line, problem):
     path = tmp_path / "triggers.tsv"
     path.write_text("lemma\tpos\tcode\tobject\tprep\tmode\nprotest\tVERB\t140\n" + line + "\n")
     with pytest.raises(DataFileError) as caught:
-        build_lexicon(path, package_file("tidings.events", "data/cues.tsv"), load_ontology())
+        build_lexicon(
+            path, package_file("tidings.events.builtin", "data/cues.tsv"), load_ontology()
+        )
     message = str(caught.value)
     assert "triggers.tsv:3" in message and problem in message
 
@@ -318,7 +320,7 @@ def test_bad_petrarch_line_names_file_and_line(tmp_path, text, line, problem):
     [("CAMEO.2.0.txt", 1800, 3700), ("PETR.Validate.verbs.txt", 260, 140)],
 )
 def test_shared_petrarch_dictionaries_load(shared, name, verbs, used):
-    from tidings.events.petrarch import read_verb_dictionary
+    from tidings.events.builtin.verb_files import read_verb_dictionary
 
     report = read_verb_dictionary(shared / "reference" / "petrarch" / name, load_ontology())
     assert report.verbs >= verbs and report.patterns_used >= used

@@ -11,7 +11,7 @@ import pytest
 
 from hand_coded import code_with_actors, triples
 from tidings.errors import DataFileError
-from tidings.events.embedding import load_frames
+from tidings.events.frames import load_frames
 from tidings.events.ontology import VIOLENT_ROOTS, Ontology
 from tidings.toll import attach
 

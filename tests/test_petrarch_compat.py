@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from hand_coded import dictionary_triples as triples
-from tidings.events.dictionary_coder import DictionaryCoder, dictionary_coder
+from tidings.events.dictionary.coder import DictionaryCoder, dictionary_coder
 from tidings.petrarch import read_verb_book
 from tidings.pipeline import Pipeline
 

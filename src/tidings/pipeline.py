@@ -24,9 +24,7 @@ from tidings import nlp as nlp_stage
 from tidings.actors import ActorCoder
 from tidings.actors import default_coder as default_actor_coder
 from tidings.errors import ConfigError, Reject
-from tidings.events import EventCoder
-from tidings.events import default_coder as default_event_coder
-from tidings.events.dictionary_coder import DictionaryCoder, dictionary_coder
+from tidings.events import Coder, check_verb_mode, make_coder
 from tidings.ingest import article_id
 from tidings.model import Article, EventMention, PlaceMention, Rejected
 from tidings.nlp.ahead import ParseAhead
@@ -40,7 +38,6 @@ logger = logging.getLogger(__name__)
 T = TypeVar("T")
 
 DEFAULT_BATCH_SIZE = 64
-VERB_MODES = ("instead", "beside")  # how --dictionaries' verb files meet the built-in lexicon
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +76,7 @@ class Pipeline:
         guard (the `tidings` command has it and turns this on).
 
         `dictionaries`: a folder of PETRARCH/TABARI verb, actor and agent files. Its
-        verb files code the events, PETRARCH's way (`events.dictionary_coder`), with its
+        verb files code the events, PETRARCH's way (`events.dictionary`), with its
         actors and agents; the built-in actors fill in phrases the files do not code
         (not with `keep_builtin=False`). Only files matching `pattern` are read, to pick
         one set out of a folder of several. `verbs="beside"` keeps the built-in coder
@@ -90,7 +87,7 @@ class Pipeline:
         self.batch_size = batch_size
         self.parse_ahead = parse_ahead and (os.cpu_count() or 1) >= 2
         self.actor_coder: ActorCoder = default_actor_coder()
-        self.event_coder: EventCoder | DictionaryCoder = default_event_coder()
+        self.event_coder: Coder = make_coder()
         if dictionaries is not None:
             self._read_dictionaries(dictionaries, keep_builtin, pattern, verbs)
 
@@ -100,17 +97,13 @@ class Pipeline:
         """Use the actor and verb files found; a folder may hold only one kind. With verb
         files and no built-in actors, the dictionary coder codes every phrase from the
         actor files itself, so the actor coder (seconds to compile) is not built."""
-        if verbs not in VERB_MODES:
-            raise ConfigError(f"verbs must be one of {', '.join(VERB_MODES)}, not {verbs!r}")
+        check_verb_mode(verbs)  # at once: a folder without verb files may still hold actors
         problems = []
         try:
-            if verbs == "beside":
-                self.event_coder = EventCoder.from_petrarch(folder, True, pattern)
-            else:
-                self.event_coder = dictionary_coder(folder, keep_builtin, pattern)
+            self.event_coder = make_coder(folder, keep_builtin, pattern, verbs)
         except ConfigError as error:
             problems.append(str(error))
-        if not self._actors_unused():
+        if self.event_coder.uses_actors:
             try:
                 self.actor_coder = ActorCoder.from_petrarch(folder, keep_builtin, pattern)
             except ConfigError as error:
@@ -119,10 +112,6 @@ class Pipeline:
             raise ConfigError(
                 f"no PETRARCH dictionaries matching {pattern!r} in {folder}: " + "; ".join(problems)
             )
-
-    def _actors_unused(self) -> bool:
-        coder = self.event_coder
-        return isinstance(coder, DictionaryCoder) and not coder.builtin_actors
 
     def analyse(
         self,
@@ -134,7 +123,7 @@ class Pipeline:
         """Every stage after parsing, on one article. `places`: its toponyms if already
         read; `home`: where its source usually reports from (`run` learns it from the
         batch, see `where.home`), a prior that makes them read again."""
-        actors = [] if self._actors_unused() else self.actor_coder.code(doc, article.date)
+        actors = self.actor_coder.code(doc, article.date) if self.event_coder.uses_actors else []
         events = self.event_coder.code(doc, article, actors)
         if not events:
             return []

@@ -16,17 +16,23 @@ from spacy.tokens import Doc
 
 from tidings.actors.coder import ActorCoder
 from tidings.actors.lexicon import Lexicon, load_lexicon
+from tidings.actors.modifiers import misread_participle
+from tidings.actors.phrases import PhraseBook, combine, load_phrase_book
 from tidings.actors.places import demonym_country, place_country
 from tidings.model import ActorMention
 
 __all__ = [
     "ActorCoder",
     "Lexicon",
+    "PhraseBook",
     "code_actors",
+    "combine",
     "default_coder",
     "demonym_country",
     "is_kin",
     "load_lexicon",
+    "load_phrase_book",
+    "misread_participle",
     "place_country",
 ]
 

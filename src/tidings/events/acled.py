@@ -14,7 +14,7 @@ from pathlib import Path
 
 from tidings.actors import load_lexicon as load_actor_lexicon
 from tidings.events.ontology import ACLED_TYPES, Ontology, load_ontology
-from tidings.events.senses import WordClasses, load_word_classes
+from tidings.events.word_classes import WordClasses, load_word_classes
 from tidings.model import Acled, Actor
 from tidings.resources import package_file, read_tsv
 

@@ -17,7 +17,7 @@ from collections import defaultdict
 
 from spacy.tokens import Doc, Token
 
-from tidings.events.ontology import VIOLENT_ROOTS
+from tidings.events import VIOLENT_ROOTS
 from tidings.model import Casualties, EventMention
 from tidings.nlp import doc_text
 from tidings.toll.counts import Count, find_counts

@@ -14,7 +14,7 @@ from typing import Literal
 from spacy.tokens import Doc, Token
 
 from tidings.actors import demonym_country, place_country
-from tidings.events.actor_index import ActorIndex
+from tidings.events.builtin.actor_index import ActorIndex
 from tidings.model import Actor, ActorMention
 
 __all__ = [

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from tidings.events.event_places import prep_objects
+from tidings.events.builtin.event_places import prep_objects
+from tidings.events.word_classes import MODIFIER_DEPS
 
 __all__ = [
-    "MODIFIER_DEPS",
     "PREP_DEPS",
     "PERSONAL",
     "complements",
@@ -23,7 +23,6 @@ __all__ = [
     "window",
 ]
 
-MODIFIER_DEPS = ("compound", "amod", "nmod")
 PERSONAL = frozenset({"he", "him", "his", "she", "her", "himself", "herself", "who", "whom"})
 CAUSATIVE = frozenset({"have", "get", "see", "want"})  # "have X released": X is released
 INSTRUMENT_PREPS = ("in", "during", "by", "from")  # "killed in a crash", "died from the virus"

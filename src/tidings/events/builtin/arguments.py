@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from tidings.actors.modifiers import misread_participle
-from tidings.events.actor_index import ActorIndex
-from tidings.events.event_places import (
+from tidings.actors import misread_participle
+from tidings.events.builtin.actor_index import ActorIndex
+from tidings.events.builtin.event_places import (
     demonym_mentions,
     demonym_source,
     host_targets,
@@ -19,8 +19,8 @@ from tidings.events.event_places import (
     place_targets,
     prep_objects,
 )
-from tidings.events.governing import is_purpose
-from tidings.events.lexicon import load_lexicon
+from tidings.events.builtin.governing import is_purpose
+from tidings.events.builtin.lexicon import load_lexicon
 from tidings.model import ActorMention
 
 __all__ = [

@@ -12,8 +12,14 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from tidings.actors import place_country
-from tidings.events.embedding import Trigger
-from tidings.events.lexicon import NOT_AN_EVENT, Lexicon, TriggerEntry, lemmas, object_matches
+from tidings.events.builtin.embedding import Trigger
+from tidings.events.builtin.lexicon import (
+    NOT_AN_EVENT,
+    Lexicon,
+    TriggerEntry,
+    lemmas,
+    object_matches,
+)
 
 __all__ = ["TriggerMatcher"]
 

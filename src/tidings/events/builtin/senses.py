@@ -11,7 +11,6 @@ violence whose doer is an idea or whose noun a dispute ("custody battle").
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
@@ -19,14 +18,12 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from tidings.events import governing
-from tidings.events.actor_index import ActorIndex
-from tidings.events.embedding import Trigger, load_frames
-from tidings.events.event_places import prep_objects
-from tidings.events.lexicon import NOT_AN_EVENT, load_lexicon
-from tidings.events.ontology import Ontology, load_ontology
-from tidings.events.roles import (
-    MODIFIER_DEPS,
+from tidings.events.builtin import governing
+from tidings.events.builtin.actor_index import ActorIndex
+from tidings.events.builtin.embedding import Trigger
+from tidings.events.builtin.event_places import prep_objects
+from tidings.events.builtin.lexicon import NOT_AN_EVENT, load_lexicon
+from tidings.events.builtin.roles import (
     PERSONAL,
     PREP_DEPS,
     complements,
@@ -37,13 +34,15 @@ from tidings.events.roles import (
     phrase,
     window,
 )
+from tidings.events.frames import load_frames
+from tidings.events.ontology import Ontology, load_ontology
+from tidings.events.word_classes import MODIFIER_DEPS, WordClasses, load_word_classes
 from tidings.resources import package_file, read_tsv
 
-__all__ = ["Senses", "WordClasses", "load_senses", "load_word_classes"]
+__all__ = ["Senses", "load_senses"]
 
 ARGUMENTS = ("object", "doer", "complement", "partner")
 BUILT_IN = ("actor", "person", "military", "state", "plural", "any")
-WORDLESS = ("actor", "state", "plural", "any")  # built-in classes with no word list of their own
 ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "IMG"})
 STANDING_IN = frozenset({"it", "they", "we"})  # may stand for a country: "said it would"
 QUANTITY = "quantity"  # classes.tsv: "hundreds of X", "some of X" are of X's class
@@ -52,22 +51,6 @@ NAMED = ("PERSON", "NORP", "ORG", "GPE")
 # coercion, retreat or lifting of its warnings
 NOTICE_ROOTS = ("13", "15")  # threats and alerts: a weather warning is neither
 AERIAL = "195"  # weapons.tsv's aircraft and drones
-
-
-class WordClasses:
-    """lemma -> classes (classes.tsv)."""
-
-    def __init__(self, words: dict[str, frozenset[str]]) -> None:
-        self._words = words
-        self.names = frozenset(c for cs in words.values() for c in cs)
-
-    def of(self, lemma: str) -> frozenset[str]:
-        return self._words.get(lemma.lower(), frozenset())
-
-    def has(self, token: Token, name: str) -> bool:
-        """The token's word, or a compound/adjective modifier of it, is of the class."""
-        words = [token, *(c for c in token.children if c.dep_ in MODIFIER_DEPS)]
-        return any(name in self.of(w.lemma_) or name in self.of(w.lower_) for w in words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,32 +252,13 @@ class Senses:
 
 
 # -- loading -------------------------------------------------------------------------
-def load_word_classes(path: Path | None = None) -> WordClasses:
-    return _packaged_classes() if path is None else _read_classes(Path(path))
-
-
-@cache
-def _packaged_classes() -> WordClasses:
-    return _read_classes(package_file("tidings.events", "data/classes.tsv"))
-
-
-def _read_classes(path: Path) -> WordClasses:
-    words: dict[str, set[str]] = defaultdict(set)
-    for row in read_tsv(path, required=("lemma", "class")):
-        name = row["class"]
-        if name in WORDLESS:
-            raise row.fail(f"class {name!r} is built in (see senses.tsv); give it no words")
-        words[row["lemma"].lower()].add(name)
-    return WordClasses({k: frozenset(v) for k, v in words.items()})
-
-
 def load_senses(
     path: Path | None = None, classes: WordClasses | None = None, ontology: Ontology | None = None
 ) -> Senses:
     if path is None and classes is None and ontology is None:
         return _packaged_senses()
     return _read_senses(
-        Path(path) if path else package_file("tidings.events", "data/senses.tsv"),
+        Path(path) if path else package_file("tidings.events.builtin", "data/senses.tsv"),
         classes or load_word_classes(),
         ontology or load_ontology(),
     )
@@ -303,7 +267,9 @@ def load_senses(
 @cache
 def _packaged_senses() -> Senses:
     return _read_senses(
-        package_file("tidings.events", "data/senses.tsv"), load_word_classes(), load_ontology()
+        package_file("tidings.events.builtin", "data/senses.tsv"),
+        load_word_classes(),
+        load_ontology(),
     )
 
 

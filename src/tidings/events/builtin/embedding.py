@@ -14,26 +14,19 @@ read as intent or threat, as CAMEO codes statements of what an actor will do; a 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import cache
-from pathlib import Path
 from typing import cast
 
 from spacy.tokens import Token
 
-from tidings.events import governing
-from tidings.events.governing import FRAME_PREPS, OBJECT_DEPS
-from tidings.events.lexicon import Lexicon, TriggerEntry
-from tidings.events.ontology import Ontology, load_ontology
+from tidings.events.builtin import governing
+from tidings.events.builtin.governing import FRAME_PREPS, OBJECT_DEPS
+from tidings.events.builtin.lexicon import Lexicon, TriggerEntry
+from tidings.events.frames import ACTING, FRAME_ROLES, SAME, Frames
+from tidings.events.ontology import Ontology
 from tidings.model import Modality
-from tidings.resources import package_file, read_tsv
 
-__all__ = ["FRAME_ROLES", "Frames", "Planned", "Trigger", "load_frames", "plan"]
+__all__ = ["Planned", "Trigger", "plan"]
 
-FRAME_ROLES = (
-    *("deny", "threat", "reject", "demand", "appeal", "intent", "accuse", "commit", "command"),
-    *("allege", "claim"),  # reported violence, applied by the coder (see frames.tsv)
-    "cease",  # "stop attacking": what stopping the act is (087), before any frame above
-)
 GOVERNING_ROLES = tuple(r for r in FRAME_ROLES if r != "cease")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 DENY_CODE = "016"
@@ -43,10 +36,6 @@ HOSTILE_ROOT = "13"
 STATEMENT_ROOT = "01"  # public statements: "announced sanctions" is the sanctions
 DE_ESCALATE = "087"  # "urged X not to attack": what is asked is de-escalation
 ASKING = frozenset({"appeal", "demand"})
-SAME = "="  # frames.tsv: the governed act keeps its own code (a pledged act, coded future)
-# frames that may keep the governed act ("=" rows), with the modality the act then has:
-# "pledged to expel" will expel; "ordered the arrest of X" had X arrested
-ACTING: dict[str, Modality] = {"commit": "future", "command": "asserted"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,53 +59,6 @@ class Planned:
     speaker: Token | None = None  # "X said Y must ...": the demand is X's ...
     addressee: Token | None = None  # ... and is made of Y (None: the event's own target)
     reporter: Token | None = None  # "X said Y attacked Z": the reporting verb, see `coder`
-
-
-class Frames:
-    """The frame table: (frame, governed code prefix) -> code of the whole."""
-
-    def __init__(self, rows: dict[tuple[str, str], str]) -> None:
-        self._rows = rows
-
-    def lookup(self, roles: frozenset[str] | set[str], code: str) -> str | None:
-        """The code for `code` governed by a word with these frame roles, or None."""
-        best: tuple[int, str] | None = None
-        for role in roles:
-            for size in range(len(code), -1, -1):
-                prefix = code[:size] if size else "*"
-                found = self._rows.get((role, prefix))
-                if found is not None:
-                    if best is None or size > best[0]:
-                        best = (size, found)
-                    break
-        return best[1] if best else None
-
-
-def load_frames(path: Path | None = None, ontology: Ontology | None = None) -> Frames:
-    return _packaged() if path is None else _read(Path(path), ontology or load_ontology())
-
-
-@cache
-def _packaged() -> Frames:
-    return _read(package_file("tidings.events", "data/frames.tsv"), load_ontology())
-
-
-def _read(path: Path, ontology: Ontology) -> Frames:
-    rows: dict[tuple[str, str], str] = {}
-    for row in read_tsv(path, required=("frame", "governed", "code")):
-        frame, governed, code = row["frame"], row["governed"], row["code"]
-        if frame not in FRAME_ROLES:
-            raise row.fail(f"frame {frame!r} is not one of {', '.join(FRAME_ROLES)}")
-        if code == SAME and frame not in ACTING:
-            raise row.fail(f"'=' (keep the act) is for the frames {', '.join(ACTING)} only")
-        if code not in ontology and code != SAME:
-            raise row.fail(f"code {code!r} is not a CAMEO code in the ontology table")
-        if governed != "*" and not governed.isdigit():
-            raise row.fail(f"governed {governed!r} is not a code prefix or '*'")
-        if (frame, governed) in rows:
-            raise row.fail(f"duplicate row for {frame} {governed}")
-        rows[(frame, governed)] = code
-    return Frames(rows)
 
 
 def _wished_actor(clause: Token, governor: Token) -> Token | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from tidings.events.arguments import ActorIndex, demonym_mentions, place_actor
+from tidings.events.builtin.arguments import ActorIndex, demonym_mentions, place_actor
 from tidings.model import ActorMention
 
 __all__ = ["firers", "firing_clauses", "weapon_agent", "weapon_words"]

@@ -14,16 +14,16 @@ from functools import partial
 
 from spacy.tokens import Token
 
-from tidings.events.arguments import (
+from tidings.events.builtin.arguments import (
     ActorIndex,
     children_of,
     demonym_mentions,
     place_actor,
     verb_arguments,
 )
-from tidings.events.event_places import prep_objects
-from tidings.events.governing import is_to_infinitive
-from tidings.events.lexicon import Lexicon
+from tidings.events.builtin.event_places import prep_objects
+from tidings.events.builtin.governing import is_to_infinitive
+from tidings.events.builtin.lexicon import Lexicon
 from tidings.events.ontology import Ontology
 from tidings.model import Actor, ActorMention
 

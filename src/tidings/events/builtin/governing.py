@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 from spacy.tokens import Token
 
-from tidings.events.lexicon import Lexicon
+from tidings.events.builtin.lexicon import Lexicon
 
 __all__ = [
     "CLAUSE_DEPS",

@@ -1,5 +1,5 @@
 """A dictionary verb's source and target, found in the spaCy parse as PETRARCH finds
-them in its tree (`tidings.events.dictionary_coder` matches the verbs):
+them in its tree (`tidings.events.dictionary.coder` matches the verbs):
 
 - source: the subject; a passive verb's by-agent (its subject is then the target); a
   verb without a subject (xcomp, conj, relative clause) borrows its head's; a pronoun
@@ -18,9 +18,9 @@ import datetime as dt
 
 from spacy.tokens import Span, Token
 
-from tidings.actors.phrases import PhraseBook, combine
-from tidings.events.dictionary_clauses import OUTSIDE_NP, is_passive, pattern_spells
-from tidings.events.verb_match import VerbMatch
+from tidings.actors import PhraseBook, combine
+from tidings.events.dictionary.clauses import OUTSIDE_NP, is_passive, pattern_spells
+from tidings.events.dictionary.verb_match import VerbMatch
 from tidings.model import Actor, ActorMention
 
 __all__ = ["Roles"]

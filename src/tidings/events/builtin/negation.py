@@ -16,7 +16,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-from tidings.events.embedding import Planned
+from tidings.events.builtin.embedding import Planned
 from tidings.resources import package_file, read_tsv
 
 __all__ = ["Negation", "load_negation"]
@@ -78,7 +78,7 @@ def _question(token: Token) -> bool:
 
 @cache
 def _packaged() -> Negation:
-    return _read(package_file("tidings.events", "data/negation.tsv"))
+    return _read(package_file("tidings.events.builtin", "data/negation.tsv"))
 
 
 def load_negation(path: Path | None = None) -> Negation:

@@ -4,10 +4,10 @@ Used instead of the built-in `EventCoder` when a folder of PETRARCH dictionaries
 (`Pipeline(dictionaries=...)`): a user with PETRARCH dictionaries gets PETRARCH's codings.
 
 Per sentence (skipped when a discard phrase is in it, every sentence when a story
-discard is): the verbs of its clauses (`dictionary_clauses.main_verbs`: not a participle
+discard is): the verbs of its clauses (`clauses.main_verbs`: not a participle
 or relative clause inside a noun phrase, not an adverbial clause opened by a conjunction)
 that the verb file knows are matched against their patterns (`verb_match`); their source
-and target come from the parse as PETRARCH finds them (`dictionary_roles`):
+and target come from the parse as PETRARCH finds them (`roles`):
 
 - `$` / `+` in the matched pattern name the noun phrase standing at that place instead;
 - conjoined noun phrases each give an actor, and events are written pairwise; `%` in the
@@ -46,10 +46,10 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from tidings.actors.phrases import PhraseBook, load_phrase_book
+from tidings.actors import PhraseBook, load_phrase_book
 from tidings.errors import ConfigError
 from tidings.events.acled import acled_type
-from tidings.events.dictionary_clauses import (
+from tidings.events.dictionary.clauses import (
     conjoined,
     depth,
     is_main,
@@ -58,11 +58,11 @@ from tidings.events.dictionary_clauses import (
     negations,
     written,
 )
-from tidings.events.dictionary_roles import Roles
-from tidings.events.embedding import Frames, load_frames
+from tidings.events.dictionary.roles import Roles
+from tidings.events.dictionary.transforms import transform
+from tidings.events.dictionary.verb_match import VerbMatch, is_event, match_verb
+from tidings.events.frames import Frames, load_frames
 from tidings.events.ontology import Ontology, load_ontology
-from tidings.events.transforms import transform
-from tidings.events.verb_match import VerbMatch, is_event, match_verb
 from tidings.model import Actor, ActorMention, Article, Cameo, EventMention
 from tidings.nlp import doc_text
 from tidings.petrarch import (
@@ -103,6 +103,12 @@ class DictionaryCoder:
         self.dictionaries = [verbs.report()]
         if pico is not None:
             self.dictionaries.append(f"{pico.source}: {len(pico.numbers)} PICO codes")
+
+    @property
+    def uses_actors(self) -> bool:
+        """The built-in actors' mentions are read only with `builtin_actors`; without,
+        the folder's actor files code every phrase."""
+        return self.builtin_actors
 
     def refusal(self, code: str) -> str | None:
         """The code of a negated verb's event ("would not provide support" 121), or None

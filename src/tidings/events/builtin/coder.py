@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tidings.errors import ConfigError
 from tidings.events.acled import acled_type
-from tidings.events.arguments import (
+from tidings.events.builtin.arguments import (
     ActorIndex,
     demonym_mentions,
     host_targets,
@@ -26,8 +26,8 @@ from tidings.events.arguments import (
     place_actor,
     verb_arguments,
 )
-from tidings.events.backdrop import anchors, is_backdrop
-from tidings.events.clauses import (
+from tidings.events.builtin.backdrop import anchors, is_backdrop
+from tidings.events.builtin.clauses import (
     clause_subjects,
     doer_noun,
     engaging_verb,
@@ -39,15 +39,16 @@ from tidings.events.clauses import (
     surrounding_targets,
     undergone,
 )
-from tidings.events.embedding import Frames, Planned, Trigger, load_frames, plan
-from tidings.events.event_places import is_venue
-from tidings.events.instruments import firers, weapon_agent, weapon_words
-from tidings.events.lexicon import NOT_AN_EVENT, Lexicon, build_lexicon, load_lexicon
-from tidings.events.matching import TriggerMatcher
-from tidings.events.negation import load_negation
+from tidings.events.builtin.embedding import Planned, Trigger, plan
+from tidings.events.builtin.event_places import is_venue
+from tidings.events.builtin.instruments import firers, weapon_agent, weapon_words
+from tidings.events.builtin.lexicon import NOT_AN_EVENT, Lexicon, build_lexicon, load_lexicon
+from tidings.events.builtin.matching import TriggerMatcher
+from tidings.events.builtin.negation import load_negation
+from tidings.events.builtin.senses import load_senses
+from tidings.events.builtin.verb_files import VerbDictionary, read_verb_dictionary
+from tidings.events.frames import Frames, load_frames
 from tidings.events.ontology import Ontology, load_ontology, plover_with_mode
-from tidings.events.petrarch import VerbDictionary, read_verb_dictionary
-from tidings.events.senses import load_senses
 from tidings.model import Actor, ActorMention, Article, EventMention, Modality
 from tidings.nlp import doc_text
 from tidings.petrarch import find_verb_files
@@ -66,6 +67,8 @@ SEIZE = "171"  # seizing or destroying property: done with a weapon, an attack w
 
 class EventCoder:
     """Holds the lexicon and ontology; `code` is called once per parsed article."""
+
+    uses_actors = True  # its sources and targets are the actor stage's mentions
 
     def __init__(
         self,
@@ -101,8 +104,8 @@ class EventCoder:
         ontology = load_ontology()
         read = [read_verb_dictionary(f, ontology) for f in files]
         extra = [e for d in read for e in d.entries]
-        triggers = package_file("tidings.events", "data/triggers.tsv")
-        cues = package_file("tidings.events", "data/cues.tsv")
+        triggers = package_file("tidings.events.builtin", "data/triggers.tsv")
+        cues = package_file("tidings.events.builtin", "data/cues.tsv")
         if keep_builtin:
             lexicon = build_lexicon(triggers, cues, ontology, extra)
         else:

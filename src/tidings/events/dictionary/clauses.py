@@ -1,5 +1,5 @@
 """Which verbs of a sentence PETRARCH-2 codes, and small questions about the parse that
-the dictionary coder and its role finder share (`tidings.events.dictionary_coder`).
+the dictionary coder and its role finder share (`tidings.events.dictionary.coder`).
 
 PETRARCH-2 codes the verbs of the sentence's clauses, not those inside a noun phrase, and
 writes neither a bare comment (010) nor an actor acting on itself.

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tidings.errors import DataFileError
-from tidings.events.lexicon import NOT_AN_EVENT, TriggerEntry
+from tidings.events.builtin.lexicon import NOT_AN_EVENT, TriggerEntry
 from tidings.events.ontology import Ontology
 from tidings.petrarch import (
     BLOCK_HEADER,

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from tidings.actors.modifiers import misread_participle
+from tidings.actors import misread_participle
 
 __all__ = ["anchors", "is_backdrop"]
 

@@ -204,15 +204,15 @@ def build_lexicon(
         verbs={k: tuple(v) for k, v in verbs.items()},
         nouns={k: tuple(v) for k, v in nouns.items()},
         cues=_read_cues(cues),
-        weapons=_read_weapons(package_file("tidings.events", "data/weapons.tsv"), ontology),
+        weapons=_read_weapons(package_file("tidings.events.builtin", "data/weapons.tsv"), ontology),
     )
 
 
 @cache
 def load_lexicon() -> Lexicon:
-    """The built-in lexicon (triggers.tsv and cues.tsv in tidings/events/data)."""
+    """The built-in lexicon (triggers.tsv and cues.tsv in tidings/events/builtin/data)."""
     return build_lexicon(
-        package_file("tidings.events", "data/triggers.tsv"),
-        package_file("tidings.events", "data/cues.tsv"),
+        package_file("tidings.events.builtin", "data/triggers.tsv"),
+        package_file("tidings.events.builtin", "data/cues.tsv"),
         load_ontology(),
     )
