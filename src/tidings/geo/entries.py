@@ -63,7 +63,8 @@ class Gazetteer:
     regions: dict[tuple[str, str], int] = field(default_factory=dict)  # ("CA", "08") -> entry
     iso3: dict[str, str] = field(default_factory=dict)  # ISO2 -> ISO3
     abbreviations: dict[str, str] = field(default_factory=dict)  # "mt." -> "mount"
-    # a city of `geonames.BIG_CITY` people or more -> its ASCII alternate names as written
+    # a city of `geonames.BIG_CITY` people or more -> its alternate names as news writes
+    # names (ASCII, capitalised)
     spellings: dict[int, tuple[str, ...]] = field(default_factory=dict)
     # name -> what `lookup` found: a story repeats its place names, and common names
     # list many entries; emptied when an entry is added, and when it grows too large

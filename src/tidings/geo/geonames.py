@@ -82,14 +82,15 @@ def _index_cities(gaz: Gazetteer, text: str) -> None:
 
 
 def _spellings(text: str, gid: str, alts: str) -> tuple[str, ...]:
-    """A city's ASCII alternate names as written, from its JSON list; where an alternate
-    holds a "]" ("Hammaburg [a. 832]"), `_CITY` stopped there, so the record is read whole."""
+    """A city's alternate names written as a name is (ASCII, capitalised), from its JSON
+    list; where an alternate holds a "]" ("Hammaburg [a. 832]"), `_CITY` stopped there, so
+    the record is read whole."""
     try:
         names = json.loads(f"[{alts}]")
     except ValueError:  # the list was cut inside a name
         start = text.rindex("{", 0, text.index(f'"geonameid": {gid},'))
         names = json.JSONDecoder().raw_decode(text, start)[0]["alternatenames"]
-    return tuple(name for name in names if name.isascii())
+    return tuple(name for name in names if name.isascii() and name[:1].isupper())
 
 
 def _tidy(key: str) -> str:

@@ -13,8 +13,8 @@ __all__ = ["known_places"]
 
 def known_places() -> list[tuple[str, str]]:
     """(name as written, ISO 3166 alpha-3) of every US state, then of every city of
-    `BIG_CITY` people or more, the most populous first, by its name and then its ASCII
-    alternates; of the cities' names only those written as a name is (ASCII, capitalised)."""
+    `geonames.BIG_CITY` people or more, the most populous first, by its name (if written as a name
+    is: ASCII, capitalised) and then its alternate names so written."""
     gaz = gazetteer()
     found = [(gaz.entries[index].name, "USA") for index in gaz.states.values()]
     cities = sorted(gaz.spellings, key=lambda index: -gaz.entries[index].population)
@@ -23,7 +23,7 @@ def known_places() -> list[tuple[str, str]]:
         country = gaz.iso3.get(city.country)
         if country is None:
             continue
-        for name in (city.name, *gaz.spellings[index]):
-            if name.isascii() and name[:1].isupper():
-                found.append((name, country))
+        if city.name.isascii() and city.name[:1].isupper():
+            found.append((city.name, country))
+        found += [(name, country) for name in gaz.spellings[index]]
     return found
