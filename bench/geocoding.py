@@ -50,9 +50,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tidings import nlp as nlp_stage
+from tidings.geo import gazetteer
 from tidings.model import PlaceMention
 from tidings.where import find_places
-from tidings.where.gazetteer import gazetteer
 from tidings.where.home import learn_homes, source_key
 from tidings.where.resolve import km
 

@@ -19,9 +19,8 @@ from spacy.tokens import Doc
 
 from geocoding import SETS, Gold, read_set
 from tidings import nlp as nlp_stage
+from tidings.geo import gazetteer, norm
 from tidings.where import find_places
-from tidings.where.entries import norm
-from tidings.where.gazetteer import gazetteer
 
 
 def kind(doc: Doc, gold: Gold) -> tuple[str, str]:

@@ -129,7 +129,7 @@ def test_recall_forgets_what_a_rolled_back_batch_read(monkeypatch):
 
 
 def test_gazetteer_lookups_are_kept_and_its_objects_frozen():
-    from tidings.where.gazetteer import gazetteer
+    from tidings.geo import gazetteer
 
     gaz = gazetteer()
     assert gc.get_freeze_count() >= len(gaz.entries)  # the collector never rescans them

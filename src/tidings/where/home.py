@@ -27,10 +27,9 @@ from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urlsplit
 
+from tidings.geo import gazetteer, norm
 from tidings.model import Place, PlaceMention
 from tidings.resources import package_file, read_tsv
-from tidings.where.entries import norm
-from tidings.where.gazetteer import gazetteer
 
 __all__ = ["Home", "domain_country", "learn_homes", "source_key"]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache
 
+from tidings.geo import norm
 from tidings.resources import package_file, read_tsv
-from tidings.where.entries import norm
 
 __all__ = ["word_kinds", "words"]
 
@@ -29,9 +29,6 @@ _WORD_KINDS = frozenset(
         "district",
         "state_noun",
         "saint",
-        "generic_area",
-        "area_prefix",
-        "area_suffix",
         "area_noun",
         "title_word",
     }

@@ -21,11 +21,10 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span
 
+from tidings.geo import Entry, Gazetteer, gazetteer, norm
 from tidings.nlp import doc_text
 from tidings.where.cues import context
 from tidings.where.embedded import TOWN
-from tidings.where.entries import Entry, Gazetteer, norm
-from tidings.where.gazetteer import gazetteer
 from tidings.where.lexicon import words
 
 __all__ = ["is_person", "not_a_place", "person_abroad", "surnames", "unplace_abroad"]

@@ -17,12 +17,13 @@ settle ambiguous names.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from tidings.geo import Entry, gazetteer, is_province, norm
 from tidings.model import PlaceMention, PlaceRole
 from tidings.nlp import doc_text
+from tidings.where.candidates import Candidate
 from tidings.where.cues import (
     abbreviation,
     address_places,
@@ -43,8 +44,6 @@ from tidings.where.embedded import (
     saints,
     union_name,
 )
-from tidings.where.entries import Entry, is_province, norm
-from tidings.where.gazetteer import gazetteer
 from tidings.where.home import Home
 from tidings.where.lexicon import words
 from tidings.where.people import not_a_place, unplace_abroad
@@ -66,22 +65,6 @@ _DATELINE = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=\d{4}\s))\s*([A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+){0,3})"
     r"(?:,\s*([A-Z][A-Za-z.]+(?: ?[A-Z][A-Za-z.]+)?))?\s*(?:\([^)]{1,30}\)\s*)?(?:-{2,3}|[—–:-])\s"
 )
-
-
-@dataclass
-class _Candidate:
-    span: Span  # the words of the mention
-    label: str  # the NER label, "" for a capitalised run NER missed, INNER inside a name
-    container: Entry | None = None  # "Iraq" in "Mosul, Iraq"
-    owner: _Candidate | None = None  # "Baghdad" in "Baghdad's Green Zone"
-    fixed: Entry | None = None  # already known (an abbreviation such as "Ill.")
-    entry: Entry | None = None
-    landmark: bool = False
-    dateline: bool = False  # opens the story: where the reporter files from, most often a town
-    role: PlaceRole = "place"  # see `roles`
-    name: str | None = None  # the name to look up, when not the words ("Jackson County")
-    cued: bool = False  # a wording of `cues` marks it a place
-    ner: str = ""  # the entity label NER gave the words
 
 
 def find_places(doc: Doc, home: Home | None = None) -> list[PlaceMention]:
@@ -140,8 +123,8 @@ def find_places(doc: Doc, home: Home | None = None) -> list[PlaceMention]:
 
 
 def _listed_with_places(
-    candidates: list[_Candidate], firm: list[_Candidate], focus: Focus
-) -> list[_Candidate]:
+    candidates: list[Candidate], firm: list[Candidate], focus: Focus
+) -> list[Candidate]:
     """Names coordinated with a place NER called one ("Bicester and Kidlington",
     "Gainesville and Duluth"), resolved strictly to a town of the same country: a list of
     places is a list of places, whatever NER made of the other names."""
@@ -152,7 +135,7 @@ def _listed_with_places(
         if c.entry and c.label in ("GPE", "LOC")
         for i in range(c.span.start, c.span.end)
     }
-    listed: list[_Candidate] = []
+    listed: list[Candidate] = []
     for cand in candidates:
         if id(cand) in firm_ids or cand.label in ("FAC", "INNER"):
             continue
@@ -171,7 +154,7 @@ def _listed_with_places(
     return listed
 
 
-def _role(cand: _Candidate) -> PlaceRole:
+def _role(cand: Candidate) -> PlaceRole:
     """The candidate's role once resolved: "demonym" is set when found, else metonym/place."""
     if (
         cand.role == "place"
@@ -183,7 +166,7 @@ def _role(cand: _Candidate) -> PlaceRole:
     return cand.role
 
 
-def _readings(firm: list[_Candidate]) -> list[tuple[str, Entry]]:
+def _readings(firm: list[Candidate]) -> list[tuple[str, Entry]]:
     """The resolved places (no metonyms) the document's focus is drawn from."""
     return [
         (c.span.text, c.entry)
@@ -192,18 +175,18 @@ def _readings(firm: list[_Candidate]) -> list[tuple[str, Entry]]:
     ]
 
 
-def _demonym_candidates(doc: Doc, placed: list[_Candidate]) -> list[_Candidate]:
+def _demonym_candidates(doc: Doc, placed: list[Candidate]) -> list[Candidate]:
     """Demonyms outside the toponyms already found ("Iraqi", "Texans")."""
     taken = {i for c in placed for i in range(c.span.start, c.span.end)}
     return [
-        _Candidate(span, "NORP", entry=entry, role="demonym")
+        Candidate(span, "NORP", entry=entry, role="demonym")
         for span, entry in find_demonyms(doc, taken)
     ]
 
 
-def _candidates(doc: Doc) -> list[_Candidate]:
+def _candidates(doc: Doc) -> list[Candidate]:
     """Spans that may be places, with their ", container" and "owner's" cues linked."""
-    found: list[_Candidate] = []
+    found: list[Candidate] = []
     taken: set[int] = set()
     for ent in doc.ents:
         if ent.label_ in NEVER_LABELS and not (_region_named(ent) or misdated(ent)):
@@ -217,15 +200,15 @@ def _candidates(doc: Doc) -> list[_Candidate]:
             label = ""  # a town's name the tagger took for a people ("Aleppo")
         taken.update(range(ent.start, ent.end))
         if label == "OTHER" and (union := union_name(span)) is not None:
-            found.append(_Candidate(union, "GPE", ner=ent.label_))
+            found.append(Candidate(union, "GPE", ner=ent.label_))
             continue
-        found.append(_Candidate(span, label, ner=ent.label_))
+        found.append(Candidate(span, label, ner=ent.label_))
         if ent.label_ in SEARCHED_LABELS | {"GPE", "LOC"} and len(span) > 1:
             strong = ent.label_ in ("GPE", "LOC")
-            found += [_Candidate(inner, "INNER") for inner in embedded_names(span, strong)]
+            found += [Candidate(inner, "INNER") for inner in embedded_names(span, strong)]
     for span in proper_runs(doc, taken):
         if norm(span.text) not in words("stop"):
-            found.append(_Candidate(span, ""))
+            found.append(Candidate(span, ""))
     for m in _DATELINE.finditer(doc_text(doc)):
         _add_dateline(doc, m, found)
     _add_cued(found, party_places(doc), "GPE")
@@ -249,7 +232,7 @@ def _region_named(ent: Span) -> bool:
     return norm(ent.text) in gaz.names
 
 
-def _add_cued(found: list[_Candidate], spans: list[Span], label: str, county: bool = False) -> None:
+def _add_cued(found: list[Candidate], spans: list[Span], label: str, county: bool = False) -> None:
     """Firm candidates for spans a wording of `cues` marks; an INNER one adds to what is
     there, any other takes the place of the candidates it overlaps."""
     for span in spans:
@@ -265,10 +248,10 @@ def _add_cued(found: list[_Candidate], spans: list[Span], label: str, county: bo
             found[:] = [
                 c for c in found if not (c.span.start < span.end and span.start < c.span.end)
             ]
-        found.append(_Candidate(span, label, name=name, cued=True))
+        found.append(Candidate(span, label, name=name, cued=True))
 
 
-def _add_dateline(doc: Doc, m: re.Match[str], found: list[_Candidate]) -> None:
+def _add_dateline(doc: Doc, m: re.Match[str], found: list[Candidate]) -> None:
     """A dateline's place is firm, whatever NER made of the capitals."""
     span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
     if span is None or len(m.group(1)) < 3 or norm(m.group(1)) in words("stop"):
@@ -276,10 +259,10 @@ def _add_dateline(doc: Doc, m: re.Match[str], found: list[_Candidate]) -> None:
     container = gazetteer().container(m.group(2).rstrip(".")) if m.group(2) else None
     container = container or (gazetteer().container(m.group(2)) if m.group(2) else None)
     found[:] = [c for c in found if not (c.span.start < span.end and span.start < c.span.end)]
-    found.append(_Candidate(span, "GPE", container=container, dateline=True))
+    found.append(Candidate(span, "GPE", container=container, dateline=True))
 
 
-def _link(doc: Doc, cand: _Candidate, found: list[_Candidate]) -> _Candidate | None:
+def _link(doc: Doc, cand: Candidate, found: list[Candidate]) -> Candidate | None:
     """Attach the container after a comma and the owner before "'s"; a new mention if needed."""
     span = cand.span
     if span.start >= 2 and doc[span.start - 1].tag_ == "POS":
@@ -321,7 +304,7 @@ def _link(doc: Doc, cand: _Candidate, found: list[_Candidate]) -> _Candidate | N
                 other.fixed = other.fixed or (container if other.label != "FAC" else None)
                 return None
         mention = doc.char_span(begin, begin + len(text), alignment_mode="expand")
-        return _Candidate(mention, "", fixed=container) if mention is not None else None
+        return Candidate(mention, "", fixed=container) if mention is not None else None
     return None
 
 
@@ -330,7 +313,7 @@ def _state_name(text: str) -> bool:
     return any(e.kind == "admin1" for e in gazetteer().lookup(text)[0])
 
 
-def _cued(cand: _Candidate) -> bool:
+def _cued(cand: Candidate) -> bool:
     """Whether a span NER did not call a place stands where places stand."""
     if cand.cued or cand.container is not None or context(cand.span.root) is not None:
         return True
@@ -339,7 +322,7 @@ def _cued(cand: _Candidate) -> bool:
     return national(cand.span.text)
 
 
-def _resolve(cand: _Candidate, focus: Focus) -> None:
+def _resolve(cand: Candidate, focus: Focus) -> None:
     """Set the candidate's entry (and landmark flag) under the given focus."""
     cand.landmark = False
     if cand.fixed is not None:
@@ -366,7 +349,7 @@ def _resolve(cand: _Candidate, focus: Focus) -> None:
     cand.entry = entry
 
 
-def _town_in_state(cand: _Candidate) -> bool:
+def _town_in_state(cand: Candidate) -> bool:
     """Whether the candidate is a town the gazetteer lacks in the first-level area named
     after it ("Grantville, Pennsylvania"): a town name (no country or area of that name)
     that NER calls a place or that is some town's name elsewhere."""
@@ -379,7 +362,7 @@ def _town_in_state(cand: _Candidate) -> bool:
     return kinds <= {"city"} and (bool(kinds) or cand.label in ("GPE", "LOC"))
 
 
-def _lookup(cand: _Candidate, container: Entry | None, focus: Focus) -> Entry | None:
+def _lookup(cand: Candidate, container: Entry | None, focus: Focus) -> Entry | None:
     """Resolve the span's words, then without a leading direction word ("northern Syria")."""
     strict = cand.label not in PLACE_LABELS
     tokens = list(cand.span)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+from tidings.geo import Entry, gazetteer
 from tidings.model import Place
-from tidings.where.entries import Entry
-from tidings.where.gazetteer import gazetteer
 
 __all__ = ["country_place", "to_place"]
 

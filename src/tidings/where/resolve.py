@@ -7,7 +7,7 @@ of that name lies among its other places: "Lebanon" in a story of Indiana towns)
 preferred reading from data/aliases.tsv ("New York" is the city), the population, and the
 document's focus: the country and US state most of its other places belong to, the
 counties it names (a town in one of them), and its other towns (a reading near them).
-Second-level areas ("Cobb County") come from `districts`, each at its own point.
+Second-level areas ("Cobb County") come from `tidings.geo.districts`, each at its own point.
 """
 
 from __future__ import annotations
@@ -17,9 +17,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from tidings.where.districts import districts
-from tidings.where.entries import Entry, Gazetteer, is_province, norm
-from tidings.where.gazetteer import gazetteer
+from tidings.geo import Entry, Gazetteer, districts, gazetteer, is_province, norm
 from tidings.where.home import Home
 from tidings.where.lexicon import words
 
@@ -42,7 +40,7 @@ STATE_VOTES = 3  # a state named outright outvotes any one town (its first readi
 # namesakes' vote): "Rice Lake" may be in Wisconsin, but the story says Illinois
 SMALL_TOWN = 1000  # a town this small is taken only on firm evidence
 FOREIGN_ALTERNATE = 20_000  # people in a town abroad whose other names are taken at all
-MINOR_PROVINCE = 500_000  # a province (see `states`) of fewer people counts only at home
+MINOR_PROVINCE = 500_000  # a province (geo/states.py) of fewer people counts only at home
 NAMESAKE_VOTE = 0.5  # a country with a town of a name the story gives, near its other towns
 # a source's home (see `home`): worth more than one ambiguous town's reading and its
 # namesakes, less than a state named outright or two towns of one state

