@@ -29,7 +29,7 @@ from tidings.events import default_coder as default_event_coder
 from tidings.events.dictionary_coder import DictionaryCoder, dictionary_coder
 from tidings.ingest import article_id
 from tidings.model import Article, EventMention, PlaceMention, Rejected
-from tidings.nlp.ahead import ParseAhead
+from tidings.nlp import ParseAhead
 from tidings.toll import count_casualties
 from tidings.when import date_events
 from tidings.where import Home, batch_homes, find_places, locate_events, source_key
