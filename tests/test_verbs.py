@@ -107,16 +107,20 @@ def test_extract_over_a_file_equals_the_command(corpus, tmp_path):
     assert runner.invoke(app, ["extract", str(corpus), "-o", str(by_cli)]).exit_code == 0
     by_verb = tmp_path / "verb.jsonl"
     rejected: list[Rejected] = []
-    mentions = list(verbs.extract(corpus, output=by_verb, on_reject=rejected.append))
+    written = verbs.extract(corpus, output=by_verb, on_reject=rejected.append)
     assert by_verb.read_text() == by_cli.read_text()
-    lines = [json.loads(line) for line in by_cli.read_text().splitlines()]
-    assert [to_record(m) for m in mentions] == lines and lines
     assert (tmp_path / "verb.rejects.jsonl").read_text() == (
         tmp_path / "cli.rejects.jsonl"
     ).read_text()
     assert [r.line for r in rejected] == [2]
-    # without an output nothing is written, and the same mentions come back
-    assert list(verbs.extract([corpus])) == mentions
+    # without an output nothing is written: the mentions are yielded
+    mentions = list(verbs.extract([corpus]))
+    assert all(isinstance(m, EventMention) for m in mentions)
+    lines = [json.loads(line) for line in by_cli.read_text().splitlines()]
+    assert [to_record(m) for m in mentions] == lines and written == len(lines) > 0
+    by_csv = tmp_path / "verb.csv"
+    assert verbs.extract(corpus, output=by_csv, format="csv") == written
+    assert duckdb.sql(f"select count(*) from read_csv('{by_csv}')").fetchall()[0][0] == written
 
 
 def test_extract_strict_raises_once_every_article_is_done(corpus):
@@ -193,10 +197,12 @@ def test_export_writes_a_file_that_reads_back(store, tmp_path):
 
 def test_times_and_places_equal_the_commands(corpus, tmp_path):
     for verb in ("times", "places"):
-        out = tmp_path / f"{verb}.jsonl"
-        assert runner.invoke(app, [verb, str(corpus), "-o", str(out)]).exit_code == 0
-        lines = [json.loads(line) for line in out.read_text().splitlines()]
-        assert list(getattr(verbs, verb)(corpus)) == lines and lines
+        by_cli, by_verb = tmp_path / f"{verb}.cli.jsonl", tmp_path / f"{verb}.verb.jsonl"
+        assert runner.invoke(app, [verb, str(corpus), "-o", str(by_cli)]).exit_code == 0
+        written = getattr(verbs, verb)(corpus, output=by_verb)
+        assert by_verb.read_text() == by_cli.read_text()
+        lines = [json.loads(line) for line in by_cli.read_text().splitlines()]
+        assert list(getattr(verbs, verb)(corpus)) == lines and written == len(lines) > 0
     assert {"Tuesday", "Monday"} <= {r["text"] for r in verbs.times(corpus)}
     assert "NGA" in {r["country"] for r in verbs.places(corpus)}
 

@@ -1,13 +1,13 @@
 """The command line's verbs as Python functions, with the same options.
 
-    tidings extract FILES      tidings.extract(text, date=...) or tidings.extract(Path(...))
-    tidings ingest FILES       tidings.ingest(files, db=...)        -> IngestSummary
-    tidings query              tidings.query(db=..., country=...)   -> event records
-    tidings export -o FILE     tidings.export(output=..., format=...) -> records written
-    tidings demo               tidings.demo(db=...)                  -> event records
-    tidings times FILES        tidings.times(files)                  -> time records
-    tidings places FILES       tidings.places(files)                 -> place records
-    tidings eval SET           tidings.evaluate(gold_set)            -> scores by set
+    tidings extract FILES     extract(text, date=...) -> mentions; extract(Path(...)) too
+    tidings ingest FILES      ingest(files, db=...) -> IngestSummary
+    tidings query             query(db=..., country=...) -> event records
+    tidings export -o FILE    export(output=..., format=...) -> records written
+    tidings demo              demo(db=...) -> event records
+    tidings times FILES       times(files) -> time records
+    tidings places FILES      places(files) -> place records
+    tidings eval SET          evaluate(gold_set) -> scores by set
 
 Each takes its command's options as keyword arguments of the same names and defaults,
 except those that only choose how the CLI prints (`query --format`, `eval --json`). A
@@ -129,22 +129,9 @@ def _text_pipeline(
     )
 
 
-@contextmanager
-def _record_output(output: str | os.PathLike[str] | None) -> Iterator[tuple[TextIO, RejectsWriter]]:
-    """Where a verb writes its records, one a line: the file `output`, or stdout for `-`,
-    and the writer of the rejects beside it (see `rejects_path`)."""
-    with ExitStack() as stack:
-        out: TextIO = (
-            sys.stdout
-            if output is None or str(output) == "-"
-            else stack.enter_context(Path(output).open("w", encoding="utf-8", newline=""))
-        )
-        yield out, stack.enter_context(RejectsWriter(rejects_path(output)))
-
-
 class _Rejects:
-    """Hands each reject to the rejects file (when writing an output) and to `on_reject`,
-    and counts them for `strict`."""
+    """Hands each bad record to the rejects file beside the output (if any) and to
+    `on_reject`, and counts them for `strict`."""
 
     def __init__(self, writer: RejectsWriter | None, on_reject: OnReject | None) -> None:
         self.writer, self.on_reject, self.count = writer, on_reject, 0
@@ -156,20 +143,29 @@ class _Rejects:
             self.on_reject(rejected)
         self.count += 1
 
-    def check(self, strict: bool, where: object) -> None:
+    def check(self, strict: bool) -> None:
+        """Raise, under `strict`, once the run is over if any record was rejected."""
         if strict and self.count:
-            raise InputError(f"{self.count} record(s) rejected; reasons in {where}")
+            where = f"; reasons in {self.writer.path}" if self.writer is not None else ""
+            raise InputError(f"{self.count} record(s) rejected{where}")
 
 
 @contextmanager
 def _writing(
     output: str | os.PathLike[str] | None, on_reject: OnReject | None
 ) -> Iterator[tuple[TextIO | None, _Rejects]]:
-    """The records' output and the rejects' handler; with no `output`, nothing is written."""
+    """Where a verb writes its records, one a line: the file `output`, stdout for `-`, or
+    nowhere for None; and its rejects, written beside the output (see `rejects_path`)."""
     if output is None:
         yield None, _Rejects(None, on_reject)
         return
-    with _record_output(output) as (out, writer):
+    with ExitStack() as stack:
+        out: TextIO = (
+            sys.stdout
+            if str(output) == "-"
+            else stack.enter_context(Path(output).open("w", encoding="utf-8", newline=""))
+        )
+        writer = stack.enter_context(RejectsWriter(rejects_path(output)))
         yield out, _Rejects(writer, on_reject)
 
 
@@ -195,7 +191,7 @@ def extract(
     files: os.PathLike[str] | list[str | os.PathLike[str]],
     /,
     *,
-    output: str | os.PathLike[str] | None = None,
+    output: None = None,
     format: str = "jsonl",
     model: str | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
@@ -207,6 +203,25 @@ def extract(
     parse_ahead: bool = True,
     on_reject: OnReject | None = None,
 ) -> Iterator[EventMention]: ...
+
+
+@overload
+def extract(
+    files: os.PathLike[str] | list[str | os.PathLike[str]],
+    /,
+    *,
+    output: str | os.PathLike[str],
+    format: str = "jsonl",
+    model: str | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    strict: bool = False,
+    dictionaries: str | os.PathLike[str] | None = None,
+    dictionary_files: str = "*.txt",
+    builtin: bool = True,
+    dictionary_verbs: str = "instead",
+    parse_ahead: bool = True,
+    on_reject: OnReject | None = None,
+) -> int: ...
 
 
 def extract(
@@ -225,17 +240,17 @@ def extract(
     dictionary_verbs: str = "instead",
     parse_ahead: bool = True,
     on_reject: OnReject | None = None,
-) -> list[EventMention] | Iterator[EventMention]:
+) -> list[EventMention] | Iterator[EventMention] | int:
     """The event mentions of one article's text, or of the articles in files.
 
     A `str` is an article's text, dated against its publication `date` (required), and
     gives a list of `EventMention`; its pipeline is loaded once per process and options.
     A `pathlib.Path` (or a list of paths: .txt, .jsonl, .json, .csv files, or folders) is
-    read as `tidings extract FILES` reads it, and gives an iterator of `EventMention`,
-    streamed a batch at a time. Only then do the options about files apply:
+    read as `tidings extract FILES` reads it, a batch at a time, and gives an iterator of
+    `EventMention`, or with `output` writes them there as the command does (`format`
+    "jsonl" or "csv"; "-" for stdout; bad records to `<output>.rejects.jsonl` beside it)
+    and returns how many it wrote. Only files take these options:
 
-    - `output`: also write each record there as it is yielded (`format` "jsonl" or
-      "csv"; "-" for stdout), bad records to `<output>.rejects.jsonl` beside it;
     - `on_reject(rejected)`: called with each bad record (`Rejected`);
     - `strict`: once every article is done, raise `InputError` if any was rejected;
     - `batch_size`, `parse_ahead`: as the command's `--batch-size`, `--parse-ahead`.
@@ -259,7 +274,13 @@ def extract(
     pipeline = _pipeline(
         model, batch_size, dictionaries, builtin, dictionary_files, dictionary_verbs, parse_ahead
     )
-    return _extract_files(pipeline, _paths(text), output, format, strict, on_reject)
+    mentions = _extract_files(pipeline, _paths(text), output, format, strict, on_reject)
+    return mentions if output is None else _count(mentions)
+
+
+def _count(records: Iterable[object]) -> int:
+    """Run a verb's writing to the end: how many records it wrote."""
+    return sum(1 for _ in records)
 
 
 def _extract_files(
@@ -271,7 +292,9 @@ def _extract_files(
     on_reject: OnReject | None,
 ) -> Iterator[EventMention]:
     with _writing(output, on_reject) as (out, rejects):
-        writer = csv.DictWriter(out, MENTION_COLUMNS) if out and format == "csv" else None
+        writer = (
+            csv.DictWriter(out, MENTION_COLUMNS) if out is not None and format == "csv" else None
+        )
         if writer:
             writer.writeheader()
         for batch in pipeline.run(read_articles(paths)):
@@ -281,10 +304,10 @@ def _extract_files(
                 for mention in result.mentions:
                     if writer:
                         writer.writerow(flatten_mention(mention))
-                    elif out:
+                    elif out is not None:
                         out.write(json.dumps(to_record(mention), ensure_ascii=False) + "\n")
                     yield mention
-    rejects.check(strict, rejects_path(output) if output is not None else "on_reject")
+    rejects.check(strict)
 
 
 # -- ingest and demo ---------------------------------------------------------------------
@@ -457,12 +480,13 @@ def times(
     batch_size: int = DEFAULT_BATCH_SIZE,
     strict: bool = False,
     on_reject: OnReject | None = None,
-) -> Iterator[dict[str, Any]]:
-    """Every temporal expression in the articles, normalised against its article's date,
-    as the records `tidings times` writes (streamed; `output`, `on_reject` and `strict`
-    as for `extract` over files)."""
+) -> Iterator[dict[str, Any]] | int:
+    """Every temporal expression in the articles, normalised against its article's date:
+    an iterator of the records `tidings times` writes, or with `output` how many it wrote
+    there (`output`, `on_reject` and `strict` as for `extract` over files)."""
     nlp = nlp_stage.load(model)
-    return _records(nlp, _paths(files), output, batch_size, strict, on_reject, _times)
+    found = _records(nlp, _paths(files), output, batch_size, strict, on_reject, _times)
+    return found if output is None else _count(found)
 
 
 def places(
@@ -473,13 +497,14 @@ def places(
     batch_size: int = DEFAULT_BATCH_SIZE,
     strict: bool = False,
     on_reject: OnReject | None = None,
-) -> Iterator[dict[str, Any]]:
-    """Every toponym in the articles, resolved against GeoNames, as the records
-    `tidings places` writes (streamed; `output`, `on_reject` and `strict` as for
-    `extract` over files). Each source's home is learnt from its articles within one
-    batch of `batch_size`."""
+) -> Iterator[dict[str, Any]] | int:
+    """Every toponym in the articles, resolved against GeoNames: an iterator of the
+    records `tidings places` writes, or with `output` how many it wrote there (`output`,
+    `on_reject` and `strict` as for `extract` over files). Each source's home is learnt
+    from its articles within one batch of `batch_size`."""
     nlp = nlp_stage.load(model)
-    return _records(nlp, _paths(files), output, batch_size, strict, on_reject, _places)
+    found = _records(nlp, _paths(files), output, batch_size, strict, on_reject, _places)
+    return found if output is None else _count(found)
 
 
 def _records(
@@ -497,10 +522,10 @@ def _records(
         articles = _kept(read_articles(paths), rejects)
         for batch in batched(nlp_stage.parse(nlp, articles, batch_size), batch_size):
             for record in records(batch):
-                if out:
+                if out is not None:
                     out.write(json.dumps(record, ensure_ascii=False) + "\n")
                 yield record
-    rejects.check(strict, rejects_path(output) if output is not None else "on_reject")
+    rejects.check(strict)
 
 
 def _kept(items: Iterable[Article | Rejected], rejects: _Rejects) -> Iterator[Article]:

@@ -100,7 +100,7 @@ def extract(
     """
     rejected = Tally()
     try:
-        mentions = verbs.extract(
+        found = verbs.extract(
             files,
             output=stdout_or(output),
             format=format.value,
@@ -116,7 +116,7 @@ def extract(
         )
     except TidingsError as error:
         raise fail(error) from error
-    written(mentions, output, "event(s)", rejected, strict)
+    written(found, output, "event(s)", rejected, strict)
 
 
 @app.command()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -115,12 +114,9 @@ def stdout_or(output: Path | None) -> Path | str:
     return "-" if output is None else output
 
 
-def written(
-    records: Iterable[object], output: Path | None, what: str, rejected: Tally, strict: bool
-) -> None:
-    """Let a verb write its records (to stdout, or `output`), then say how many it wrote
-    and how many it rejected, where their reasons are, and end as `--strict` asks."""
-    found = sum(1 for _ in records)
+def written(found: int, output: Path | None, what: str, rejected: Tally, strict: bool) -> None:
+    """Say how many records a verb wrote (to stdout, or `output`) and how many it
+    rejected, where their reasons are, and end as `--strict` asks."""
     err.print(f"{found} {what} written" + (f" to {output}" if output else ""))
     finish(rejected.count, rejects_path(output), strict)
 

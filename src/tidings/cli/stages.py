@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from tidings import verbs
 from tidings.cli.common import (
@@ -24,7 +23,7 @@ from tidings.pipeline import DEFAULT_BATCH_SIZE
 
 
 def _write_records(
-    verb: Callable[..., Iterator[dict[str, Any]]],
+    verb: Callable[..., int],
     files: list[Path],
     output: Path | None,
     model: str | None,
@@ -36,7 +35,7 @@ def _write_records(
     file beside the output, as with `extract`."""
     rejected = Tally()
     try:
-        records = verb(
+        found = verb(
             files,
             output=stdout_or(output),
             model=model,
@@ -46,7 +45,7 @@ def _write_records(
         )
     except TidingsError as error:
         raise fail(error) from error
-    written(records, output, what, rejected, strict)
+    written(found, output, what, rejected, strict)
 
 
 @app.command()
