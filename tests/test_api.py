@@ -13,6 +13,7 @@ PUBLIC = {
     "Acled", "Actor", "ActorMention", "Article", "Cameo", "Casualties", "ConfigError",
     "DataFileError", "Event", "EventMention", "InputError", "Place", "Plover", "Rejected",
     "StoreError", "TidingsError", "TimeExpression", "extract", "to_record",
+    "demo", "evaluate", "export", "places", "query", "times",
 }  # fmt: skip
 STAGES = ["ingest", "nlp", "actors", "events", "when", "where", "toll", "merge", "store"]
 

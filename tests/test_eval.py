@@ -473,7 +473,7 @@ def shared_copy(tmp_path: Path, petrarch_file, plover_file, wiki_file) -> Path:
 
 @pytest.fixture()
 def fake_pipeline(monkeypatch):
-    monkeypatch.setattr("tidings.cli.evaluate.Pipeline", FakePipeline)
+    monkeypatch.setattr("tidings.verbs.Pipeline", FakePipeline)
     FakePipeline.offered.clear()
     FakePipeline.kept_builtin.clear()
 

@@ -4,13 +4,15 @@
     >>> events = tidings.extract("Police arrested 40 protesters in Lagos on Monday.",
     ...                          date=datetime.date(2020, 10, 21))
 
-The command line (`tidings --help`) offers the same verbs over files and a store.
+The command line's verbs are Python functions in `tidings.verbs`, with the same options:
+`extract`, `ingest`, `query`, `export`, `demo`, `times`, `places` and `evaluate` (the
+command `tidings eval`). All but `ingest` are here too (`tidings.ingest` is the ingest
+stage's package), imported on first use so that `import tidings` stays quick.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from tidings.errors import (
     ConfigError,
@@ -55,20 +57,27 @@ __all__ = [
     "StoreError",
     "TidingsError",
     "TimeExpression",
+    "demo",
+    "evaluate",
+    "export",
     "extract",
+    "places",
+    "query",
+    "times",
     "to_record",
 ]
 
+if TYPE_CHECKING:
+    from tidings.verbs import demo, evaluate, export, extract, places, query, times
 
-@cache
-def _pipeline(model: str | None):
-    from tidings.pipeline import Pipeline
-
-    return Pipeline(model)
+# not `ingest`: importing the ingest stage binds `tidings.ingest` to its package
+_VERBS = frozenset({"demo", "evaluate", "export", "extract", "places", "query", "times"})
 
 
-def extract(
-    text: str, date: dt.date, id: str | None = None, model: str | None = None
-) -> list[EventMention]:
-    """The event mentions in one article's text, dated against its publication `date`."""
-    return _pipeline(model).extract(text, date, id)
+def __getattr__(name: str) -> Any:
+    """The verbs, from `tidings.verbs` on first use: it loads spaCy and DuckDB."""
+    if name in _VERBS:
+        from tidings import verbs
+
+        return getattr(verbs, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

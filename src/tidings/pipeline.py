@@ -27,7 +27,7 @@ from tidings.errors import ConfigError, Reject
 from tidings.events import Coder, check_verb_mode, make_coder
 from tidings.ingest import article_id
 from tidings.model import Article, EventMention, PlaceMention, Rejected
-from tidings.nlp.ahead import ParseAhead
+from tidings.nlp import ParseAhead
 from tidings.toll import count_casualties
 from tidings.when import date_events
 from tidings.where import Home, batch_homes, find_places, locate_events, source_key

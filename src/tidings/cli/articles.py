@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import csv
-import json
-import os
-import signal
 from pathlib import Path
+from types import TracebackType
 from typing import Annotated
 
 import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from tidings import verbs
 from tidings.cli.common import (
     BatchSize,
     Builtin,
@@ -26,46 +24,57 @@ from tidings.cli.common import (
     ParseAhead,
     QueryFormat,
     Strict,
+    Tally,
     VerbMode,
     app,
     err,
     fail,
     finish,
     print_rows,
-    record_output,
+    stdout_or,
+    written,
 )
 from tidings.errors import TidingsError
-from tidings.ingest import read_articles
-from tidings.model import to_record
-from tidings.pipeline import DEFAULT_BATCH_SIZE, Pipeline
-from tidings.store import MENTION_COLUMNS, Store, flatten_mention
-
-DEMO_CORPUS = Path(__file__).resolve().parents[3] / "examples" / "demo"
+from tidings.pipeline import DEFAULT_BATCH_SIZE
+from tidings.verbs import DEMO_CORPUS, IngestSummary
 
 
-def _pipeline(
-    model: str | None,
-    batch_size: int,
-    dictionaries: Path | None,
-    builtin: bool,
-    dictionary_files: str,
-    dictionary_verbs: VerbMode,
-    parse_ahead: bool,
-) -> Pipeline:
-    """The pipeline of `extract` and `ingest`, from the options they share; a model or
-    dictionary folder that cannot be loaded ends the command with its error."""
-    try:
-        return Pipeline(
-            model,
-            batch_size,
-            dictionaries,
-            keep_builtin=builtin,
-            pattern=dictionary_files,
-            parse_ahead=parse_ahead,
-            verbs=dictionary_verbs.value,
+class IngestBar:
+    """The progress bar of `ingest` and `demo`, shown from the verb's first report (its
+    store open) and updated after every batch."""
+
+    def __init__(self) -> None:
+        self.progress: Progress | None = None
+
+    def __call__(self, summary: IngestSummary) -> None:
+        if self.progress is None:
+            columns = (
+                SpinnerColumn(),
+                TextColumn("{task.description}"),
+                BarColumn(),
+                TimeElapsedColumn(),
+            )
+            self.progress = Progress(*columns, console=err, transient=False)
+            self.progress.start()
+            self.task = self.progress.add_task("ingesting", total=None)
+            return
+        self.progress.update(
+            self.task,
+            description=f"{summary.articles} articles ({summary.skipped} already stored), "
+            f"{summary.events} new events",
         )
-    except TidingsError as error:
-        raise fail(error) from error
+
+    def __enter__(self) -> IngestBar:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        if self.progress is not None:
+            self.progress.stop()
 
 
 @app.command()
@@ -89,60 +98,25 @@ def extract(
     Bad records go to `<output>.rejects.jsonl` (or `tidings.rejects.jsonl`) with the file,
     line and reason; every good record is still processed.
     """
-    pipeline = _pipeline(
-        model, batch_size, dictionaries, builtin, dictionary_files, dictionary_verbs, parse_ahead
-    )
-    events = rejected = 0
-    with record_output(output) as (out, rejects):
-        writer = csv.DictWriter(out, MENTION_COLUMNS) if format is OutFormat.csv else None
-        if writer:
-            writer.writeheader()
-        for batch in pipeline.run(read_articles(files)):
-            for reject in batch.rejects:
-                rejects.write(reject)
-            rejected += len(batch.rejects)
-            for result in batch.results:
-                for mention in result.mentions:
-                    if writer:
-                        writer.writerow(flatten_mention(mention))
-                    else:
-                        out.write(json.dumps(to_record(mention), ensure_ascii=False) + "\n")
-                    events += 1
-    err.print(f"{events} event(s) written" + (f" to {output}" if output else ""))
-    finish(rejected, rejects.path, strict)
-
-
-def _ingest(files: list[Path], db: Path, pipeline: Pipeline) -> tuple[int, int]:
-    """Ingest with a progress bar; returns (new events, rejected records).
-
-    Each batch is stored and merged into the stored events in one transaction. Test hook:
-    with TIDINGS_TEST_KILL_AFTER_BATCHES=N set, the process SIGKILLs itself right after
-    committing its Nth batch (the crash-safety test uses it; never set it otherwise).
-    """
-    kill_after = int(os.environ.get("TIDINGS_TEST_KILL_AFTER_BATCHES") or 0)
-    new_events = rejected = batches = 0
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
-    with Store(db) as store, Progress(*columns, console=err, transient=False) as progress:
-        task = progress.add_task("ingesting", total=None)
-        seen = skipped = 0
-        for batch in pipeline.run(read_articles(files), known=store.known_articles):
-            counts = store.write_merged(
-                [r.article for r in batch.results],
-                [m for r in batch.results for m in r.mentions],
-                batch.rejects,
-            )
-            batches += 1
-            if kill_after and batches >= kill_after:
-                os.kill(os.getpid(), signal.SIGKILL)
-            new_events += counts.events
-            rejected += len(batch.rejects)
-            seen += len(batch.results) + batch.skipped
-            skipped += batch.skipped
-            progress.update(
-                task,
-                description=f"{seen} articles ({skipped} already stored), {new_events} new events",
-            )
-    return new_events, rejected
+    rejected = Tally()
+    try:
+        found = verbs.extract(
+            files,
+            output=stdout_or(output),
+            format=format.value,
+            model=model,
+            batch_size=batch_size,
+            strict=False,  # --strict is the exit code, given below
+            dictionaries=dictionaries,
+            dictionary_files=dictionary_files,
+            builtin=builtin,
+            dictionary_verbs=dictionary_verbs.value,
+            parse_ahead=parse_ahead,
+            on_reject=rejected,
+        )
+    except TidingsError as error:
+        raise fail(error) from error
+    written(found, output, "event(s)", rejected, strict)
 
 
 @app.command()
@@ -165,14 +139,24 @@ def ingest(
     Re-running is safe: articles already stored are skipped, nothing is doubled, and an
     interrupted run leaves only whole batches. Rejects go to the store's `rejects` table.
     """
-    pipeline = _pipeline(
-        model, batch_size, dictionaries, builtin, dictionary_files, dictionary_verbs, parse_ahead
-    )
     try:
-        _, rejected = _ingest(files, db, pipeline)
+        with IngestBar() as bar:
+            summary = verbs.ingest(
+                files,
+                db=db,
+                model=model,
+                batch_size=batch_size,
+                strict=False,  # --strict is the exit code, given below
+                dictionaries=dictionaries,
+                dictionary_files=dictionary_files,
+                builtin=builtin,
+                dictionary_verbs=dictionary_verbs.value,
+                parse_ahead=parse_ahead,
+                progress=bar,
+            )
     except TidingsError as error:
         raise fail(error) from error
-    finish(rejected, f"the rejects table of {db}", strict)
+    finish(summary.rejected, f"the rejects table of {db}", strict)
 
 
 @app.command()
@@ -185,12 +169,9 @@ def demo(
 
     Example: `tidings demo --db demo.duckdb`
     """
-    if not corpus.exists():
-        raise fail(TidingsError(f"demo corpus not found at {corpus}; pass --corpus DIR"))
     try:
-        _ingest([corpus], db, Pipeline(model, DEFAULT_BATCH_SIZE, parse_ahead=True))
-        with Store(db) as store:
-            rows = store.query_events()
+        with IngestBar() as bar:
+            rows = verbs.demo(db=db, corpus=corpus, model=model, progress=bar)
     except TidingsError as error:
         raise fail(error) from error
     print_rows(rows, QueryFormat.table)

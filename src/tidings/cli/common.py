@@ -5,18 +5,16 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from tidings.errors import TidingsError
-from tidings.ingest import RejectsWriter, rejects_path
+from tidings.ingest import rejects_path
 
 app = typer.Typer(
     help="Tidings: turn dated news articles into event data (who did what to whom, when, "
@@ -101,17 +99,26 @@ ParseAhead = Annotated[
 ]
 
 
-@contextmanager
-def record_output(output: Path | None) -> Iterator[tuple[TextIO, RejectsWriter]]:
-    """Where a command writes its records, one a line: the file `output`, else stdout (for
-    `-` too), and the writer of the rejects beside it (see `rejects_path`)."""
-    with ExitStack() as stack:
-        out: TextIO = (
-            sys.stdout
-            if output is None or str(output) == "-"
-            else stack.enter_context(output.open("w", encoding="utf-8", newline=""))
-        )
-        yield out, stack.enter_context(RejectsWriter(rejects_path(output)))
+class Tally:
+    """Counts the records a verb hands it (its rejects, for the message and `--strict`)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, _: object) -> None:
+        self.count += 1
+
+
+def stdout_or(output: Path | None) -> Path | str:
+    """The verbs' `output` for the command's: stdout (`-`) when no `-o` is given."""
+    return "-" if output is None else output
+
+
+def written(found: int, output: Path | None, what: str, rejected: Tally, strict: bool) -> None:
+    """Say how many records a verb wrote (to stdout, or `output`) and how many it
+    rejected, where their reasons are, and end as `--strict` asks."""
+    err.print(f"{found} {what} written" + (f" to {output}" if output else ""))
+    finish(rejected.count, rejects_path(output), strict)
 
 
 def fail(error: TidingsError) -> typer.Exit:

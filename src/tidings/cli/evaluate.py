@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import os
-import shutil
 import sys
-import tempfile
-from collections.abc import Callable
-from contextlib import ExitStack
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from types import TracebackType
 from typing import Annotated
 
 import typer
@@ -20,26 +14,11 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from tidings import verbs
 from tidings.cli.common import DictionaryVerbs, Model, VerbMode, app, err, fail
-from tidings.errors import InputError, TidingsError
-from tidings.eval import (
-    Extract,
-    Score,
-    read_petrarch,
-    read_plover,
-    read_wikievents,
-    require_file,
-    score_petrarch,
-    score_plover,
-    score_wikievents,
-)
-from tidings.model import EventMention, to_record
-from tidings.petrarch import dictionary_files
-from tidings.pipeline import Pipeline
-
-# The `shared` folder beside the repository checkout (src/tidings/cli/ -> repo -> its parent).
-DEFAULT_SHARED = Path(__file__).resolve().parents[4] / "shared"
-PETRARCH = Path("reference") / "petrarch"
+from tidings.errors import TidingsError
+from tidings.eval import Score
+from tidings.model import to_record
 
 
 class EvalSet(StrEnum):
@@ -50,47 +29,45 @@ class EvalSet(StrEnum):
     all = "all"
 
 
-@dataclass(frozen=True, slots=True)
-class GoldSet:
-    path: Path  # inside the shared folder
-    count: Callable[[Path], int]  # records that will be scored
-    score: Callable[[Path, Extract, int | None, int], Score]
-    petrarch: bool = False  # a PETRARCH file, whose <Environment> names its dictionaries
-    own_dictionaries: bool = False  # coded with those dictionaries unless told otherwise
+class ScoringBars:
+    """A transient progress bar for each gold set while the verb scores its records."""
 
+    def __init__(self) -> None:
+        self.progress: Progress | None = None
 
-def _petrarch(name: str) -> Callable[[Path, Extract, int | None, int], Score]:
-    def run(path: Path, extract: Extract, limit: int | None, keep: int) -> Score:
-        return score_petrarch(path, extract, name=name, limit=limit, keep_misses=keep)
+    def __call__(self, name: str, done: int, total: int) -> None:
+        if done == 0:
+            self.close()
+            columns = (
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+            )
+            self.progress = Progress(*columns, console=err, transient=True)
+            self.progress.start()
+            self.task = self.progress.add_task(f"scoring {name}", total=total)
+            return
+        if self.progress is not None:
+            self.progress.advance(self.task)
+            if done >= total:
+                self.close()
 
-    return run
+    def close(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+            self.progress = None
 
+    def __enter__(self) -> ScoringBars:
+        return self
 
-SETS: dict[EvalSet, GoldSet] = {
-    EvalSet.petrarch_gsr: GoldSet(
-        PETRARCH / "PETR2_GSR_validation.xml",
-        lambda p: sum(r.evaluate for r in read_petrarch(p)),
-        _petrarch("PETRARCH-2 GSR validation"),
-        petrarch=True,
-    ),
-    EvalSet.petrarch_unit: GoldSet(
-        PETRARCH / "PETR.UnitTest.records.xml",
-        lambda p: sum(r.evaluate for r in read_petrarch(p)),
-        _petrarch("PETRARCH unit tests"),
-        petrarch=True,
-        own_dictionaries=True,  # its fictional states exist only in PETR.Validate.*
-    ),
-    EvalSet.plover: GoldSet(
-        Path("eval") / "plover-gsr" / "dev.jsonl",
-        lambda p: sum(1 for _ in read_plover(p)),
-        lambda p, x, n, k: score_plover(p, x, limit=n, keep_misses=k),
-    ),
-    EvalSet.wikievents: GoldSet(
-        Path("eval") / "wikievents" / "dev.jsonl",
-        lambda p: sum(1 for _ in read_wikievents(p)),
-        lambda p, x, n, k: score_wikievents(p, x, limit=n, keep_misses=k),
-    ),
-}
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
 
 
 @app.command("eval")
@@ -145,73 +122,25 @@ def evaluate(
     Prints one table per set, then the commonest kinds of misses. See docs/EVALUATION.md
     for how each figure is counted.
     """
-    root = shared or Path(os.environ.get("TIDINGS_SHARED") or DEFAULT_SHARED)
-    chosen = [s for s in SETS if gold_set in (s, EvalSet.all)]
-    pipelines: dict[Path | None, Pipeline] = {}
-    results: dict[str, Score | TidingsError] = {}
-    with ExitStack() as stack:
-        for name in chosen:
-            spec = SETS[name]
-            try:
-                path = require_file(root / spec.path)
-                folder = None if no_dictionaries else dictionaries
-                own = spec.own_dictionaries or own_dictionaries
-                environment = folder is None and spec.petrarch and own and not no_dictionaries
-                if environment:
-                    folder = _environment(path, stack)
-                if folder not in pipelines:
-                    # a validation file's own dictionaries code alone, as in PETRARCH
-                    keep = not environment
-                    pipelines[folder] = Pipeline(
-                        model, dictionaries=folder, keep_builtin=keep, verbs=dictionary_verbs.value
-                    )
-                results[name] = _run(name, spec, path, pipelines[folder].extract, limit, misses)
-            except TidingsError as error:
-                if gold_set is not EvalSet.all:
-                    raise fail(error) from error
-                results[name] = error
+    try:
+        with ScoringBars() as bars:
+            results = verbs.evaluate(
+                gold_set.value,
+                shared=shared,
+                model=model,
+                dictionaries=dictionaries,
+                own_dictionaries=own_dictionaries,
+                no_dictionaries=no_dictionaries,
+                dictionary_verbs=dictionary_verbs.value,
+                limit=limit,
+                misses=misses,
+                progress=bars,
+            )
+    except TidingsError as error:
+        raise fail(error) from error
     _print(results, misses, as_json)
     if all(isinstance(r, TidingsError) for r in results.values()):
         raise typer.Exit(2)
-
-
-def _environment(gold: Path, stack: ExitStack) -> Path:
-    """A scratch folder holding (links to) just the dictionaries a PETRARCH validation file
-    names, since the folder beside it holds other sets too (Phoenix.* and PETR.Validate.*)."""
-    folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="tidings-eval-")))
-    for name in dictionary_files(gold):
-        source = gold.parent / name
-        if not source.is_file():
-            raise InputError(f"{gold} names the dictionary {name}, absent from {gold.parent}")
-        try:
-            (folder / name).symlink_to(source)
-        except OSError:  # no symlinks here (some Windows setups): a scratch copy will do
-            shutil.copyfile(source, folder / name)
-    return folder
-
-
-def _run(
-    name: str, spec: GoldSet, path: Path, extract: Extract, limit: int | None, keep: int
-) -> Score:
-    """Score one set with a progress bar over its records."""
-    total = spec.count(path)
-    total = min(total, limit) if limit else total
-    columns = (
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-    )
-    with Progress(*columns, console=err, transient=True) as progress:
-        task = progress.add_task(f"scoring {name}", total=total)
-
-        def tracked(text: str, date: dt.date, id: str) -> list[EventMention]:
-            try:
-                return extract(text, date, id)
-            finally:
-                progress.advance(task)
-
-        return spec.score(path, tracked, limit, keep)
 
 
 def _print(results: dict[str, Score | TidingsError], misses: int, as_json: bool) -> None:

@@ -12,9 +12,9 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from tidings import verbs
 from tidings.cli.common import Db, QueryFormat, app, err, fail, print_rows
 from tidings.errors import TidingsError
-from tidings.store import Store
 
 
 class ExportFormat(StrEnum):
@@ -52,21 +52,18 @@ def query(
     Example: `tidings query --event ev-0123456789abcdef --mentions`
     """
     try:
-        with Store(db) as store:
-            if event:
-                found = store.event(event)
-                rows = [found] if found else []
-            else:
-                rows = store.query_events(
-                    since=since.date() if since else None,
-                    until=until.date() if until else None,
-                    country=country,
-                    actor=actor,
-                    root=root,
-                    code=code,
-                    limit=limit,
-                )
-            reports = store.mentions_of(r["event_id"] for r in rows) if mentions else {}
+        rows = verbs.query(
+            db=db,
+            since=since,
+            until=until,
+            country=country,
+            actor=actor,
+            root=root,
+            code=code,
+            limit=limit,
+            event=event,
+            mentions=mentions,
+        )
     except TidingsError as error:
         raise fail(error) from error
     if event and not rows:
@@ -75,11 +72,10 @@ def query(
     if not mentions:
         print_rows(rows, format)
     elif format is QueryFormat.table:
-        _print_mentions(rows, reports)
+        _print_mentions(rows)
     else:  # one row per mention, tagged with its event
         print_rows(
-            [{"mention_of": r["event_id"], **m} for r in rows for m in reports[r["event_id"]]],
-            format,
+            [{"mention_of": r["event_id"], **m} for r in rows for m in r["mentions"]], format
         )
 
 
@@ -92,7 +88,7 @@ def highlight(evidence: str, trigger: str) -> str:
     return f"{escape(evidence[:at])}[bold magenta]{escape(trigger)}[/]{escape(evidence[end:])}"
 
 
-def _print_mentions(rows: list[dict[str, Any]], reports: dict[str, list[dict[str, Any]]]) -> None:
+def _print_mentions(rows: list[dict[str, Any]]) -> None:
     console = Console(width=max(Console().width, 140))
     for row in rows:
         head = (
@@ -102,7 +98,7 @@ def _print_mentions(rows: list[dict[str, Any]], reports: dict[str, list[dict[str
             f"{row['num_sources']} source(s), seen {row.get('first_seen')}..{row.get('last_seen')}"
         )
         table = Table("article", "source", "event", "evidence", title=head, show_lines=True)
-        for m in reports.get(row["event_id"], []):
+        for m in row["mentions"]:
             table.add_row(
                 escape(f"{m['article_id']}\n{m.get('article_date') or ''}"),
                 escape(m.get("article_source") or ""),
@@ -132,8 +128,9 @@ def export(
     Example: `tidings export --format gdelt -o events.gdelt.tsv` (61 columns, tab-separated)
     """
     try:
-        with Store(db) as store:
-            written = store.export(format.value, output, table=table.value, header=header)
+        written = verbs.export(
+            output=output, format=format.value, table=table.value, header=header, db=db
+        )
     except TidingsError as error:
         raise fail(error) from error
     err.print(f"wrote {written} {table.value} to {output}")

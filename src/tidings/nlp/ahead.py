@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
 from tidings.errors import ConfigError
+from tidings.nlp.parsing import load
 
 __all__ = ["ParseAhead"]
 
@@ -29,8 +30,6 @@ _worker_nlp: Language | None = None
 
 def _start_worker(model: str, parent: int) -> None:
     global _worker_nlp
-    from tidings.nlp import load
-
     threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
     _worker_nlp = load(model)
 

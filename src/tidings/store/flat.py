@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Mapping
 from typing import Any
 
-from tidings.merge.sources import signature, source_key
+from tidings.merge import signature, source_key
 from tidings.model import (
     Acled,
     Actor,

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 import duckdb
 
 from tidings.merge import (
+    WINDOW_DAYS,
     Story,
     build_event,
     components,
@@ -26,7 +27,6 @@ from tidings.merge import (
     families,
     same_event,
 )
-from tidings.merge.similar import WINDOW_DAYS
 from tidings.model import Event, EventMention
 from tidings.store.recall import Recall
 
