@@ -4,8 +4,11 @@ people an attack on civilians, and an armed clash only fighting between armed si
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+import tidings
 from tidings.events.acled import acled_type
 from tidings.events.ontology import load_ontology
 from tidings.model import Acled, Actor
@@ -47,10 +50,6 @@ def test_acled_type_depends_on_the_actors(code, source, target, words, expected)
 
 
 def test_a_gunman_shooting_at_a_party_is_an_attack_on_civilians():
-    import datetime as dt
-
-    import tidings
-
     events = tidings.extract(
         "A gunman shot three civilians at a birthday party in Texas.", date=dt.date(2024, 5, 1)
     )

@@ -9,16 +9,10 @@ import datetime as dt
 
 import pytest
 
-from tidings.actors import ActorCoder, place_country
-from tidings.events import EventCoder
+from tidings.actors import place_country
 from tidings.model import Article
 
 DATE = dt.date(2021, 5, 4)
-
-
-@pytest.fixture(scope="module")
-def coders():
-    return ActorCoder(), EventCoder()
 
 
 def triples(nlp, coders, text):

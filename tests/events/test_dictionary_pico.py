@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from hand_coded import dictionary_triples as triples
+from tests.helpers import dictionary_triples as triples
 from tidings.errors import ConfigError, DataFileError
+from tidings.eval.petrarch import dictionary_files
 from tidings.events.dictionary_coder import DictionaryCoder, dictionary_coder
 from tidings.events.pico import read_pico
 
@@ -147,8 +148,6 @@ def test_two_ontology_files_in_one_folder_are_an_error(tmp_path):
 
 
 def test_a_validation_file_names_its_ontology(tmp_path):
-    from tidings.eval.petrarch import dictionary_files
-
     gold = tmp_path / "V.xml"
     gold.write_text(
         "<Environment>\n<Verbfile>P.verbs.txt</Verbfile>\n"

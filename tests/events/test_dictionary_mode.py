@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from pathlib import Path
 
 import pytest
 
-from hand_coded import dictionary_triples as triples
+from tests.helpers import dictionary_triples as triples
+from tidings.actors.petrarch import read_directory
+from tidings.eval.petrarch import score_petrarch
 from tidings.events.dictionary_coder import DictionaryCoder, dictionary_coder
 from tidings.events.patterns import read_verb_book
 from tidings.pipeline import Pipeline
@@ -263,8 +266,6 @@ UNIT_FLOOR = 0.74
 
 
 def test_petrarch_unit_tests_with_their_own_dictionaries_stay_above_the_floor(shared):
-    from tidings.eval.petrarch import score_petrarch
-
     folder = shared / "reference" / "petrarch"
     pipeline = Pipeline(dictionaries=folder, keep_builtin=False, pattern="PETR.Validate.*")
     score = score_petrarch(folder / "PETR.UnitTest.records.xml", pipeline.extract)
@@ -272,10 +273,6 @@ def test_petrarch_unit_tests_with_their_own_dictionaries_stay_above_the_floor(sh
 
 
 def test_skipped_dictionary_lines_are_one_warning_and_listed_at_info(tmp_path, caplog):
-    import logging
-
-    from tidings.actors.petrarch import read_directory
-
     (tmp_path / "S.actors.txt").write_text("FREEDONIA_  [FRD]\n+313_\n+42_\nSYLVANIA_  [SYL]\n")
     with caplog.at_level(logging.INFO, logger="tidings.actors.petrarch"):
         read = read_directory(tmp_path, pattern="S.*")

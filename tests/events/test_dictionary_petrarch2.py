@@ -6,9 +6,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import spacy
 
-from hand_coded import dictionary_triples as triples
+from tests.helpers import dictionary_triples as triples
+from tidings.actors.phrases import load_phrase_book
+from tidings.eval.petrarch import dictionary_files, score_petrarch
 from tidings.events.dictionary_coder import DictionaryCoder, dictionary_coder
+from tidings.pipeline import Pipeline
 
 VERBS = """\
 --- SAY  [010]  ---
@@ -186,9 +190,6 @@ GSR_FLOOR = 0.74
 
 
 def test_petrarch_gsr_with_its_own_dictionaries_stays_above_the_floor(shared, tmp_path):
-    from tidings.eval.petrarch import dictionary_files, score_petrarch
-    from tidings.pipeline import Pipeline
-
     gold = shared / "reference" / "petrarch" / "PETR2_GSR_validation.xml"
     for name in dictionary_files(gold):  # just the files its <Environment> names
         (tmp_path / name).symlink_to(gold.parent / name)
@@ -261,10 +262,6 @@ def test_a_pattern_starts_no_deeper_than_one_preposition(nlp, coder):
 def test_a_bad_date_restriction_skips_that_line_not_the_actor(tmp_path):
     """As PETRARCH does with "[EGYGOV 20121207-20120802]" or "[USAGOV 19820101]" in the
     Phoenix files (documents the behaviour; it needed no change)."""
-    import spacy
-
-    from tidings.actors.phrases import load_phrase_book
-
     (tmp_path / "X.actors.txt").write_text(
         "KING_RUFUS_\n\t[FRDELI 19900101-20101231]\n\t[FRDGOV 20201207-20200802]\n"
         "\t[FRDGOV 19820101]\n\t[FRDMIL]\n"
@@ -294,10 +291,6 @@ def test_a_name_across_a_preposition_narrows_the_actor_before_it(nlp, coder):
 def test_a_name_given_twice_takes_the_later_entry(tmp_path):
     """PETRARCH-2 stores a name's codes by assignment: "PRESIDENT_BUSH" under George H. W.
     Bush, then again under George W. Bush, is the latter."""
-    import spacy
-
-    from tidings.actors.phrases import load_phrase_book
-
     (tmp_path / "Y.actors.txt").write_text(
         "OLD_KING_  [FRDELI]\n+KING_RUFUS\nYOUNG_KING_  [FRDGOV]\n+KING_RUFUS_\n"
     )

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from tidings.errors import DataFileError
-from tidings.events.ontology import Ontology, load_ontology, quad_class_of
+from tidings.events.ontology import VIOLENT_ROOTS, Ontology, load_ontology, quad_class_of
 from tidings.model import Acled, Cameo, Plover
+from tidings.toll import attach
 
 HEADER = (
     "code\tname\tquad_class\tgoldstein\tplover_type\tplover_mode"
@@ -226,3 +227,10 @@ def test_missing_column(tmp_path: Path, column: str) -> None:
         load_ontology(path)
     assert "broken_cameo.tsv:2:" in str(caught.value)
     assert column in str(caught.value)
+
+
+def test_violent_roots_are_one_fact_in_the_ontology():
+    """The toll stage and the events coder read the same set of violent roots."""
+    assert attach.VIOLENT_ROOTS is VIOLENT_ROOTS
+    assert Ontology.is_violent("1823") and Ontology.is_violent("19")
+    assert not Ontology.is_violent("173")

@@ -8,17 +8,10 @@ import datetime as dt
 
 import pytest
 
-from tidings.actors import ActorCoder
-from tidings.events import EventCoder
 from tidings.events.arguments import ActorIndex, verb_arguments
 from tidings.model import Article
 
 DATE = dt.date(2022, 3, 8)
-
-
-@pytest.fixture(scope="module")
-def coders():
-    return ActorCoder(), EventCoder()
 
 
 def events(nlp, coders, text):
