@@ -1,5 +1,6 @@
 """Actor codes of generic noun phrases, as CAMEO/Phoenix code them: a country from a
-prepositional phrase, several agent blocks in one code, people nouns, dated offices."""
+prepositional phrase, several agent blocks in one code, people nouns, collective nouns,
+commissions and nationals, members and bodies, legislatures. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -7,19 +8,7 @@ import datetime as dt
 
 import pytest
 
-from tidings.actors import default_coder, load_lexicon
-from tidings.errors import DataFileError
-from tidings.resources import package_file
-
-
-def code_of(nlp, text: str, words: str, date: dt.date | None = None) -> str | None:
-    """The code of the mention covering `words` (first occurrence), or None."""
-    at = text.index(words)
-    for mention in default_coder().code(nlp(text), date):
-        if mention.start <= at and at + len(words) <= mention.end:
-            return mention.actor.code
-    return None
-
+from tests.helpers import actor_codes, code_of, codes, covering, mentions_of
 
 PHRASES = [
     # (text, words inside the mention, expected code)
@@ -52,38 +41,37 @@ def test_codes_the_phrase(nlp, text, words, code):
     assert code_of(nlp, text, words) == code
 
 
-DATED = [
-    # people.tsv offices that changed after mid-2025
-    ("Shmyhal visited the front.", dt.date(2025, 9, 1), "Shmyhal", "UKRGOVMIL"),
-    ("Shmyhal visited the front.", dt.date(2024, 9, 1), "Shmyhal", "UKRGOV"),
-    ("Lecornu spoke in Paris.", dt.date(2025, 10, 20), "Lecornu", "FRAGOV"),
-    ("Lecornu spoke in Paris.", dt.date(2024, 10, 20), "Lecornu", "FRAGOVMIL"),
-    ("Barham Salih spoke in Geneva.", dt.date(2026, 3, 1), "Barham Salih", "IGOUNOREFHCR"),
-    # leaders of the 2000s, named in archived news
-    ("Livni met the envoy in Jerusalem.", dt.date(2008, 8, 6), "Livni", "ISRGOV"),
-    ("Livni met the envoy in Jerusalem.", dt.date(2010, 8, 6), "Livni", "ISROPP"),
-    ("Talabani flew to Tehran.", dt.date(2008, 8, 6), "Talabani", "IRQGOV"),
-    ("Kibaki and Odinga signed the deal.", dt.date(2008, 8, 6), "Kibaki", "KENGOV"),
-]
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        # a collective noun for people takes the role word before it
+        ("Dutch military personnel left the base on Friday.", "Dutch military personnel", "NLDMIL"),
+        ("Two Chilean police personnel were hurt.", "Two Chilean police personnel", "CHLCOP"),
+        ("Canadian embassy staff were evacuated.", "Canadian embassy staff", "CANGOV"),
+        ("Medical personnel from Cuba arrived in the city.", "Medical personnel", "CUBHLH"),
+        # a state commission named after its country is the government's, not the country
+        (
+            "The Zambia Electoral Commission postponed the vote.",
+            "The Zambia Electoral Commission",
+            "ZMBGOV",
+        ),
+        # nationals and citizens are civilians of their country
+        ("A Dutch national was detained at the airport.", "A Dutch national", "NLDCVL"),
+        ("Three Belgian nationals were kidnapped.", "Three Belgian nationals", "BELCVL"),
+        # "Islamic fundamentalists": a group with no armed role, civilians
+        ("Islamic fundamentalists staged a sit-in.", "Islamic fundamentalists", "CVL"),
+    ],
+)
+def test_people_nouns_commissions_and_nationals(nlp, text: str, words: str, code: str) -> None:
+    assert actor_codes(nlp, text).get(words) == code
 
 
-@pytest.mark.parametrize(("text", "date", "words", "code"), DATED)
-def test_office_on_the_date(nlp, text, date, words, code):
-    assert code_of(nlp, text, words, date) == code
-
-
-def test_agent_block_must_be_known_sectors(tmp_path):
-    folder = package_file("tidings.actors", "data")
-    for name in ("countries.tsv", "organisations.tsv", "people.tsv", "markers.tsv"):
-        (tmp_path / name).write_text((folder / name).read_text(encoding="utf-8"), "utf-8")
-    (tmp_path / "sector_codes.tsv").write_text(
-        (folder / "sector_codes.tsv").read_text(encoding="utf-8"), "utf-8"
-    )
-    (tmp_path / "sectors.tsv").write_text(
-        "phrase\tsector\tpriority\nadviser\tGOVXYZ\t2\n", encoding="utf-8"
-    )
-    with pytest.raises(DataFileError, match="sectors.tsv:2"):
-        load_lexicon(tmp_path)
+def test_pro_iran_militias_are_rebels_affiliated_with_iran(nlp):
+    text = "Iraq said pro-Iran militias fired rockets. Iraq blamed the militias."
+    mention = covering(text, mentions_of(nlp, text), "militias")
+    assert mention is not None
+    assert (mention.actor.sector, mention.actor.affiliation) == ("REB", "IRN")
+    assert mention.actor.country == "IRQ"  # the focus country; Iran is only the backer
 
 
 MORE = [
@@ -147,6 +135,21 @@ BODIES = [
 @pytest.mark.parametrize(("text", "words", "code"), BODIES)
 def test_bodies_inside_phrases(nlp, text, words, code):
     assert code_of(nlp, text, words) == code
+
+
+@pytest.mark.parametrize(
+    "text", ["The Senate Judiciary Committee questioned the judge.",
+             "The House Intelligence Committee heard the spy chief."],
+)  # fmt: skip
+def test_a_committee_of_a_legislature_is_the_legislature(nlp, actor_coder, text):
+    found = codes(nlp, actor_coder, text)
+    committee = next(code for words, code in found.items() if words.endswith("Committee"))
+    assert committee == "LEG", found
+
+
+def test_the_speaker_of_a_house_is_the_legislature(nlp, actor_coder):
+    found = codes(nlp, actor_coder, "Commons Speaker Jane Doe criticised the minister.")
+    assert found["Commons Speaker Jane Doe"] == "LEG", found
 
 
 NOT_FROM_WHERE_THEY_SERVE = [

@@ -6,14 +6,12 @@ Kenyan; "ethnic Serbs" are an ethnic group, not Serbia (hand-written sentences).
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
+from tests.helpers import covering
 from tidings.actors import code_actors
-from tidings.model import ActorMention
-
-
-def covering(text: str, mentions: list[ActorMention], words: str) -> ActorMention | None:
-    at = text.index(words)
-    return next((m for m in mentions if m.start <= at and at + len(words) <= m.end), None)
+from tidings.actors.rules import phrase_bounds
 
 
 @pytest.mark.parametrize(
@@ -132,11 +130,6 @@ def test_they_after_groups_of_one_sector(nlp) -> None:
 
 
 def test_a_wrong_sentence_break_never_cuts_a_title_out_of_its_phrase():
-    from spacy.tokens import Doc
-    from spacy.vocab import Vocab
-
-    from tidings.actors.rules import phrase_bounds
-
     words = ["Director", "Brig.", "Gen.", "John", "Smith", "took", "over", "."]
     heads = [1, 1, 4, 4, 5, 5, 5, 5]  # the parser broke the sentence after "Brig."
     deps = ["compound", "ROOT", "compound", "compound", "nsubj", "ROOT", "prt", "punct"]
