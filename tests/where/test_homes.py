@@ -6,9 +6,13 @@ import datetime as dt
 import json
 
 import pytest
+from typer.testing import CliRunner
 
-from tidings.model import Place, PlaceMention
+from tidings.cli import app
+from tidings.model import Article, Place, PlaceMention
+from tidings.pipeline import Pipeline
 from tidings.where import Home, find_places, find_places_with_homes, learn_homes, source_key
+from tidings.where.home import domain_country
 
 # two stories of one (invented) paper whose places all lie in Virginia
 VIRGINIA = [
@@ -90,10 +94,6 @@ def test_source_key_is_the_host_else_the_name():
 
 
 def test_places_command_learns_a_home_from_the_batch(tmp_path):
-    from typer.testing import CliRunner
-
-    from tidings.cli import app
-
     texts = [*VIRGINIA, "The Arlington council voted on Tuesday to widen two roads."]
     corpus = tmp_path / "articles.jsonl"
     rows = [
@@ -108,9 +108,6 @@ def test_places_command_learns_a_home_from_the_batch(tmp_path):
 
 
 def test_pipeline_places_events_with_the_batch_homes(nlp):
-    from tidings.model import Article
-    from tidings.pipeline import Pipeline
-
     day = dt.date(2021, 3, 1)
     texts = [*VIRGINIA, "Gunmen attacked a bank in Arlington on Monday."]
     articles = [Article(id=f"a{i}", date=day, text=t, url=PAPER) for i, t in enumerate(texts)]
@@ -147,8 +144,6 @@ def test_host_under_a_country_domain_is_of_that_country(nlp):
 
 
 def test_domain_country_reads_country_endings_only():
-    from tidings.where.home import domain_country
-
     assert domain_country("lfpress.ca") == "CAN"
     assert domain_country("news.example.co.uk") == "GBR"
     assert domain_country("example.com") is None

@@ -8,7 +8,9 @@ import datetime as dt
 import pytest
 
 from tidings import model
+from tidings.errors import DataFileError
 from tidings.when import date_events, find_times, normalise
+from tidings.when import lexicon as lex
 
 ARTICLE = dt.date(2022, 5, 12)  # a Thursday
 
@@ -125,9 +127,6 @@ def test_an_event_takes_the_day_counted_from_the_narration(nlp):
     ],
 )
 def test_the_words_table_checks_narration_rows(tmp_path, monkeypatch, row, message):
-    from tidings.errors import DataFileError
-    from tidings.when import lexicon as lex
-
     bad = tmp_path / "words.tsv"
     bad.write_text(f"kind\tword\tvalue\tpart\n{row}\n", encoding="utf-8")
     monkeypatch.setattr(lex, "package_file", lambda package, name: bad)

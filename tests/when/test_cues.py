@@ -13,7 +13,7 @@ from tidings.when.cues import CUES, possible
 from tidings.when.lexicon import lexicon
 from tidings.when.rules import RULES
 
-DEMO = Path(__file__).resolve().parents[1] / "examples" / "demo"
+DEMO = Path(__file__).resolve().parents[2] / "examples" / "demo"
 
 SAMPLES = [
     "2021-03-04", "Tuesday, 4th of March 2021", "March 4, 2021", "mid-March 2021",

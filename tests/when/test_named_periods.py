@@ -6,7 +6,9 @@ import datetime as dt
 
 import pytest
 
+from tidings.errors import DataFileError
 from tidings.when import find_times, normalise
+from tidings.when import lexicon as lex
 
 ARTICLE = dt.date(2010, 5, 6)  # a Thursday in the second quarter
 
@@ -64,9 +66,6 @@ def test_named_periods_in_sentences(nlp, text, expected):
     ],
 )
 def test_the_words_table_checks_period_rows(tmp_path, monkeypatch, row, message):
-    from tidings.errors import DataFileError
-    from tidings.when import lexicon as lex
-
     bad = tmp_path / "words.tsv"
     bad.write_text(f"kind\tword\tvalue\tpart\n{row}\n", encoding="utf-8")
     monkeypatch.setattr(lex, "package_file", lambda package, name: bad)

