@@ -14,6 +14,7 @@ from tidings.merge.sources import DUPLICATE
 from tidings.model import Actor, Article, Cameo, EventMention, Place
 from tidings.store import Store
 from tidings.store.recall import Recall
+from tidings.where.gazetteer import gazetteer
 
 DAY = dt.date(2024, 5, 6)
 KYIV = Place("Kyiv", 703448, "UKR", "12", 50.45, 30.52, "city")
@@ -129,8 +130,6 @@ def test_recall_forgets_what_a_rolled_back_batch_read(monkeypatch):
 
 
 def test_gazetteer_lookups_are_kept_and_its_objects_frozen():
-    from tidings.where.gazetteer import gazetteer
-
     gaz = gazetteer()
     assert gc.get_freeze_count() >= len(gaz.entries)  # the collector never rescans them
     first = gaz.lookup("Springfield")

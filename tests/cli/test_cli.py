@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from tidings.cli import app
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 runner = CliRunner()
 
 GOOD_AND_BAD = [

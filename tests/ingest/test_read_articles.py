@@ -1,4 +1,4 @@
-"""ingest: every format, every reject reason, laziness, and the rejects file."""
+"""ingest: every format, every reject reason, folders and laziness."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tidings.errors import Reject
-from tidings.ingest import RejectsWriter, article_id, read_articles, rejects_path
+from tidings.ingest import article_id, read_articles
 from tidings.model import Article, Rejected
 
 DAY = dt.date(2021, 11, 7)
@@ -418,41 +418,3 @@ def test_any_text_and_date_round_trip(tmp_path: Path, text: str, date: dt.date) 
     for record in read_articles([jsonl, csvfile]):
         assert isinstance(record, Article), record
         assert (record.date, record.text) == (date, expected)
-
-
-# --- the rejects file -------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "output,expected",
-    [
-        ("events.jsonl", "events.rejects.jsonl"),
-        ("out/events.csv", "out/events.rejects.jsonl"),
-        ("events", "events.rejects.jsonl"),
-    ],
-)
-def test_rejects_path(output: str, expected: str) -> None:
-    assert rejects_path(Path(output)) == Path(expected)
-
-
-def test_rejects_path_for_stdout_is_in_the_cwd(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.chdir(tmp_path)
-    assert rejects_path(None) == tmp_path / "tidings.rejects.jsonl"
-    assert rejects_path(Path("-")) == tmp_path / "tidings.rejects.jsonl"
-
-
-def test_rejects_writer_appends_json_lines(tmp_path: Path) -> None:
-    path = tmp_path / "sub" / "events.rejects.jsonl"
-    one = Rejected("a.jsonl", 3, Reject.BAD_JSON.because("x"), "{bad é")
-    two = Rejected("b.csv", None, Reject.MISSING_FILE.value)
-    with RejectsWriter(path) as writer:
-        assert not path.exists()  # created only when there is something to write
-        writer.write(one)
-    with RejectsWriter(path) as writer:
-        writer.write(two)
-        assert writer.count == 1
-    lines = [json.loads(x) for x in path.read_text("utf-8").splitlines()]
-    assert lines == [
-        {"origin": "a.jsonl", "line": 3, "reason": one.reason, "excerpt": "{bad é"},
-        {"origin": "b.csv", "line": None, "reason": two.reason, "excerpt": ""},
-    ]

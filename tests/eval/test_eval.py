@@ -22,6 +22,7 @@ from tidings.eval import (
 from tidings.eval.petrarch import actor_code, dictionary_files
 from tidings.eval.wikievents import WikiArgument, names_argument
 from tidings.model import Actor, Cameo, EventMention, Plover
+from tidings.pipeline import Pipeline
 
 # Measured 2026-11-29 with `tidings eval plover --limit 20` on the coder of that day: top-event
 # type accuracy 0.75 (any event 0.80; an hour earlier, mid-change, about 0.6). The floor leaves
@@ -538,8 +539,6 @@ def test_real_gold_files_read_whole(shared):
 
 
 def test_real_plover_first_records_meet_the_floor(shared):
-    from tidings.pipeline import Pipeline
-
     score = score_plover(shared / "eval" / "plover-gsr" / "dev.jsonl", Pipeline().extract, limit=20)
     assert score.records == 20
     assert 0.0 <= score.top_accuracy <= score.any_accuracy <= 1.0

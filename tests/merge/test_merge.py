@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import tidings.store.merging as merging
 from tidings.merge import (
     ArticleFacts,
     Facts,
@@ -31,7 +32,7 @@ from tidings.merge import (
 from tidings.model import Actor, Article, Cameo, Casualties, EventMention, Place
 from tidings.store import GDELT_COLUMNS, Store
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SUNDAY = dt.date(2023, 3, 12)
 BAGHDAD = Place("Baghdad", 98182, "IRQ", "07", 33.34, 44.40, "city")
 BASRA = Place("Basra", 99532, "IRQ", "02", 30.51, 47.78, "city")
@@ -237,8 +238,6 @@ def test_a_late_mention_joins_and_renames_a_stored_event():
 
 
 def test_a_new_story_is_compared_once_with_each_stored_event(monkeypatch):
-    import tidings.store.merging as merging
-
     calls: list[tuple[str, str]] = []
 
     def counted(s: Story, t: Story) -> bool:
