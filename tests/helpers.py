@@ -1,14 +1,20 @@
 """Helpers shared by the test modules.
 
 Events coded in a hand-written sentence with its actors given by hand (words -> code), so
-an event test pins the event coder alone; and the actor codes the actors stage gives a
-hand-written sentence.
+an event test pins the event coder alone; the actor codes the actors stage gives a
+hand-written sentence; and Docs split by the English tokenizer alone, for a rule that
+reads words, not a parse.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
 
 from tidings.actors import code_actors, default_coder
 from tidings.events import EventCoder
@@ -142,3 +148,17 @@ def codes(nlp, coder, text: str) -> dict[str, str]:
 def actor_codes(nlp, text: str, date: dt.date | None = None) -> dict[str, str]:
     """An actor's words -> its code, for every mention the default coder finds."""
     return {m.actor.text: m.actor.code for m in default_coder().code(nlp(text), date)}
+
+
+# -- Docs without a model ----------------------------------------------------------------
+
+
+@cache
+def _blank() -> Language:
+    return spacy.blank("en")
+
+
+def blank_doc(text: str) -> Doc:
+    """`text` split into words by the English tokenizer (the model's own) and nothing else:
+    no tags, parse or entities, unless a test sets them by hand."""
+    return _blank().make_doc(text)

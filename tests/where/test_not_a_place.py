@@ -6,6 +6,9 @@ tests."""
 
 from __future__ import annotations
 
+from spacy.tokens import Span
+
+from tests.helpers import blank_doc
 from tidings.where import find_places
 from tidings.where.gazetteer import gazetteer
 from tidings.where.people import not_a_place, person_abroad
@@ -40,20 +43,22 @@ def test_a_part_of_a_double_surname_is_the_person(nlp):
     assert "Rosselló" not in _texts(nlp, text)
 
 
-def _acronym(nlp, text: str, word: str) -> bool:
-    doc = nlp(text)
+def _acronym(text: str, word: str) -> bool:
+    """Whether the last `word` of `text` is no place, read on the tokenizer's words alone:
+    the rule reads the text's spelt-out names and the word before, no parse."""
+    doc = blank_doc(text)
     (token,) = [t for t in doc if t.text == word][-1:]
     return not_a_place(doc[token.i : token.i + 1], None, "")
 
 
-def test_an_acronym_spelt_out_as_a_body_is_no_place(nlp):
+def test_an_acronym_spelt_out_as_a_body_is_no_place():
     text = "Members of the African Union (AU) gathered in Accra. The AU said trade would grow."
-    assert _acronym(nlp, text, "AU")
+    assert _acronym(text, "AU")
 
 
 def test_an_acronym_spelt_out_as_a_place_stays_a_place(nlp):
     text = "Flights to the United Arab Emirates (UAE) resumed. Pilots landed in the UAE."
-    assert not _acronym(nlp, text, "UAE")
+    assert not _acronym(text, "UAE")
     assert "UAE" in _texts(nlp, text)
 
 
@@ -63,11 +68,20 @@ def test_a_title_after_entitled_is_no_place(nlp):
     assert "Georgia" not in found and "Leeds" in found
 
 
-def test_a_small_town_abroad_named_like_the_story_s_person_is_the_person(nlp):
-    doc = nlp(
+def test_a_small_town_abroad_named_like_the_story_s_person_is_the_person():
+    doc = blank_doc(
         "Ricardo Rosselló Nevares, the governor, resigned on Friday. Rosselló said he "
         "would leave office next week. Protesters called for Rosselló's resignation."
     )
+    # the model's entities here: the full name an ORG (its slip), "Friday", "next week",
+    # and "Rosselló" alone, twice, a PERSON
+    doc.ents = [
+        Span(doc, 0, 3, "ORG"),
+        Span(doc, 9, 10, "DATE"),
+        Span(doc, 11, 12, "PERSON"),
+        Span(doc, 17, 19, "DATE"),
+        Span(doc, 23, 24, "PERSON"),
+    ]
     (span,) = [doc[t.i : t.i + 1] for t in doc if t.text == "Rosselló"][-1:]
     (town,) = [e for e in gazetteer().lookup("Rosselló")[0] if e.country == "ES"]
     assert person_abroad(span, town, "US")  # a story told from elsewhere: the person
