@@ -8,8 +8,6 @@ import math
 import pytest
 
 ARTICLE_DATE = dt.date(2021, 11, 7)
-
-
 BAGHDAD = (33.3152, 44.3661)
 
 

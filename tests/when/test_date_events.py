@@ -10,8 +10,6 @@ from tidings import model
 from tidings.when import date_events, find_times
 
 D = dt.date(2021, 11, 7)  # a Sunday
-
-
 day = dt.date.fromisoformat
 
 

@@ -12,8 +12,6 @@ from tidings import model
 from tidings.when import find_times
 
 D = dt.date(2021, 11, 7)  # a Sunday
-
-
 day = dt.date.fromisoformat
 
 

@@ -13,8 +13,6 @@ from tidings.when import lexicon as lex
 from tidings.when import normalise
 
 D = dt.date(2021, 11, 7)  # a Sunday
-
-
 day = dt.date.fromisoformat
 
 

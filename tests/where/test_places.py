@@ -13,8 +13,6 @@ from tidings.where import find_places, locate_events
 from tidings.where.gazetteer import gazetteer
 
 BAGHDAD = (33.34, 44.40)
-
-
 EXAMPLE = (
     Path(__file__).resolve().parents[3] / "shared" / "examples" / "iraq-pm-drone-2021-11-07.txt"
 )
