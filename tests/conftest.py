@@ -1,4 +1,5 @@
-"""Shared fixtures: one spaCy model per test session, and the path of ../shared."""
+"""Shared fixtures: one spaCy model per test session, the path of ../shared, the design's
+example article, and the coders and pipeline a test module shares among its tests."""
 
 from __future__ import annotations
 
@@ -6,7 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from tidings.actors import ActorCoder
+from tidings.events import EventCoder
+from tidings.ingest import read_articles
+from tidings.model import Article
 from tidings.nlp import load
+from tidings.pipeline import Pipeline
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
@@ -28,9 +34,6 @@ def shared() -> Path:
 @pytest.fixture(scope="session")
 def example_article(shared):
     """The design's example article (../shared/examples), read by the ingest stage."""
-    from tidings.ingest import read_articles
-    from tidings.model import Article
-
     (article,) = read_articles([shared / "examples" / "iraq-pm-drone-2021-11-07.txt"])
     assert isinstance(article, Article)
     return article
@@ -39,3 +42,21 @@ def example_article(shared):
 @pytest.fixture(scope="session")
 def example_doc(nlp, example_article):
     return nlp(example_article.text)
+
+
+@pytest.fixture(scope="module")
+def actor_coder():
+    """One actor coder per test module."""
+    return ActorCoder()
+
+
+@pytest.fixture(scope="module")
+def coders():
+    """An actor coder and the built-in event coder, one pair per test module."""
+    return ActorCoder(), EventCoder()
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    """One pipeline per test module."""
+    return Pipeline()

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from tidings.eval.petrarch import score_petrarch
+from tidings.eval.plover import score_plover
 from tidings.ingest import read_articles
 from tidings.merge import merge_mentions
 from tidings.model import Article
@@ -79,14 +81,7 @@ def test_merge_pairwise_precision_and_recall_stay_above_their_floors(merge_corpu
     assert recall >= FLOORS["merge"]["pairwise_recall"]
 
 
-@pytest.fixture(scope="module")
-def pipeline():
-    return Pipeline()
-
-
 def test_plover_event_type_and_actor_countries_stay_above_their_floors(shared, pipeline):
-    from tidings.eval.plover import score_plover
-
     score = score_plover(shared / "eval" / "plover-gsr" / "dev.jsonl", pipeline.extract)
     assert score.top_accuracy >= FLOORS["events"]["plover_top_accuracy"]
     for field in ("source country", "target country"):
@@ -96,8 +91,6 @@ def test_plover_event_type_and_actor_countries_stay_above_their_floors(shared, p
 
 
 def test_petrarch_gsr_exact_match_stays_above_its_floor(shared, pipeline):
-    from tidings.eval.petrarch import score_petrarch
-
     gold = shared / "reference" / "petrarch" / "PETR2_GSR_validation.xml"
     score = score_petrarch(gold, pipeline.extract)
     assert score.exact_match >= FLOORS["events"]["petr2_gsr_exact_match"]

@@ -9,6 +9,7 @@ import random
 
 import pytest
 
+from tidings.geo import gazetteer
 from tidings.merge import ArticleFacts, count_sources, similarity
 from tidings.merge.sources import DUPLICATE
 from tidings.model import Actor, Article, Cameo, EventMention, Place
@@ -129,8 +130,6 @@ def test_recall_forgets_what_a_rolled_back_batch_read(monkeypatch):
 
 
 def test_gazetteer_lookups_are_kept_and_its_objects_frozen():
-    from tidings.geo import gazetteer
-
     gaz = gazetteer()
     assert gc.get_freeze_count() >= len(gaz.entries)  # the collector never rescans them
     first = gaz.lookup("Springfield")

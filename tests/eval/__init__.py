@@ -1,0 +1,1 @@
+"""Tests of the gold-set scorers and `tidings eval`."""

@@ -1,0 +1,1 @@
+"""Tests of the events stage: the built-in coder and dictionary mode."""
