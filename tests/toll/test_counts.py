@@ -3,7 +3,10 @@ displaced), where their words are, and what is no toll."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -91,3 +94,21 @@ def test_example_article_prime_minister_hurt(nlp, shared) -> None:
     assert injured, f"no injured count among {counts}"
     assert injured[0].min is not None and injured[0].min >= 1
     assert not [c for c in counts if c.kind == "killed"]
+
+
+@pytest.mark.parametrize("seed", ["1", "2", "3"])
+def test_a_word_read_by_lemma_and_by_form_counts_the_same_under_any_hash_seed(seed) -> None:
+    """'injured' is both the lemma 'injure' (done to its object) and the form 'injured'
+    (said of its subject); which entry was tried first once followed Python's string
+    hashing, so one run counted "injured a man" and the next did not."""
+    script = (
+        "from tidings.nlp import load; from tidings.toll import find_counts; "
+        "doc = load()('Following the fire, which also seriously injured a man, "
+        "authorities are performing checks.'); "
+        "print([(c.kind, c.min, c.max, c.text) for c in find_counts(doc)])"
+    )
+    env = {**os.environ, "PYTHONHASHSEED": seed}
+    out = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "[('injured', 1, 1, 'injured a man')]"

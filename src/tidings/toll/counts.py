@@ -70,6 +70,13 @@ def _nearby(token: Token) -> list[Token]:
     return one + [t for n in one for t in (n.head, *n.children)]
 
 
+def _keys(token: Token) -> tuple[str, ...]:
+    """The lemma, then the word form if it differs: in this order, so the lemma's entry
+    ("injure", done to its object) is tried before the form's ("injured", said of its
+    subject) however Python hashes strings; a set here made the toll vary between runs."""
+    return tuple(dict.fromkeys((token.lemma_.lower(), token.lower_)))
+
+
 def _kind_hits(sent: Span) -> dict[int, _Hit]:
     """Kind words in the sentence; a phrase's words must be linked in the parse.
 
@@ -80,7 +87,7 @@ def _kind_hits(sent: Span) -> dict[int, _Hit]:
     starts = [  # the words that begin an entry, looked up once for both passes
         (first, entries)
         for first in sent
-        if (entries := [e for k in {first.lemma_.lower(), first.lower_} for e in index.get(k, ())])
+        if (entries := [e for k in _keys(first) for e in index.get(k, ())])
     ]
     for phrases in (True, False):
         for first, all_entries in starts:
