@@ -59,7 +59,7 @@ def test_a_place_as_object_is_targeted(nlp, coders):
 
 def participle_arguments(nlp, coders, text, word):
     """The arguments read for the participle `word` (its records may be dropped as
-    background to another event of the sentence, see events.backdrop)."""
+    background to another event of the sentence, see events.builtin.backdrop)."""
     doc = nlp(text)
     index = ActorIndex(doc, coders[0].code(doc, DATE))
     verb = next(t for t in doc if t.text == word)

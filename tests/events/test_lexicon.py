@@ -1,5 +1,5 @@
-"""The trigger lexicon (data/triggers.tsv): every code it names is in the ontology, and a
-broken line names its file and line."""
+"""The trigger lexicon (events/builtin/data/triggers.tsv): every code it names is in the
+ontology, and a broken line names its file and line."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
-"""Moods read from outside an event word's verb (events/negation.py, data/negation.tsv)
-and aid withheld (frames.tsv, frame cease). Every sentence is written for these tests."""
+"""Moods read from outside an event word's verb (events/builtin/negation.py,
+events/builtin/data/negation.tsv) and aid withheld (frames.tsv, frame cease). Every sentence
+is written for these tests."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Word senses by what an event word is done to and by (events/senses.py): a report or
+"""Word senses by what an event word is done to and by (events/builtin/senses.py): a report or
 album released frees no one, a law that allows something does nothing, a bill withdrawn
 is no military retreat, a phone call asks nothing, a storm or a bear attacks no one, and
 "attacked the investigation" is criticism; and words that are no event at all (an idiom, a

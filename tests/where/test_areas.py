@@ -1,5 +1,5 @@
-"""Provinces of every country, counties outside the US, and natural areas (see where/states.py,
-where/resolve.py and data/areas.tsv)."""
+"""Provinces of every country, counties outside the US, and natural areas (see geo/states.py,
+geo/admin2.py, where/resolve.py and geo/data/areas.tsv)."""
 
 from __future__ import annotations
 

@@ -85,7 +85,7 @@ def test_baghdad_lies_at_baghdad(nlp):
         ("Protests spread in Iraq.", "Iraq", "country", (33.0, 44.0)),
         ("Fighting spread across Russia.", "Russia", "country", (60.0, 100.0)),
         ("Storms hit Kansas on Monday.", "Kansas", "admin1", (38.5, -98.5)),
-        # seas, lakes and unions of countries (data/areas.tsv): "EU" is named as a body too
+        # seas, lakes and unions of countries (geo/data/areas.tsv): "EU" is named as a body too
         ("A cargo ship sank in the Red Sea on Monday.", "Red Sea", "country", (20.0, 38.5)),
         ("He sailed across Lake Erie in a storm.", "Lake Erie", "country", (42.2, -81.2)),
         ("The EU and Syria are engaged in talks.", "EU", "country", (50.1, 9.2)),

@@ -4,7 +4,7 @@
 "civilians" says what they did, and Moscow is whom they acted against, not where they
 come from. Such a role names no country of its own, and the document's focus country
 (often that very one) is not guessed for it. Shared with the events stage, which reads
-the same participles as background (`events.backdrop`).
+the same participles as background (`events.builtin.backdrop`).
 """
 
 from __future__ import annotations

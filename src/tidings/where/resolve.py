@@ -4,7 +4,7 @@ A name usually fits several entries ("Paris": France, Texas, Ontario...). The ch
 weighs, in order of strength: an explicit container ("Paris, Texas"), a country or US
 state of that name over a town (unless the document is about another country and a town
 of that name lies among its other places: "Lebanon" in a story of Indiana towns), a
-preferred reading from data/aliases.tsv ("New York" is the city), the population, and the
+preferred reading from geo/data/aliases.tsv ("New York" is the city), the population, and the
 document's focus: the country and US state most of its other places belong to, the
 counties it names (a town in one of them), and its other towns (a reading near them).
 Second-level areas ("Cobb County") come from `tidings.geo.districts`, each at its own point.

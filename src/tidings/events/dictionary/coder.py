@@ -30,7 +30,7 @@ the bare comment code 010 (PETRARCH-2 drops "X said"). A negated verb codes the 
 of its event ("would not provide support" 121), or nothing, unless the matched pattern
 spells the negation ("DID N'T *"); the clauses below a negated verb code nothing.
 
-Codes combine through the folder's PICO file (`events.pico`, PETRARCH's internal coding
+Codes combine through the folder's PICO file (`petrarch.ontology`, PETRARCH's internal coding
 ontology, found by its name: *Ontology*.txt), as in PETRARCH-2. Without one, Tidings'
 frames table stands in (its "reject" and "intent" rows: "would not provide aid" 122;
 only a verb of intent combines), and is not read when there is one.
