@@ -7,7 +7,7 @@ and the line, so a person editing a table knows exactly what to fix.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -74,3 +74,16 @@ def read_tsv(path: Path | str, required: Sequence[str]) -> Iterator[Row]:
         yield Row(str(path), number, row)
     if header is None:
         raise DataFileError(path, None, "no header line")
+
+
+def word_kinds(
+    path: Path | str, kinds: frozenset[str], form: Callable[[str], str] = str
+) -> dict[str, frozenset[str]]:
+    """A data file of (word, kind) rows: its words by kind, each through `form`; a row of
+    another kind is an error naming its file and line."""
+    table: dict[str, set[str]] = {kind: set() for kind in kinds}
+    for row in read_tsv(path, ["word", "kind"]):
+        if row["kind"] not in kinds:
+            raise row.fail(f"kind {row['kind']!r} is not one of {', '.join(sorted(kinds))}")
+        table[row["kind"]].add(form(row["word"]))
+    return {kind: frozenset(found) for kind, found in table.items()}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from tidings.geo.entries import norm
-from tidings.resources import package_file, read_tsv
+from tidings.resources import package_file, word_kinds
 
 __all__ = ["words"]
 
@@ -20,10 +20,4 @@ def words(kind: str) -> frozenset[str]:
 
 @cache
 def _table() -> dict[str, frozenset[str]]:
-    """Every row of data/words.tsv by kind; a row of another kind is an error naming its line."""
-    table: dict[str, set[str]] = {kind: set() for kind in _KINDS}
-    for row in read_tsv(package_file("tidings.geo", "data/words.tsv"), ["word", "kind"]):
-        if row["kind"] not in _KINDS:
-            raise row.fail(f"kind {row['kind']!r} is not one of {', '.join(sorted(_KINDS))}")
-        table[row["kind"]].add(norm(row["word"]))
-    return {kind: frozenset(found) for kind, found in table.items()}
+    return word_kinds(package_file("tidings.geo", "data/words.tsv"), _KINDS, norm)

@@ -19,7 +19,8 @@ from spacy.tokens import Doc, Span, Token
 
 from tidings.geo import Entry, gazetteer, norm
 from tidings.nlp import doc_text
-from tidings.where.lexicon import word_kinds, words
+from tidings.resources import package_file, word_kinds
+from tidings.where.lexicon import words
 
 __all__ = [
     "abbreviation",
@@ -58,7 +59,7 @@ def word_list(kind: str) -> frozenset[str]:
 
 @cache
 def _cue_table() -> dict[str, frozenset[str]]:
-    return word_kinds("data/cues.tsv", _KINDS)
+    return word_kinds(package_file("tidings.where", "data/cues.tsv"), _KINDS)
 
 
 @cache
