@@ -120,13 +120,8 @@ def _text_pipeline(
     dictionary_verbs: str,
 ) -> Pipeline:
     """One pipeline per process and options for `extract(text)`: loading one takes seconds."""
-    return Pipeline(
-        model,
-        dictionaries=dictionaries,
-        keep_builtin=builtin,
-        pattern=dictionary_files,
-        verbs=dictionary_verbs,
-    )
+    options = (dictionaries, builtin, dictionary_files, dictionary_verbs)
+    return _pipeline(model, DEFAULT_BATCH_SIZE, *options, parse_ahead=False)
 
 
 class _Rejects:

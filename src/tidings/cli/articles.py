@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from types import TracebackType
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from tidings import verbs
 from tidings.cli.common import (
@@ -22,12 +21,12 @@ from tidings.cli.common import (
     OutFormat,
     Output,
     ParseAhead,
+    ProgressReport,
     QueryFormat,
     Strict,
     Tally,
     VerbMode,
     app,
-    err,
     fail,
     finish,
     print_rows,
@@ -39,42 +38,20 @@ from tidings.pipeline import DEFAULT_BATCH_SIZE
 from tidings.verbs import DEMO_CORPUS, IngestSummary
 
 
-class IngestBar:
+class IngestBar(ProgressReport):
     """The progress bar of `ingest` and `demo`, shown from the verb's first report (its
     store open) and updated after every batch."""
 
-    def __init__(self) -> None:
-        self.progress: Progress | None = None
-
     def __call__(self, summary: IngestSummary) -> None:
         if self.progress is None:
-            columns = (
-                SpinnerColumn(),
-                TextColumn("{task.description}"),
-                BarColumn(),
-                TimeElapsedColumn(),
-            )
-            self.progress = Progress(*columns, console=err, transient=False)
-            self.progress.start()
-            self.task = self.progress.add_task("ingesting", total=None)
+            columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn())
+            self.start((*columns, TimeElapsedColumn()), "ingesting", None, transient=False)
             return
         self.progress.update(
             self.task,
             description=f"{summary.articles} articles ({summary.skipped} already stored), "
             f"{summary.events} new events",
         )
-
-    def __enter__(self) -> IngestBar:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        if self.progress is not None:
-            self.progress.stop()
 
 
 @app.command()

@@ -7,10 +7,12 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
+from types import TracebackType
 from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.progress import Progress, ProgressColumn
 from rich.table import Table
 
 from tidings.errors import TidingsError
@@ -24,6 +26,43 @@ app = typer.Typer(
     rich_markup_mode="markdown",
 )
 err = Console(stderr=True)
+
+
+class ProgressReport:
+    """A progress display on stderr that a verb's `progress` callback drives: started by
+    the subclass on a report, stopped when the command's `with` block ends, error or not."""
+
+    def __init__(self) -> None:
+        self.progress: Progress | None = None
+
+    def start(
+        self,
+        columns: tuple[ProgressColumn, ...],
+        description: str,
+        total: int | None,
+        transient: bool,
+    ) -> None:
+        """A new display with one task, in place of the one shown (if any)."""
+        self.close()
+        self.progress = Progress(*columns, console=err, transient=transient)
+        self.progress.start()
+        self.task = self.progress.add_task(description, total=total)
+
+    def close(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+            self.progress = None
+
+    def __enter__(self) -> ProgressReport:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
 
 
 class OutFormat(StrEnum):

@@ -6,68 +6,35 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from types import TracebackType
 from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from tidings import verbs
-from tidings.cli.common import DictionaryVerbs, Model, VerbMode, app, err, fail
+from tidings.cli.common import DictionaryVerbs, Model, ProgressReport, VerbMode, app, err, fail
 from tidings.errors import TidingsError
 from tidings.eval import Score
 from tidings.model import to_record
 
-
-class EvalSet(StrEnum):
-    petrarch_gsr = "petrarch-gsr"
-    petrarch_unit = "petrarch-unit"
-    plover = "plover"
-    wikievents = "wikievents"
-    all = "all"
+# the gold sets of the `evaluate` verb, and "all"
+EvalSet = StrEnum("EvalSet", {name.replace("-", "_"): name for name in (*verbs.GOLD_SETS, "all")})
 
 
-class ScoringBars:
+class ScoringBars(ProgressReport):
     """A transient progress bar for each gold set while the verb scores its records."""
-
-    def __init__(self) -> None:
-        self.progress: Progress | None = None
 
     def __call__(self, name: str, done: int, total: int) -> None:
         if done == 0:
-            self.close()
-            columns = (
-                TextColumn("{task.description}"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-            )
-            self.progress = Progress(*columns, console=err, transient=True)
-            self.progress.start()
-            self.task = self.progress.add_task(f"scoring {name}", total=total)
+            columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+            self.start((*columns, TimeElapsedColumn()), f"scoring {name}", total, transient=True)
             return
         if self.progress is not None:
             self.progress.advance(self.task)
             if done >= total:
                 self.close()
-
-    def close(self) -> None:
-        if self.progress is not None:
-            self.progress.stop()
-            self.progress = None
-
-    def __enter__(self) -> ScoringBars:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        self.close()
 
 
 @app.command("eval")
