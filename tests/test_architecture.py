@@ -27,7 +27,7 @@ PARSING += ("tidings.when", "tidings.where", "tidings.toll")
 # allowed after all); "" is `tidings/__init__.py`, the Python API's door
 NEVER = (
     ("records depend on nothing", ("model",), ("tidings",), ()),
-    ("stages know no screen", (*STAGES, "geo", "petrarch", "pipeline"), SCREENS, ()),
+    ("stages know no screen", (*STAGES, "geo", "petrarch", "pipeline", "audit"), SCREENS, ()),
     ("coding never touches storage", CODING, ("tidings.store", "duckdb"), ()),
     ("the store keeps records, not parses", ("store", "merge"), PARSING, ()),
     ("reading is not parsing", ("ingest", "petrarch"), ("spacy", "tidings.nlp"), ()),

@@ -38,8 +38,8 @@ ARTICLES = [
 ]
 
 # options that only choose how the command prints what its verb returns
-RENDERING = {"query": {"format"}, "evaluate": {"as_json"}}
-POSITIONAL = {"files", "gold_set"}
+RENDERING = {"query": {"format"}, "evaluate": {"as_json"}, "audit_score": {"as_json"}}
+POSITIONAL = {"files", "gold_set", "sheet"}
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +65,10 @@ def counts(db: Path) -> dict[str, int]:
 
 
 def test_every_command_has_its_verb_with_the_same_options():
-    for command in app.registered_commands:
+    # a sub-command's callback is named as its verb: `audit sample` is audit_sample
+    subcommands = [c for g in app.registered_groups for c in g.typer_instance.registered_commands]
+    assert "audit_sample" in [c.callback.__name__ for c in subcommands]
+    for command in [*app.registered_commands, *subcommands]:
         name = command.callback.__name__
         verb = getattr(verbs, name)
         if name == "ingest":  # tidings.ingest is the ingest stage

@@ -5,8 +5,9 @@
     ...                          date=datetime.date(2020, 10, 21))
 
 The command line's verbs are Python functions in `tidings.verbs`, with the same options:
-`extract`, `ingest`, `query`, `export`, `demo`, `times`, `places` and `evaluate` (the
-command `tidings eval`). All but `ingest` are here too (`tidings.ingest` is the ingest
+`extract`, `ingest`, `query`, `export`, `demo`, `times`, `places`, `evaluate` (the
+command `tidings eval`), `audit_sample` and `audit_score` (`tidings audit sample`,
+`tidings audit score`). All but `ingest` are here too (`tidings.ingest` is the ingest
 stage's package), imported on first use so that `import tidings` stays quick.
 """
 
@@ -18,6 +19,7 @@ from tidings.errors import (
     ConfigError,
     DataFileError,
     InputError,
+    SheetError,
     StoreError,
     TidingsError,
 )
@@ -54,9 +56,12 @@ __all__ = [
     "Place",
     "Plover",
     "Rejected",
+    "SheetError",
     "StoreError",
     "TidingsError",
     "TimeExpression",
+    "audit_sample",
+    "audit_score",
     "demo",
     "evaluate",
     "export",
@@ -68,10 +73,32 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from tidings.verbs import demo, evaluate, export, extract, places, query, times
+    from tidings.verbs import (
+        audit_sample,
+        audit_score,
+        demo,
+        evaluate,
+        export,
+        extract,
+        places,
+        query,
+        times,
+    )
 
 # not `ingest`: importing the ingest stage binds `tidings.ingest` to its package
-_VERBS = frozenset({"demo", "evaluate", "export", "extract", "places", "query", "times"})
+_VERBS = frozenset(
+    {
+        "audit_sample",
+        "audit_score",
+        "demo",
+        "evaluate",
+        "export",
+        "extract",
+        "places",
+        "query",
+        "times",
+    }
+)
 
 
 def __getattr__(name: str) -> Any:

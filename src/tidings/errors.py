@@ -4,7 +4,8 @@
     ├── ConfigError        the environment is not set up (model missing, bad option)
     ├── DataFileError      a packaged or user data file is malformed (names file and line)
     ├── InputError         an input file cannot be read at all
-    └── StoreError         the DuckDB store cannot be opened or written
+    ├── StoreError         the DuckDB store cannot be opened or written
+    └── SheetError         an audit worksheet is malformed (names file, line and column)
 
 Bad *records* inside an input are not exceptions: they become `Rejected` records
 (see `Reject` below for their reasons) and the batch goes on.
@@ -43,6 +44,16 @@ class InputError(TidingsError):
 
 class StoreError(TidingsError):
     code = "T004"
+
+
+class SheetError(TidingsError):
+    code = "T005"
+
+    def __init__(self, path: object, line: int, column: str, problem: str) -> None:
+        self.path, self.line, self.column, self.problem = str(path), line, column, problem
+        super().__init__(
+            f"{self.path}:{line}, column {column}: {problem}. Fix that cell and score again."
+        )
 
 
 def model_missing(name: str) -> ConfigError:

@@ -8,6 +8,8 @@
     tidings times FILES       times(files) -> time records
     tidings places FILES      places(files) -> place records
     tidings eval SET          evaluate(gold_set) -> scores by set
+    tidings audit sample      audit_sample(db=..., n=100, seed=0) -> worksheet rows
+    tidings audit score SHEET audit_score(sheet) -> AuditScore
 
 Each takes its command's options as keyword arguments of the same names and defaults,
 except those that only choose how the CLI prints (`query --format`, `eval --json`). A
@@ -36,6 +38,7 @@ from typing import Any, TextIO, overload
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from tidings import audit as audit_stage
 from tidings import nlp as nlp_stage
 from tidings.errors import ConfigError, InputError, TidingsError
 from tidings.eval import (
@@ -62,6 +65,8 @@ __all__ = [
     "DEMO_CORPUS",
     "GOLD_SETS",
     "IngestSummary",
+    "audit_sample",
+    "audit_score",
     "demo",
     "evaluate",
     "export",
@@ -716,3 +721,37 @@ def _score(
             progress(name, done, total)
 
     return spec.score(path, tracked, limit, keep)
+
+
+# -- audit -------------------------------------------------------------------------------
+
+
+def audit_sample(
+    *,
+    db: str | os.PathLike[str] = DEFAULT_DB,
+    n: int = 100,
+    seed: int = 0,
+    output: str | os.PathLike[str] | None = None,
+) -> list[audit_stage.SheetRow]:
+    """`n` stored mentions drawn at random (the same for the same `seed` and store) as
+    worksheet rows, with blank judgment columns; with `output`, also written there as
+    the CSV worksheet `tidings audit sample` writes ("-" for stdout)."""
+    if not Path(db).is_file():  # Store would create it, and sample nothing
+        raise InputError(
+            f"no store at {db}; ingest articles first: `tidings ingest FILES --db {db}`"
+        )
+    with Store(db) as store:
+        rows = audit_stage.sample(store, n, seed)
+    if output is not None:
+        if str(output) == "-":
+            audit_stage.write_sheet(rows, sys.stdout)
+        else:
+            with Path(output).open("w", encoding="utf-8", newline="") as out:
+                audit_stage.write_sheet(rows, out)
+    return rows
+
+
+def audit_score(sheet: str | os.PathLike[str]) -> audit_stage.AuditScore:
+    """Per-field accuracy, with 95% Wilson intervals, of a judged worksheet, as
+    `tidings audit score` prints it; a malformed sheet raises `SheetError`."""
+    return audit_stage.score(sheet)

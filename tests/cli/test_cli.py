@@ -10,7 +10,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from typer.core import TyperOption
+from typer.core import TyperCommand, TyperGroup, TyperOption
 from typer.main import get_command
 from typer.testing import CliRunner
 
@@ -36,7 +36,27 @@ GOOD_AND_BAD = [
 
 
 def commands() -> list[str]:
-    return [c.name or c.callback.__name__ for c in app.registered_commands]
+    """Every command as typed after `tidings`, sub-commands too ("audit sample")."""
+    names = [c.name or c.callback.__name__ for c in app.registered_commands]
+    for group in app.registered_groups:
+        for c in group.typer_instance.registered_commands:
+            names.append(f"{group.name} {c.name or c.callback.__name__}")
+    return names
+
+
+def leaf_commands() -> list[tuple[str, TyperCommand]]:
+    """Every runnable command's click object, by its name after `tidings`."""
+
+    def walk(prefix: str, group: TyperGroup) -> list[tuple[str, TyperCommand]]:
+        found = []
+        for name, command in group.commands.items():
+            if isinstance(command, TyperGroup):
+                found += walk(f"{prefix}{name} ", command)
+            else:
+                found.append((f"{prefix}{name}", command))
+        return found
+
+    return walk("", get_command(app))
 
 
 @pytest.fixture()
@@ -49,9 +69,9 @@ def corpus(tmp_path: Path) -> Path:
 
 
 def test_every_command_help_shows_an_example():
-    assert {"extract", "ingest", "query", "export", "demo"} <= set(commands())
+    assert {"extract", "ingest", "query", "export", "demo", "audit sample"} <= set(commands())
     for command in commands():
-        result = runner.invoke(app, [command, "--help"])
+        result = runner.invoke(app, [*command.split(), "--help"])
         assert result.exit_code == 0
         assert "Example:" in result.output, f"`tidings {command} --help` shows no example"
         assert f"tidings {command}" in result.output
@@ -78,7 +98,8 @@ def test_every_option_is_documented_in_the_readme():
     # (`tidings eval`, `eval`) beside it, in any of its spellings (`-o`, `--no-strict`)
     blocks = readme_blocks()
     missing = []
-    for name, command in get_command(app).commands.items():
+    assert "audit score" in dict(leaf_commands())
+    for name, command in leaf_commands():
         mine = [b for b in blocks if re.search(rf"`(?:tidings )?{re.escape(name)}\b", b)]
         for param in command.params:
             if not isinstance(param, TyperOption):
@@ -92,11 +113,11 @@ def test_every_option_is_documented_in_the_readme():
 
 def test_help_keeps_words_in_angle_brackets():
     # help is rendered as markdown, where a bare <Environment> is an HTML tag and vanishes
-    for name, command in get_command(app).commands.items():
+    for name, command in leaf_commands():
         texts = [command.help or "", *(getattr(p, "help", None) or "" for p in command.params)]
         tags = {tag for text in texts for tag in re.findall(r"<[A-Za-z]\w*>", text)}
         if tags:
-            shown = runner.invoke(app, [name, "--help"], terminal_width=200).output
+            shown = runner.invoke(app, [*name.split(), "--help"], terminal_width=200).output
             assert all(tag in shown for tag in tags), (name, tags)
 
 

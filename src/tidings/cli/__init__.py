@@ -5,11 +5,18 @@
     tidings query              filter stored events
     tidings export             write stored events or mentions as CSV, JSONL or Parquet
     tidings demo               ingest the bundled demo corpus and show its events
+    tidings audit sample|score judge a random sample of stored mentions, score it
 
 Each family of commands lives in its own module and registers itself on `app`.
 """
 
-from tidings.cli import articles, evaluate, stages, store  # noqa: F401  (registers commands)
+from tidings.cli import (  # noqa: F401  (registers commands)
+    articles,
+    audit,
+    evaluate,
+    stages,
+    store,
+)
 from tidings.cli.common import app
 
 __all__ = ["app"]

@@ -371,6 +371,27 @@ class Store:
             found[row.pop("_event")].append(row)
         return found
 
+    def mention_ids(self) -> list[str]:
+        """Every stored mention's id, sorted: a sampling key no row order changes."""
+        cursor = self._con.execute("SELECT event_id FROM mentions ORDER BY event_id")
+        return [row[0] for row in cursor.fetchall()]
+
+    def mention_rows(self, ids: Iterable[str]) -> list[dict[str, Any]]:
+        """These mentions' flat rows with their article's date, title, URL and text
+        (for reading the sentences around the evidence), ordered by article date,
+        article, sentence and trigger."""
+        cursor = self._con.execute(
+            "SELECT m.*, a.date AS article_date, a.title AS article_title, "
+            "a.url AS article_url, a.text AS article_text FROM mentions m "
+            "LEFT JOIN articles a ON a.article_id = m.article_id "
+            "WHERE m.event_id IN (SELECT unnest(?::VARCHAR[])) "
+            "ORDER BY a.date NULLS LAST, m.article_id, m.sentence_index, m.trigger_start, "
+            "m.event_id",
+            [sorted(set(ids))],
+        )
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
+
     # -- exporting -------------------------------------------------------------------
 
     def export(
