@@ -302,6 +302,20 @@ def test_known_articles_and_counts(store):
     }
 
 
+def test_mention_rows_carry_their_article_and_come_in_story_order(store):
+    later = mention("m-b", "a2", sentence_index=1)
+    store.write_merged(
+        [article("a1", day=9), article("a2", day=8)],
+        [mention("m-c", "a1"), later, mention("m-a", "a2", sentence_index=2)],
+    )
+    assert store.mention_ids() == ["m-a", "m-b", "m-c"]
+    rows = store.mention_rows(["m-c", "m-a", "m-b", "m-none"])
+    assert [r["event_id"] for r in rows] == ["m-b", "m-a", "m-c"]  # by article date, sentence
+    assert rows[0]["article_date"] == dt.date(2021, 11, 8)
+    assert rows[0]["article_text"] == "text of a2" and rows[0]["evidence"] == later.evidence
+    assert store.mention_rows([]) == []
+
+
 def test_no_wall_clock_columns(store):
     types = store._con.execute(
         "SELECT DISTINCT data_type FROM information_schema.columns"
