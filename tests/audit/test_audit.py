@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from tidings import verbs
 from tidings.audit import JUDGMENTS, SHEET_COLUMNS, sample, score, wilson, write_sheet
 from tidings.cli import app
-from tidings.errors import InputError, SheetError
+from tidings.errors import ConfigError, InputError, SheetError
 from tidings.model import Actor, Article, Cameo, EventMention, Place
 from tidings.store import Store
 
@@ -137,6 +137,8 @@ def test_a_sample_is_n_mentions_the_same_for_a_seed(db):
         assert any(sample(store, 5, seed=s) != first for s in range(2, 6))
         assert len(sample(store, 50, seed=1)) == 12  # all of them, when there are fewer
         assert sample(store, 0, seed=1) == []
+        with pytest.raises(ConfigError):
+            sample(store, -1)
 
 
 def test_the_draw_is_a_uniform_sample_of_the_sorted_ids(db):

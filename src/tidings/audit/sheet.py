@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, fields
 from typing import Any, TextIO
 
+from tidings.errors import ConfigError
 from tidings.store import Store
 
 _CLIP = 300  # characters of context kept on each side of the evidence
@@ -72,7 +73,7 @@ def sample(store: Store, n: int, seed: int = 0) -> list[SheetRow]:
     the same for the same seed and store whatever order DuckDB returns rows in; ordered
     by article and sentence, so a judge reads each story's mentions together."""
     if n < 0:
-        raise ValueError(f"cannot sample {n} mentions")
+        raise ConfigError(f"cannot sample {n} mentions; give n of 0 or more")
     ids = store.mention_ids()  # sorted: the draw depends on the ids alone
     chosen = random.Random(seed).sample(ids, min(n, len(ids)))
     return [sheet_row(row) for row in store.mention_rows(chosen)]
