@@ -50,8 +50,8 @@ def _speaker_near(tokens: list[Token], actors: ActorIndex, lexicon: Lexicon) -> 
 def quoted_speaker(head: Token, actors: ActorIndex, lexicon: Lexicon) -> ActorMention | None:
     """The speaker of the quoted passage `head` stands in, named after the quote closes
     or before it opens, in the sentence where it does; a quote naming no one that opens
-    in the sentence right after an attributed one goes on with its speaker ("... ," he
-    said. "...")."""
+    the sentence right after an attributed one goes on with its speaker ("... ," he
+    said. "..."), one opening inside a sentence is framed by it ("described as ...")."""
     doc = head.doc
     previous: tuple[int, ActorMention | None] = (-1, None)  # (its last sentence's end, speaker)
     for start, end in _quotes(doc):
@@ -66,7 +66,7 @@ def quoted_speaker(head: Token, actors: ActorIndex, lexicon: Lexicon) -> ActorMe
         speaker = _speaker_near(after, actors, lexicon) or _speaker_near(
             before[::-1], actors, lexicon
         )
-        if speaker is None and previous[0] == first.start:
+        if speaker is None and previous[0] == first.start == start:
             speaker = previous[1]
         if start < head.i < end:
             return speaker
