@@ -35,6 +35,9 @@ PARTIES = {
     "Ahmed": "SYRGOV",
     "the victims": "SYRCVL",
     "The victims": "SYRCVL",
+    "a gunman": "USACRM",
+    "shoppers": "USACVL",
+    "officials": "USAGOV",
 }
 
 
@@ -59,6 +62,10 @@ def _roles(nlp, text: str, trigger: str) -> set[tuple[str | None, str | None]]:
         # a passive act's "with" is its means, not whom it is done to
         ("It was targeted with a car packed with explosives, followed by gunmen.", "targeted",
          None, None),
+        # the speakers of a trailing attribution the parser made an object are no target
+        ("On Saturday morning, a gunman shot shoppers at a store in El Paso, Texas, with the"
+         " death toll rising to 22 people on Monday, reported officials, with 25 others injured.",
+         "shot", "a gunman", "shoppers"),
         # legal and coercive acts: the detainee, the convicted, the sentenced
         ("Police arrested the suspect on Monday.", "arrested", "Police", "the suspect"),
         ("The journalist was sentenced to five years.", "sentenced", None, "The journalist"),

@@ -147,6 +147,18 @@ def _object_deps(verb: Token) -> tuple[str, ...]:
     return tuple(d for d in OBJECT_DEPS if d != "attr")
 
 
+def _inverted_attribution(obj: Token) -> bool:
+    """ "a gunman shot shoppers ..., reported officials": the parser may make the speakers
+    of a trailing attribution an object, its speech verb their modifier; they are no one
+    the act was done to."""
+    before = obj.doc[obj.i - 1] if obj.i > 0 else None
+    if before is None or before.dep_ != "amod" or before.head.i != obj.i:
+        return False
+    comma = obj.doc[before.i - 1] if before.i > 0 else None
+    speech = before.tag_ == "VBD" and load_lexicon().word_has_role(before, "speech")
+    return speech and comma is not None and comma.text == ","
+
+
 def _complement_object(verb: Token) -> list[Token]:
     """The object of "condemned as unacceptable the allegations": parsed as the pobj of "as",
     it is the verb's object when an adjective (the object complement) precedes it."""
@@ -222,6 +234,7 @@ def verb_arguments(
         elif verb.dep_ == "acl" and verb.tag_ == "VBG":
             sources += gerund_doers(verb, actors, skip)
     objects = children_of(verb, _object_deps(verb)) or _complement_object(verb)
+    objects = [o for o in objects if not _inverted_attribution(o)]
     if mover and not passive:
         targets += moved_to(verb, objects, actors, skip, sources)
     for obj in objects if not targets else []:
