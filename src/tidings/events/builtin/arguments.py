@@ -25,6 +25,7 @@ from tidings.model import ActorMention
 
 __all__ = [
     "ActorIndex",
+    "answerable_doer",
     "demonym_mentions",
     "host_targets",
     "noun_arguments",
@@ -40,14 +41,59 @@ TARGET_PREPS = ("against", "on", "at", "with", "to", "toward", "towards", "into"
 # "aid to Mozambique", "a visit to China": the noun's recipient or destination
 NOUN_TARGET_PREPS = ("on", "against", "at", "of", "into", "upon", "targeting", "with", "to", "for")
 RECIPROCAL_PREPS = ("between", "among", "amongst")
+AGENT_TARGET_PREPS = ("on", "against", "upon", "targeting")  # "an attack by X on Y"
 # "X vowed to attack", "X and Y", "X is about/ready to restore ties": the governing subject
 SHARED_SUBJECT_DEPS = ("xcomp", "conj", "acomp")
 RAISED_SUBJECT_DEPS = ("nsubjpass",)  # of a governing verb only: "X is set to attend"
 MOVER_PREPS = ("from", "to", "into", "in", "inside")
 
 
+ANSWER_PREPS = ("of", "with", "for")  # "accused X of attacking", "charged with", "jailed for"
+ANSWER_STEPS = 3  # "was found guilty on Thursday of raping": adjective, verb
+
+
+def answerable_doer(verb: Token) -> Token | None:
+    """The doer of a gerund an act is laid to: the object of "accused X of attacking", the
+    subject of "X was charged with killing" or "X was found guilty of raping" (an
+    adjective's verb), from a word with the cue role answerable."""
+    prep = verb.head
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or prep.lower_ not in ANSWER_PREPS:
+        return None
+    word, lexicon = prep.head, load_lexicon()
+    if word.i == prep.i:
+        return None
+    # "accused the rebels of attacking": the parser hangs "of" on the accused
+    if word.dep_ in ("dobj", "obj") and lexicon.word_has_role(word.head, "answerable"):
+        return word
+    # "were found guilty on Thursday of raping": on the verb the adjective completes
+    completing = (c for c in word.children if c.dep_ in ("acomp", "oprd"))
+    if not lexicon.word_has_role(word, "answerable") and not any(
+        lexicon.word_has_role(c, "answerable") for c in completing
+    ):
+        return None
+    current = word
+    for _ in range(ANSWER_STEPS):
+        passive = any(c.dep_ == "auxpass" for c in current.children)
+        deps = ("nsubjpass", "nsubj") if passive else ("dobj", "obj", "nsubj")
+        if current.pos_ == "ADJ":  # "responsible for", "guilty of": whom it is said of
+            deps = ("nsubj", "nsubjpass")
+        for dep in deps:
+            found = next((c for c in current.children if c.dep_ == dep), None)
+            if found is not None:
+                return found
+        if current.dep_ not in ("acomp", "oprd", "xcomp", "amod") or current.head.i == current.i:
+            return None
+        if current.dep_ == "amod":  # "a man guilty of killing": the noun it describes
+            return current.head
+        current = current.head
+    return None
+
+
 def _subject(verb: Token) -> Token | None:
     """The verb's subject, inherited from the governing verb for "vowed to attack" or "X and Y"."""
+    answerable = answerable_doer(verb)
+    if answerable is not None:
+        return answerable
     current: Token | None = verb
     for _ in range(4):
         if current is None:
@@ -99,6 +145,18 @@ def _object_deps(verb: Token) -> tuple[str, ...]:
     if any(c.dep_ == "expl" for c in verb.children):
         return OBJECT_DEPS
     return tuple(d for d in OBJECT_DEPS if d != "attr")
+
+
+def _inverted_attribution(obj: Token) -> bool:
+    """ "a gunman shot shoppers ..., reported officials": the parser may make the speakers
+    of a trailing attribution an object, its speech verb their modifier; they are no one
+    the act was done to."""
+    before = obj.doc[obj.i - 1] if obj.i > 0 else None
+    if before is None or before.dep_ != "amod" or before.head.i != obj.i:
+        return False
+    comma = obj.doc[before.i - 1] if before.i > 0 else None
+    speech = before.tag_ == "VBD" and load_lexicon().word_has_role(before, "speech")
+    return speech and comma is not None and comma.text == ","
 
 
 def _complement_object(verb: Token) -> list[Token]:
@@ -176,6 +234,7 @@ def verb_arguments(
         elif verb.dep_ == "acl" and verb.tag_ == "VBG":
             sources += gerund_doers(verb, actors, skip)
     objects = children_of(verb, _object_deps(verb)) or _complement_object(verb)
+    objects = [o for o in objects if not _inverted_attribution(o)]
     if mover and not passive:
         targets += moved_to(verb, objects, actors, skip, sources)
     for obj in objects if not targets else []:
@@ -191,7 +250,10 @@ def verb_arguments(
         # the verb's own preposition, or its object's: "signed an agreement with Turkey",
         # or that of the thing it is against: "advised against travel to Tunisia"
         holders = [verb, *objects, *prep_objects(verb, ("against",))]
-        for pobj in (p for holder in holders for p in prep_objects(holder, TARGET_PREPS)):
+        # "was targeted with a car", "hit with tear gas": done to the subject, with a means
+        means = passive and participle
+        preps = tuple(p for p in TARGET_PREPS if p != "with") if means else TARGET_PREPS
+        for pobj in (p for holder in holders for p in prep_objects(holder, preps)):
             targets += [m for m in actors.coordinated(pobj, skip) if m not in sources]
             if targets:
                 break
@@ -297,12 +359,14 @@ def noun_arguments(
         sources += actors.coordinated(pobj, trigger_tokens)
     if len(sources) >= 2:
         return sources, list(sources)
+    undergone = _undergone_possessor(noun, actors, trigger_tokens)
     for child in noun.children:
         if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i not in trigger_tokens:
             mention = actors.at(child)
-            if mention is not None and mention not in sources:
+            if mention is not None and mention not in sources and mention not in undergone:
                 sources.append(mention)
-    for pobj in prep_objects(noun, ("by",)):
+    agents = prep_objects(noun, ("by",))
+    for pobj in agents:
         sources += actors.coordinated(pobj, trigger_tokens)
     if not sources:
         sources += demonym_source(noun)
@@ -314,10 +378,15 @@ def noun_arguments(
             sources += actors.coordinated(subject, trigger_tokens)
     # "carried out strikes on Gaza": the light verb may hold the noun's target phrase
     holders = [noun, phrase.head] if light_verb else [noun]
-    for pobj in (p for holder in holders for p in prep_objects(holder, NOUN_TARGET_PREPS)):
+    # "an attack by X on Y": the parser may hang the target on the doer's phrase
+    pobjs = [p for holder in holders for p in prep_objects(holder, NOUN_TARGET_PREPS)]
+    pobjs += [p for agent in agents for p in prep_objects(agent, AGENT_TARGET_PREPS)]
+    for pobj in pobjs:
         targets += [m for m in actors.coordinated(pobj, trigger_tokens) if m not in sources]
         if targets:
             break
+    if not targets:  # "the journalist's arrest"
+        targets = [m for m in undergone if m not in sources]
     if not targets:  # "an attack targeting the police", "strikes aimed at Gaza"
         # (not a clause with its own subject: "a demand that X ease ...", see clause_subjects)
         clauses = (c for c in noun.children if c.dep_ == "acl" and not children_of(c, ("nsubj",)))
@@ -328,6 +397,17 @@ def noun_arguments(
     if not targets and sources:
         targets = place_targets(holders, actors)
     return sources, targets
+
+
+def _undergone_possessor(
+    noun: Token, actors: ActorIndex, skip: frozenset[int]
+) -> list[ActorMention]:
+    """The possessor of a noun of an act done to someone (cue role undergoer), who
+    undergoes it: "the journalist's arrest", "Khashoggi's killing"; not when an "of"
+    phrase names who undergoes it ("Israel's killing of civilians": Israel did it)."""
+    if not load_lexicon().word_has_role(noun, "undergoer") or prep_objects(noun, ("of",)):
+        return []
+    return [m for c in noun.children if c.dep_ == "poss" for m in actors.coordinated(c, skip)]
 
 
 def object_phrase(noun: Token) -> Token:

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from tidings.events.builtin.arguments import (
     ActorIndex,
+    answerable_doer,
     children_of,
     demonym_mentions,
     place_actor,
@@ -24,6 +25,7 @@ from tidings.events.builtin.arguments import (
 from tidings.events.builtin.event_places import prep_objects
 from tidings.events.builtin.governing import is_to_infinitive
 from tidings.events.builtin.lexicon import Lexicon
+from tidings.events.builtin.quotes import quoted_speaker
 from tidings.events.ontology import Ontology
 from tidings.model import Actor, ActorMention
 
@@ -56,6 +58,8 @@ VICTIM_STEPS = 5
 REASON_PREPS = ("of", "at", "against", "over", "for", "to")
 BLAME_PATH = ("acomp", "xcomp", "acl", "ccomp", "oprd", "prep")  # "was behind", "to be responsible"
 THREAT_ROOT = "13"  # a threat's condition names whom it is made against
+GROUP = frozenset({"they", "we"})  # pronouns no single person is
+BODIES = ("ORG", "NORP", "GPE")  # a named body may speak as "they" or "we"
 
 
 def _clauses(verb: Token) -> list[Token]:
@@ -258,7 +262,22 @@ def speaker_of(head: Token, actors: ActorIndex, lexicon: Lexicon) -> Actor | Non
                     mention = actors.within(pobj)
                     if mention:
                         return mention.actor
-    return None
+    mention = _accuser(head, actors, lexicon) or quoted_speaker(head, actors, lexicon)
+    return mention.actor if mention else None
+
+
+def _accuser(head: Token, actors: ActorIndex, lexicon: Lexicon) -> ActorMention | None:
+    """Who lays an act to someone: "the minister accused the rebels of attacking" (the
+    gerund is the minister's allegation); None when the accuser is unnamed ("were
+    accused of")."""
+    doer = answerable_doer(head)
+    if doer is None:
+        return None
+    word = doer.head if doer.dep_ in ("dobj", "obj") else None
+    if word is None or not lexicon.word_has_role(word, "accuse"):
+        return None
+    subject = next((c for c in word.children if c.dep_ == "nsubj"), None)
+    return actors.within(subject) if subject is not None else None
 
 
 def pronoun_speaker(head: Token, actors: ActorIndex, lexicon: Lexicon) -> list[ActorMention]:
@@ -289,6 +308,11 @@ def may_refer_to(pronoun: Token, speaker: Token) -> bool:
     if pronoun.pos_ != "PRON":
         return False
     plural = speaker.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in speaker.children)
+    # "Ahmed said they killed nine", "the minister said they ...": one person is not
+    # "they"; a body may be ("Hamas said they"), a plural speaker is
+    body = speaker.ent_type_ in BODIES
+    if pronoun.lower_ in GROUP:
+        return plural or body
     return not (plural and pronoun.lower_ == "it")
 
 

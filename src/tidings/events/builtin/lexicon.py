@@ -47,6 +47,8 @@ CUE_ROLES = (
     "cease",  # a word stopping the act it governs: "stop attacking" (087), see frames.tsv
     "unrealised",  # a noun whose "to" clause is wanted, not done: "pressure to help X"
     "toll",  # "shelled X, killing eight": a participle giving an attack's dead, not an event
+    "undergoer",  # a noun whose possessor undergoes it: "the journalist's arrest"
+    "answerable",  # "accused X of attacking", "arrested for killing": X did the gerund's act
     # frames: a word that codes what it governs ("called for talks", "vowed to attack")
     "appeal",
     "intent",
