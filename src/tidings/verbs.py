@@ -160,13 +160,16 @@ def _writing(
         yield None, _Rejects(None, on_reject)
         return
     with ExitStack() as stack:
-        out: TextIO = (
-            sys.stdout
-            if str(output) == "-"
-            else stack.enter_context(Path(output).open("w", encoding="utf-8", newline=""))
-        )
+        out = _open_output(stack, output)
         writer = stack.enter_context(RejectsWriter(rejects_path(output)))
         yield out, _Rejects(writer, on_reject)
+
+
+def _open_output(stack: ExitStack, output: str | os.PathLike[str]) -> TextIO:
+    """Stdout for "-", else the file `output` opened for writing, closed with `stack`."""
+    if str(output) == "-":
+        return sys.stdout
+    return stack.enter_context(Path(output).open("w", encoding="utf-8", newline=""))
 
 
 # -- extract -----------------------------------------------------------------------------
@@ -743,11 +746,8 @@ def audit_sample(
     with Store(db) as store:
         rows = audit_stage.sample(store, n, seed)
     if output is not None:
-        if str(output) == "-":
-            audit_stage.write_sheet(rows, sys.stdout)
-        else:
-            with Path(output).open("w", encoding="utf-8", newline="") as out:
-                audit_stage.write_sheet(rows, out)
+        with ExitStack() as stack:
+            audit_stage.write_sheet(rows, _open_output(stack, output))
     return rows
 
 
