@@ -78,6 +78,7 @@ class _DocCoder:
     def __init__(self, coder: ActorCoder, doc: Doc, date: dt.date | None) -> None:
         self.doc, self.lexicon = doc, coder.lexicon
         self.people: set[int] = set()  # starts of named-actor hits known to be people
+        self.nulled: set[int] = set()  # tokens of entries coding nothing on the date
         hits = outermost(coder.index(doc.vocab).hits(doc))
         kept = (h for h in hits if not rules.modifier(doc, h, self.lexicon))
         hits = [self._dated(h, date) for h in kept if not rules.not_a_country(doc, h, self.lexicon)]
@@ -164,6 +165,7 @@ class _DocCoder:
         """A person or body from people.tsv or a PETRARCH file, by its code on the date;
         a null code ("---", or no office on that date) codes nothing."""
         if not hit.ref:
+            self.nulled.update(range(cand.start, cand.end))  # no actor: not an open one either
             return []
         span = self.doc[cand.start : cand.end]
         person = hit.start in self.people
@@ -337,7 +339,9 @@ class _DocCoder:
             sector = title.sector  # "Ford chief executive": BUS all the same
         country = countries[-1].ref if countries else unlisted.name_country(ent, self.hits, lexicon)
         text = span.text
-        actor = Actor.of(text, country, sector, basis="inferred") if country or sector else Actor(text)
+        actor = (
+            Actor.of(text, country, sector, basis="inferred") if country or sector else Actor(text)
+        )
         waits = country is None and kind_word is not None and kind_word.domestic
         return self._coded(actor, cand.start, cand.end, "person" if name else "group", waits)
 
@@ -437,7 +441,7 @@ class _DocCoder:
         demonym ("the Canadian Press", "Bosnian Serbs"): that country; any other PERSON,
         ORG or NORP name left uncoded: an open-world actor ("General Motors", whose
         "General" was read as a rank and let go)."""
-        taken = {i for c in self.memory.coded for i in range(c.start, c.end)}
+        taken = {i for c in self.memory.coded for i in range(c.start, c.end)} | self.nulled
         for ent, iso3 in rules.entity_countries(self.doc, self.hits, taken, self.lexicon):
             kind: Kind = FALLBACK_LABELS[ent.label_]  # type: ignore[assignment]
             actor = Actor.of(ent.text, iso3, None)

@@ -58,13 +58,16 @@ def name_kind(span: Span, lexicon: Lexicon) -> KindWord | None:
 
 def name_country(span: Span, hits: Sequence[Hit], lexicon: Lexicon) -> str | None:
     """The country a name's own words give: a country word or demonym inside it ("the
-    Canadian Press"), else a known city or state among its words ("Toronto Police")."""
+    Canadian Press"), else a known city or state among its words ("Toronto Police"); a
+    person's name gives none."""
+    if span.label_ == "PERSON":
+        return None  # "Jordan" in "Michael Jordan", "Washington" in "George Washington"
     for hit in hits:
-        if span.start <= hit.start and hit.end <= span.end and hit.kind in COUNTRY_HITS:
-            if not is_affiliation(span.doc, hit.start, hit.end, lexicon):
-                return hit.ref
+        inside = span.start <= hit.start and hit.end <= span.end and hit.kind in COUNTRY_HITS
+        if inside and not is_affiliation(span.doc, hit.start, hit.end, lexicon):
+            return hit.ref
     if span.label_ != "ORG":
-        return None  # "Jordan" in "Michael Jordan" is no country
+        return None
     words = [t for t in span if t.pos_ == "PROPN" and t.lower_ not in lexicon.kinds]
     for i, token in enumerate(words):
         pair = words[i + 1] if i + 1 < len(words) else None
