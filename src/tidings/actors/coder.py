@@ -414,7 +414,7 @@ class _DocCoder:
             found = self._open(ent, cand.start) if ent is not None else None
             return [found] if found is not None else []
         actor = replace(known.actor, text=text)
-        return [replace(known, actor=actor, start=cand.start, end=cand.end)]
+        return [replace(known, actor=actor, start=cand.start, end=cand.end, kind="person")]
 
     def _pronoun(self, cand: Candidate) -> list[Coded]:
         """A subject "he"/"she"/"they": the person (or plural group) just before, in this
@@ -469,6 +469,8 @@ class _DocCoder:
         else:
             actor = Actor(text)
         kind: Kind = OPEN_KINDS[ent.label_]
+        if kind == "person" and ent.root.tag_ in ("NNS", "NNPS"):
+            kind = "group"  # "Bosnian Serbs" tagged a person: a group all the same
         waits = country is None and kind_word is not None and kind_word.domestic
         plural = is_plural(self.doc, ent.end, kind, sector)
         coded = Coded(actor, start, ent.end, kind, waits, plural, entity=ent.text.lower())

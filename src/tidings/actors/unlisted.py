@@ -58,13 +58,18 @@ def name_kind(span: Span, lexicon: Lexicon) -> KindWord | None:
 
 def name_country(span: Span, hits: Sequence[Hit], lexicon: Lexicon) -> str | None:
     """The country a name's own words give: a country word or demonym inside it ("the
-    Canadian Press"), else a known city or state among its words ("Toronto Police"); a
-    person's name gives none."""
-    if span.label_ == "PERSON":
-        return None  # "Jordan" in "Michael Jordan", "Washington" in "George Washington"
+    Canadian Press") or describing it ("Iraqi Kurds"), else a known city or state among
+    its words ("Toronto Police"); a person's name gives only a demonym."""
+    person = span.label_ == "PERSON"  # "Jordan" in "Michael Jordan" is no country
+    before = {c.i for c in span.root.children if c.dep_ in MODIFIER_DEPS and c.i < span.start}
     for hit in hits:
-        inside = span.start <= hit.start and hit.end <= span.end and hit.kind in COUNTRY_HITS
-        if inside and not is_affiliation(span.doc, hit.start, hit.end, lexicon):
+        inside = span.start <= hit.start and hit.end <= span.end
+        described = not person and not before.isdisjoint(range(hit.start, hit.end))
+        if hit.kind not in COUNTRY_HITS or not (inside or described):
+            continue
+        if person and hit.kind != "demonym":  # "Bosnian Serbs" tagged a person still is
+            continue
+        if not is_affiliation(span.doc, hit.start, hit.end, lexicon):
             return hit.ref
     if span.label_ != "ORG":
         return None
