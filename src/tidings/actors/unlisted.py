@@ -73,7 +73,9 @@ def name_country(span: Span, hits: Sequence[Hit], lexicon: Lexicon) -> str | Non
             return hit.ref
     if span.label_ != "ORG":
         return None
-    words = [t for t in span if t.pos_ == "PROPN" and t.lower_ not in lexicon.kinds]
+    words = [  # not an acronym: "BAK" is a missile's maker, not Baku
+        t for t in span if t.pos_ == "PROPN" and t.lower_ not in lexicon.kinds and not t.is_upper
+    ]
     for i, token in enumerate(words):
         pair = words[i + 1] if i + 1 < len(words) else None
         if pair is not None and pair.i == token.i + 1:
@@ -87,13 +89,20 @@ def name_country(span: Span, hits: Sequence[Hit], lexicon: Lexicon) -> str | Non
 
 
 def participant(span: Span, lexicon: Lexicon) -> bool:
-    """Whether a name takes part as an actor here: not a place ("in the Ford plant" is
-    where), not a nationality describing a thing ("Iraqi oil"), not a disease or prize."""
+    """Whether a name takes part as an actor here: not a place ("at Ford" is where), not a
+    nationality or a name describing a thing ("Iraqi oil", "a BAK missile"), not a
+    disease or a prize."""
     root = span.root
     if is_place(root, lexicon, capital=False):
         return False
     if span.label_ == "NORP" and (root.dep_ in MODIFIER_DEPS or root.pos_ not in ("NOUN", "PROPN")):
         return False
+    thing = root.head.pos_ in ("NOUN", "PROPN", "NUM") and root.head.ent_type_ != "PERSON"
+    if root.dep_ in MODIFIER_DEPS and thing and root.head.i >= span.end:
+        return False  # "a BAK missile", "the Mueller inquiry": a name describing a thing
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is not None and after.ent_type_ == "PRODUCT":
+        return False  # "a Boeing 777": the maker naming its product
     kind = name_kind(span, lexicon)
     return kind is None or kind.sector is not None
 
