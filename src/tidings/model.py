@@ -17,6 +17,9 @@ PlacePrecision = Literal["country", "admin1", "city", "landmark"]
 PlaceRole = Literal["place", "metonym", "demonym"]
 Modality = Literal["asserted", "negated", "future", "threat", "hypothetical", "denied"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
+# How an actor's code was reached: "known" from a lexicon or dictionary entry, "inferred"
+# from kind words or context (an open-world name, the story's country); None: no code.
+Basis = Literal["known", "inferred"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +51,9 @@ class Actor:
 
     `code` is the full code ("IRQGOV", "USAMIL", "IGOUNO"); `country` is the ISO 3166
     alpha-3 country the actor belongs to (None for IGOs and the unknown) and `sector`
-    the agent block (GOV, MIL, REB, IGO, ...).
+    the agent block (GOV, MIL, REB, IGO, ...). `basis` says how the code was reached, so
+    analysts can keep known entries apart from inferred codes; None when nothing is coded
+    (a named participant no evidence places: `code` None, `text` kept).
     """
 
     text: str
@@ -56,6 +61,7 @@ class Actor:
     country: str | None = None
     sector: str | None = None
     affiliation: str | None = None  # e.g. IRN for "pro-Iran militias" in IRQ
+    basis: Basis | None = None
 
     @classmethod
     def of(cls, text: str, country: str | None, sector: str | None, **kw: Any) -> Actor:

@@ -45,13 +45,20 @@ NOT_ACTORS = [
     ("Prominent government offices were hit.", "government"),  # describes offices
     ("The turkey was delicious.", "turkey"),  # lower case: the bird
     ("Who knows what the talks will bring?", "Who"),  # not the WHO
-    ("Michael Jordan retired.", "Jordan"),  # part of a person's name
 ]
 
 
 @pytest.mark.parametrize(("text", "words"), NOT_ACTORS)
 def test_leaves_out_non_actors(nlp, text, words):
     assert covering(text, mentions_of(nlp, text), words) is None
+
+
+def test_a_country_inside_a_name_is_no_country(nlp):
+    """ "Michael Jordan" is a person (an open-world actor), never the country Jordan."""
+    text = "Michael Jordan retired."
+    mention = covering(text, mentions_of(nlp, text), "Jordan")
+    assert mention is not None and mention.actor.text == "Michael Jordan"
+    assert (mention.actor.code, mention.actor.country) == (None, None)
 
 
 def test_entity_holding_a_country_name_falls_back_to_that_country(nlp):

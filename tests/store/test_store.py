@@ -108,8 +108,8 @@ def full_mention() -> EventMention:
         cameo=Cameo(code="183", root="18", quad_class=4, goldstein=-10.0, name="suicide bombing"),
         plover=Plover(type="ASSAULT", mode="aerial weapons"),
         acled=Acled(event_type="Explosions/Remote violence", sub_event_type="Drone strike"),
-        source=Actor(text="a drone", code="IRQREB", country="IRQ", sector="REB", affiliation="IRN"),
-        target=Actor("prime minister", "IRQGOV", "IRQ", "GOV", affiliation="IRQ"),
+        source=Actor("a drone", "IRQREB", "IRQ", "REB", affiliation="IRN", basis="known"),
+        target=Actor("prime minister", "IRQGOV", "IRQ", "GOV", affiliation="IRQ", basis="inferred"),
         date=dt.date(2021, 11, 7),
         date_end=dt.date(2021, 11, 8),
         date_precision="day",
@@ -128,7 +128,7 @@ def full_mention() -> EventMention:
         location_text="in Baghdad",
         casualties=Casualties(1, 2, 6, 9, 0, 0, 3, 4, 100, 200, text="several guards hurt"),
         modality="denied",
-        attributed_to=Actor("Ned Price", "USAGOV", "USA", "GOV", affiliation="USA"),
+        attributed_to=Actor("Ned Price", "USAGOV", "USA", "GOV", affiliation="USA", basis="known"),
         confidence=0.875,
     )
 
@@ -473,7 +473,7 @@ def test_an_older_store_is_refused_and_left_as_it_was(tmp_path):
     with Store(path) as s:
         s._con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
         s._con.execute("DROP TABLE story_spans")
-    with pytest.raises(StoreError, match="schema version 2, this Tidings writes version 3"):
+    with pytest.raises(StoreError, match="schema version 2, this Tidings writes version 4"):
         Store(path)
     con = duckdb.connect(str(path))
     tables = {

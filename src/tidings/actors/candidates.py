@@ -71,7 +71,7 @@ def candidates(doc: Doc, hits: list[Hit], lexicon: Lexicon) -> list[Candidate]:
         inside = tuple(h for h in hits if start <= h.start and h.end <= end)
         found.append(Candidate(start, end, "role", inside, head))
     for ent in doc.ents:
-        if ent.label_ in ("PERSON", "ORG"):
+        if ent.label_ in ("PERSON", "ORG", "NORP"):
             found.append(Candidate(ent.start, ent.end, "person"))
     for token in doc:  # "Pelosi had opposed": a surname the tagger missed, if named before
         if token.pos_ == "PROPN" and not token.ent_type_ and token.dep_ in rules.PRONOUN_DEPS:

@@ -15,10 +15,10 @@ import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from tidings.actors import origins, rules
+from tidings.actors import origins, rules, unlisted
 from tidings.actors.candidates import Candidate, candidates
 from tidings.actors.coref import Coded, Kind, Memory, appositive_name, is_plural, pronoun_kind
 from tidings.actors.lexicon import Lexicon, Role, default_lexicon
@@ -31,11 +31,12 @@ from tidings.model import Actor, ActorMention
 
 COUNTRY_KINDS = frozenset({"name", "capital", "demonym"})
 FALLBACK_LABELS = {"ORG": "organisation", "NORP": "group", "GPE": "state"}
+OPEN_KINDS: dict[str, Kind] = {"PERSON": "person", "ORG": "organisation", "NORP": "group"}
 
 
 # Sectors whose definite role phrases ("the broadcaster", "the militants") usually point
 # back to a named organisation, and how many sentences back to look for it.
-ANAPHORIC_SECTORS = frozenset({"MED", "REB", "IGO", "NGO"})
+ANAPHORIC_SECTORS = frozenset({"MED", "REB", "IGO", "NGO", "BUS"})
 ANAPHORA_SENTENCES = 3
 
 
@@ -77,6 +78,7 @@ class _DocCoder:
     def __init__(self, coder: ActorCoder, doc: Doc, date: dt.date | None) -> None:
         self.doc, self.lexicon = doc, coder.lexicon
         self.people: set[int] = set()  # starts of named-actor hits known to be people
+        self.nulled: set[int] = set()  # tokens of entries coding nothing on the date
         hits = outermost(coder.index(doc.vocab).hits(doc))
         kept = (h for h in hits if not rules.modifier(doc, h, self.lexicon))
         hits = [self._dated(h, date) for h in kept if not rules.not_a_country(doc, h, self.lexicon)]
@@ -163,6 +165,7 @@ class _DocCoder:
         """A person or body from people.tsv or a PETRARCH file, by its code on the date;
         a null code ("---", or no office on that date) codes nothing."""
         if not hit.ref:
+            self.nulled.update(range(cand.start, cand.end))  # no actor: not an open one either
             return []
         span = self.doc[cand.start : cand.end]
         person = hit.start in self.people
@@ -223,6 +226,11 @@ class _DocCoder:
         name = doc[max(marks) : cand.head + 1] if max(marks) <= cand.head else None
         if name is not None and not all(t.pos_ == "PROPN" or t.is_punct for t in name):
             name = None
+        if name is not None:  # "General Motors", "Toronto Police Service": a body's name
+            ent = self._named_body(cand, name)
+            if ent is not None:
+                found = self._open(ent, max(cand.start, ent.start))
+                return [found] if found is not None else []
         kind: Kind = "person" if name else "group"
         if name is None and rules.is_place(doc[cand.head], lexicon, capital=False):
             return []  # "outside the embassy", "in parliament": a place here
@@ -272,18 +280,25 @@ class _DocCoder:
             return [self.memory.remember(coded, name_text or words.text, title_text)]
         if title is None or (title.phrase in lexicon.words("needs_country") and not countries):
             return []  # "tanks" with no country of their own: equipment, not an actor
+        body = self._headed(cand, name, title, countries)
+        if body is not None:  # "a spokesman for Ford Motor Co.": the company's, not GOV
+            name_text = name_text or appositive_name(doc[cand.head])
+            return [self.memory.remember(body, name_text, title_text)]
         sector = title.sector
         if len({h.ref for h in countries}) > 1 and rules.coordinated(doc, countries):
             return self._split(cand, countries, title, affiliation, kind)
         country = countries[-1].ref if countries else None
+        inferred = False
         if country is None and name is None and affiliation is None:
             found = origins.prep_countries(doc[cand.head], self.hits, lexicon, title.phrase)
             if len(found) > 1:  # "officials from Iran and Iraq": the role once per country
                 made = [lexicon.role_actor(text, c, title) for c in found]
                 return [self._coded(a, cand.start, cand.end, kind) for a in made]
             country = found[0] if found else origins.city_modifier_country(span, cand.hits)
+            inferred = not found and country is not None  # a gazetteer city's country
         if country is None and name is not None and affiliation is None:
             country = origins.title_place_country(span, cand.hits)
+            inferred = country is not None
         known = self.memory.person(name_text) if name is not None and country is None else None
         if known is not None:
             country = known.actor.country
@@ -297,10 +312,48 @@ class _DocCoder:
         needs_focus = country is None and not foreign and (known is None or known.needs_focus)
         if needs_focus and adversary_countries(doc[cand.head], self.hits, lexicon):
             needs_focus = False  # "civilians imprisoned for acting against Moscow"
-        actor = lexicon.role_actor(text, country, title, affiliation=affiliation)
+        basis = "inferred" if inferred else None
+        actor = lexicon.role_actor(text, country, title, affiliation=affiliation, basis=basis)
         coded = self._coded(actor, cand.start, cand.end, kind, needs_focus)
         name_text = name_text or appositive_name(doc[cand.head])  # "X, the Speaker"
         return [self.memory.remember(coded, name_text, title_text)]
+
+    def _headed(
+        self, cand: Candidate, name: Span | None, title: Role, countries: list[Hit]
+    ) -> Coded | None:
+        """A title of someone heading or speaking for an unlisted organisation (markers.tsv:
+        org_title): the body's sector (a company's president is BUS) and country; with a
+        body of no known kind, the title's own sector unless it is the generic GOV."""
+        lexicon = self.lexicon
+        if title.phrase.lower() not in lexicon.words("org_title"):
+            return None
+        span = self.doc[cand.start : cand.end]
+        ent = unlisted.headed_body(span, self.doc[cand.head], name, self.hits)
+        if ent is None:
+            return None
+        kind_word = unlisted.name_kind(ent, lexicon)
+        if kind_word is not None and kind_word.sector is None:
+            return None  # "COVID-19 spokesman": no body
+        sector = kind_word.sector if kind_word else None
+        if sector is None and title.sector != "GOV":
+            sector = title.sector  # "Ford chief executive": BUS all the same
+        country = countries[-1].ref if countries else unlisted.name_country(ent, self.hits, lexicon)
+        text = span.text
+        actor = (
+            Actor.of(text, country, sector, basis="inferred") if country or sector else Actor(text)
+        )
+        waits = country is None and kind_word is not None and kind_word.domestic
+        return self._coded(actor, cand.start, cand.end, "person" if name else "group", waits)
+
+    def _named_body(self, cand: Candidate, name: Span) -> Span | None:
+        """The ORG entity a role word and the name after it both sit in, when a kind word
+        of it says what body it is ("General Motors": a carmaker, no general; "Toronto
+        Police Service": police), so the name is coded as that body, not as a titled man."""
+        first = min(h.start for h in cand.hits)
+        ent = next((e for e in self.doc.ents if e.start <= first and name.end <= e.end), None)
+        if ent is None or ent.label_ != "ORG":
+            return None
+        return ent if unlisted.name_kind(ent, self.lexicon) is not None else None
 
     def _split(
         self, cand: Candidate, countries: list[Hit], title: Role, affiliation: str | None,
@@ -332,26 +385,36 @@ class _DocCoder:
 
     def _antecedent_org(self, cand: Candidate, sector: str) -> Coded | None:
         """ "the broadcaster" after "Al Arabiya", "the militants" after "Hamas": a definite
-        role phrase naming the sector of an organisation coded shortly before."""
+        role phrase naming the sector of an organisation coded shortly before; an unlisted
+        one still uncoded is of that sector ("Ford ... the company": both BUS)."""
         if self.doc[cand.start].lower_ != "the" or sector not in ANAPHORIC_SECTORS:
             return None
         sentence = self.sentence_of[cand.start]
         for prior in reversed(self.memory.coded):
             if sentence - self.sentence_of[prior.start] > ANAPHORA_SENTENCES:
                 break
-            if prior.kind == "organisation" and prior.actor.sector == sector:
+            if prior.kind != "organisation":
+                continue
+            body = self.doc[cand.head].tag_ == "NN"  # "the company", not "the militants"
+            if prior.actor.code is None and prior.entity and body:  # "Ford ... the company"
+                prior = self.memory.refine(prior, Actor.of(prior.actor.text, None, sector,
+                                                           basis="inferred"))  # fmt: skip
+            if prior.actor.sector == sector:
                 actor = replace(prior.actor, text=self.doc[cand.start : cand.end].text)
-                return self._coded(actor, cand.start, cand.end, "organisation")
+                coded = self._coded(actor, cand.start, cand.end, "organisation")
+                return replace(coded, entity=prior.entity)
         return None
 
     def _known_person(self, cand: Candidate) -> list[Coded]:
         """A name seen earlier with a title ("Al-Kadhimi" after "Prime Minister ...")."""
         text = self.doc[cand.start : cand.end].text
         known = self.memory.person(text)
-        if known is None:
-            return []
+        if known is None:  # a name no entry knows: an open-world actor, as its words say
+            ent = unlisted.entity_at(self.doc, cand.start, cand.end)
+            found = self._open(ent, cand.start) if ent is not None else None
+            return [found] if found is not None else []
         actor = replace(known.actor, text=text)
-        return [Coded(actor, cand.start, cand.end, "person", known.needs_focus)]
+        return [replace(known, actor=actor, start=cand.start, end=cand.end, kind="person")]
 
     def _pronoun(self, cand: Candidate) -> list[Coded]:
         """A subject "he"/"she"/"they": the person (or plural group) just before, in this
@@ -375,20 +438,57 @@ class _DocCoder:
 
     def _entity_fallback(self) -> None:
         """A spaCy ORG/NORP/GPE entity nothing coded whose longer name holds a country or
-        demonym ("the Canadian Press", "Bosnian Serbs"): that country."""
-        taken = {i for c in self.memory.coded for i in range(c.start, c.end)}
+        demonym ("the Canadian Press", "Bosnian Serbs"): that country; any other PERSON,
+        ORG or NORP name left uncoded: an open-world actor ("General Motors", whose
+        "General" was read as a rank and let go)."""
+        taken = {i for c in self.memory.coded for i in range(c.start, c.end)} | self.nulled
         for ent, iso3 in rules.entity_countries(self.doc, self.hits, taken, self.lexicon):
             kind: Kind = FALLBACK_LABELS[ent.label_]  # type: ignore[assignment]
             actor = Actor.of(ent.text, iso3, None)
             self.memory.coded.append(self._coded(actor, ent.start, ent.end, kind))
+            taken.update(range(ent.start, ent.end))
+        for ent in self.doc.ents:  # names a dictionary word inside kept from the first pass
+            if ent.label_ in OPEN_KINDS and taken.isdisjoint(range(ent.start, ent.end)):
+                found = self._open(ent, ent.start)
+                if found is not None:
+                    self.memory.coded.append(found)
+
+    def _open(self, ent: Span, start: int) -> Coded | None:
+        """An unlisted PERSON/ORG/NORP name over tokens [start, ent.end): its sector from a
+        kind word of its name, its country from its own words; a body domestic by nature
+        (police, a court, a ministry) with no country of its own waits for the story's."""
+        lexicon = self.lexicon
+        if not unlisted.participant(ent, lexicon):
+            return None
+        kind_word = unlisted.name_kind(ent, lexicon)
+        sector = kind_word.sector if kind_word is not None else None
+        country = unlisted.name_country(ent, self.hits, lexicon)
+        text = self.doc[start : ent.end].text
+        if country or sector:
+            actor = Actor.of(text, country, sector, basis="inferred")
+        else:
+            actor = Actor(text)
+        kind: Kind = OPEN_KINDS[ent.label_]
+        if kind == "person" and ent.root.tag_ in ("NNS", "NNPS"):
+            kind = "group"  # "Bosnian Serbs" tagged a person: a group all the same
+        waits = country is None and kind_word is not None and kind_word.domestic
+        plural = is_plural(self.doc, ent.end, kind, sector)
+        coded = Coded(actor, start, ent.end, kind, waits, plural, entity=ent.text.lower())
+        return self.memory.remember(coded, ent.text, whole=kind != "person")
 
     def _mention(self, coded: Coded, focus: str | None) -> ActorMention:
         """The mention as handed on: a role waiting for a country takes the focus country;
         a region its own words name has its block written in."""
         actor = coded.actor
         if coded.needs_focus and focus is not None:
-            actor = Actor.of(actor.text, focus, actor.sector, affiliation=actor.affiliation)
+            actor = Actor.of(
+                actor.text, focus, actor.sector, affiliation=actor.affiliation, basis="inferred"
+            )
         actor = with_region(actor, self._region(coded))
+        if actor.code is None:
+            actor = replace(actor, basis=None)
+        elif actor.basis is None:  # every code not marked inferred came from entries
+            actor = replace(actor, basis="known")
         first, last = self.doc[coded.start], self.doc[coded.end - 1]
         return ActorMention(
             actor=actor,

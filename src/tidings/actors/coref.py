@@ -13,7 +13,7 @@ country is never guessed from nothing.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from spacy.tokens import Doc, Token
@@ -37,6 +37,7 @@ class Coded:
     kind: Kind
     needs_focus: bool = False
     plural: bool = False  # a group "they" can point back to
+    entity: str = ""  # an unlisted name it stands for, so two uncoded names stay apart
 
 
 @dataclass(slots=True)
@@ -49,14 +50,32 @@ class Memory:
     people: dict[str, Coded] = field(default_factory=dict)  # full and last names
     titles: dict[str, list[Coded]] = field(default_factory=dict)  # "prime minister" -> people
 
-    def remember(self, coded: Coded, name: str = "", title: str = "") -> Coded:
-        """Note a named person's full and last name, and the title they were named with."""
+    def remember(self, coded: Coded, name: str = "", title: str = "", whole: bool = False) -> Coded:
+        """Note a named person's full and last name (an organisation's full name only:
+        `whole`), and the title they were named with. A name first seen with no code
+        ("Marc Emery, a Canadian activist") takes the code its apposition gives."""
         if name:
-            for key in {name.lower(), name.split()[-1].lower()}:
-                self.people.setdefault(key, coded)
+            name = name.lower().removeprefix("the ").strip()
+            for key in {name} if whole else {name, name.split()[-1]}:
+                earlier = self.people.setdefault(key, coded)
+                if earlier is not coded and earlier.actor.code is None and coded.actor.code:
+                    actor = replace(coded.actor, text=earlier.actor.text, basis="inferred")
+                    self.refine(earlier, actor)
         if title and coded.actor.code:
             self.titles.setdefault(title.lower(), []).append(coded)
         return coded
+
+    def refine(self, earlier: Coded, actor: Actor) -> Coded:
+        """Give an unlisted name the code a later mention shows it has ("Ford ... the
+        company": BUS), wherever the document has it so far."""
+        better = replace(earlier, actor=actor)
+        for i, prior in enumerate(self.coded):
+            if prior is earlier or (earlier.entity and prior.entity == earlier.entity):
+                self.coded[i] = replace(prior, actor=replace(actor, text=prior.actor.text))
+        for key, prior in list(self.people.items()):
+            if prior is earlier:
+                self.people[key] = better
+        return better
 
     def person(self, text: str) -> Coded | None:
         key = text.lower().removeprefix("the ").strip()
@@ -65,7 +84,7 @@ class Memory:
     def titled(self, title: str) -> Coded | None:
         """The one code every person named with `title` so far had, if only one."""
         people = self.titles.get(title.lower(), [])
-        if len({(c.actor.code, c.needs_focus) for c in people}) != 1:
+        if len({(c.actor.code, c.needs_focus, c.entity) for c in people}) != 1:
             return None
         return people[-1]
 
@@ -174,7 +193,7 @@ def _one_reading(window: list[Coded]) -> Coded | None:
     ("Taliban gunmen and suicide bombers ... They": AFGREB)."""
     if not window:
         return None
-    if len({(c.actor.code, c.needs_focus) for c in window}) == 1:
+    if len({(c.actor.code, c.needs_focus, c.entity) for c in window}) == 1:
         return window[-1]
     countried = [c for c in window if c.actor.country]
     if len({c.actor.sector for c in window}) != 1 or not countried:

@@ -38,6 +38,7 @@ MARKER_KINDS = frozenset(
         "compass",
         "rank",
         "kin",
+        "org_title",
     }
 )
 _ISO3 = re.compile(r"[A-Z]{3}")
@@ -78,6 +79,17 @@ class Role:
 
 
 @dataclass(frozen=True, slots=True)
+class KindWord:
+    """A word of a name that says what the named body is (kinds.tsv); `sector` None for a
+    word that makes the name no participant ("COVID-19")."""
+
+    word: str
+    sector: str | None
+    priority: int
+    domestic: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Organisation:
     names: tuple[str, ...]
     code: str
@@ -97,6 +109,7 @@ class Lexicon:
     actors: tuple[KnownActor, ...] = ()  # named people and bodies with dated codes
     regions: dict[str, str] = field(default_factory=dict)  # form_key -> region block
     ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lower -> countries
+    kinds: dict[str, KindWord] = field(default_factory=dict)  # lower word -> its kind
 
     def region_block(self, words: str) -> str | None:
         """The region block of a region name or demonym ("Gaza", "Gazans" -> GZA)."""
@@ -215,6 +228,27 @@ def load_roles(path: Path, sectors: frozenset[str]) -> tuple[Role, ...]:
     return tuple(roles)
 
 
+def load_kinds(path: Path, sectors: frozenset[str]) -> dict[str, KindWord]:
+    """kinds.tsv: the words of a name that say what an unlisted body is."""
+    kinds: dict[str, KindWord] = {}
+    for row in read_tsv(path, ["word", "sector", "priority", "domestic"]):
+        word, sector = row["word"].lower(), row["sector"]
+        if " " in word:
+            raise row.fail(f"kind word {word!r} must be one word")
+        if sector != "-" and sector not in sectors:
+            raise row.fail(f"unknown sector {sector!r} (see sector_codes.tsv, or - for none)")
+        if row["priority"] not in {"1", "2", "3"}:
+            raise row.fail(f"priority {row['priority']!r} is not 1, 2 or 3")
+        if row["domestic"] not in {"yes", "no"}:
+            raise row.fail(f"domestic {row['domestic']!r} is not yes or no")
+        if word in kinds:
+            raise row.fail(f"kind word {word!r} is listed twice")
+        kinds[word] = KindWord(
+            word, None if sector == "-" else sector, int(row["priority"]), row["domestic"] == "yes"
+        )
+    return kinds
+
+
 def load_organisations(
     path: Path, sectors: frozenset[str], countries: dict[str, Country], claims: _Claims
 ) -> tuple[Organisation, ...]:
@@ -292,6 +326,7 @@ def load_lexicon(data_dir: Path | str | None = None) -> Lexicon:
         actors=load_people(folder / "people.tsv", claims),
         regions=regions,
         ambiguous=load_ambiguous(folder / "ambiguous.tsv", countries),
+        kinds=load_kinds(folder / "kinds.tsv", sectors),
     )
 
 

@@ -19,6 +19,9 @@ from tidings.actors.rules import COUNTRY_HITS, is_affiliation
 # Prepositions after a role noun that give it a country: "a court in Peru", "dissidents
 # from Cuba", "the leaders of Chile", "officers in the Chilean army", "students across Peru".
 ORIGIN_PREPS = frozenset({"in", "from", "of", "across", "throughout", "inside"})
+# How a city's name modifies the role it gives a country to: "Karachi police" (compound),
+# "Montreal police" (a tagger's adjective).
+CITY_DEPS = frozenset({"compound", "amod"})
 
 
 def prep_countries(head: Token, hits: Sequence[Hit], lexicon: Lexicon, role: str = "") -> list[str]:
@@ -77,7 +80,13 @@ def city_modifier_country(span: Span, hits: Sequence[Hit]) -> str | None:
     naming the role's place, as a capital does ("Kabul police")."""
     taken = {i for h in hits for i in range(h.start, h.end)}
     for token in span:
-        if token.dep_ == "compound" and token.head.dep_ != "compound" and token.i not in taken:
+        if token.dep_ in CITY_DEPS and token.head.dep_ != "compound" and token.i not in taken:
+            if token.pos_ == "ADJ" and token.text[:1].isupper() and token.ent_type_ == "GPE":
+                # "Montreal" tagged an adjective: a known city's country all the same
+                country = place_country(token.text)
+                if country:
+                    return country
+                continue
             found = city_country(token, ("PERSON", "NORP"))  # "Karachi police" is an ORG
             if found:
                 return found[0]

@@ -37,7 +37,8 @@ from tidings.store.flat import (
 )
 from tidings.store.recall import Recall
 
-SCHEMA_VERSION = "3"  # 2: events.first_seen/last_seen, articles.source_key/minhash; 3: story_spans
+SCHEMA_VERSION = "4"  # 2: events.first_seen/last_seen, articles.source_key/minhash; 3: story_spans;
+# 4: {source,target,attributed_to}_basis
 
 # table -> (columns with SQL types, primary key)
 TABLES: dict[str, tuple[tuple[tuple[str, str], ...], tuple[str, ...]]] = {

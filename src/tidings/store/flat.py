@@ -26,7 +26,9 @@ from tidings.model import (
     Rejected,
 )
 
-_ACTOR = tuple((name, "VARCHAR") for name in ("text", "code", "country", "sector", "affiliation"))
+_ACTOR = tuple(
+    (name, "VARCHAR") for name in ("text", "code", "country", "sector", "affiliation", "basis")
+)
 _TOLL = ("killed", "injured", "arrested", "abducted", "displaced")
 
 MENTION_SCHEMA: tuple[tuple[str, str], ...] = (
