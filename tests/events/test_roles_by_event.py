@@ -135,3 +135,29 @@ def test_reported_events_are_attributed_to_their_speaker(nlp, text, trigger, spe
 def test_a_plural_pronoun_names_no_single_speaker(nlp, text, source):
     found = {s for s, _ in _roles(nlp, text, "killed")}
     assert found == {source}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target", "code"),
+    [
+        # unnamed people counted as whom violence or an arrest was done to: civilians
+        ("The blast injured another 15.", "injured", "another 15", "CVL"),
+        ("The explosion injured more than 260.", "injured", "more than 260", "CVL"),
+        ("Thousands have been arrested since March.", "arrested", "Thousands", "CVL"),
+        ("Gunmen killed two others on Monday.", "killed", "two others", "CVL"),
+        ("Police arrested several on Monday.", "arrested", "several", "CVL"),
+        # a count of things or of a named kind is no unnamed target
+        ("The rebels fired dozens of rockets.", "fired", None, None),
+        ("Gunmen killed dozens of soldiers.", "killed", "soldiers", "SYRMIL"),
+        # a named target wins over a count
+        ("Gunmen killed 12 civilians in the village.", "killed", "civilians", "SYRCVL"),
+        # a count with no violence or arrest is nobody's target
+        ("The minister criticised thousands on Monday.", "criticised", None, None),
+    ],
+)  # fmt: skip
+def test_counted_people_are_the_target_of_violence(nlp, text, trigger, target, code):
+    events = [e for e in code_with_actors(nlp, text, PARTIES, DAY) if e.trigger == trigger]
+    assert events, f"no {trigger!r} event in {text!r}"
+    assert {(e.target.text, e.target.code) if e.target else (None, None) for e in events} == {
+        (target, code)
+    }

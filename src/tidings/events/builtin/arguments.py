@@ -21,11 +21,12 @@ from tidings.events.builtin.event_places import (
 )
 from tidings.events.builtin.governing import is_purpose
 from tidings.events.builtin.lexicon import load_lexicon
-from tidings.model import ActorMention
+from tidings.model import Actor, ActorMention
 
 __all__ = [
     "ActorIndex",
     "answerable_doer",
+    "counted_people",
     "demonym_mentions",
     "host_targets",
     "noun_arguments",
@@ -419,3 +420,30 @@ def object_phrase(noun: Token) -> Token:
     prep, measure = noun.head, noun.head.head
     of_object = noun.dep_ == "pobj" and prep.lower_ == "of" and measure.dep_ in OBJECT_DEPS
     return measure if of_object and measure.pos_ == "NOUN" and measure.i < noun.i else noun
+
+
+# where the people a verb's act was done to stand: "injured 15", "dozens were arrested"
+# (the parser hangs a count with "more than" on the verb: "injured more than 260")
+COUNTED_DEPS = ("dobj", "obj", "nsubjpass", "npadvmod")
+UNNAMED_PEOPLE = "CVL"
+
+
+def counted_people(verb: Token) -> ActorMention | None:
+    """Unnamed people counted as whom a violent act or an arrest was done to: a bare number
+    or a crowd noun with no "of" phrase as the verb's object or passive subject ("injured
+    another 15", "thousands were arrested", "killed two others"): civilians whose country
+    the sentence does not give. A count of things ("fired dozens of rockets") is none."""
+    lexicon = load_lexicon()
+    for token in children_of(verb, COUNTED_DEPS):
+        modifiers = ("det", "amod", "quantmod", "advmod")  # "another 15", "more than 260"
+        bare = token.pos_ == "NUM" and all(c.dep_ in modifiers for c in token.children)
+        crowd = token.pos_ != "NUM" and lexicon.word_has_role(token, "crowd")
+        if token.dep_ == "npadvmod" and not bare or not (bare or crowd):
+            continue
+        if prep_objects(token, ("of",)):
+            continue  # "dozens of rockets", "thousands of soldiers": counted by their noun
+        words = token.doc[token.left_edge.i : token.right_edge.i + 1]
+        sentence = next(n for n, s in enumerate(token.doc.sents) if s.start <= token.i < s.end)
+        actor = Actor.of(words.text, None, UNNAMED_PEOPLE, basis="inferred")
+        return ActorMention(actor, words.start_char, words.end_char, sentence, kind="group")
+    return None

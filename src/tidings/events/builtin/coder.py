@@ -19,6 +19,7 @@ from tidings.errors import ConfigError
 from tidings.events.acled import acled_type
 from tidings.events.builtin.arguments import (
     ActorIndex,
+    counted_people,
     demonym_mentions,
     host_targets,
     noun_arguments,
@@ -57,6 +58,7 @@ from tidings.resources import package_file
 __all__ = ["EventCoder", "code_events", "default_coder"]
 
 INSTRUMENT_PREPS = ("in", "during", "by")  # "killed in/during an air strike by X"
+ARREST = "173"  # arrests and violence (roots 18-20) are done to people, counted or named
 MATERIAL_CONFLICT = "14"  # roots 14-20: done to people, even in a participle
 VISIT = "042"  # a visit goes to the country of the place it names
 CLAUSE_TARGETS = ("accuse", "demand", "appeal")  # roles whose "that"-clause names the target
@@ -151,6 +153,10 @@ class EventCoder:
             weapon = self._weapon(trigger)
             if not sources and weapon is not None:
                 sources = [m for m in firers(weapon[0], index) if m not in targets]
+            code = trigger.entry.code
+            done_to_people = self.ontology.is_violent(code) or code.startswith(ARREST)
+            if not targets and done_to_people and (counted := counted_people(head)) is not None:
+                targets = [counted]  # "injured another 15", "thousands were arrested"
             if not sources and any(c.dep_ == "auxpass" for c in head.children):
                 violent = self.ontology.is_violent(trigger.entry.code)
                 found = self._instrument_sources(head, index, violent)

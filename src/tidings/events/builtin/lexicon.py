@@ -49,6 +49,7 @@ CUE_ROLES = (
     "toll",  # "shelled X, killing eight": a participle giving an attack's dead, not an event
     "undergoer",  # a noun whose possessor undergoes it: "the journalist's arrest"
     "answerable",  # "accused X of attacking", "arrested for killing": X did the gerund's act
+    "crowd",  # "injured dozens", "thousands were arrested": an unnamed count of people
     # frames: a word that codes what it governs ("called for talks", "vowed to attack")
     "appeal",
     "intent",
