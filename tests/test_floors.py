@@ -17,6 +17,7 @@ import pytest
 
 from tidings.eval.petrarch import score_petrarch
 from tidings.eval.plover import score_plover
+from tidings.eval.wikievents import score_wikievents
 from tidings.ingest import read_articles
 from tidings.merge import merge_mentions
 from tidings.model import Article
@@ -102,3 +103,11 @@ def test_toponyms_found_and_placed_stay_above_their_floor(shared, name):
     tally = geocoding.score(name, None, geocoding.NearestCountry()).prior.all
     assert tally.gold >= 600
     assert tally.near / tally.gold >= FLOORS["where"][name.replace("-", "_")]
+
+
+def test_wikievents_argument_recall_stays_above_its_floors(shared, pipeline):
+    rows = score_wikievents(shared / "eval" / "wikievents" / "dev.jsonl", pipeline.extract).rows()
+    whole = next(r for r in rows if r["events"] == "all")
+    assert whole["source args"] >= 30 and whole["target args"] >= 100
+    assert whole["source recall"] >= FLOORS["actors"]["wikievents_source_recall"]
+    assert whole["target recall"] >= FLOORS["actors"]["wikievents_target_recall"]
