@@ -26,6 +26,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from halves import halves  # bench/halves.py, beside this script
 from tidings.actors import ActorCoder
 from tidings.eval import score_petrarch, score_plover, score_wikievents
 from tidings.model import Article, to_record
@@ -53,22 +54,6 @@ def coder(files: tuple[str, ...], scratch: Path) -> ActorCoder:
     for name in files:
         (folder / name).symlink_to(PETRARCH / name)
     return ActorCoder.from_petrarch(folder)
-
-
-def halves(gold: Path, scratch: Path) -> dict[str, Path]:
-    """The tune (first half) and check (second half) of a JSONL gold file, beside a link to
-    its coref folder (WikiEvents reads it from the gold file's folder)."""
-    lines = gold.read_text(encoding="utf-8").splitlines()
-    parts = {"tune": lines[: len(lines) // 2], "check": lines[len(lines) // 2 :]}
-    out = {}
-    for half, part in parts.items():
-        folder = scratch / f"{gold.parent.name}-{half}"
-        folder.mkdir()
-        if (gold.parent / "coref").is_dir():
-            (folder / "coref").symlink_to(gold.parent / "coref")
-        out[half] = folder / gold.name
-        out[half].write_text("\n".join(part) + "\n", encoding="utf-8")
-    return out
 
 
 def cells(rows: list[dict], keep: Callable[[dict], bool]) -> str:
