@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from tidings.actors import misread_participle
-from tidings.events.builtin.actor_index import ActorIndex
+from tidings.events.builtin.actor_index import CIVILIANS, ActorIndex
 from tidings.events.builtin.event_places import (
     demonym_mentions,
     demonym_source,
@@ -425,7 +425,7 @@ def object_phrase(noun: Token) -> Token:
 # where the people a verb's act was done to stand: "injured 15", "dozens were arrested"
 # (the parser hangs a count with "more than" on the verb: "injured more than 260")
 COUNTED_DEPS = ("dobj", "obj", "nsubjpass", "npadvmod")
-UNNAMED_PEOPLE = "CVL"
+COUNT_MODIFIERS = ("det", "amod", "quantmod", "advmod")  # "another 15", "more than 260"
 
 
 def counted_people(verb: Token) -> ActorMention | None:
@@ -435,15 +435,14 @@ def counted_people(verb: Token) -> ActorMention | None:
     the sentence does not give. A count of things ("fired dozens of rockets") is none."""
     lexicon = load_lexicon()
     for token in children_of(verb, COUNTED_DEPS):
-        modifiers = ("det", "amod", "quantmod", "advmod")  # "another 15", "more than 260"
-        bare = token.pos_ == "NUM" and all(c.dep_ in modifiers for c in token.children)
+        bare = token.pos_ == "NUM" and all(c.dep_ in COUNT_MODIFIERS for c in token.children)
         crowd = token.pos_ != "NUM" and lexicon.word_has_role(token, "crowd")
-        if token.dep_ == "npadvmod" and not bare or not (bare or crowd):
+        if not (bare or crowd and token.dep_ != "npadvmod"):  # a mis-hung count is bare only
             continue
         if prep_objects(token, ("of",)):
             continue  # "dozens of rockets", "thousands of soldiers": counted by their noun
         words = token.doc[token.left_edge.i : token.right_edge.i + 1]
         sentence = next(n for n, s in enumerate(token.doc.sents) if s.start <= token.i < s.end)
-        actor = Actor.of(words.text, None, UNNAMED_PEOPLE, basis="inferred")
+        actor = Actor.of(words.text, None, CIVILIANS, basis="inferred")
         return ActorMention(actor, words.start_char, words.end_char, sentence, kind="group")
     return None
