@@ -120,3 +120,28 @@ def test_a_role_with_no_such_clause_still_takes_the_focus_country(nlp, actor_cod
 )
 def test_shared_place_name_follows_the_document(nlp, text: str, words: str, code: str) -> None:
     assert actor_codes(nlp, text).get(words) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        # a person the text gives no country is of the country the story is about
+        ("Paul Manafort was sentenced in a U.S. court. The United States Justice Department"
+         " said the sentence was fair. Manafort will appeal.", "Paul Manafort", "USA"),
+        # ... a title with no country of its own too, "regional" or not
+        ("Bombs struck Jolo in the Philippines. The Philippine army said the Philippine"
+         " government will act. Regional Governor Mujiv Hataman agreed.", "Mujiv Hataman",
+         "PHLGOV"),
+        # ... but a demonym in apposition is the person's own
+        ("A gunman attacked a mosque in Christchurch, New Zealand. New Zealand police said"
+         " New Zealand was shocked. Brenton Tarrant, an Australian, was arrested.",
+         "Brenton Tarrant", "AUS"),
+        # ... and a country the apposition gives wins over the story's
+        ("The Taliban met Afghan officials in Kabul. Afghan police guarded the Afghan"
+         " capital. The Taliban met Zalmay Khalilzad, a US peace envoy, in Qatar.",
+         "Zalmay Khalilzad", "USAGOV"),
+    ],
+)  # fmt: skip
+def test_a_person_takes_the_story_country_unless_their_own_is_given(nlp, text, words, code):
+    mention = covering(text, mentions_of(nlp, text), words)
+    assert mention is not None and mention.actor.code == code

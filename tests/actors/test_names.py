@@ -103,3 +103,19 @@ NOT_ACTORS_EITHER = [
 @pytest.mark.parametrize(("text", "words"), NOT_ACTORS_EITHER)
 def test_places_and_bare_equipment_are_not_actors(nlp, text, words):
     assert covering(text, mentions_of(nlp, text), words) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        # a body's word before a person's name is no title of theirs
+        ("Turkey's President Recep Tayyip Erdogan spoke. On live television Erdogan attacked"
+         " the plan.", "Erdogan attacked", "TURGOV"),
+        # a date the parser hung on a name is none of its words
+        ("On Friday Ford Motor Company announced cuts.", "Ford Motor Company", "BUS"),
+    ],
+)  # fmt: skip
+def test_words_beside_a_name_that_are_not_its_title(nlp, text, words, code):
+    at = text.index(words)
+    mention = next((m for m in mentions_of(nlp, text) if m.start <= at < m.end), None)
+    assert mention is not None and mention.actor.code == code

@@ -42,6 +42,10 @@ def candidates(doc: Doc, hits: list[Hit], lexicon: Lexicon) -> list[Candidate]:
     for hit in hits:
         if hit.kind == "role":
             head = rules.role_head(doc, hit.start, hit.end, role_tokens, members)
+            # "On live television Erdogan attacked": a body's word is no person's title
+            body = doc[hit.end - 1].lower_ in lexicon.kinds
+            if head is not None and body and head.i >= hit.end and head.ent_type_ == "PERSON":
+                continue
             if head is not None:
                 by_head.setdefault(head.i, []).append(hit)
         elif hit.kind in ("org", "actor"):

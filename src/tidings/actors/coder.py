@@ -308,7 +308,11 @@ class _DocCoder:
                 return [earlier]
             country = self.memory.possessor_country(span)
         in_roles = {i for h in roles for i in range(h.start, h.end)}  # not "foreign minister"
-        foreign = any(t.lower_ in lexicon.words("foreign") and t.i not in in_roles for t in span)
+        # "foreign officials", "regional powers": of other countries; a named person's
+        # title words are not ("Regional Governor Mujiv Hataman")
+        foreign = name is None and any(
+            t.lower_ in lexicon.words("foreign") and t.i not in in_roles for t in span
+        )
         needs_focus = country is None and not foreign and (known is None or known.needs_focus)
         if needs_focus and adversary_countries(doc[cand.head], self.hits, lexicon):
             needs_focus = False  # "civilians imprisoned for acting against Moscow"
@@ -456,7 +460,8 @@ class _DocCoder:
     def _open(self, ent: Span, start: int) -> Coded | None:
         """An unlisted PERSON/ORG/NORP name over tokens [start, ent.end): its sector from a
         kind word of its name, its country from its own words; a body domestic by nature
-        (police, a court, a ministry) with no country of its own waits for the story's."""
+        (police, a court, a ministry) or a person with no country of their own waits for
+        the story's."""
         lexicon = self.lexicon
         if not unlisted.participant(ent, lexicon):
             return None
@@ -471,7 +476,10 @@ class _DocCoder:
         kind: Kind = OPEN_KINDS[ent.label_]
         if kind == "person" and ent.root.tag_ in ("NNS", "NNPS"):
             kind = "group"  # "Bosnian Serbs" tagged a person: a group all the same
-        waits = country is None and kind_word is not None and kind_word.domestic
+        # a person the text gives no country ("Paul Manafort", "Regional Governor Mujiv
+        # Hataman") is, as a coder reads it, of the country the story is about
+        domestic = kind == "person" or (kind_word is not None and kind_word.domestic)
+        waits = country is None and domestic
         plural = is_plural(self.doc, ent.end, kind, sector)
         coded = Coded(actor, start, ent.end, kind, waits, plural, entity=ent.text.lower())
         return self.memory.remember(coded, ent.text, whole=kind != "person")

@@ -25,6 +25,7 @@ Kind = Literal["state", "organisation", "person", "group", "pronoun", "role"]
 PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
 PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+PERSON_REACH = 3  # sentences back a "he"/"she" is looked for when none is nearer
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,11 +57,19 @@ class Memory:
         ("Marc Emery, a Canadian activist") takes the code its apposition gives."""
         if name:
             name = name.lower().removeprefix("the ").strip()
-            for key in {name} if whole else {name, name.split()[-1]}:
+            # a person by full name and by each later name: "Rosselló" and "Nevares" for
+            # "Ricardo Rosselló Nevares" (a double surname), "Manafort" for "Paul Manafort"
+            for key in sorted({name} if whole else {name, *name.split()[1:]}):
                 earlier = self.people.setdefault(key, coded)
                 if earlier is not coded and earlier.actor.code is None and coded.actor.code:
                     actor = replace(coded.actor, text=earlier.actor.text, basis="inferred")
                     self.refine(earlier, actor)
+                elif earlier is not coded and coded.actor.code is None and earlier.actor.code:
+                    # the name after its apposition was coded ("Puerto Rico's governor"
+                    # first, "Ricardo Rosselló" found later): the name takes that code
+                    actor = replace(earlier.actor, text=coded.actor.text, basis="inferred")
+                    coded = replace(coded, actor=actor, needs_focus=earlier.needs_focus)
+                    self.people[key] = coded
         if title and coded.actor.code:
             self.titles.setdefault(title.lower(), []).append(coded)
         return coded
@@ -68,10 +77,13 @@ class Memory:
     def refine(self, earlier: Coded, actor: Actor) -> Coded:
         """Give an unlisted name the code a later mention shows it has ("Ford ... the
         company": BUS), wherever the document has it so far."""
-        better = replace(earlier, actor=actor)
+        waits = earlier.needs_focus and actor.country is None  # a country now: no wait
+        better = replace(earlier, actor=actor, needs_focus=waits)
         for i, prior in enumerate(self.coded):
             if prior is earlier or (earlier.entity and prior.entity == earlier.entity):
-                self.coded[i] = replace(prior, actor=replace(actor, text=prior.actor.text))
+                self.coded[i] = replace(
+                    prior, actor=replace(actor, text=prior.actor.text), needs_focus=waits
+                )
         for key, prior in list(self.people.items()):
             if prior is earlier:
                 self.people[key] = better
@@ -106,12 +118,16 @@ class Memory:
         if plural:
             prior = [c for c in coded if c.plural and c.start < point]
         else:
-            prior = [c for c in coded if c.start < point and _personal(c)]
+            prior = [c for c in coded if c.start < point and _personal(c, self.doc)]
             prior = [c for c in prior if not c.plural]
-        window = [c for c in prior if self.sentence_of[c.start] == sentence]
-        if not window:
-            window = [c for c in prior if self.sentence_of[c.start] == sentence - 1]
-        return _one_reading(window)
+        # the nearest sentence naming one: the last, or for "he"/"she" a few back, as a
+        # story goes on about its person ("Erdogan ... [two sentences] He announced")
+        reach = 1 if plural else PERSON_REACH
+        for back in range(reach + 1):
+            window = [c for c in prior if self.sentence_of[c.start] == sentence - back]
+            if window:
+                return _one_reading(window)
+        return None
 
     def possessor_country(self, span: Iterable[Token]) -> str | None:
         """ "his security guards": the country of whoever "his" points back to."""
@@ -159,10 +175,10 @@ def appositive_name(head: Token) -> str:
     return ""
 
 
-def _personal(coded: Coded) -> bool:
+def _personal(coded: Coded, doc: Doc) -> bool:
     """A person, or a pronoun standing for one ("he", not "it" for a country)."""
     return coded.kind == "person" or (
-        coded.kind == "pronoun" and coded.actor.text.lower() in PERSON_PRONOUNS
+        coded.kind == "pronoun" and doc[coded.start].lower_ in PERSON_PRONOUNS
     )
 
 

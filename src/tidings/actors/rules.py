@@ -206,7 +206,11 @@ def phrase_bounds(head: Token, start: int, end: int) -> tuple[int, int]:
     """Token bounds of the noun phrase headed by `head` and holding the hits [start, end):
     its left modifiers, no clauses ("Secretary of State" runs past its head)."""
     left = max(head.left_edge.i, head.sent.start)
-    while left < head.i and doc_is_punct(head.doc[left]):
+    # "On Friday Ford Motor Company announced": a date the parser hung on the name is none
+    # of its words
+    while left < min(head.i, start) and (
+        doc_is_punct(head.doc[left]) or head.doc[left].ent_type_ in ("DATE", "TIME")
+    ):
         left += 1
     # never cut a hit: a title split off by a wrong sentence break ("Brig. | Gen. X")
     return min(left, start), max(head.i + 1, end)

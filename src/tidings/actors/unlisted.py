@@ -59,7 +59,8 @@ def name_kind(span: Span, lexicon: Lexicon) -> KindWord | None:
 def name_country(span: Span, hits: Sequence[Hit], lexicon: Lexicon) -> str | None:
     """The country a name's own words give: a country word or demonym inside it ("the
     Canadian Press") or describing it ("Iraqi Kurds"), else a known city or state among
-    its words ("Toronto Police"); a person's name gives only a demonym."""
+    its words ("Toronto Police"); a person's name gives only a demonym, in it or in
+    apposition to it."""
     person = span.label_ == "PERSON"  # "Jordan" in "Michael Jordan" is no country
     before = {c.i for c in span.root.children if c.dep_ in MODIFIER_DEPS and c.i < span.start}
     for hit in hits:
@@ -71,6 +72,11 @@ def name_country(span: Span, hits: Sequence[Hit], lexicon: Lexicon) -> str | Non
             continue
         if not is_affiliation(span.doc, hit.start, hit.end, lexicon):
             return hit.ref
+    if person:  # "Brenton Tarrant, an Australian": a demonym in apposition
+        beside = [c for c in span.root.children if c.dep_ == "appos"]
+        for hit in hits:
+            if hit.kind == "demonym" and any(t.i in range(hit.start, hit.end) for t in beside):
+                return hit.ref
     if span.label_ != "ORG":
         return None
     words = [  # not an acronym: "BAK" is a missile's maker, not Baku
