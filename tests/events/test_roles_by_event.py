@@ -89,6 +89,17 @@ def _roles(nlp, text: str, trigger: str) -> set[tuple[str | None, str | None]]:
          "The rebels", "the army"),
         ("The minister accused the rebels of attacking the army.", "attacking", "the rebels",
          "the army"),
+        # a gerund after a preposition on a verb is done by that verb's subject ...
+        ("The suspect confessed to killing the journalist.", "killing", "The suspect",
+         "the journalist"),
+        ("The army retaliated by shelling the rebels.", "shelling", "The army", "the rebels"),
+        ("The suspect was arrested after attacking the journalist.", "attacking",
+         "The suspect", "the journalist"),
+        # ... or by its object after "from"/"for" where it has one
+        ("Police stopped the rebels from attacking the army.", "attacking", "the rebels",
+         "the army"),
+        # a subject the parser swallowed into a leading date phrase is still the doer
+        ("On Friday Ahmed condemned the rebels.", "condemned", "Ahmed", "the rebels"),
     ],
 )  # fmt: skip
 def test_the_slot_follows_the_event(nlp, text, trigger, source, target):
@@ -161,3 +172,19 @@ def test_counted_people_are_the_target_of_violence(nlp, text, trigger, target, c
     assert {(e.target.text, e.target.code) if e.target else (None, None) for e in events} == {
         (target, code)
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source"),
+    [
+        ('"We will attack the rebels," the minister said.', "attack", "the minister"),
+        ('The minister said: "I condemn the rebels."', "condemn", "The minister"),
+        ('"Our condolences are with the victims," the minister said.', "condolences",
+         "the minister"),
+        # a first person outside any quote, or a third person, is not the speaker
+        ('"They will attack the rebels," the minister said.', "attack", None),
+    ],
+)  # fmt: skip
+def test_a_quote_first_person_is_its_speaker(nlp, text, trigger, source):
+    events = [e for e in code_with_actors(nlp, text, PARTIES, DAY) if e.trigger == trigger]
+    assert events and {e.source.text if e.source else None for e in events} == {source}

@@ -82,9 +82,11 @@ class ActorIndex:
 
     def _describes(self, token: Token, appos: Token) -> bool:
         """An apposition headed by a common noun describes a coded actor, it names no other
-        ("the Observatory, a UK-based group", "the mayor, a member of Hamas"); a name in
+        ("the Observatory, a UK-based group", "the mayor, a member of Hamas", "Brenton
+        Tarrant, an Australian"); a name in
         apposition ("regional foes Iran and Saudi Arabia", a list misread as one) is kept."""
-        return self.at(token) is not None and appos.pos_ == "NOUN"
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in appos.children)
+        return self.at(token) is not None and (appos.pos_ == "NOUN" or indefinite)
 
     def coordinated(self, token: Token, skip: frozenset[int] = frozenset()) -> list[ActorMention]:
         """Actors of a phrase and of the phrases coordinated with it ("Iran and Saudi Arabia")."""

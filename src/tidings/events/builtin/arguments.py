@@ -104,8 +104,16 @@ def _subject(verb: Token) -> Token | None:
         for child in current.children:
             if child.dep_ in deps:
                 return child
+        if current is verb and (dated := _dated_subject(verb)) is not None:
+            return dated
         if current.dep_ == "relcl":
             return current.head
+        governor = _gerund_governor(current)
+        if governor is not None:  # "confessed to killing", "was jailed after attacking"
+            if not isinstance(governor, tuple):
+                current = governor
+                continue
+            return governor[0]  # "stopped the rebels from attacking": the object acts
         # "X shelled the city, killing eight": a participle clause shares its verb's subject
         participle = (
             current.dep_ == "advcl"
@@ -117,6 +125,52 @@ def _subject(verb: Token) -> Token | None:
             return None
         infinitive = _misjoined_infinitive(current)  # "arranged for X to be ready and has"
         current = infinitive.head if infinitive is not None else current.head
+    return None
+
+
+# a gerund after these prepositions on a verb is done by that verb's subject ("confessed
+# to killing his sister", "retaliated by shelling", "was arrested after attacking")...
+SUBJECT_GERUND_PREPS = (
+    "to", "by", "after", "before", "while", "since", "without", "upon", "on", "in",
+    "through", "despite", "for", "from",
+)  # fmt: skip
+# ...but by its object, where it has one, after these ("stopped X from attacking",
+# "thanked X for helping"); "accused X of attacking" is `answerable_doer`'s
+OBJECT_GERUND_PREPS = ("from", "for")
+
+
+def _gerund_governor(verb: Token) -> Token | tuple[Token] | None:
+    """The verb whose subject does a gerund after a preposition on it, or (as a 1-tuple)
+    the object that does it instead; None for any other word."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or prep.dep_ != "prep":
+        return None
+    governor = prep.head
+    if governor.i == prep.i or governor.pos_ not in ("VERB", "AUX"):
+        return None
+    if prep.lower_ in OBJECT_GERUND_PREPS:
+        obj = next((c for c in governor.children if c.dep_ in ("dobj", "obj")), None)
+        if obj is not None:
+            return (obj,)
+    return governor if prep.lower_ in SUBJECT_GERUND_PREPS else None
+
+
+DATED_PREPS = ("on", "at", "in", "by")
+
+
+def _dated_subject(verb: Token) -> Token | None:
+    """The subject the parser swallowed into a leading date phrase: "On Friday Ford Motor
+    Company announced" read as "On [Friday Ford Motor Company]", with no subject left; the
+    words after the date are the doer."""
+    for prep in verb.children:
+        if prep.i > verb.i or prep.dep_ != "prep" or prep.lower_ not in DATED_PREPS:
+            continue
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.ent_type_ in ("", "DATE", "TIME"):
+            continue
+        after = pobj.doc[prep.i + 1]
+        if after.ent_type_ in ("DATE", "TIME") and after.head.i == pobj.i:
+            return pobj
     return None
 
 

@@ -43,6 +43,7 @@ __all__ = [
     "noun_doers",
     "performed_by",
     "pronoun_speaker",
+    "quoted_first_person",
     "speaker_of",
     "surrounding_targets",
     "undergone",
@@ -300,6 +301,26 @@ def pronoun_speaker(head: Token, actors: ActorIndex, lexicon: Lexicon) -> list[A
     if speaker is None or not may_refer_to(subject, speaker):
         return []
     return actors.coordinated(speaker)
+
+
+FIRST_PERSON = frozenset({"i", "we", "my", "our"})  # the doer's words in a quote
+FIRST_PERSON_STEPS = 3  # "we will use", "I want to applaud": up through xcomp and conj
+
+
+def quoted_first_person(head: Token, actors: ActorIndex, lexicon: Lexicon) -> list[ActorMention]:
+    """The doer "I"/"we" (or "my"/"our" on an event noun) of an event inside a quote: the
+    quote's speaker ('"We will strike back," the minister said'; '"our condolences are
+    with the family," he said'), as a coder reads it."""
+    current, doer = head, None
+    for _ in range(FIRST_PERSON_STEPS):
+        doer = next((c for c in current.children if c.dep_ in ("nsubj", "poss")), None)
+        if doer is not None or current.dep_ not in ("xcomp", "conj"):
+            break
+        current = current.head
+    if doer is None or doer.lower_ not in FIRST_PERSON:
+        return []
+    speaker = quoted_speaker(head, actors, lexicon)
+    return [speaker] if speaker is not None else []
 
 
 def may_refer_to(pronoun: Token, speaker: Token) -> bool:

@@ -36,6 +36,7 @@ from tidings.events.builtin.clauses import (
     may_refer_to,
     noun_doers,
     pronoun_speaker,
+    quoted_first_person,
     speaker_of,
     surrounding_targets,
     undergone,
@@ -315,6 +316,10 @@ class EventCoder:
                 targets = index.coordinated(planned.addressee)
         if not sources and trigger.entry.pos == "VERB":  # "X said he will withdraw"
             sources = [m for m in pronoun_speaker(head, index, self.lexicon) if m not in targets]
+        if not sources:  # '"We will strike back," the minister said'
+            sources = [
+                m for m in quoted_first_person(head, index, self.lexicon) if m not in targets
+            ]
         if not sources and targets and is_backdrop(head, others, self.ontology.is_violent(code)):
             return []  # "released the mayor, a member jailed a year ago": background
         if sources and not targets and self.lexicon.word_has_role(head, *CLAUSE_TARGETS):
