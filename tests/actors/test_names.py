@@ -119,3 +119,22 @@ def test_words_beside_a_name_that_are_not_its_title(nlp, text, words, code):
     at = text.index(words)
     mention = next((m for m in mentions_of(nlp, text) if m.start <= at < m.end), None)
     assert mention is not None and mention.actor.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        # the head of a place is its government, though the title is a company's
+        ("Carrie Lam, the chief executive of Hong Kong, spoke.", "the chief executive", "HKGGOV"),
+        ("The chief executive of Ford resigned.", "The chief executive", "BUS"),
+        # a body named after its country takes its kind word's sector too
+        ("Thailand's Thai Raksa Chart Party withdrew its candidate.", "Thai Raksa Chart Party",
+         "THAPTY"),
+        # people named by what they were doing when it befell them are civilians
+        ("A gunman shot shoppers at a store.", "shoppers", "CVL"),
+        ("A bomb killed worshippers at the mosque.", "worshippers", "CVL"),
+    ],
+)  # fmt: skip
+def test_sectors_from_what_the_words_say(nlp, text, words, code):
+    mention = covering(text, mentions_of(nlp, text), words)
+    assert mention is not None and mention.actor.code == code

@@ -42,10 +42,6 @@ def candidates(doc: Doc, hits: list[Hit], lexicon: Lexicon) -> list[Candidate]:
     for hit in hits:
         if hit.kind == "role":
             head = rules.role_head(doc, hit.start, hit.end, role_tokens, members)
-            # "On live television Erdogan attacked": a body's word is no person's title
-            body = doc[hit.end - 1].lower_ in lexicon.kinds
-            if head is not None and body and head.i >= hit.end and head.ent_type_ == "PERSON":
-                continue
             if head is not None:
                 by_head.setdefault(head.i, []).append(hit)
         elif hit.kind in ("org", "actor"):
@@ -65,6 +61,8 @@ def candidates(doc: Doc, hits: list[Hit], lexicon: Lexicon) -> list[Candidate]:
             found.append(Candidate(hit.start, hit.end, "demonym", (hit,)))
     named = {c.hits[0].start: c for c in found if c.kind == "org"}
     for head, role_hits in by_head.items():
+        if _no_title(doc, head, role_hits, lexicon):
+            continue
         start, end = rules.phrase_bounds(
             doc[head], min(h.start for h in role_hits), max(h.end for h in role_hits)
         )
@@ -95,3 +93,17 @@ def candidates(doc: Doc, hits: list[Hit], lexicon: Lexicon) -> list[Candidate]:
             taken.update(range(cand.start, cand.end))
             kept.append(cand)
     return sorted(kept, key=lambda c: c.start)
+
+
+def _no_title(doc: Doc, head: int, role_hits: list[Hit], lexicon: Lexicon) -> bool:
+    """ "On live television Erdogan attacked": role words before a person's name that all
+    name a body (kinds.tsv), right before the name, are no title of theirs; "Police and
+    Crime Commissioner Stephen Mold" has one."""
+    if doc[head].ent_type_ != "PERSON":
+        return False
+    before = [h for h in role_hits if h.end <= head]
+    if not before or len(before) < len(role_hits):
+        return False
+    return all(
+        doc[h.end - 1].lower_ in lexicon.kinds and doc[h.end].ent_iob_ == "B" for h in before
+    )

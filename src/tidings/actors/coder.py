@@ -190,8 +190,11 @@ class _DocCoder:
             return None
         if hit.kind == "name":
             stop = rules.longer_name_end(doc, hit.start, hit.end, self.hits)
-            if stop is not None:  # a body named after its country, coded with it
-                actor = Actor.of(doc[cand.start : stop].text, hit.ref, None)
+            if stop is not None:  # a body named after its country, coded with it, and
+                # with its kind word's sector ("Thai Raksa Chart Party": THAPTY)
+                kind_word = unlisted.name_kind(doc[cand.start : stop], lexicon)
+                sector = kind_word.sector if kind_word is not None else None
+                actor = Actor.of(doc[cand.start : stop].text, hit.ref, sector)
                 return self._coded(actor, cand.start, stop, "organisation")
             if rules.is_place(root, lexicon, capital=False):
                 return None
@@ -296,6 +299,8 @@ class _DocCoder:
                 return [self._coded(a, cand.start, cand.end, kind) for a in made]
             country = found[0] if found else origins.city_modifier_country(span, cand.hits)
             inferred = not found and country is not None  # a gazetteer city's country
+            if found and title.sector == "BUS":  # "the chief executive of Hong Kong": no firm
+                title = replace(title, sector="GOV", agents="")
         if country is None and name is not None and affiliation is None:
             country = origins.title_place_country(span, cand.hits)
             inferred = country is not None
@@ -448,7 +453,9 @@ class _DocCoder:
         taken = {i for c in self.memory.coded for i in range(c.start, c.end)} | self.nulled
         for ent, iso3 in rules.entity_countries(self.doc, self.hits, taken, self.lexicon):
             kind: Kind = FALLBACK_LABELS[ent.label_]  # type: ignore[assignment]
-            actor = Actor.of(ent.text, iso3, None)
+            kind_word = unlisted.name_kind(ent, self.lexicon)  # "Thai Raksa Chart Party": PTY
+            sector = kind_word.sector if kind_word is not None else None
+            actor = Actor.of(ent.text, iso3, sector, basis="inferred" if sector else None)
             self.memory.coded.append(self._coded(actor, ent.start, ent.end, kind))
             taken.update(range(ent.start, ent.end))
         for ent in self.doc.ents:  # names a dictionary word inside kept from the first pass
