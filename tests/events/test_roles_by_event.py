@@ -98,6 +98,10 @@ def _roles(nlp, text: str, trigger: str) -> set[tuple[str | None, str | None]]:
         # ... or by its object after "from"/"for" where it has one
         ("Police stopped the rebels from attacking the army.", "attacking", "the rebels",
          "the army"),
+        # what is said, given or sent "from" someone is theirs
+        ("The court heard an apology from the suspect to the victims.", "apology",
+         "the suspect", None),
+        ("A warning from the minister angered the rebels.", "warning", "the minister", None),
         # a subject the parser swallowed into a leading date phrase is still the doer
         ("On Friday Ahmed condemned the rebels.", "condemned", "Ahmed", "the rebels"),
     ],

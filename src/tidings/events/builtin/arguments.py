@@ -420,7 +420,9 @@ def noun_arguments(
             mention = actors.at(child)
             if mention is not None and mention not in sources and mention not in undergone:
                 sources.append(mention)
-    agents = prep_objects(noun, ("by",))
+    # "an apology from Fields", "aid from Iran": who sent it
+    sent = not prep_objects(noun, ("by",)) and load_lexicon().word_has_role(noun, "sent")
+    agents = prep_objects(noun, ("by", "from") if sent else ("by",))
     for pobj in agents:
         sources += actors.coordinated(pobj, trigger_tokens)
     if not sources:

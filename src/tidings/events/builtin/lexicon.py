@@ -50,6 +50,7 @@ CUE_ROLES = (
     "undergoer",  # a noun whose possessor undergoes it: "the journalist's arrest"
     "answerable",  # "accused X of attacking", "arrested for killing": X did the gerund's act
     "crowd",  # "injured dozens", "thousands were arrested": an unnamed count of people
+    "sent",  # a noun whose "from" names its doer: "an apology from X", "aid from X"
     # frames: a word that codes what it governs ("called for talks", "vowed to attack")
     "appeal",
     "intent",
