@@ -134,3 +134,9 @@ def test_a_name_in_apposition_to_a_role_keeps_its_code(nlp, actor_coder, text, l
     found = codes(nlp, actor_coder, text)
     role = next(code for words, code in found.items() if words.lower().startswith("the"))
     assert found.get(later) == role, found
+
+
+def test_possessive_pronoun_of_an_event_noun_is_its_person(nlp) -> None:
+    text = "Zimbabwe's President Robert Mugabe was jailed in 1963. After his release, he led a war."
+    his = [m for m in mentions_of(nlp, text) if text[m.start : m.end] == "his"]
+    assert [m.actor.code for m in his] == ["ZWEGOV"]

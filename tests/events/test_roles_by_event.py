@@ -192,3 +192,18 @@ def test_counted_people_are_the_target_of_violence(nlp, text, trigger, target, c
 def test_a_quote_first_person_is_its_speaker(nlp, text, trigger, source):
     events = [e for e in code_with_actors(nlp, text, PARTIES, DAY) if e.trigger == trigger]
     assert events and {e.source.text if e.source else None for e in events} == {source}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        # the possessor pronoun of an act done to someone undergoes it ...
+        ("After his release, Ahmed spoke.", "release", "his"),
+        # ... but an act done to his kin or his things is not done to him
+        ("Police arrested his brother.", "arrested", None),
+    ],
+)
+def test_a_possessive_pronoun_is_the_undergoer_of_its_own_noun(nlp, text, trigger, target):
+    actors = {**PARTIES, "his": "SYRGOV"}
+    events = [e for e in code_with_actors(nlp, text, actors, DAY) if e.trigger == trigger]
+    assert events and {e.target.text if e.target else None for e in events} == {target}

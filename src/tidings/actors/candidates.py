@@ -82,7 +82,9 @@ def candidates(doc: Doc, hits: list[Hit], lexicon: Lexicon) -> list[Candidate]:
     things = lexicon.words("thing_pronoun")
     for token in doc:
         deps = rules.SUBJECT_DEPS if token.lower_ in things else rules.PRONOUN_DEPS
-        if token.lower_ in pronouns | things and token.dep_ in deps:
+        # "after his release", "their attack on X": the possessor of an event noun
+        possessor = token.dep_ == "poss" and token.tag_ == "PRP$" and token.lower_ in pronouns
+        if token.lower_ in pronouns | things and (token.dep_ in deps or possessor):
             found.append(Candidate(token.i, token.i + 1, "pronoun"))
     # names are looked up only if nothing from the dictionaries claims their words
     found.sort(key=lambda c: (c.kind == "person", c.start - c.end, CAND_RANK[c.kind], c.start))

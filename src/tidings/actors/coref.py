@@ -120,9 +120,9 @@ class Memory:
         else:
             prior = [c for c in coded if c.start < point and _personal(c, self.doc)]
             prior = [c for c in prior if not c.plural]
-        # the nearest sentence naming one: the last, or for "he"/"she" a few back, as a
-        # story goes on about its person ("Erdogan ... [two sentences] He announced")
-        reach = 1 if plural else PERSON_REACH
+        # the nearest sentence naming one: the last, or for a subject "he"/"she" a few
+        # back, as a story goes on about its person ("Erdogan ... [two sentences] He said")
+        reach = PERSON_REACH if not plural and token.dep_ in rules.SUBJECT_DEPS else 1
         for back in range(reach + 1):
             window = [c for c in prior if self.sentence_of[c.start] == sentence - back]
             if window:

@@ -59,6 +59,8 @@ class ActorIndex:
                     queue.extend(c for c in child.children if c.dep_ == "agent")
                 if child.dep_ not in DESCEND_DEPS:
                     continue
+                if child.dep_ == "poss" and child.tag_ == "PRP$":
+                    continue  # "killed his sister" is not done to him
                 if child.dep_ == "prep" and child.lower_ not in DESCEND_PREPS:
                     continue
                 if child.dep_ == "prep" and child.lower_ == "of" and is_kin(current.lemma_):
