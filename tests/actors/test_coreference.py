@@ -140,3 +140,12 @@ def test_possessive_pronoun_of_an_event_noun_is_its_person(nlp) -> None:
     text = "Zimbabwe's President Robert Mugabe was jailed in 1963. After his release, he led a war."
     his = [m for m in mentions_of(nlp, text) if text[m.start : m.end] == "his"]
     assert [m.actor.code for m in his] == ["ZWEGOV"]
+
+
+def test_subject_pronoun_looks_back_past_sentences_without_a_person(nlp) -> None:
+    text = (
+        "Turkish President Recep Tayyip Erdogan spoke on Wednesday. The museum opened in 1934."
+        " Tourists visit it often. He said it would change."
+    )
+    he = [m for m in mentions_of(nlp, text) if text[m.start : m.end] == "He"]
+    assert [m.actor.code for m in he] == ["TURGOV"]
