@@ -149,3 +149,22 @@ def test_subject_pronoun_looks_back_past_sentences_without_a_person(nlp) -> None
     )
     he = [m for m in mentions_of(nlp, text) if text[m.start : m.end] == "He"]
     assert [m.actor.code for m in he] == ["TURGOV"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # one holder of a role is someone "he" may stand for ...
+        ("Kenyan police said a single officer was attacked; he then fired at the crowd.",
+         "KENCOP"),
+        # ... a body is not
+        ("The Kenyan company said profits fell. He resigned.", None),
+    ],
+)  # fmt: skip
+def test_a_singular_role_is_a_person_a_pronoun_may_stand_for(nlp, text, code) -> None:
+    he = [
+        m
+        for m in mentions_of(nlp, text)
+        if text[m.start : m.end] == "he" or text[m.start : m.end] == "He"
+    ]
+    assert [m.actor.code for m in he] == ([code] if code else [])

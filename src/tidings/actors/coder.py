@@ -88,7 +88,7 @@ class _DocCoder:
             for token in sent:
                 sentence_of[token.i] = index
         self.sentence_of = sentence_of
-        self.memory = Memory(doc, sentence_of)
+        self.memory = Memory(doc, sentence_of, bodies=frozenset(self.lexicon.kinds))
         self.regions = region_hits(doc, self.hits, self.lexicon)
 
     def _dated(self, hit: Hit, date: dt.date | None) -> Hit:

@@ -50,6 +50,7 @@ class Memory:
     coded: list[Coded] = field(default_factory=list)
     people: dict[str, Coded] = field(default_factory=dict)  # full and last names
     titles: dict[str, list[Coded]] = field(default_factory=dict)  # "prime minister" -> people
+    bodies: frozenset[str] = frozenset()  # words naming a body, not a person (kinds.tsv)
 
     def remember(self, coded: Coded, name: str = "", title: str = "", whole: bool = False) -> Coded:
         """Note a named person's full and last name (an organisation's full name only:
@@ -118,7 +119,7 @@ class Memory:
         if plural:
             prior = [c for c in coded if c.plural and c.start < point]
         else:
-            prior = [c for c in coded if c.start < point and _personal(c, self.doc)]
+            prior = [c for c in coded if c.start < point and _personal(c, self.doc, self.bodies)]
             prior = [c for c in prior if not c.plural]
         # the nearest sentence naming one: the last, or for a subject "he"/"she" a few
         # back, as a story goes on about its person ("Erdogan ... [two sentences] He said")
@@ -175,11 +176,17 @@ def appositive_name(head: Token) -> str:
     return ""
 
 
-def _personal(coded: Coded, doc: Doc) -> bool:
-    """A person, or a pronoun standing for one ("he", not "it" for a country)."""
-    return coded.kind == "person" or (
-        coded.kind == "pronoun" and doc[coded.start].lower_ in PERSON_PRONOUNS
-    )
+def _personal(coded: Coded, doc: Doc, bodies: frozenset[str] = frozenset()) -> bool:
+    """A person, a pronoun standing for one ("he", not "it" for a country), or one holder
+    of a role ("a single police officer ...; he then drew his pistol"), not a body ("the
+    company") nor a group ("officers")."""
+    if coded.kind == "person":
+        return True
+    if coded.kind == "pronoun":
+        return doc[coded.start].lower_ in PERSON_PRONOUNS
+    head = doc[coded.start : coded.end].root
+    role = coded.kind in ("group", "role") and coded.actor.sector is not None
+    return role and head.tag_ == "NN" and head.lower_ not in bodies
 
 
 def pronoun_kind(word: str) -> bool | None:
