@@ -5,7 +5,9 @@
     ├── DataFileError      a packaged or user data file is malformed (names file and line)
     ├── InputError         an input file cannot be read at all
     ├── StoreError         the DuckDB store cannot be opened or written
-    └── SheetError         an audit worksheet is malformed (names file, line and column)
+    ├── SheetError         an audit worksheet is malformed (names file, line and column)
+    └── OutputError        an output path would destroy an input or the store, or cannot
+                           be written; checked before anything is opened or loaded
 
 Bad *records* inside an input are not exceptions: they become `Rejected` records
 (see `Reject` below for their reasons) and the batch goes on.
@@ -54,6 +56,10 @@ class SheetError(TidingsError):
         super().__init__(
             f"{self.path}:{line}, column {column}: {problem}. Fix that cell and score again."
         )
+
+
+class OutputError(TidingsError):
+    code = "T006"
 
 
 def model_missing(name: str) -> ConfigError:

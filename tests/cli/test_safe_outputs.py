@@ -1,0 +1,127 @@
+"""Outputs never destroy data: an output that is an input or the store is refused before
+anything is opened, an export replaces its target only once complete, and a store that
+is not there is an error rather than a new empty one."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tidings import verbs
+from tidings.cli import app
+from tidings.errors import InputError, OutputError
+
+runner = CliRunner()
+
+ARTICLE = {
+    "id": "lagos-1",
+    "date": "2020-10-21",
+    "text": "Police arrested 40 protesters in Lagos on Tuesday.",
+}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("corpus") / "articles.jsonl"
+    path.write_text(json.dumps(ARTICLE) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def store(corpus, tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("store") / "t.duckdb"
+    verbs.ingest(corpus, db=db)
+    return db
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet", "gdelt"])
+def test_export_onto_the_store_is_refused_and_leaves_it_whole(store, fmt):
+    before = store.read_bytes()
+    result = runner.invoke(app, ["export", "--db", str(store), "--format", fmt, "-o", str(store)])
+    assert result.exit_code == 2
+    assert "T006" in result.output
+    assert store.read_bytes() == before
+    assert verbs.query(db=store)
+
+
+def test_export_onto_the_store_spelt_another_way_is_refused(store, monkeypatch):
+    monkeypatch.chdir(store.parent)
+    with pytest.raises(OutputError):
+        verbs.export(output=f"../{store.parent.name}/./{store.name}", db=store.name)
+
+
+def test_extract_onto_its_input_is_refused_and_leaves_it_whole(corpus):
+    before = corpus.read_bytes()
+    result = runner.invoke(app, ["extract", str(corpus), "-o", str(corpus)])
+    assert result.exit_code == 2
+    assert "T006" in result.output
+    assert corpus.read_bytes() == before
+
+
+def test_extract_whose_rejects_file_is_an_input_is_refused(tmp_path):
+    rejects = tmp_path / "events.rejects.jsonl"
+    rejects.write_text(json.dumps(ARTICLE) + "\n", encoding="utf-8")
+    before = rejects.read_bytes()
+    with pytest.raises(OutputError):
+        verbs.extract(rejects, output=tmp_path / "events.jsonl")
+    assert rejects.read_bytes() == before
+
+
+def test_extract_into_an_input_folder_is_refused(tmp_path):
+    (tmp_path / "a.jsonl").write_text(json.dumps(ARTICLE) + "\n", encoding="utf-8")
+    with pytest.raises(OutputError):
+        verbs.extract(tmp_path, output=tmp_path / "events.jsonl")
+    assert not (tmp_path / "events.jsonl").exists()
+
+
+def test_outputs_into_a_missing_folder_are_refused_before_the_model_loads(corpus, tmp_path):
+    out = tmp_path / "no" / "such" / "events.jsonl"
+    for verb in (verbs.extract, verbs.times, verbs.places):
+        with pytest.raises(OutputError, match="does not exist"):
+            verb(corpus, output=out, model="no_such_model")  # the model would fail: T001
+    assert not (tmp_path / "no").exists()
+
+
+def test_audit_sheet_onto_the_store_is_refused(store):
+    before = store.read_bytes()
+    with pytest.raises(OutputError):
+        verbs.audit_sample(db=store, output=store)
+    assert store.read_bytes() == before
+
+
+def test_export_replaces_an_existing_target_only_once_complete(store, tmp_path, monkeypatch):
+    out = tmp_path / "events.jsonl"
+    out.write_text("the previous export\n", encoding="utf-8")
+
+    def broken(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr("tidings.store.exports._export_jsonl", broken)
+    with pytest.raises(Exception, match="disk full"):
+        verbs.export(output=out, db=store)
+    assert out.read_text(encoding="utf-8") == "the previous export\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["events.jsonl"]  # no partial file left
+    monkeypatch.undo()
+    assert verbs.export(output=out, db=store) == len(out.read_text().splitlines()) > 0
+
+
+@pytest.mark.parametrize("command", [["query"], ["export", "-o", "out.jsonl"]])
+def test_a_store_that_is_not_there_is_an_error_and_nothing_is_created(
+    tmp_path, monkeypatch, command
+):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, [*command, "--db", "typo.duckdb"])
+    assert result.exit_code == 2
+    assert "no store at typo.duckdb" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_query_and_export_verbs_refuse_a_missing_store(tmp_path):
+    with pytest.raises(InputError):
+        verbs.query(db=tmp_path / "typo.duckdb")
+    with pytest.raises(InputError):
+        verbs.export(output=tmp_path / "out.jsonl", db=tmp_path / "typo.duckdb")
+    assert list(tmp_path.iterdir()) == []
