@@ -87,6 +87,10 @@ class Reject(StrEnum):
         "R011 a Tidings bug stopped this article's coding; the rest of the batch went on. "
         "Please report it with the article; re-running after a fix codes it"
     )
+    TOO_LONG = (
+        "R012 article longer than spaCy's limit of 1,000,000 characters; split it into "
+        "several records"
+    )
 
     def because(self, detail: str = "") -> str:
         return f"{self.value}: {detail}" if detail else self.value

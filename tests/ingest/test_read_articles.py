@@ -418,3 +418,18 @@ def test_any_text_and_date_round_trip(tmp_path: Path, text: str, date: dt.date) 
     for record in read_articles([jsonl, csvfile]):
         assert isinstance(record, Article), record
         assert (record.date, record.text) == (date, expected)
+
+
+def test_an_article_over_spacys_limit_is_rejected_and_reading_goes_on(tmp_path: Path) -> None:
+    long = {"id": "long", "date": "2021-11-07", "text": "word " * 200_001}  # 1,000,004 chars
+    good = {"id": "good", "date": "2021-11-07", "text": "Police arrested protesters."}
+    path = write(tmp_path, "a.jsonl", "\n".join(json.dumps(r) for r in (long, good)))
+    text = write(tmp_path, "b.txt", "date 2021-11-07\n\n" + "word " * 200_001)
+    assert summary(list(read_articles([path, text]))) == [
+        ("R", 1, "R012"),
+        ("A", 2, "good"),
+        ("R", 1, "R012"),
+    ]
+    exactly = {"date": "2021-11-07", "text": "x" * 1_000_000}  # spaCy takes this many
+    (article,) = read_articles([write(tmp_path, "c.jsonl", json.dumps(exactly))])
+    assert isinstance(article, Article)

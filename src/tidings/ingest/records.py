@@ -15,6 +15,9 @@ from tidings.ingest.dates import article_id, normalise_text, parse_date
 from tidings.model import Article, Rejected
 
 EXCERPT_CHARS = 200
+# spaCy's default `nlp.max_length`: a longer text stops `nlp.pipe` (E088) for its whole
+# batch, so it is rejected here, before any batch holds it
+MAX_TEXT_CHARS = 1_000_000
 _SURROGATE = re.compile("[\ud800-\udfff]")  # undecodable bytes kept by `surrogateescape`
 OPTIONAL = ("title", "source", "url")
 
@@ -68,6 +71,8 @@ def build(fields: Mapping[str, object], origin: str, line: int, raw: str) -> Art
     if text is None:
         return reject(origin, line, Reject.EMPTY_TEXT, "", raw)
     text = normalise_text(text)
+    if len(text) > MAX_TEXT_CHARS:
+        return reject(origin, line, Reject.TOO_LONG, f"{len(text):,} characters", raw)
     title = values["title"]
     return Article(
         id=values["id"] or article_id(date, text, title),

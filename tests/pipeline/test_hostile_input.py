@@ -1,0 +1,55 @@
+"""Inputs a hostile or careless user gives: each bad article is rejected with its reason,
+or coded, and the rest of its batch goes on, in `extract` and `ingest` alike."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tidings import verbs
+from tidings.model import Rejected
+
+GOOD = {
+    "id": "good",
+    "date": "2020-10-21",
+    "text": "Police arrested 40 protesters in Lagos on Tuesday.",
+}
+
+
+def corpus(folder: Path, *bad: dict[str, str]) -> Path:
+    """A JSONL file of the bad records with a good article after them."""
+    path = folder / "articles.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in (*bad, GOOD)) + "\n", encoding="utf-8")
+    return path
+
+
+def extracted(path: Path) -> tuple[set[str], list[str]]:
+    """The articles `extract` found events in, and the reasons of its rejects."""
+    rejects: list[Rejected] = []
+    found = {m.article_id for m in verbs.extract(path, on_reject=rejects.append)}
+    return found, [r.reason for r in rejects]
+
+
+def ingested(path: Path, db: Path) -> tuple[list[str], list[str]]:
+    """The stored articles' ids and the stored rejects' reasons after `ingest`."""
+    verbs.ingest(path, db=db)
+    with duckdb.connect(str(db), read_only=True) as con:
+        ids = [r[0] for r in con.sql("select article_id from articles").fetchall()]
+        reasons = [r[0] for r in con.sql("select reason from rejects").fetchall()]
+    return ids, reasons
+
+
+@pytest.mark.parametrize("parse_ahead", [False, True])
+def test_an_article_over_spacys_limit_is_rejected_and_the_batch_goes_on(tmp_path, parse_ahead):
+    path = corpus(tmp_path, {"id": "long", "date": "2020-10-21", "text": "word " * 200_001})
+    rejects: list[Rejected] = []
+    found = {
+        m.article_id for m in verbs.extract(path, on_reject=rejects.append, parse_ahead=parse_ahead)
+    }
+    assert found == {"good"}
+    assert [r.reason[:4] for r in rejects] == ["R012"]
+    ids, reasons = ingested(path, tmp_path / "t.duckdb")
+    assert ids == ["good"] and [r[:4] for r in reasons] == ["R012"]
