@@ -91,6 +91,7 @@ class Reject(StrEnum):
         "R012 article longer than spaCy's limit of 1,000,000 characters; split it into "
         "several records"
     )
+    DATE_OUT_OF_RANGE = "R013 date outside the years 1800 to 2100; check the date field"
 
     def because(self, detail: str = "") -> str:
         return f"{self.value}: {detail}" if detail else self.value

@@ -406,7 +406,10 @@ def test_the_example_article(shared: Path) -> None:
 
 
 @settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(text=st.text(min_size=1).filter(str.strip), date=st.dates())
+@given(
+    text=st.text(min_size=1).filter(str.strip),
+    date=st.dates(dt.date(1800, 1, 1), dt.date(2100, 12, 31)),  # the dates kept (R013)
+)
 def test_any_text_and_date_round_trip(tmp_path: Path, text: str, date: dt.date) -> None:
     expected = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     jsonl = tmp_path / "round.jsonl"
@@ -433,3 +436,21 @@ def test_an_article_over_spacys_limit_is_rejected_and_reading_goes_on(tmp_path: 
     exactly = {"date": "2021-11-07", "text": "x" * 1_000_000}  # spaCy takes this many
     (article,) = read_articles([write(tmp_path, "c.jsonl", json.dumps(exactly))])
     assert isinstance(article, Article)
+
+
+OUT_OF_RANGE = ["0001-01-01", "1799-12-31", "2101-01-01", "9999-12-31"]
+
+
+@pytest.mark.parametrize("value", OUT_OF_RANGE)
+def test_dates_out_of_range_are_rejected_with_the_value(tmp_path: Path, value: str) -> None:
+    path = write(tmp_path, "a.jsonl", json.dumps({"date": value, "text": "t"}))
+    (rejected,) = read_articles([path])
+    assert isinstance(rejected, Rejected)
+    assert rejected.reason.startswith("R013") and value in rejected.reason
+
+
+@pytest.mark.parametrize("value", ["1800-01-01", "2100-12-31"])
+def test_dates_at_the_ends_of_the_range_are_kept(tmp_path: Path, value: str) -> None:
+    path = write(tmp_path, "a.jsonl", json.dumps({"date": value, "text": "t"}))
+    (article,) = read_articles([path])
+    assert isinstance(article, Article) and article.date.isoformat() == value

@@ -53,3 +53,16 @@ def test_an_article_over_spacys_limit_is_rejected_and_the_batch_goes_on(tmp_path
     assert [r.reason[:4] for r in rejects] == ["R012"]
     ids, reasons = ingested(path, tmp_path / "t.duckdb")
     assert ids == ["good"] and [r[:4] for r in reasons] == ["R012"]
+
+
+OUT_OF_RANGE = ["0001-01-01", "1799-12-31", "2101-01-01", "9999-12-31"]
+
+
+def test_dates_out_of_range_are_rejected_and_the_batch_goes_on(tmp_path):
+    text = "Soldiers killed 12 people in Lagos last week. Police arrested 40 protesters."
+    path = corpus(tmp_path, *({"id": d, "date": d, "text": text} for d in OUT_OF_RANGE))
+    found, reasons = extracted(path)
+    assert found == {"good"}
+    assert [r[:4] for r in reasons] == ["R013"] * 4
+    ids, reasons = ingested(path, tmp_path / "t.duckdb")
+    assert ids == ["good"] and sorted(r[:4] for r in reasons) == ["R013"] * 4
