@@ -66,3 +66,19 @@ def test_dates_out_of_range_are_rejected_and_the_batch_goes_on(tmp_path):
     assert [r[:4] for r in reasons] == ["R013"] * 4
     ids, reasons = ingested(path, tmp_path / "t.duckdb")
     assert ids == ["good"] and sorted(r[:4] for r in reasons) == ["R013"] * 4
+
+
+RUN_ONS = {
+    "conjuncts": "Police " + "walked and " * 1500 + "arrested protesters.",
+    "clauses": "Rebels " + "wanted to try to " * 1500 + "attack the town.",
+}
+
+
+@pytest.mark.parametrize("shape", RUN_ONS)
+def test_a_run_on_line_deeper_than_the_recursion_limit_is_coded(tmp_path, shape):
+    """Each clause of the line hangs off the one before it: a walk up or down the parse
+    that recursed (doers, tense_of) hit RecursionError and cost the article (R011)."""
+    path = corpus(tmp_path, {"id": "run-on", "date": "2020-10-21", "text": RUN_ONS[shape]})
+    found, reasons = extracted(path)
+    assert reasons == []
+    assert found == {"run-on", "good"}
