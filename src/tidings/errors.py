@@ -92,6 +92,8 @@ class Reject(StrEnum):
         "several records"
     )
     DATE_OUT_OF_RANGE = "R013 date outside the years 1800 to 2100; check the date field"
+    NOT_A_FILE = "R014 not a regular file (a FIFO, device or socket); give files or folders"
+    UNREADABLE = "R015 cannot read the file (permission denied or an I/O error); check it"
 
     def because(self, detail: str = "") -> str:
         return f"{self.value}: {detail}" if detail else self.value

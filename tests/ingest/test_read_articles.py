@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 import tracemalloc
 import types
 from pathlib import Path
@@ -454,3 +455,50 @@ def test_dates_at_the_ends_of_the_range_are_kept(tmp_path: Path, value: str) -> 
     path = write(tmp_path, "a.jsonl", json.dumps({"date": value, "text": "t"}))
     (article,) = read_articles([path])
     assert isinstance(article, Article) and article.date.isoformat() == value
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_fifo_named_on_the_command_line_is_rejected_not_waited_on(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.jsonl"
+    os.mkfifo(fifo)  # opening it to read would block until a writer came
+    good = write(tmp_path, "good.jsonl", GOOD_LINE)
+    assert summary(list(read_articles([fifo, good]))) == [("R", None, "R014"), A + (1, "g")]
+    assert summary(list(read_articles([tmp_path]))) == [A + (1, "g")]  # in a folder: skipped
+
+
+def test_an_unreadable_file_is_rejected_as_such_and_reading_goes_on(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """Permission denied is R015, not R001 "file not found": the fixes differ. (Faked:
+    root may read any file.)"""
+    locked = write(tmp_path, "locked.jsonl", GOOD_LINE)
+    behind = tmp_path / "shut" / "inner.jsonl"  # inside a folder we may not enter
+    good = write(tmp_path, "good.jsonl", GOOD_LINE)
+    real_open, real_stat = Path.open, Path.stat
+
+    def open_(self: Path, *args, **kwargs):
+        if self.name == "locked.jsonl":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    def stat_(self: Path, *args, **kwargs):
+        if self.parent.name == "shut":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_stat(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", open_)
+    monkeypatch.setattr(Path, "stat", stat_)
+    records = list(read_articles([locked, behind, good, tmp_path / "gone.jsonl"]))
+    assert summary(records) == [
+        ("R", None, "R015"),
+        ("R", None, "R015"),
+        A + (1, "g"),
+        ("R", None, code(Reject.MISSING_FILE)),
+    ]
+    assert "Permission denied" in records[0].reason
+
+
+def test_a_link_loop_is_a_missing_file(tmp_path: Path) -> None:
+    loop = tmp_path / "loop.jsonl"
+    loop.symlink_to(loop)
+    assert summary(list(read_articles([loop]))) == [("R", None, code(Reject.MISSING_FILE))]
