@@ -492,6 +492,8 @@ def query(
     `tidings query` filters them (see `Store.query_events`); `event`: just that event,
     or none. `mentions`: each record also holds, under "mentions", every mention of its
     event with the article's date, title, source and URL."""
+    if limit is not None and limit < 0:
+        raise ConfigError(f"limit must be 0 or more, not {limit}")
     _existing_store(db)
     with Store(db) as store:
         if event:

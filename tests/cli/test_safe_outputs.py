@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from tidings import verbs
 from tidings.cli import app
-from tidings.errors import InputError, OutputError
+from tidings.errors import ConfigError, InputError, OutputError
 
 runner = CliRunner()
 
@@ -125,3 +125,11 @@ def test_query_and_export_verbs_refuse_a_missing_store(tmp_path):
     with pytest.raises(InputError):
         verbs.export(output=tmp_path / "out.jsonl", db=tmp_path / "typo.duckdb")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_negative_query_limit_is_an_error_not_a_traceback(store):
+    result = runner.invoke(app, ["query", "--db", str(store), "--limit", "-1"])
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit)
+    with pytest.raises(ConfigError):
+        verbs.query(db=store, limit=-1)
+    assert len(verbs.query(db=store, limit=0)) == 0
