@@ -101,8 +101,35 @@ class Store:
             self._con.close()
             raise
 
+    def _refuse_foreign(self) -> None:
+        """Refuse a DuckDB file that holds tables but is not a Tidings store, before
+        anything is written to it: its meta table and schema version come first."""
+        tables = {
+            r[0]
+            for r in self._con.execute(
+                "SELECT table_name FROM information_schema.tables "
+                "WHERE table_catalog = current_database() AND table_schema = 'main'"
+            ).fetchall()
+        }
+        tidings = (
+            "meta" in tables
+            and self._con.execute(
+                "SELECT count(*) FROM meta WHERE key = 'schema_version'"
+            ).fetchone()[0]
+        )
+        if tables and not tidings:
+            raise StoreError(
+                f"{self.path!r} is a DuckDB file but not a Tidings store (it holds "
+                f"{', '.join(sorted(tables))}); nothing was written to it. Give --db the path "
+                "of a Tidings store, or a new path."
+            )
+
     def _create_schema(self) -> None:
         con = self._con
+        try:
+            self._refuse_foreign()
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot read the store {self.path!r} ({exc})") from exc
         try:
             con.execute("BEGIN")
             con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
