@@ -407,6 +407,8 @@ def ingest(
     rejected. The other options are the command's.
     """
     _check_output(db, _paths(files), rejects=False)
+    if Path(db).is_file():  # locked by another writer, or not a store: say so before the
+        Store(db).close()  # model loads (seconds), not after; a new store waits for it
     pipeline = _pipeline(
         model, batch_size, dictionaries, builtin, dictionary_files, dictionary_verbs, parse_ahead
     )

@@ -5,14 +5,17 @@ is not there is an error rather than a new empty one."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
+import duckdb
 import pytest
 from typer.testing import CliRunner
 
 from tidings import verbs
 from tidings.cli import app
-from tidings.errors import ConfigError, InputError, OutputError
+from tidings.errors import ConfigError, InputError, OutputError, StoreError
 
 runner = CliRunner()
 
@@ -133,3 +136,25 @@ def test_a_negative_query_limit_is_an_error_not_a_traceback(store):
     with pytest.raises(ConfigError):
         verbs.query(db=store, limit=-1)
     assert len(verbs.query(db=store, limit=0)) == 0
+
+
+def test_ingest_into_a_store_it_cannot_open_fails_before_the_model_loads(corpus, tmp_path):
+    """A second writer (or a foreign file) used to fail only after the model had loaded."""
+    foreign = tmp_path / "other.duckdb"
+    with duckdb.connect(str(foreign)) as con:
+        con.execute("CREATE TABLE orders (id INTEGER)")
+    with pytest.raises(StoreError, match="not a Tidings store"):
+        verbs.ingest(corpus, db=foreign, model="no_such_model")  # the model would be T001
+    db = tmp_path / "t.duckdb"
+    code = (
+        "import sys, time; from tidings.store import Store; s = Store(sys.argv[1]); "
+        "print('open', flush=True); time.sleep(60)"
+    )
+    writer = subprocess.Popen([sys.executable, "-c", code, str(db)], stdout=subprocess.PIPE)
+    try:
+        assert writer.stdout.readline().strip() == b"open"
+        with pytest.raises(StoreError, match="cannot open the store"):
+            verbs.ingest(corpus, db=db, model="no_such_model")
+    finally:
+        writer.kill()
+        writer.wait()
