@@ -497,7 +497,7 @@ def query(
     if limit is not None and limit < 0:
         raise ConfigError(f"limit must be 0 or more, not {limit}")
     _existing_store(db)
-    with Store(db) as store:
+    with Store(db, read_only=True) as store:
         if event:
             found = store.event(event)
             rows = [found] if found else []
@@ -531,7 +531,7 @@ def export(
     existing `output` is replaced whole once the export is complete."""
     _existing_store(db)
     _check_output(output, _store_files(db), rejects=False)
-    with Store(db) as store:
+    with Store(db, read_only=True) as store:
         return store.export(format, Path(output), table=table, header=header)
 
 
@@ -809,7 +809,7 @@ def audit_sample(
     the CSV worksheet `tidings audit sample` writes ("-" for stdout)."""
     _existing_store(db)  # Store would create it, and sample nothing
     _check_output(output, _store_files(db), rejects=False)
-    with Store(db) as store:
+    with Store(db, read_only=True) as store:
         rows = audit_stage.sample(store, n, seed)
     if output is not None:
         with ExitStack() as stack:

@@ -158,3 +158,23 @@ def test_ingest_into_a_store_it_cannot_open_fails_before_the_model_loads(corpus,
     finally:
         writer.kill()
         writer.wait()
+
+
+def test_reading_commands_open_the_store_read_only(store, tmp_path):
+    """query, export and audit sample share the store with other readers and write
+    nothing to it (a read-only store file could not be queried)."""
+    code = (
+        "import sys, time; from tidings.store import Store; "
+        "s = Store(sys.argv[1], read_only=True); print('open', flush=True); time.sleep(60)"
+    )
+    before = store.read_bytes()
+    reader = subprocess.Popen([sys.executable, "-c", code, str(store)], stdout=subprocess.PIPE)
+    try:
+        assert reader.stdout.readline().strip() == b"open"
+        assert verbs.query(db=store)
+        assert verbs.export(output=tmp_path / "events.jsonl", db=store) > 0
+        assert verbs.audit_sample(db=store, n=1)
+    finally:
+        reader.kill()
+        reader.wait()
+    assert store.read_bytes() == before
