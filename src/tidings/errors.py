@@ -94,6 +94,10 @@ class Reject(StrEnum):
     DATE_OUT_OF_RANGE = "R013 date outside the years 1800 to 2100; check the date field"
     NOT_A_FILE = "R014 not a regular file (a FIFO, device or socket); give files or folders"
     UNREADABLE = "R015 cannot read the file (permission denied or an I/O error); check it"
+    DUPLICATE_ID = (
+        "R016 an earlier record of this run has the same id with other content (the first "
+        "was kept); give each article its own id"
+    )
 
     def because(self, detail: str = "") -> str:
         return f"{self.value}: {detail}" if detail else self.value

@@ -145,9 +145,10 @@ class Pipeline:
         """Batches of results; `known` names article ids to skip (already stored)."""
         ahead = ParseAhead(self.nlp, self.model, self.batch_size) if self.parse_ahead else None
         queue: deque[_Planned] = deque()
+        seen: dict[str, str] = {}  # each article id of the run -> its content hash
         try:
             for chunk in batched(items, self.batch_size):
-                planned = _plan(chunk, known)
+                planned = _plan(chunk, known, seen)
                 if ahead is not None and queue:  # a second batch: the worker parses it
                     planned.early = True
                     planned.parsing = ahead.submit([a.text for a in planned.todo])
@@ -196,13 +197,18 @@ class Pipeline:
         )
 
 
-def _failed(article: Article, error: Exception) -> Rejected:
-    """The reject naming an article a stage failed on, at the file and line it came from."""
+def _rejected(article: Article, reason: Reject, detail: str) -> Rejected:
+    """The reject naming an article, at the file and line it came from."""
     origin, _, line = (article.origin or article.id).rpartition(":")
     if not (origin and line.isdigit()):
         origin, line = article.origin or article.id, ""
+    return Rejected(origin, int(line) if line else None, reason.because(detail))
+
+
+def _failed(article: Article, error: Exception) -> Rejected:
+    """The reject naming an article a stage failed on."""
     detail = f"article {article.id}: {type(error).__name__}: {error}"
-    return Rejected(origin, int(line) if line else None, Reject.CODING_FAILED.because(detail))
+    return _rejected(article, Reject.CODING_FAILED, detail)
 
 
 @dataclass
@@ -217,12 +223,25 @@ class _Planned:
 
 
 def _plan(
-    chunk: list[Article | Rejected], known: Callable[[list[str]], set[str]] | None
+    chunk: list[Article | Rejected],
+    known: Callable[[list[str]], set[str]] | None,
+    seen: dict[str, str],
 ) -> _Planned:
-    rejects = tuple(i for i in chunk if isinstance(i, Rejected))
-    articles = _unique(i for i in chunk if isinstance(i, Article))
+    """The batch's articles. An id met earlier in the run with other content (date,
+    title, text) is rejected as R016, the first copy winning as in the store: dropped
+    quietly, it would be lost unseen. A plain repeat is dropped within a batch; in a
+    later one it is skipped as stored (`known`)."""
+    rejects = [i for i in chunk if isinstance(i, Rejected)]
+    unique: dict[str, Article] = {}
+    for article in (i for i in chunk if isinstance(i, Article)):
+        content = article_id(article.date, article.text, article.title)
+        if seen.setdefault(article.id, content) != content:
+            rejects.append(_rejected(article, Reject.DUPLICATE_ID, f"id {article.id!r}"))
+        else:
+            unique.setdefault(article.id, article)
+    articles = list(unique.values())
     done = known([a.id for a in articles]) if known and articles else set()
-    return _Planned(rejects, articles, [a for a in articles if a.id not in done])
+    return _Planned(tuple(rejects), articles, [a for a in articles if a.id not in done])
 
 
 def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -235,11 +254,3 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
             chunk = []
     if chunk:
         yield chunk
-
-
-def _unique(articles: Iterable[Article]) -> list[Article]:
-    """Drop repeats of an id within a batch; the first copy wins, as in the store."""
-    seen: dict[str, Article] = {}
-    for article in articles:
-        seen.setdefault(article.id, article)
-    return list(seen.values())

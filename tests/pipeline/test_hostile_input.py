@@ -82,3 +82,17 @@ def test_a_run_on_line_deeper_than_the_recursion_limit_is_coded(tmp_path, shape)
     found, reasons = extracted(path)
     assert reasons == []
     assert found == {"run-on", "good"}
+
+
+def test_a_second_record_with_an_id_and_other_text_is_rejected_not_dropped(tmp_path):
+    other = {**GOOD, "text": "Soldiers shelled the town of Kharkiv on Monday."}
+    path = tmp_path / "articles.jsonl"
+    lines = [GOOD, GOOD, other]  # a plain repeat, then the same id with other text
+    path.write_text("\n".join(json.dumps(r) for r in lines) + "\n", encoding="utf-8")
+    for batch_size in (64, 1):  # in one batch, and across batches
+        rejects: list[Rejected] = []
+        mentions = list(verbs.extract(path, on_reject=rejects.append, batch_size=batch_size))
+        assert {m.evidence for m in mentions} == {GOOD["text"]}
+        assert [(r.line, r.reason[:4]) for r in rejects] == [(3, "R016")]
+    ids, reasons = ingested(path, tmp_path / "t.duckdb")
+    assert ids == ["good"] and [r[:4] for r in reasons] == ["R016"]
