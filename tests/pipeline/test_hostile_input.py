@@ -96,3 +96,16 @@ def test_a_second_record_with_an_id_and_other_text_is_rejected_not_dropped(tmp_p
         assert [(r.line, r.reason[:4]) for r in rejects] == [(3, "R016")]
     ids, reasons = ingested(path, tmp_path / "t.duckdb")
     assert ids == ["good"] and [r[:4] for r in reasons] == ["R016"]
+
+
+def test_rejects_are_kept_once_however_the_path_is_spelt(tmp_path, monkeypatch):
+    """Re-ingesting under an absolute path once doubled every stored reject."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    path = corpus(folder, {"id": "undated", "text": "Police arrested protesters."})
+    db = tmp_path / "t.duckdb"
+    monkeypatch.chdir(tmp_path)
+    for spelt in ("in/articles.jsonl", str(path), "./in/../in/articles.jsonl", "in"):
+        verbs.ingest(spelt, db=db)
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.sql("select count(*) from rejects").fetchall() == [(1,)]
