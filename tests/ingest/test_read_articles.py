@@ -502,3 +502,55 @@ def test_a_link_loop_is_a_missing_file(tmp_path: Path) -> None:
     loop = tmp_path / "loop.jsonl"
     loop.symlink_to(loop)
     assert summary(list(read_articles([loop]))) == [("R", None, code(Reject.MISSING_FILE))]
+
+
+BAD_LINES = {  # a bad JSONL line -> the reason it must be named with
+    "no date": (lambda n: json.dumps({"id": n, "text": "t"}), Reject.NO_DATE),
+    "bad date": (
+        lambda n: json.dumps({"id": n, "date": "2021-13-01", "text": "t"}),
+        Reject.BAD_DATE,
+    ),
+    "old date": (
+        lambda n: json.dumps({"id": n, "date": "0001-01-01", "text": "t"}),
+        Reject.DATE_OUT_OF_RANGE,
+    ),
+    "empty text": (
+        lambda n: json.dumps({"id": n, "date": "2021-11-07", "text": " "}),
+        Reject.EMPTY_TEXT,
+    ),
+    "not json": (lambda n: '{"id": "' + n + '", oops', Reject.BAD_JSON),
+    "not an object": (lambda n: json.dumps([n, 1]), Reject.NOT_OBJECT),
+}
+
+
+@settings(max_examples=100, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    lines=st.lists(
+        st.one_of(
+            st.sampled_from(sorted(BAD_LINES)),
+            st.tuples(
+                st.text(min_size=1).filter(str.strip),
+                st.dates(dt.date(1800, 1, 1), dt.date(2100, 12, 31)),
+            ),
+        ),
+        max_size=12,
+    )
+)
+def test_any_mix_of_good_and_bad_lines_keeps_every_good_one_and_names_every_bad_one(
+    tmp_path: Path, lines: list
+) -> None:
+    """Nothing raises; each line gives one record, in order: the good article, or a
+    reject naming its line and reason."""
+    written, expected = [], []
+    for n, line in enumerate(lines, start=1):
+        if isinstance(line, str):
+            make, reason = BAD_LINES[line]
+            written.append(make(f"r{n}"))
+            expected.append(("R", n, code(reason)))
+        else:
+            text, date = line
+            written.append(json.dumps({"id": f"r{n}", "date": date.isoformat(), "text": text}))
+            expected.append(("A", n, f"r{n}"))
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("\n".join(written) + "\n", encoding="utf-8")
+    assert summary(list(read_articles([path]))) == expected
