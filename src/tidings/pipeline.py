@@ -23,9 +23,9 @@ from spacy.tokens import Doc
 from tidings import nlp as nlp_stage
 from tidings.actors import ActorCoder
 from tidings.actors import default_coder as default_actor_coder
-from tidings.errors import ConfigError, Reject
+from tidings.errors import ConfigError, InputError, Reject
 from tidings.events import Coder, check_verb_mode, make_coder
-from tidings.ingest import article_id
+from tidings.ingest import MAX_TEXT_CHARS, YEARS, article_id
 from tidings.model import Article, EventMention, PlaceMention, Rejected
 from tidings.nlp import ParseAhead
 from tidings.toll import count_casualties
@@ -134,6 +134,12 @@ class Pipeline:
         return count_casualties(doc, events)
 
     def extract(self, text: str, date: dt.date, id: str | None = None) -> list[EventMention]:
+        """One article's events; a text or date that a file's record would be rejected
+        for (R012, R013) raises `InputError` with that reason."""
+        if len(text) > MAX_TEXT_CHARS:
+            raise InputError(Reject.TOO_LONG.because(f"{len(text):,} characters"))
+        if date.year not in YEARS:
+            raise InputError(Reject.DATE_OUT_OF_RANGE.because(date.isoformat()))
         article = Article(id=id or article_id(date, text), date=date, text=text)
         return self.analyse(self.nlp(text), article)
 

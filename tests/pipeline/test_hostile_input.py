@@ -3,13 +3,16 @@ or coded, and the rest of its batch goes on, in `extract` and `ingest` alike."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import duckdb
 import pytest
 
+import tidings
 from tidings import verbs
+from tidings.errors import InputError
 from tidings.model import Rejected
 
 GOOD = {
@@ -109,3 +112,11 @@ def test_rejects_are_kept_once_however_the_path_is_spelt(tmp_path, monkeypatch):
         verbs.ingest(spelt, db=db)
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.sql("select count(*) from rejects").fetchall() == [(1,)]
+
+
+def test_extract_of_a_text_too_long_or_out_of_range_raises_a_clear_error():
+    with pytest.raises(InputError, match="R012"):
+        tidings.extract("word " * 200_001, date=dt.date(2020, 10, 21))
+    for day in (dt.date(1, 1, 1), dt.date(9999, 12, 31)):
+        with pytest.raises(InputError, match="R013"):
+            tidings.extract("Police arrested 40 protesters.", date=day)
