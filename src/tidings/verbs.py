@@ -52,6 +52,7 @@ from tidings.eval import (
     score_plover,
     score_wikievents,
 )
+from tidings.files import replacing
 from tidings.ingest import READERS, RejectsWriter, read_articles, rejects_path
 from tidings.model import Article, EventMention, PlaceMention, Rejected, to_record
 from tidings.petrarch import dictionary_files
@@ -222,10 +223,11 @@ def _writing(
 
 
 def _open_output(stack: ExitStack, output: str | os.PathLike[str]) -> TextIO:
-    """Stdout for "-", else the file `output` opened for writing, closed with `stack`."""
+    """Stdout for "-", else a partial file beside `output`, renamed onto it when `stack`
+    closes: a run that fails or is stopped leaves an existing `output` as it was."""
     if str(output) == "-":
         return sys.stdout
-    return stack.enter_context(Path(output).open("w", encoding="utf-8", newline=""))
+    return stack.enter_context(replacing(Path(output)))
 
 
 # -- extract -----------------------------------------------------------------------------

@@ -5,6 +5,7 @@ is not there is an error rather than a new empty one."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -178,3 +179,38 @@ def test_reading_commands_open_the_store_read_only(store, tmp_path):
         reader.kill()
         reader.wait()
     assert store.read_bytes() == before
+
+
+def test_an_extract_that_fails_leaves_the_last_output_whole(corpus, tmp_path, monkeypatch):
+    out = tmp_path / "events.jsonl"
+    assert verbs.extract(corpus, output=out) > 0
+    before = out.read_bytes()
+
+    def broken(self, items, known=None):
+        raise RuntimeError("killed mid-run")
+        yield
+
+    monkeypatch.setattr("tidings.pipeline.Pipeline.run", broken)
+    with pytest.raises(RuntimeError):
+        verbs.extract(corpus, output=out)
+    assert out.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["events.jsonl"]  # no partial left
+
+
+@pytest.mark.skipif(not Path(os.devnull).exists(), reason="needs a null device")
+def test_a_device_output_is_written_through_never_replaced(corpus, store):
+    assert verbs.extract(corpus, output=os.devnull) > 0
+    assert verbs.export(output=os.devnull, db=store) > 0
+    assert Path(os.devnull).is_char_device()
+
+
+def test_an_output_through_a_link_replaces_the_file_it_names(corpus, store, tmp_path):
+    real = tmp_path / "real.jsonl"
+    real.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(real)
+    assert verbs.export(output=link, db=store) > 0
+    assert link.is_symlink() and real.read_text(encoding="utf-8") != "old\n"
+    real.write_text("old\n", encoding="utf-8")
+    assert verbs.extract(corpus, output=link) > 0
+    assert link.is_symlink() and real.read_text(encoding="utf-8") != "old\n"

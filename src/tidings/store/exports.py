@@ -17,6 +17,7 @@ from typing import Any
 import duckdb
 
 from tidings.errors import ConfigError, StoreError
+from tidings.files import partial_path
 from tidings.model import to_record
 from tidings.store.flat import rebuild_event, rebuild_mention
 from tidings.store.gdelt import write_gdelt
@@ -38,10 +39,12 @@ def export_table(
         raise ConfigError(
             "the GDELT event table holds events; export mentions as csv, jsonl or parquet"
         )
-    partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
+    partial = partial_path(target)
     try:
+        if partial is None:  # a device or FIFO, written through
+            return _write(con, fmt, target, table, header)
         written = _write(con, fmt, partial, table, header)
-        os.replace(partial, target)
+        os.replace(partial, os.path.realpath(target))
         return written
     except (duckdb.Error, OSError) as exc:
         raise StoreError(
@@ -49,7 +52,8 @@ def export_table(
             "and is writable."
         ) from exc
     finally:
-        partial.unlink(missing_ok=True)
+        if partial is not None:
+            partial.unlink(missing_ok=True)
 
 
 def _write(con: duckdb.DuckDBPyConnection, fmt: str, target: Path, table: str, header: bool) -> int:
