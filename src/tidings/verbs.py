@@ -120,10 +120,12 @@ def _check_output(
     is), or that a folder among them would read back, or that lies in a missing folder.
     Called before any file is opened or model loaded: opening for writing truncates, so
     a later check would come after the data was gone."""
-    if output is None or str(output) == "-":
+    if output is None:
         return
+    stdout = str(output) == "-"
     target = Path(output)
-    targets = [target, rejects_path(target)] if rejects else [target]
+    targets = [] if stdout else [target]
+    targets += [rejects_path(output)] if rejects else []  # stdout's: in the cwd
     for given in inputs:
         source = Path(given)
         for path in targets:
@@ -137,7 +139,7 @@ def _check_output(
                     f"{path} is also read by this command ({given}); writing it would destroy "
                     "it. Choose an output path outside the inputs and the store."
                 )
-    if not target.parent.is_dir():
+    if not stdout and not target.parent.is_dir():
         raise OutputError(
             f"cannot write {target}: the folder {target.parent} does not exist. Create it or "
             "choose another output path."

@@ -214,3 +214,14 @@ def test_an_output_through_a_link_replaces_the_file_it_names(corpus, store, tmp_
     real.write_text("old\n", encoding="utf-8")
     assert verbs.extract(corpus, output=link) > 0
     assert link.is_symlink() and real.read_text(encoding="utf-8") != "old\n"
+
+
+def test_the_rejects_file_of_stdout_output_is_never_an_input(tmp_path, monkeypatch):
+    """With no -o the rejects go to ./tidings.rejects.jsonl, which each run replaces: an
+    input of that name would be deleted before it was read."""
+    monkeypatch.chdir(tmp_path)
+    named = tmp_path / "tidings.rejects.jsonl"
+    named.write_text(json.dumps(ARTICLE) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", "tidings.rejects.jsonl"])
+    assert result.exit_code == 2 and "T006" in result.output
+    assert named.read_text(encoding="utf-8") == json.dumps(ARTICLE) + "\n"
