@@ -3,7 +3,8 @@
 Each stage is called through its public function with the parsed doc and the records
 of the stages before it; nothing here knows how a stage works inside. Articles are
 read lazily, parsed a batch at a time with `nlp.pipe`, and dropped once their batch
-is written, so memory stays flat however large the corpus.
+is written, so memory stays flat however large the corpus (but for each article's id
+and content hash, kept to name a second record with its id and other text).
 """
 
 from __future__ import annotations
@@ -151,7 +152,7 @@ class Pipeline:
         """Batches of results; `known` names article ids to skip (already stored)."""
         ahead = ParseAhead(self.nlp, self.model, self.batch_size) if self.parse_ahead else None
         queue: deque[_Planned] = deque()
-        seen: dict[str, str] = {}  # each article id of the run -> its content hash
+        seen: dict[str, int] = {}  # each article id of the run -> its content hash
         try:
             for chunk in batched(items, self.batch_size):
                 planned = _plan(chunk, known, seen)
@@ -231,16 +232,17 @@ class _Planned:
 def _plan(
     chunk: list[Article | Rejected],
     known: Callable[[list[str]], set[str]] | None,
-    seen: dict[str, str],
+    seen: dict[str, int],
 ) -> _Planned:
     """The batch's articles. An id met earlier in the run with other content (date,
     title, text) is rejected as R016, the first copy winning as in the store: dropped
     quietly, it would be lost unseen. A plain repeat is dropped within a batch; in a
-    later one it is skipped as stored (`known`)."""
+    later one it is skipped as stored (`known`). `seen` holds each id of the run with
+    64 bits of its content hash: about 150 bytes an article, the one thing a run keeps."""
     rejects = [i for i in chunk if isinstance(i, Rejected)]
     unique: dict[str, Article] = {}
     for article in (i for i in chunk if isinstance(i, Article)):
-        content = article_id(article.date, article.text, article.title)
+        content = int(article_id(article.date, article.text, article.title)[2:], 16)
         if seen.setdefault(article.id, content) != content:
             rejects.append(_rejected(article, Reject.DUPLICATE_ID, f"id {article.id!r}"))
         else:

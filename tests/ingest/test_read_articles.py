@@ -554,3 +554,11 @@ def test_any_mix_of_good_and_bad_lines_keeps_every_good_one_and_names_every_bad_
     path = tmp_path / "mixed.jsonl"
     path.write_text("\n".join(written) + "\n", encoding="utf-8")
     assert summary(list(read_articles([path]))) == expected
+
+
+def test_a_broken_link_in_a_folder_is_named_if_it_was_an_article_file(tmp_path: Path) -> None:
+    (tmp_path / "gone.jsonl").symlink_to(tmp_path / "nowhere.jsonl")
+    (tmp_path / "notes.md").symlink_to(tmp_path / "nowhere.md")  # not an article: skipped
+    write(tmp_path, "good.jsonl", GOOD_LINE)
+    records = list(read_articles([tmp_path]))
+    assert summary(records) == [("R", None, code(Reject.MISSING_FILE)), A + (1, "g")]

@@ -56,8 +56,9 @@ def _walk(folder: Path, seen: set[Path]) -> Iterator[Path | Rejected]:
         path = folder / name
         try:
             mode = path.stat().st_mode
-        except OSError as err:
-            yield _unreadable(str(path), err)
+        except OSError as err:  # a broken link, an entry we may not stat
+            if _reader(path) is not None:  # an article file: say why it was left out
+                yield _unreadable(str(path), err)
             continue
         if stat.S_ISDIR(mode):
             yield from _walk(path, seen)
