@@ -18,11 +18,12 @@ __all__ = ["partial_path", "replacing"]
 def partial_path(target: Path) -> Path | None:
     """The partial file to write in place of `target`, or None to write it directly: a
     device or FIFO (`-o /dev/null`) must be written through, never replaced. A link is
-    followed, so the file it names is the one replaced."""
+    followed, so the file it names is the one replaced. The partial name ends with the
+    target's, so what is read from its suffixes (DuckDB's `.csv.gz` compression) holds."""
     real = Path(os.path.realpath(target))
     if real.exists() and not real.is_file():
         return None
-    return real.with_name(f".{real.name}.{os.getpid()}.partial")
+    return real.with_name(f".partial-{os.getpid()}.{real.name}")
 
 
 @contextmanager

@@ -225,3 +225,11 @@ def test_the_rejects_file_of_stdout_output_is_never_an_input(tmp_path, monkeypat
     result = runner.invoke(app, ["extract", "tidings.rejects.jsonl"])
     assert result.exit_code == 2 and "T006" in result.output
     assert named.read_text(encoding="utf-8") == json.dumps(ARTICLE) + "\n"
+
+
+def test_an_export_keeps_the_compression_its_name_asks_for(store, tmp_path):
+    """DuckDB reads compression from the name: the partial file must end with it."""
+    out = tmp_path / "events.csv.gz"
+    written = verbs.export(output=out, format="csv", db=store)
+    assert out.read_bytes()[:2] == b"\x1f\x8b"  # gzip
+    assert duckdb.sql(f"select count(*) from read_csv('{out}')").fetchall() == [(written,)]
