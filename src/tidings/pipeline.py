@@ -3,7 +3,8 @@
 Each stage is called through its public function with the parsed doc and the records
 of the stages before it; nothing here knows how a stage works inside. Articles are
 read lazily, parsed a batch at a time with `nlp.pipe`, and dropped once their batch
-is written, so memory stays flat however large the corpus.
+is written, so memory stays flat however large the corpus (but for each article's id
+and content hash, kept to name a second record with its id and other text).
 """
 
 from __future__ import annotations
@@ -23,9 +24,9 @@ from spacy.tokens import Doc
 from tidings import nlp as nlp_stage
 from tidings.actors import ActorCoder
 from tidings.actors import default_coder as default_actor_coder
-from tidings.errors import ConfigError, Reject
+from tidings.errors import ConfigError, InputError, Reject
 from tidings.events import Coder, check_verb_mode, make_coder
-from tidings.ingest import article_id
+from tidings.ingest import MAX_TEXT_CHARS, YEARS, article_id
 from tidings.model import Article, EventMention, PlaceMention, Rejected
 from tidings.nlp import ParseAhead
 from tidings.toll import count_casualties
@@ -134,6 +135,12 @@ class Pipeline:
         return count_casualties(doc, events)
 
     def extract(self, text: str, date: dt.date, id: str | None = None) -> list[EventMention]:
+        """One article's events; a text or date that a file's record would be rejected
+        for (R012, R013) raises `InputError` with that reason."""
+        if len(text) > MAX_TEXT_CHARS:
+            raise InputError(Reject.TOO_LONG.because(f"{len(text):,} characters"))
+        if date.year not in YEARS:
+            raise InputError(Reject.DATE_OUT_OF_RANGE.because(date.isoformat()))
         article = Article(id=id or article_id(date, text), date=date, text=text)
         return self.analyse(self.nlp(text), article)
 
@@ -145,9 +152,10 @@ class Pipeline:
         """Batches of results; `known` names article ids to skip (already stored)."""
         ahead = ParseAhead(self.nlp, self.model, self.batch_size) if self.parse_ahead else None
         queue: deque[_Planned] = deque()
+        seen: dict[str, int] = {}  # each article id of the run -> its content hash
         try:
             for chunk in batched(items, self.batch_size):
-                planned = _plan(chunk, known)
+                planned = _plan(chunk, known, seen)
                 if ahead is not None and queue:  # a second batch: the worker parses it
                     planned.early = True
                     planned.parsing = ahead.submit([a.text for a in planned.todo])
@@ -196,13 +204,18 @@ class Pipeline:
         )
 
 
-def _failed(article: Article, error: Exception) -> Rejected:
-    """The reject naming an article a stage failed on, at the file and line it came from."""
+def _rejected(article: Article, reason: Reject, detail: str) -> Rejected:
+    """The reject naming an article, at the file and line it came from."""
     origin, _, line = (article.origin or article.id).rpartition(":")
     if not (origin and line.isdigit()):
         origin, line = article.origin or article.id, ""
+    return Rejected(origin, int(line) if line else None, reason.because(detail))
+
+
+def _failed(article: Article, error: Exception) -> Rejected:
+    """The reject naming an article a stage failed on."""
     detail = f"article {article.id}: {type(error).__name__}: {error}"
-    return Rejected(origin, int(line) if line else None, Reject.CODING_FAILED.because(detail))
+    return _rejected(article, Reject.CODING_FAILED, detail)
 
 
 @dataclass
@@ -217,12 +230,26 @@ class _Planned:
 
 
 def _plan(
-    chunk: list[Article | Rejected], known: Callable[[list[str]], set[str]] | None
+    chunk: list[Article | Rejected],
+    known: Callable[[list[str]], set[str]] | None,
+    seen: dict[str, int],
 ) -> _Planned:
-    rejects = tuple(i for i in chunk if isinstance(i, Rejected))
-    articles = _unique(i for i in chunk if isinstance(i, Article))
+    """The batch's articles. An id met earlier in the run with other content (date,
+    title, text) is rejected as R016, the first copy winning as in the store: dropped
+    quietly, it would be lost unseen. A plain repeat is dropped within a batch; in a
+    later one it is skipped as stored (`known`). `seen` holds each id of the run with
+    64 bits of its content hash: about 150 bytes an article, the one thing a run keeps."""
+    rejects = [i for i in chunk if isinstance(i, Rejected)]
+    unique: dict[str, Article] = {}
+    for article in (i for i in chunk if isinstance(i, Article)):
+        content = int(article_id(article.date, article.text, article.title)[2:], 16)
+        if seen.setdefault(article.id, content) != content:
+            rejects.append(_rejected(article, Reject.DUPLICATE_ID, f"id {article.id!r}"))
+        else:
+            unique.setdefault(article.id, article)
+    articles = list(unique.values())
     done = known([a.id for a in articles]) if known and articles else set()
-    return _Planned(rejects, articles, [a for a in articles if a.id not in done])
+    return _Planned(tuple(rejects), articles, [a for a in articles if a.id not in done])
 
 
 def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -235,11 +262,3 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
             chunk = []
     if chunk:
         yield chunk
-
-
-def _unique(articles: Iterable[Article]) -> list[Article]:
-    """Drop repeats of an id within a batch; the first copy wins, as in the store."""
-    seen: dict[str, Article] = {}
-    for article in articles:
-        seen.setdefault(article.id, article)
-    return list(seen.values())

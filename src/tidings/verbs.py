@@ -40,7 +40,7 @@ from spacy.tokens import Doc
 
 from tidings import audit as audit_stage
 from tidings import nlp as nlp_stage
-from tidings.errors import ConfigError, InputError, TidingsError
+from tidings.errors import ConfigError, InputError, OutputError, TidingsError
 from tidings.eval import (
     Extract,
     Score,
@@ -52,7 +52,8 @@ from tidings.eval import (
     score_plover,
     score_wikievents,
 )
-from tidings.ingest import RejectsWriter, read_articles, rejects_path
+from tidings.files import replacing
+from tidings.ingest import READERS, RejectsWriter, read_articles, rejects_path
 from tidings.model import Article, EventMention, PlaceMention, Rejected, to_record
 from tidings.petrarch import dictionary_files
 from tidings.pipeline import DEFAULT_BATCH_SIZE, Pipeline, batched
@@ -93,6 +94,64 @@ def _paths(files: Paths) -> list[str | os.PathLike[str]]:
     if isinstance(files, str | os.PathLike):
         return [files]
     return list(files)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file, however spelt (links, `..`, hard links)."""
+    try:
+        if a.exists() and b.exists():
+            return os.path.samefile(a, b)
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+def _store_files(db: str | os.PathLike[str]) -> list[Path]:
+    """The store and its write-ahead log: never an output."""
+    return [Path(db), Path(f"{db}.wal")]
+
+
+def _check_output(
+    output: str | os.PathLike[str] | None,
+    inputs: Iterable[str | os.PathLike[str]],
+    rejects: bool = True,
+) -> None:
+    """Refuse an output that is one of `inputs` (or, with `rejects`, whose rejects file
+    is), or that a folder among them would read back, or that lies in a missing folder.
+    Called before any file is opened or model loaded: opening for writing truncates, so
+    a later check would come after the data was gone."""
+    if output is None:
+        return
+    stdout = str(output) == "-"
+    target = Path(output)
+    targets = [] if stdout else [target]
+    targets += [rejects_path(output)] if rejects else []  # stdout's: in the cwd
+    for given in inputs:
+        source = Path(given)
+        for path in targets:
+            inside = (
+                source.is_dir()
+                and path.suffix.lower() in READERS
+                and path.resolve().is_relative_to(source.resolve())
+            )
+            if _same_file(path, source) or inside:
+                raise OutputError(
+                    f"{path} is also read by this command ({given}); writing it would destroy "
+                    "it. Choose an output path outside the inputs and the store."
+                )
+    if not stdout and not target.parent.is_dir():
+        raise OutputError(
+            f"cannot write {target}: the folder {target.parent} does not exist. Create it or "
+            "choose another output path."
+        )
+
+
+def _existing_store(db: str | os.PathLike[str]) -> None:
+    """Refuse a store that is not there: opening it would create an empty one."""
+    if str(db) != ":memory:" and not Path(db).is_file():
+        raise InputError(
+            f"no store at {db}; ingest articles first: `tidings ingest FILES --db {db}`"
+        )
 
 
 def _pipeline(
@@ -166,10 +225,11 @@ def _writing(
 
 
 def _open_output(stack: ExitStack, output: str | os.PathLike[str]) -> TextIO:
-    """Stdout for "-", else the file `output` opened for writing, closed with `stack`."""
+    """Stdout for "-", else a partial file beside `output`, renamed onto it when `stack`
+    closes: a run that fails or is stopped leaves an existing `output` as it was."""
     if str(output) == "-":
         return sys.stdout
-    return stack.enter_context(Path(output).open("w", encoding="utf-8", newline=""))
+    return stack.enter_context(replacing(Path(output)))
 
 
 # -- extract -----------------------------------------------------------------------------
@@ -274,6 +334,7 @@ def extract(
         return pipeline.extract(text, date, id)
     if format not in OUT_FORMATS:
         raise ConfigError(f"format must be one of {', '.join(OUT_FORMATS)}, not {format!r}")
+    _check_output(output, _paths(text))
     pipeline = _pipeline(
         model, batch_size, dictionaries, builtin, dictionary_files, dictionary_verbs, parse_ahead
     )
@@ -349,6 +410,9 @@ def ingest(
     the counts so far. `strict`: raise `InputError` after storing if any record was
     rejected. The other options are the command's.
     """
+    _check_output(db, _paths(files), rejects=False)
+    if Path(db).is_file():  # locked by another writer, or not a store: say so before the
+        Store(db).close()  # model loads (seconds), not after; a new store waits for it
     pipeline = _pipeline(
         model, batch_size, dictionaries, builtin, dictionary_files, dictionary_verbs, parse_ahead
     )
@@ -434,7 +498,10 @@ def query(
     `tidings query` filters them (see `Store.query_events`); `event`: just that event,
     or none. `mentions`: each record also holds, under "mentions", every mention of its
     event with the article's date, title, source and URL."""
-    with Store(db) as store:
+    if limit is not None and limit < 0:
+        raise ConfigError(f"limit must be 0 or more, not {limit}")
+    _existing_store(db)
+    with Store(db, read_only=True) as store:
         if event:
             found = store.event(event)
             rows = [found] if found else []
@@ -464,8 +531,11 @@ def export(
 ) -> int:
     """Write the stored events or mentions (`table`) to `output` as CSV, JSONL, Parquet or
     GDELT 2.0 event TSV (`format` "gdelt"; a header line only with `header`); returns how
-    many records were written."""
-    with Store(db) as store:
+    many records were written. The store must exist and `output` must not be it; an
+    existing `output` is replaced whole once the export is complete."""
+    _existing_store(db)
+    _check_output(output, _store_files(db), rejects=False)
+    with Store(db, read_only=True) as store:
         return store.export(format, Path(output), table=table, header=header)
 
 
@@ -487,6 +557,7 @@ def times(
     """Every temporal expression in the articles, normalised against its article's date:
     an iterator of the records `tidings times` writes, or with `output` how many it wrote
     there (`output`, `on_reject` and `strict` as for `extract` over files)."""
+    _check_output(output, _paths(files))
     nlp = nlp_stage.load(model)
     found = _records(nlp, _paths(files), output, batch_size, strict, on_reject, _times)
     return found if output is None else _count(found)
@@ -505,6 +576,7 @@ def places(
     records `tidings places` writes, or with `output` how many it wrote there (`output`,
     `on_reject` and `strict` as for `extract` over files). Each source's home is learnt
     from its articles within one batch of `batch_size`."""
+    _check_output(output, _paths(files))
     nlp = nlp_stage.load(model)
     found = _records(nlp, _paths(files), output, batch_size, strict, on_reject, _places)
     return found if output is None else _count(found)
@@ -739,11 +811,9 @@ def audit_sample(
     """`n` stored mentions drawn at random (the same for the same `seed` and store) as
     worksheet rows, with blank judgment columns; with `output`, also written there as
     the CSV worksheet `tidings audit sample` writes ("-" for stdout)."""
-    if not Path(db).is_file():  # Store would create it, and sample nothing
-        raise InputError(
-            f"no store at {db}; ingest articles first: `tidings ingest FILES --db {db}`"
-        )
-    with Store(db) as store:
+    _existing_store(db)  # Store would create it, and sample nothing
+    _check_output(output, _store_files(db), rejects=False)
+    with Store(db, read_only=True) as store:
         rows = audit_stage.sample(store, n, seed)
     if output is not None:
         with ExitStack() as stack:

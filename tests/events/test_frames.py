@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tests.helpers import coded, codes_of, triples
+from tidings.events.frames import Frames
 
 
 def test_threat_verb_takes_the_threatened_act(nlp):
@@ -118,3 +119,11 @@ def test_not_wanting_another_to_attack_asks_for_de_escalation(nlp):
 def test_a_demand_that_someone_act_targets_them(nlp, text, expected):
     events = coded(nlp, text)
     assert any(e.target and e.target.code == expected[1] for e in events), triples(events)
+
+
+def test_a_tie_between_frame_roles_does_not_follow_their_order():
+    """Roles reach `lookup` as sets, iterated in string-hash order (PYTHONHASHSEED): a
+    tie between two roles' rows at the same prefix went to whichever came first."""
+    frames = Frames({("threat", "19"): "138", ("accuse", "19"): "1123"})
+    assert frames.lookup(["threat", "accuse"], "190") == "138"
+    assert frames.lookup(["accuse", "threat"], "190") == "138"  # threat is listed first

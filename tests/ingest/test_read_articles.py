@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 import tracemalloc
 import types
 from pathlib import Path
@@ -406,7 +407,10 @@ def test_the_example_article(shared: Path) -> None:
 
 
 @settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(text=st.text(min_size=1).filter(str.strip), date=st.dates())
+@given(
+    text=st.text(min_size=1).filter(str.strip),
+    date=st.dates(dt.date(1800, 1, 1), dt.date(2100, 12, 31)),  # the dates kept (R013)
+)
 def test_any_text_and_date_round_trip(tmp_path: Path, text: str, date: dt.date) -> None:
     expected = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     jsonl = tmp_path / "round.jsonl"
@@ -418,3 +422,143 @@ def test_any_text_and_date_round_trip(tmp_path: Path, text: str, date: dt.date) 
     for record in read_articles([jsonl, csvfile]):
         assert isinstance(record, Article), record
         assert (record.date, record.text) == (date, expected)
+
+
+def test_an_article_over_spacys_limit_is_rejected_and_reading_goes_on(tmp_path: Path) -> None:
+    long = {"id": "long", "date": "2021-11-07", "text": "word " * 200_001}  # 1,000,004 chars
+    good = {"id": "good", "date": "2021-11-07", "text": "Police arrested protesters."}
+    path = write(tmp_path, "a.jsonl", "\n".join(json.dumps(r) for r in (long, good)))
+    text = write(tmp_path, "b.txt", "date 2021-11-07\n\n" + "word " * 200_001)
+    assert summary(list(read_articles([path, text]))) == [
+        ("R", 1, "R012"),
+        ("A", 2, "good"),
+        ("R", 1, "R012"),
+    ]
+    exactly = {"date": "2021-11-07", "text": "x" * 1_000_000}  # spaCy takes this many
+    (article,) = read_articles([write(tmp_path, "c.jsonl", json.dumps(exactly))])
+    assert isinstance(article, Article)
+
+
+OUT_OF_RANGE = ["0001-01-01", "1799-12-31", "2101-01-01", "9999-12-31"]
+
+
+@pytest.mark.parametrize("value", OUT_OF_RANGE)
+def test_dates_out_of_range_are_rejected_with_the_value(tmp_path: Path, value: str) -> None:
+    path = write(tmp_path, "a.jsonl", json.dumps({"date": value, "text": "t"}))
+    (rejected,) = read_articles([path])
+    assert isinstance(rejected, Rejected)
+    assert rejected.reason.startswith("R013") and value in rejected.reason
+
+
+@pytest.mark.parametrize("value", ["1800-01-01", "2100-12-31"])
+def test_dates_at_the_ends_of_the_range_are_kept(tmp_path: Path, value: str) -> None:
+    path = write(tmp_path, "a.jsonl", json.dumps({"date": value, "text": "t"}))
+    (article,) = read_articles([path])
+    assert isinstance(article, Article) and article.date.isoformat() == value
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_fifo_named_on_the_command_line_is_rejected_not_waited_on(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.jsonl"
+    os.mkfifo(fifo)  # opening it to read would block until a writer came
+    good = write(tmp_path, "good.jsonl", GOOD_LINE)
+    assert summary(list(read_articles([fifo, good]))) == [("R", None, "R014"), A + (1, "g")]
+    assert summary(list(read_articles([tmp_path]))) == [A + (1, "g")]  # in a folder: skipped
+
+
+def test_an_unreadable_file_is_rejected_as_such_and_reading_goes_on(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """Permission denied is R015, not R001 "file not found": the fixes differ. (Faked:
+    root may read any file.)"""
+    locked = write(tmp_path, "locked.jsonl", GOOD_LINE)
+    behind = tmp_path / "shut" / "inner.jsonl"  # inside a folder we may not enter
+    good = write(tmp_path, "good.jsonl", GOOD_LINE)
+    real_open, real_stat = Path.open, Path.stat
+
+    def open_(self: Path, *args, **kwargs):
+        if self.name == "locked.jsonl":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    def stat_(self: Path, *args, **kwargs):
+        if self.parent.name == "shut":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_stat(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", open_)
+    monkeypatch.setattr(Path, "stat", stat_)
+    records = list(read_articles([locked, behind, good, tmp_path / "gone.jsonl"]))
+    assert summary(records) == [
+        ("R", None, "R015"),
+        ("R", None, "R015"),
+        A + (1, "g"),
+        ("R", None, code(Reject.MISSING_FILE)),
+    ]
+    assert "Permission denied" in records[0].reason
+
+
+def test_a_link_loop_is_a_missing_file(tmp_path: Path) -> None:
+    loop = tmp_path / "loop.jsonl"
+    loop.symlink_to(loop)
+    assert summary(list(read_articles([loop]))) == [("R", None, code(Reject.MISSING_FILE))]
+
+
+BAD_LINES = {  # a bad JSONL line -> the reason it must be named with
+    "no date": (lambda n: json.dumps({"id": n, "text": "t"}), Reject.NO_DATE),
+    "bad date": (
+        lambda n: json.dumps({"id": n, "date": "2021-13-01", "text": "t"}),
+        Reject.BAD_DATE,
+    ),
+    "old date": (
+        lambda n: json.dumps({"id": n, "date": "0001-01-01", "text": "t"}),
+        Reject.DATE_OUT_OF_RANGE,
+    ),
+    "empty text": (
+        lambda n: json.dumps({"id": n, "date": "2021-11-07", "text": " "}),
+        Reject.EMPTY_TEXT,
+    ),
+    "not json": (lambda n: '{"id": "' + n + '", oops', Reject.BAD_JSON),
+    "not an object": (lambda n: json.dumps([n, 1]), Reject.NOT_OBJECT),
+}
+
+
+@settings(max_examples=100, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    lines=st.lists(
+        st.one_of(
+            st.sampled_from(sorted(BAD_LINES)),
+            st.tuples(
+                st.text(min_size=1).filter(str.strip),
+                st.dates(dt.date(1800, 1, 1), dt.date(2100, 12, 31)),
+            ),
+        ),
+        max_size=12,
+    )
+)
+def test_any_mix_of_good_and_bad_lines_keeps_every_good_one_and_names_every_bad_one(
+    tmp_path: Path, lines: list
+) -> None:
+    """Nothing raises; each line gives one record, in order: the good article, or a
+    reject naming its line and reason."""
+    written, expected = [], []
+    for n, line in enumerate(lines, start=1):
+        if isinstance(line, str):
+            make, reason = BAD_LINES[line]
+            written.append(make(f"r{n}"))
+            expected.append(("R", n, code(reason)))
+        else:
+            text, date = line
+            written.append(json.dumps({"id": f"r{n}", "date": date.isoformat(), "text": text}))
+            expected.append(("A", n, f"r{n}"))
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("\n".join(written) + "\n", encoding="utf-8")
+    assert summary(list(read_articles([path]))) == expected
+
+
+def test_a_broken_link_in_a_folder_is_named_if_it_was_an_article_file(tmp_path: Path) -> None:
+    (tmp_path / "gone.jsonl").symlink_to(tmp_path / "nowhere.jsonl")
+    (tmp_path / "notes.md").symlink_to(tmp_path / "nowhere.md")  # not an article: skipped
+    write(tmp_path, "good.jsonl", GOOD_LINE)
+    records = list(read_articles([tmp_path]))
+    assert summary(records) == [("R", None, code(Reject.MISSING_FILE)), A + (1, "g")]

@@ -30,18 +30,30 @@ def test_rejects_path_for_stdout_is_in_the_cwd(tmp_path: Path, monkeypatch) -> N
     assert rejects_path(Path("-")) == tmp_path / "tidings.rejects.jsonl"
 
 
-def test_rejects_writer_appends_json_lines(tmp_path: Path) -> None:
+def test_rejects_writer_writes_json_lines(tmp_path: Path) -> None:
     path = tmp_path / "sub" / "events.rejects.jsonl"
     one = Rejected("a.jsonl", 3, Reject.BAD_JSON.because("x"), "{bad é")
     two = Rejected("b.csv", None, Reject.MISSING_FILE.value)
     with RejectsWriter(path) as writer:
         assert not path.exists()  # created only when there is something to write
         writer.write(one)
-    with RejectsWriter(path) as writer:
         writer.write(two)
-        assert writer.count == 1
+        assert writer.count == 2
     lines = [json.loads(x) for x in path.read_text("utf-8").splitlines()]
     assert lines == [
         {"origin": "a.jsonl", "line": 3, "reason": one.reason, "excerpt": "{bad é"},
         {"origin": "b.csv", "line": None, "reason": two.reason, "excerpt": ""},
     ]
+
+
+def test_each_run_replaces_the_last_runs_rejects(tmp_path: Path) -> None:
+    """Appending across runs listed rejects already fixed, and counted them twice."""
+    path = tmp_path / "events.rejects.jsonl"
+    with RejectsWriter(path) as writer:
+        writer.write(Rejected("a.jsonl", 3, Reject.BAD_JSON.value))
+    with RejectsWriter(path) as writer:
+        writer.write(Rejected("b.csv", None, Reject.MISSING_FILE.value))
+    assert [json.loads(x)["origin"] for x in path.read_text("utf-8").splitlines()] == ["b.csv"]
+    with RejectsWriter(path):
+        pass  # a run with nothing rejected
+    assert not path.exists()

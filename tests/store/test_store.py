@@ -523,3 +523,20 @@ def test_store_file_default_name(tmp_path, monkeypatch):
     with Store() as s:
         assert s.path == "tidings.duckdb"
     assert Path(tmp_path, "tidings.duckdb").is_file()
+
+
+def test_a_duckdb_file_that_is_not_a_tidings_store_is_refused_untouched(tmp_path):
+    """Tidings' tables were once written into it, before a BinderException."""
+    path = tmp_path / "other.duckdb"
+    with duckdb.connect(str(path)) as con:
+        con.execute("CREATE TABLE orders (id INTEGER, item VARCHAR)")
+        con.execute("INSERT INTO orders VALUES (1, 'tea')")
+    with pytest.raises(StoreError, match="not a Tidings store"):
+        Store(path)
+    with duckdb.connect(str(path), read_only=True) as con:
+        tables = con.sql("SELECT table_name FROM information_schema.tables").fetchall()
+        assert tables == [("orders",)]
+    with Store(tmp_path / "new.duckdb"):
+        pass
+    with Store(tmp_path / "new.duckdb") as store:  # a Tidings store opens again
+        assert store.counts()["articles"] == 0

@@ -38,7 +38,7 @@ def query(
     actor: Annotated[str | None, typer.Option(help="Actor code prefix or words.")] = None,
     root: Annotated[str | None, typer.Option(help="CAMEO root, e.g. 19.")] = None,
     code: Annotated[str | None, typer.Option(help="CAMEO code prefix, e.g. 195.")] = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    limit: Annotated[int | None, typer.Option(min=0, help="At most this many events.")] = None,
     event: Annotated[str | None, typer.Option("--event", help="Only this event id.")] = None,
     mentions: Annotated[
         bool, typer.Option("--mentions", help="Show each event's mentions with their evidence.")

@@ -8,6 +8,7 @@ stand-in for a PETRARCH PICO file (refusal and intent), so it lives beside both.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -28,16 +29,23 @@ SAME = "="  # frames.tsv: the governed act keeps its own code (a pledged act, co
 ACTING: dict[str, Modality] = {"commit": "future", "command": "asserted"}
 
 
+def _priority(role: str) -> tuple[int, str]:
+    return (FRAME_ROLES.index(role) if role in FRAME_ROLES else len(FRAME_ROLES), role)
+
+
 class Frames:
     """The frame table: (frame, governed code prefix) -> code of the whole."""
 
     def __init__(self, rows: dict[tuple[str, str], str]) -> None:
         self._rows = rows
 
-    def lookup(self, roles: frozenset[str] | set[str], code: str) -> str | None:
-        """The code for `code` governed by a word with these frame roles, or None."""
+    def lookup(self, roles: Iterable[str], code: str) -> str | None:
+        """The code for `code` governed by a word with these frame roles, or None.
+
+        The longest matching prefix wins; on a tie, the role first in `FRAME_ROLES`.
+        Roles come as sets, whose order follows string hashing: it must not decide."""
         best: tuple[int, str] | None = None
-        for role in roles:
+        for role in sorted(roles, key=_priority):
             for size in range(len(code), -1, -1):
                 prefix = code[:size] if size else "*"
                 found = self._rows.get((role, prefix))

@@ -6,7 +6,17 @@ with a reason from `tidings.errors.Reject`, written by `RejectsWriter`.
 """
 
 from tidings.ingest.dates import article_id, parse_date
-from tidings.ingest.reader import read_articles
+from tidings.ingest.reader import READERS, read_articles
+from tidings.ingest.records import MAX_TEXT_CHARS, YEARS
 from tidings.ingest.rejects import RejectsWriter, rejects_path
 
-__all__ = ["RejectsWriter", "article_id", "parse_date", "read_articles", "rejects_path"]
+__all__ = [
+    "MAX_TEXT_CHARS",
+    "READERS",
+    "RejectsWriter",
+    "YEARS",
+    "article_id",
+    "parse_date",
+    "read_articles",
+    "rejects_path",
+]

@@ -2,13 +2,16 @@
 
 `read_articles` is a generator: it opens one file at a time and reads it a
 line (or a row, or a chunk) at a time, so memory stays flat whatever the size
-of the corpus. Nothing in an input stops the batch: a missing file, an unknown
-format or a bad record becomes a `Rejected` and reading goes on.
+of the corpus. Nothing in an input stops the batch: a missing, unreadable or
+non-regular file (a FIFO would block for ever), an unknown format or a bad record
+becomes a `Rejected` and reading goes on.
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -51,14 +54,24 @@ def _walk(folder: Path, seen: set[Path]) -> Iterator[Path | Rejected]:
     seen.add(real)
     for name in names:
         path = folder / name
-        if path.is_dir():
+        try:
+            mode = path.stat().st_mode
+        except OSError as err:  # a broken link, an entry we may not stat
+            if _reader(path) is not None:  # an article file: say why it was left out
+                yield _unreadable(str(path), err)
+            continue
+        if stat.S_ISDIR(mode):
             yield from _walk(path, seen)
-        elif path.is_file() and _reader(path) is not None:
+        elif stat.S_ISREG(mode) and _reader(path) is not None:
             yield path
 
 
 def _unreadable(origin: str, err: OSError) -> Rejected:
-    return reject(origin, None, Reject.MISSING_FILE, f"cannot read {origin}: {err.strerror or err}")
+    """R001 for a file that is not there (or a link loop), R015 for one that is but
+    cannot be read: the fixes differ."""
+    gone = isinstance(err, FileNotFoundError | NotADirectoryError) or err.errno == errno.ELOOP
+    reason = Reject.MISSING_FILE if gone else Reject.UNREADABLE
+    return reject(origin, None, reason, f"cannot read {origin}: {err.strerror or err}")
 
 
 def _read_file(path: Path, origin: str) -> Iterator[Article | Rejected]:
@@ -82,14 +95,21 @@ def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | Rejected]:
     """
     for given in paths:
         path, origin = Path(given), str(given)
-        if path.is_dir():
+        try:
+            mode = path.stat().st_mode
+        except FileNotFoundError:
+            yield reject(origin, None, Reject.MISSING_FILE, origin)
+            continue
+        except OSError as err:  # a link loop, a folder on the way we may not enter
+            yield _unreadable(origin, err)
+            continue
+        if stat.S_ISDIR(mode):
             for found in _walk(path, set()):
                 if isinstance(found, Rejected):
                     yield found
                 else:
                     yield from _read_file(found, str(found))
-            continue
-        if not path.exists():
-            yield reject(origin, None, Reject.MISSING_FILE, origin)
-            continue
-        yield from _read_file(path, origin)
+        elif not stat.S_ISREG(mode):
+            yield reject(origin, None, Reject.NOT_A_FILE, origin)
+        else:
+            yield from _read_file(path, origin)

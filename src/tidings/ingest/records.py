@@ -15,6 +15,12 @@ from tidings.ingest.dates import article_id, normalise_text, parse_date
 from tidings.model import Article, Rejected
 
 EXCERPT_CHARS = 200
+# spaCy's default `nlp.max_length`: a longer text stops `nlp.pipe` (E088) for its whole
+# batch, so it is rejected here, before any batch holds it
+MAX_TEXT_CHARS = 1_000_000
+# a news date outside these years is a placeholder (0001-01-01, 9999-12-31) or a typo,
+# and date arithmetic near the calendar's ends overflows in later stages
+YEARS = range(1800, 2101)
 _SURROGATE = re.compile("[\ud800-\udfff]")  # undecodable bytes kept by `surrogateescape`
 OPTIONAL = ("title", "source", "url")
 
@@ -65,9 +71,13 @@ def build(fields: Mapping[str, object], origin: str, line: int, raw: str) -> Art
         date = parse_date(date_text)
     except ValueError as err:
         return reject(origin, line, Reject.BAD_DATE, str(err), raw)
+    if date.year not in YEARS:
+        return reject(origin, line, Reject.DATE_OUT_OF_RANGE, date_text, raw)
     if text is None:
         return reject(origin, line, Reject.EMPTY_TEXT, "", raw)
     text = normalise_text(text)
+    if len(text) > MAX_TEXT_CHARS:
+        return reject(origin, line, Reject.TOO_LONG, f"{len(text):,} characters", raw)
     title = values["title"]
     return Article(
         id=values["id"] or article_id(date, text, title),

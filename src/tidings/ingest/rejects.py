@@ -25,21 +25,25 @@ def rejects_path(output: Path | str | None) -> Path:
 
 
 class RejectsWriter:
-    """Append `Rejected` records as JSON lines; the file is only created at the first one.
+    """Write `Rejected` records as JSON lines; the file is only created at the first one.
 
-    Each line is flushed at once, so the rejects of a run that crashes are kept.
+    The file holds one run's rejects: one left by an earlier run is removed when the
+    writer is made, so a run with no rejects leaves none behind, and a re-run does not
+    add its rejects to the last run's. Each line is flushed at once, so the rejects of
+    a run that crashes are kept.
     """
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
         self.count = 0
         self._file: IO[str] | None = None
+        self.path.unlink(missing_ok=True)
 
     def write(self, rejected: Rejected) -> None:
         if self._file is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             # A file name that is not UTF-8 is written as a JSON `\udcxx` escape.
-            self._file = self.path.open("a", encoding="utf-8", errors="backslashreplace")
+            self._file = self.path.open("w", encoding="utf-8", errors="backslashreplace")
         record = {
             "origin": rejected.origin,
             "line": rejected.line,

@@ -84,10 +84,13 @@ def _articles_of(articles: Sequence[Article], mentions: Sequence[EventMention]) 
 class Store:
     """An event store in one DuckDB file (or `":memory:"`); a context manager."""
 
-    def __init__(self, path: str | Path = "tidings.duckdb") -> None:
+    def __init__(self, path: str | Path = "tidings.duckdb", read_only: bool = False) -> None:
+        """`read_only`: for commands that only read (query, export, audit): the file may
+        be read-only, other readers may hold it too, and nothing in it is written."""
         self.path = str(path)
+        read_only = read_only and self.path != ":memory:"
         try:
-            self._con = duckdb.connect(self.path)
+            self._con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
             raise StoreError(
                 f"cannot open the store {self.path!r} ({exc}). Give the path of a DuckDB file "
@@ -96,13 +99,58 @@ class Store:
             ) from exc
         self._recall = Recall()  # mentions and stories read back by the merge, between batches
         try:
-            self._create_schema()
+            self._check_schema() if read_only else self._create_schema()
         except BaseException:
             self._con.close()
             raise
 
+    def _refuse_foreign(self) -> None:
+        """Refuse a DuckDB file that holds tables but is not a Tidings store, before
+        anything is written to it: its meta table and schema version come first."""
+        tables = {
+            r[0]
+            for r in self._con.execute(
+                "SELECT table_name FROM information_schema.tables "
+                "WHERE table_catalog = current_database() AND table_schema = 'main'"
+            ).fetchall()
+        }
+        tidings = (
+            "meta" in tables
+            and self._con.execute(
+                "SELECT count(*) FROM meta WHERE key = 'schema_version'"
+            ).fetchone()[0]
+        )
+        if tables and not tidings:
+            raise StoreError(
+                f"{self.path!r} is a DuckDB file but not a Tidings store (it holds "
+                f"{', '.join(sorted(tables))}); nothing was written to it. Give --db the path "
+                "of a Tidings store, or a new path."
+            )
+
+    def _check_schema(self) -> None:
+        """A store opened to read: a Tidings store of this schema version, left as it is."""
+        try:
+            self._refuse_foreign()
+            row = self._con.execute("SELECT value FROM meta WHERE key = 'schema_version'")
+            version = row.fetchone()
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot read the store {self.path!r} ({exc})") from exc
+        self._check_version(version[0] if version else None)
+
+    def _check_version(self, version: str | None) -> None:
+        if version != SCHEMA_VERSION:
+            raise StoreError(
+                f"the store {self.path!r} has schema version {version}, this Tidings writes "
+                f"version {SCHEMA_VERSION}. Export it with the Tidings that made it, or use a "
+                "new store path."
+            )
+
     def _create_schema(self) -> None:
         con = self._con
+        try:
+            self._refuse_foreign()
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot read the store {self.path!r} ({exc})") from exc
         try:
             con.execute("BEGIN")
             con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
@@ -122,12 +170,7 @@ class Store:
                 "store and writable, or choose a new path."
             ) from exc
         (version,) = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        if version != SCHEMA_VERSION:
-            raise StoreError(
-                f"the store {self.path!r} has schema version {version}, this Tidings writes "
-                f"version {SCHEMA_VERSION}. Export it with the Tidings that made it, or use a "
-                "new store path."
-            )
+        self._check_version(version)
         for table in TABLES:  # per-connection staging tables, without key constraints
             con.execute(
                 f"CREATE TEMP TABLE IF NOT EXISTS _stage_{table} AS SELECT * FROM {table} LIMIT 0"

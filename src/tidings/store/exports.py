@@ -1,19 +1,23 @@
 """Exports of the events or mentions table: CSV, JSONL, Parquet and GDELT 2.0 TSV.
 
 Every export is ordered by date (undated last), then event id, and streams: memory
-stays flat whatever the table's size.
+stays flat whatever the table's size. It is written to a partial file beside the target
+and renamed onto it once complete, so a failed or interrupted export leaves an existing
+target as it was.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
 from tidings.errors import ConfigError, StoreError
+from tidings.files import partial_path
 from tidings.model import to_record
 from tidings.store.flat import rebuild_event, rebuild_mention
 from tidings.store.gdelt import write_gdelt
@@ -35,22 +39,34 @@ def export_table(
         raise ConfigError(
             "the GDELT event table holds events; export mentions as csv, jsonl or parquet"
         )
+    partial = partial_path(target)
     try:
-        if fmt == "jsonl":
-            return _export_jsonl(con, table, target)
-        if fmt == "gdelt":
-            with target.open("w", encoding="utf-8", newline="") as out:
-                return write_gdelt(con, out, header)
-        options = "FORMAT parquet" if fmt == "parquet" else "FORMAT csv, HEADER"
-        literal = str(target).replace("'", "''")
-        query = f"SELECT * FROM {table} ORDER BY date, event_id"
-        (written,) = con.execute(f"COPY ({query}) TO '{literal}' ({options})").fetchone()
-        return int(written)
+        if partial is None:  # a device or FIFO, written through
+            return _write(con, fmt, target, table, header)
+        written = _write(con, fmt, partial, table, header)
+        os.replace(partial, os.path.realpath(target))
+        return written
     except (duckdb.Error, OSError) as exc:
         raise StoreError(
             f"cannot export {table} to {str(target)!r} ({exc}). Check the folder exists "
             "and is writable."
         ) from exc
+    finally:
+        if partial is not None:
+            partial.unlink(missing_ok=True)
+
+
+def _write(con: duckdb.DuckDBPyConnection, fmt: str, target: Path, table: str, header: bool) -> int:
+    if fmt == "jsonl":
+        return _export_jsonl(con, table, target)
+    if fmt == "gdelt":
+        with target.open("w", encoding="utf-8", newline="") as out:
+            return write_gdelt(con, out, header)
+    options = "FORMAT parquet" if fmt == "parquet" else "FORMAT csv, HEADER"
+    literal = str(target).replace("'", "''")
+    query = f"SELECT * FROM {table} ORDER BY date, event_id"
+    (written,) = con.execute(f"COPY ({query}) TO '{literal}' ({options})").fetchone()
+    return int(written)
 
 
 def _export_jsonl(con: duckdb.DuckDBPyConnection, table: str, target: Path) -> int:

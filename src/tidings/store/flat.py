@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 from collections.abc import Mapping
 from typing import Any
 
@@ -291,9 +292,11 @@ def article_row(a: Article) -> dict[str, Any]:
 
 
 def reject_row(r: Rejected) -> dict[str, Any]:
-    """The rejects-table row, keyed by a hash of where and why, so re-runs add nothing."""
+    """The rejects-table row, keyed by a hash of where and why, so re-runs add nothing:
+    where is the file however its path was spelt (`in/a.jsonl`, `/data/in/a.jsonl`), why
+    the reason's code, as its words may quote that spelling."""
     return {
-        "reject_id": _digest(r.origin, r.line, r.reason),
+        "reject_id": _digest(os.path.realpath(r.origin), r.line, r.reason[:4]),
         "origin": r.origin,
         "line": r.line,
         "reason": r.reason,

@@ -29,13 +29,19 @@ def governor(token: Token) -> Token | None:
 
 
 def tense_of(token: Token | None) -> Tense:
-    """The tense of the clause `token` heads; news narrates in the past by default."""
+    """The tense of the clause `token` heads; news narrates in the past by default.
+
+    A conjunct without auxiliaries takes the tense of the verb it is conjoined to
+    ("leading ... and getting": the first verb's), found in a loop, as a run-on line of
+    conjuncts is deeper than Python's recursion limit."""
     verb = governor(token) if token is not None else None
+    while verb is not None:
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if auxes or verb.dep_ != "conj" or verb.head.i == verb.i:
+            break
+        verb = governor(verb.head)
     if verb is None:
         return "past"
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if not auxes and verb.dep_ == "conj" and verb.head.i != verb.i:
-        return tense_of(verb.head)  # "leading ... and getting": the first verb's tense
     if not auxes and verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "to":
         return "present"  # "committed to leaving by May": as "to leave", the nearer day
     words = {a.lower_ for a in auxes}

@@ -43,13 +43,22 @@ def window(token: Token) -> list[Span]:
 def phrase(token: Token) -> list[Token]:
     """The words of a noun phrase that may name whose it is: the noun, its modifiers and
     possessor, and the nouns of its "of"/"with"/"for"/"against" phrases, not "on" ("a
-    show on the radio") or "in" (a place)."""
-    found = [token]
-    for child in token.children:
-        if child.dep_ in (*MODIFIER_DEPS, "poss", "appos"):
-            found.append(child)
-        elif child.dep_ == "prep" and child.lower_ in OWNER_PREPS:
-            found += [p for c in child.children if c.dep_ == "pobj" for p in phrase(c)]
+    show on the radio") or "in" (a place). Walked with a stack, in the order a recursion
+    would give: a run-on "of" chain is deeper than Python's recursion limit."""
+    found: list[Token] = []
+    stack: list[tuple[Token, bool]] = [(token, True)]  # (word, whether to open its phrase)
+    while stack:
+        word, opens = stack.pop()
+        found.append(word)
+        if not opens:
+            continue
+        parts: list[tuple[Token, bool]] = []
+        for child in word.children:
+            if child.dep_ in (*MODIFIER_DEPS, "poss", "appos"):
+                parts.append((child, False))
+            elif child.dep_ == "prep" and child.lower_ in OWNER_PREPS:
+                parts += [(c, True) for c in child.children if c.dep_ == "pobj"]
+        stack += reversed(parts)
     return found
 
 
@@ -60,24 +69,28 @@ def passive(verb: Token) -> bool:
 
 def doers(head: Token, pos: str) -> list[Token]:
     """Who does it: subject or agent; a participle clause's ("struck X, killing seven")
-    is its verb's subject; a noun's "by" phrase, possessive or compound."""
+    is its verb's subject; a noun's "by" phrase, possessive or compound. A clause with no
+    subject of its own takes its verb's, up the chain of clauses as far as it goes (a
+    loop: a run-on line of conjuncts is deeper than Python's recursion limit)."""
     if pos == "NOUN":
         own = [c for c in head.children if c.dep_ in ("poss", "compound")]
         if head.dep_ in ("dobj", "obj") and head.head.pos_ == "VERB":
             # "their forces completed their withdrawal": the verb's subject did it
             own += [c for c in head.head.children if c.dep_ == "nsubj"]
         return own + prep_objects(head, ("by",), PREP_DEPS)
-    if passive(head):
-        return prep_objects(head, ("by",), PREP_DEPS)
-    subjects = [c for c in head.children if c.dep_ in ("nsubj", "csubj")]
-    if head.dep_ == "acl" and head.tag_ == "VBG":
-        subjects.append(head.head)  # "a storm warning ...", misparsed as a participle
-    if not subjects and head.dep_ in ("advcl", "conj", "xcomp") and head.head.pos_ == "VERB":
+    while True:
+        if passive(head):
+            return prep_objects(head, ("by",), PREP_DEPS)
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "csubj")]
+        if head.dep_ == "acl" and head.tag_ == "VBG":
+            subjects.append(head.head)  # "a storm warning ...", misparsed as a participle
+        chained = head.dep_ in ("advcl", "conj", "xcomp") and head.head.pos_ == "VERB"
+        if subjects or not chained:
+            return subjects
         told = [c for c in head.head.children if c.dep_ in ("dobj", "obj")]
         if head.dep_ == "xcomp" and told:
             return told  # "urged Russia to withdraw": Russia would do it
-        return doers(head.head, pos)
-    return subjects
+        head = head.head
 
 
 def objects(head: Token, pos: str) -> list[Token]:

@@ -88,14 +88,22 @@ class Roles:
         return coded
 
     def _collect(self, token: Token, core: list[Token], pps: list[list[Token]], top: bool) -> None:
-        core.append(token)
-        for child in token.children:
-            if child.dep_ in OUTSIDE_NP:
-                continue
-            if child.dep_ == "prep" and top:
-                pps.append(list(child.subtree))
-                continue
-            self._collect(child, core, pps, top=False)
+        """The phrase's words (`core`, without what lies outside a noun phrase) and, at
+        the top, its prepositional phrases (`pps`). A stack, not recursion: a run-on
+        phrase is deeper than Python's recursion limit."""
+        stack = [(token, top)]
+        while stack:
+            word, at_top = stack.pop()
+            core.append(word)
+            below = []
+            for child in word.children:
+                if child.dep_ in OUTSIDE_NP:
+                    continue
+                if child.dep_ == "prep" and at_top:
+                    pps.append(list(child.subtree))
+                    continue
+                below.append((child, False))
+            stack += reversed(below)
 
     def subject(self, verb: Token) -> list[Actor]:
         current = verb
