@@ -1,0 +1,118 @@
+"""Mentions that are no events at all, read from the sentence's structure after planning.
+
+An event word may be right in sense and mood and still tell no event of the story: a
+condition ("if the President is killed"), a supposition ("refrain from speculating that
+it had been hijacked"), a rule ("the Constitution specifies that officials are removed"),
+a habit ("they would sometimes kill"), the legal name of a crime ("a life sentence for
+first-degree murder"), an exemption ("exempt from investigation") or a question asked
+("Wikinews asked him whether ..."). Such a mention is not written: an audit counts it as
+no event whatever its modality. The words are in data/nonevents.tsv.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from tidings.events.builtin.embedding import Planned
+from tidings.resources import package_file, read_tsv
+
+__all__ = ["NonEvents", "load_nonevents"]
+
+ROLES = ("condition", "supposition", "provision", "habitual", "grade", "exemption", "inquiry")
+NOMINAL_DEPS = ("nsubj", "nsubjpass", "dobj", "obj")  # an event noun a verb's argument
+CLAUSE_DEPS = ("ccomp", "xcomp")
+WH_TAGS = ("WDT", "WP", "WP$", "WRB")
+MODIFIER_DEPS = ("amod", "compound", "nmod")
+
+
+class NonEvents:
+    def __init__(self, words: dict[str, frozenset[str]]) -> None:
+        self._words = words
+
+    def _is(self, token: Token, role: str) -> bool:
+        return role in self._words.get(token.lemma_.lower(), frozenset()) or role in (
+            self._words.get(token.lower_, frozenset())
+        )
+
+    def kind(self, planned: Planned) -> str | None:
+        """Why the planned mention is no event (a role of nonevents.tsv), or None."""
+        head = planned.trigger.head
+        noun = planned.trigger.entry.pos == "NOUN"
+        for clause in () if noun and _presupposed(head) else (head, *head.ancestors):
+            if any(self._condition(c) for c in clause.children):
+                return "condition"
+            if clause.dep_ == "ccomp" and self._is(clause.head, "supposition"):
+                return "supposition"
+            if clause.dep_ == "ccomp" and self._is(clause.head, "provision"):
+                return "provision"
+        if any(self._is(a, "habitual") for v in _verbs(head, noun) for a in _adverbs(v)):
+            return "habitual"
+        if noun and any(c.dep_ in MODIFIER_DEPS and self._is(c, "grade") for c in head.children):
+            return "grade"
+        exempted = noun and head.dep_ == "pobj" and head.head.lower_ == "from"
+        if exempted and self._is(head.head.head, "exemption"):
+            return "exemption"
+        asking = not noun and self._is(head, "inquiry")
+        if asking and any(_question(c, self) for c in head.children):
+            return "inquiry"
+        return None
+
+    def _condition(self, token: Token) -> bool:
+        """A condition marker; "thousands if not tens of thousands" is an estimate."""
+        after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        opens = after is None or after.lower_ != "not"
+        return token.dep_ == "mark" and self._is(token, "condition") and opens
+
+
+def _presupposed(noun: Token) -> bool:
+    """A definite event noun ("Jamal's killing", "the attack") is taken as known, even
+    inside a condition or a supposition: "imagine the world silent over Jamal's killing"."""
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in noun.children)
+
+
+def _verbs(head: Token, noun: bool) -> list[Token]:
+    """The verbs whose adverbs give an event its frequency: its own, an event noun's verb
+    ("the investigation ordinarily has to be completed"), and the verbs an infinitive
+    hangs on."""
+    verb = head.head if noun and head.dep_ in NOMINAL_DEPS else head
+    found = [head, verb]
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head
+        found.append(verb)
+    return found
+
+
+def _adverbs(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ == "advmod"]
+
+
+def _question(clause: Token, words: NonEvents) -> bool:
+    """A clause asking a question: opened by "whether"/"if" or by a wh-word."""
+    if clause.dep_ not in CLAUSE_DEPS:
+        return False
+    if any(words._condition(c) for c in clause.children):
+        return True
+    first = next(iter(clause.subtree))
+    return first.tag_ in WH_TAGS
+
+
+@cache
+def _packaged() -> NonEvents:
+    return _read(package_file("tidings.events.builtin", "data/nonevents.tsv"))
+
+
+def load_nonevents(path: Path | None = None) -> NonEvents:
+    return _packaged() if path is None else _read(Path(path))
+
+
+def _read(path: Path) -> NonEvents:
+    words: dict[str, set[str]] = defaultdict(set)
+    for row in read_tsv(path, required=("lemma", "role")):
+        if row["role"] not in ROLES:
+            raise row.fail(f"role {row['role']!r} is not one of {', '.join(ROLES)}")
+        words[row["lemma"].lower()].add(row["role"])
+    return NonEvents({k: frozenset(v) for k, v in words.items()})

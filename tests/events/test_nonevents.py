@@ -1,0 +1,65 @@
+"""Mentions that are no events (events/builtin/nonevents.py): a condition, a supposition,
+a rule, a habit, the legal name of a crime, an exemption, a question asked. Each is not
+written, while the plain event beside it still is. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import tidings
+from tidings.errors import DataFileError
+from tidings.events.builtin.nonevents import load_nonevents
+
+
+def codes(text: str) -> set[str]:
+    return {e.cameo.code for e in tidings.extract(text, date=dt.date(2024, 5, 1))}
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        # conditions and questions: the clause says what would be, not what was
+        ("The deputy takes over the post if the governor is killed.", "19"),
+        ("Parliament must decide whether an inquiry is needed.", "09"),
+        ("Chile would respond if Peru carried out attacks on Bolivia.", "19"),
+        ("The envoy will fly home unless the rebels release the hostages.", "08"),
+        # suppositions and rules
+        ("Officials urged the public not to speculate that the plane was hijacked.", "18"),
+        ("The charter stipulates that members are expelled after being convicted.", "11"),
+        # habits
+        ("In those years the gangs would sometimes kill shopkeepers who refused to pay.", "19"),
+        ("Police usually arrest the organisers of such marches.", "17"),
+        # the legal name of a crime, an exemption
+        ("He now faces twenty years in prison for second-degree murder.", "19"),
+        ("She argued that diplomats should be exempt from arrest.", "17"),
+        # a question asked in an interview is no appeal
+        ("The reporter asked the mayor whether the city would raise taxes.", "02"),
+    ],
+)
+def test_no_event_is_written(text: str, root: str) -> None:
+    assert not any(c.startswith(root) for c in codes(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("The governor was killed in an ambush on Monday.", "19"),
+        ("The army will attack the town if the rebels refuse to leave.", "19"),
+        ("Imagine that the world stays silent over the journalist's killing.", "19"),
+        ("The massacre saw hundreds if not thousands of villagers killed.", "19"),
+        ("Gunmen hijacked a plane over the sea on Friday.", "18"),
+        ("The court convicted two officials of fraud on Tuesday.", "11"),
+        ("The reporter asked the mayor to resign.", "02"),
+    ],
+)
+def test_the_event_beside_it_still_is(text: str, root: str) -> None:
+    assert any(c.startswith(root) for c in codes(text))
+
+
+def test_a_bad_role_names_the_file_and_line(tmp_path) -> None:
+    path = tmp_path / "nonevents.tsv"
+    path.write_text("lemma\trole\nif\tcondition\nsometimes\toften\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"nonevents\.tsv.*3"):
+        load_nonevents(path)
