@@ -1,6 +1,8 @@
-"""Mentions that are no events (events/builtin/nonevents.py): a condition, a supposition,
-a rule, a habit, the legal name of a crime, an exemption, a question asked. Each is not
-written, while the plain event beside it still is. Sentences written for these tests."""
+"""Mentions that are no events (events/builtin/nonevents.py, senses.tsv): a condition, a
+supposition, a rule, a habit, the legal name of a crime, an exemption, a question asked;
+a word in another sense ("demonstrated its value", "a race sanctioned by the federation",
+locusts that occupy land). Each is not written, while the plain event beside it still is.
+Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -36,6 +38,14 @@ def codes(text: str) -> set[str]:
         ("She argued that diplomats should be exempt from arrest.", "17"),
         # a question asked in an interview is no appeal
         ("The reporter asked the mayor whether the city would raise taxes.", "02"),
+        # word senses
+        ("The experiment demonstrated the value of the new method.", "14"),
+        ("The marathon was sanctioned by the athletics federation.", "16"),
+        ("The clinic deployed new software to track its patients.", "15"),
+        ("The gate was designed to allow public access at night.", "08"),
+        ("A tax rule is prohibiting the firm from paying dividends.", "17"),
+        ("Last spring the locusts occupied a vast stretch of farmland.", "19"),
+        ("The number of rabbits grew, and the population exploded.", "18"),
     ],
 )
 def test_no_event_is_written(text: str, root: str) -> None:
@@ -51,6 +61,9 @@ def test_no_event_is_written(text: str, root: str) -> None:
         ("The massacre saw hundreds if not thousands of villagers killed.", "19"),
         ("Gunmen hijacked a plane over the sea on Friday.", "18"),
         ("The court convicted two officials of fraud on Tuesday.", "11"),
+        ("Thousands of protesters demonstrated outside the parliament.", "14"),
+        ("The United States sanctioned three Iranian banks on Monday.", "16"),
+        ("Russia deployed troops to the border.", "15"),
         ("The reporter asked the mayor to resign.", "02"),
     ],
 )
