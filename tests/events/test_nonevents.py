@@ -1,7 +1,8 @@
-"""Mentions that are no events (events/builtin/nonevents.py, senses.tsv): a condition, a
-supposition, a rule, a habit, the legal name of a crime, an exemption, a question asked;
-a word in another sense ("demonstrated its value", "a race sanctioned by the federation",
-locusts that occupy land). Each is not written, while the plain event beside it still is.
+"""Mentions that are no events (events/builtin/nonevents.py, senses.tsv, matching.py): a
+condition, a supposition, a rule, a habit, the legal name of a crime, an exemption, a
+question asked; a word in another sense ("demonstrated its value", "a race sanctioned by
+the federation", locusts that occupy land); a participle naming people ("the accused"); a
+word inside a name. Each is not written, while the plain event beside it still is.
 Sentences written for these tests."""
 
 from __future__ import annotations
@@ -46,6 +47,9 @@ def codes(text: str) -> set[str]:
         ("A tax rule is prohibiting the firm from paying dividends.", "17"),
         ("Last spring the locusts occupied a vast stretch of farmland.", "19"),
         ("The number of rabbits grew, and the population exploded.", "18"),
+        # a participle naming people, a word inside a name
+        ("Unlike the accused, the driver was tested for drugs.", "11"),
+        ("She became famous during the Tehran Hostage Crisis.", "18"),
     ],
 )
 def test_no_event_is_written(text: str, root: str) -> None:
@@ -61,10 +65,11 @@ def test_no_event_is_written(text: str, root: str) -> None:
         ("The massacre saw hundreds if not thousands of villagers killed.", "19"),
         ("Gunmen hijacked a plane over the sea on Friday.", "18"),
         ("The court convicted two officials of fraud on Tuesday.", "11"),
+        ("The reporter asked the mayor to resign.", "02"),
         ("Thousands of protesters demonstrated outside the parliament.", "14"),
         ("The United States sanctioned three Iranian banks on Monday.", "16"),
         ("Russia deployed troops to the border.", "15"),
-        ("The reporter asked the mayor to resign.", "02"),
+        ("Police accused the man of fraud.", "11"),
     ],
 )
 def test_the_event_beside_it_still_is(text: str, root: str) -> None:
