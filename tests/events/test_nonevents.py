@@ -37,6 +37,9 @@ def codes(text: str) -> set[str]:
         # the legal name of a crime, an exemption
         ("He now faces twenty years in prison for second-degree murder.", "19"),
         ("She argued that diplomats should be exempt from arrest.", "17"),
+        # a right or power to act is no act
+        ("The militia says it has the right to shell the border posts.", "19"),
+        ("No court has the power to expel foreign reporters.", "17"),
         # a question asked in an interview is no appeal
         ("The reporter asked the mayor whether the city would raise taxes.", "02"),
         # word senses
@@ -70,6 +73,7 @@ def test_no_event_is_written(text: str, root: str) -> None:
         ("The United States sanctioned three Iranian banks on Monday.", "16"),
         ("Russia deployed troops to the border.", "15"),
         ("Police accused the man of fraud.", "11"),
+        ("The militia shelled the border posts to assert its right.", "19"),
     ],
 )
 def test_the_event_beside_it_still_is(text: str, root: str) -> None:
@@ -81,3 +85,18 @@ def test_a_bad_role_names_the_file_and_line(tmp_path) -> None:
     path.write_text("lemma\trole\nif\tcondition\nsometimes\toften\n", encoding="utf-8")
     with pytest.raises(DataFileError, match=r"nonevents\.tsv.*3"):
         load_nonevents(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Police foiled a planned bombing of the station.", "hypothetical"),
+        ("Officials feared a possible attack on the port.", "hypothetical"),
+        ("Police said the bombing of the station killed two.", "asserted"),
+    ],
+)
+def test_a_modifier_says_an_event_noun_is_not_done(text: str, modality: str) -> None:
+    events = [
+        e for e in tidings.extract(text, date=dt.date(2024, 5, 1)) if e.cameo.root in ("18", "19")
+    ]
+    assert events and {e.modality for e in events} == {modality}, events

@@ -4,9 +4,10 @@ An event word may be right in sense and mood and still tell no event of the stor
 condition ("if the President is killed"), a supposition ("refrain from speculating that
 it had been hijacked"), a rule ("the Constitution specifies that officials are removed"),
 a habit ("they would sometimes kill"), the legal name of a crime ("a life sentence for
-first-degree murder"), an exemption ("exempt from investigation") or a question asked
-("Wikinews asked him whether ..."). Such a mention is not written: an audit counts it as
-no event whatever its modality. The words are in data/nonevents.tsv.
+first-degree murder"), an exemption ("exempt from investigation"), a right ("the right to
+strike back") or a question asked ("Wikinews asked him whether ..."). Such a mention is
+not written: an audit counts it as no event whatever its modality. The words are in
+data/nonevents.tsv.
 """
 
 from __future__ import annotations
@@ -18,11 +19,21 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from tidings.events.builtin.embedding import Planned
+from tidings.events.builtin.governing import noun_clause
 from tidings.resources import package_file, read_tsv
 
 __all__ = ["NonEvents", "load_nonevents"]
 
-ROLES = ("condition", "supposition", "provision", "habitual", "grade", "exemption", "inquiry")
+ROLES = (
+    "condition",
+    "supposition",
+    "provision",
+    "habitual",
+    "grade",
+    "exemption",
+    "inquiry",
+    "entitlement",
+)
 NOMINAL_DEPS = ("nsubj", "nsubjpass", "dobj", "obj")  # an event noun a verb's argument
 CLAUSE_DEPS = ("ccomp", "xcomp")
 WH_TAGS = ("WDT", "WP", "WP$", "WRB")
@@ -56,6 +67,8 @@ class NonEvents:
         exempted = noun and head.dep_ == "pobj" and head.head.lower_ == "from"
         if exempted and self._is(head.head.head, "exemption"):
             return "exemption"
+        if not noun and noun_clause(head) and self._is(head.head, "entitlement"):
+            return "entitlement"
         asking = not noun and self._is(head, "inquiry")
         if asking and any(_question(c, self) for c in head.children):
             return "inquiry"
