@@ -5,7 +5,8 @@ condition ("if the President is killed"), a supposition ("refrain from speculati
 it had been hijacked"), a rule ("the Constitution specifies that officials are removed"),
 a habit ("they would sometimes kill"), the legal name of a crime ("a life sentence for
 first-degree murder"), an exemption ("exempt from investigation"), a right ("the right to
-strike back") or a question asked ("Wikinews asked him whether ..."). Such a mention is
+strike back"), a document cited ("Article 5 of the NATO treaty") or a question asked
+("Wikinews asked him whether ..."). Such a mention is
 not written: an audit counts it as no event whatever its modality. The words are in
 data/nonevents.tsv.
 """
@@ -33,6 +34,8 @@ ROLES = (
     "exemption",
     "inquiry",
     "entitlement",
+    "topic",
+    "part",
 )
 NOMINAL_DEPS = ("nsubj", "nsubjpass", "dobj", "obj")  # an event noun a verb's argument
 CLAUSE_DEPS = ("ccomp", "xcomp")
@@ -70,8 +73,11 @@ class NonEvents:
         if not noun and noun_clause(head) and self._is(head.head, "entitlement"):
             return "entitlement"
         asking = not noun and self._is(head, "inquiry")
-        if asking and any(_question(c, self) for c in head.children):
+        if asking and any(self._question(c) for c in head.children):
             return "inquiry"
+        cited = noun and head.dep_ == "pobj" and head.head.lower_ == "of"
+        if cited and self._is(head.head.head, "part"):
+            return "part"
         return None
 
     def _condition(self, token: Token) -> bool:
@@ -79,6 +85,18 @@ class NonEvents:
         after = token.nbor(1) if token.i + 1 < len(token.doc) else None
         opens = after is None or after.lower_ != "not"
         return token.dep_ == "mark" and self._is(token, "condition") and opens
+
+    def _question(self, child: Token) -> bool:
+        """What an asking verb asks is a question: a clause opened by "whether"/"if" or a
+        wh-word, or a topic ("about the talks"); "asked him to resign" is an appeal."""
+        if child.dep_ == "prep":
+            asks = any(c.dep_ in CLAUSE_DEPS for c in child.head.children)
+            return self._is(child, "topic") and not asks
+        if child.dep_ not in CLAUSE_DEPS:
+            return False
+        if any(self._condition(c) for c in child.children):
+            return True
+        return next(iter(child.subtree)).tag_ in WH_TAGS
 
 
 def _presupposed(noun: Token) -> bool:
@@ -101,16 +119,6 @@ def _verbs(head: Token, noun: bool) -> list[Token]:
 
 def _adverbs(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ == "advmod"]
-
-
-def _question(clause: Token, words: NonEvents) -> bool:
-    """A clause asking a question: opened by "whether"/"if" or by a wh-word."""
-    if clause.dep_ not in CLAUSE_DEPS:
-        return False
-    if any(words._condition(c) for c in clause.children):
-        return True
-    first = next(iter(clause.subtree))
-    return first.tag_ in WH_TAGS
 
 
 @cache
