@@ -31,6 +31,8 @@ def codes(text: str) -> set[str]:
         # suppositions and rules
         ("Officials urged the public not to speculate that the plane was hijacked.", "18"),
         ("The charter stipulates that members are expelled after being convicted.", "11"),
+        ("The ministry keeps a policy of not deporting asylum seekers.", "17"),
+        ("It breaks the principle that no state may seize foreign ships.", "17"),
         # habits
         ("In those years the gangs would sometimes kill shopkeepers who refused to pay.", "19"),
         ("Police usually arrest the organisers of such marches.", "17"),
@@ -72,6 +74,7 @@ def test_no_event_is_written(text: str, root: str) -> None:
         ("The massacre saw hundreds if not thousands of villagers killed.", "19"),
         ("Gunmen hijacked a plane over the sea on Friday.", "18"),
         ("The court convicted two officials of fraud on Tuesday.", "11"),
+        ("The ministry deported two asylum seekers under its new rule.", "17"),
         ("The reporter asked the mayor to resign.", "02"),
         ("Thousands of protesters demonstrated outside the parliament.", "14"),
         ("The United States sanctioned three Iranian banks on Monday.", "16"),
@@ -94,15 +97,18 @@ def test_a_bad_role_names_the_file_and_line(tmp_path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "modality"),
+    ("text", "root", "modality"),
     [
-        ("Police foiled a planned bombing of the station.", "hypothetical"),
-        ("Officials feared a possible attack on the port.", "hypothetical"),
-        ("Police said the bombing of the station killed two.", "asserted"),
+        ("Police foiled a planned bombing of the station.", "18", "hypothetical"),
+        ("Officials feared a possible attack on the port.", "19", "hypothetical"),
+        ("Police said the bombing of the station killed two.", "18", "asserted"),
+        ("The raids did not persuade the rebels to free the hostages.", "08", "negated"),
+        ("The army never managed to capture the town.", "19", "negated"),
+        ("The army managed to capture the town.", "19", "asserted"),
     ],
 )
-def test_a_modifier_says_an_event_noun_is_not_done(text: str, modality: str) -> None:
-    events = [
-        e for e in tidings.extract(text, date=dt.date(2024, 5, 1)) if e.cameo.root in ("18", "19")
-    ]
+def test_a_modifier_or_a_negated_implicative_says_it_is_not_done(
+    text: str, root: str, modality: str
+) -> None:
+    events = [e for e in tidings.extract(text, date=dt.date(2024, 5, 1)) if e.cameo.root == root]
     assert events and {e.modality for e in events} == {modality}, events

@@ -2,13 +2,13 @@
 
 An event word may be right in sense and mood and still tell no event of the story: a
 condition ("if the President is killed"), a supposition ("refrain from speculating that
-it had been hijacked"), a rule ("the Constitution specifies that officials are removed"),
-a habit ("they would sometimes kill"), the legal name of a crime ("a life sentence for
-first-degree murder"), an exemption ("exempt from investigation"), a right ("the right to
-strike back"), a document cited ("Article 5 of the NATO treaty") or a question asked
-("Wikinews asked him whether ..."). Such a mention is
-not written: an audit counts it as no event whatever its modality. The words are in
-data/nonevents.tsv.
+it had been hijacked"), a rule ("the Constitution specifies that officials are removed",
+"a policy of not charging a sitting president"), a habit ("they would sometimes kill"),
+the legal name of a crime ("a life sentence for first-degree murder"), an exemption
+("exempt from investigation"), a right ("the right to strike back"), a document cited
+("Article 5 of the NATO treaty") or a question asked ("Wikinews asked him whether ...").
+Such a mention is not written: an audit counts it as no event whatever its modality. The
+words are in data/nonevents.tsv.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ ROLES = (
     "entitlement",
     "topic",
     "part",
+    "norm",
 )
 NOMINAL_DEPS = ("nsubj", "nsubjpass", "dobj", "obj")  # an event noun a verb's argument
 CLAUSE_DEPS = ("ccomp", "xcomp")
@@ -63,6 +64,9 @@ class NonEvents:
                 return "supposition"
             if clause.dep_ == "ccomp" and self._is(clause.head, "provision"):
                 return "provision"
+            noun_of = _noun_of(clause)
+            if noun_of is not None and self._is(noun_of, "norm"):
+                return "norm"
         if any(self._is(a, "habitual") for v in _verbs(head, noun) for a in _adverbs(v)):
             return "habitual"
         if noun and any(c.dep_ in MODIFIER_DEPS and self._is(c, "grade") for c in head.children):
@@ -97,6 +101,16 @@ class NonEvents:
         if any(self._condition(c) for c in child.children):
             return True
         return next(iter(child.subtree)).tag_ in WH_TAGS
+
+
+def _noun_of(clause: Token) -> Token | None:
+    """The noun whose "of", "that" or "to" phrase a clause is ("a policy of not charging",
+    "the principle that ...")."""
+    if clause.dep_ in ("acl", "ccomp") and clause.head.pos_ == "NOUN":
+        return clause.head
+    if clause.dep_ in ("pcomp", "pobj") and clause.head.lower_ == "of":
+        return clause.head.head
+    return None
 
 
 def _presupposed(noun: Token) -> bool:
