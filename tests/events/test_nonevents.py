@@ -33,6 +33,7 @@ def codes(text: str) -> set[str]:
         ("The charter stipulates that members are expelled after being convicted.", "11"),
         ("The ministry keeps a policy of not deporting asylum seekers.", "17"),
         ("It breaks the principle that no state may seize foreign ships.", "17"),
+        ("The party drafted a bill for jailing looters for ten years.", "17"),
         # habits
         ("In those years the gangs would sometimes kill shopkeepers who refused to pay.", "19"),
         ("Police usually arrest the organisers of such marches.", "17"),
@@ -54,6 +55,8 @@ def codes(text: str) -> set[str]:
         ("The gate was designed to allow public access at night.", "08"),
         ("A tax rule is prohibiting the firm from paying dividends.", "17"),
         ("The bus struck a lamppost and overturned on the motorway.", "19"),
+        ("A fire on Sunday morning destroyed forty homes near the port.", "17"),
+        ("A fire last night killed six people in a hostel.", "19"),
         ("Last spring the locusts occupied a vast stretch of farmland.", "19"),
         ("The number of rabbits grew, and the population exploded.", "18"),
         # a participle naming people, a word inside a name
@@ -80,6 +83,8 @@ def test_no_event_is_written(text: str, root: str) -> None:
         ("The United States sanctioned three Iranian banks on Monday.", "16"),
         ("Russia deployed troops to the border.", "15"),
         ("A missile struck an apartment block in the capital.", "19"),
+        ("Israeli fire killed two fishermen off the coast.", "19"),
+        ("Police jailed the looters for ten years.", "17"),
         ("The two countries signed a peace agreement on Monday.", "05"),
         ("Police accused the man of fraud.", "11"),
         ("The militia shelled the border posts to assert its right.", "19"),

@@ -104,12 +104,14 @@ class NonEvents:
 
 
 def _noun_of(clause: Token) -> Token | None:
-    """The noun whose "of", "that" or "to" phrase a clause is ("a policy of not charging",
-    "the principle that ...")."""
+    """The noun whose "of", "that" or "to" phrase, or "for"/"on" gerund, a clause is ("a
+    policy of not charging", "the principle that ...", "a code for sentencing ...")."""
     if clause.dep_ in ("acl", "ccomp") and clause.head.pos_ == "NOUN":
         return clause.head
     if clause.dep_ in ("pcomp", "pobj") and clause.head.lower_ == "of":
         return clause.head.head
+    if clause.dep_ == "pcomp" and clause.head.lower_ in ("for", "on"):
+        return clause.head.head  # "the code for sentencing ..."
     return None
 
 
