@@ -57,6 +57,8 @@ def codes(text: str) -> set[str]:
         ("The bus struck a lamppost and overturned on the motorway.", "19"),
         ("A fire on Sunday morning destroyed forty homes near the port.", "17"),
         ("A fire last night killed six people in a hostel.", "19"),
+        ("The old bridge has been recognized by the council as a heritage site.", "05"),
+        ("The court recognized same-sex unions last year.", "05"),
         ("Last spring the locusts occupied a vast stretch of farmland.", "19"),
         ("The number of rabbits grew, and the population exploded.", "18"),
         # a participle naming people, a word inside a name
@@ -84,6 +86,8 @@ def test_no_event_is_written(text: str, root: str) -> None:
         ("Russia deployed troops to the border.", "15"),
         ("A missile struck an apartment block in the capital.", "19"),
         ("Israeli fire killed two fishermen off the coast.", "19"),
+        ("Sweden recognized the Palestinian state in 2014.", "05"),
+        ("Ten countries have recognized Guaido as interim president.", "05"),
         ("Police jailed the looters for ten years.", "17"),
         ("The two countries signed a peace agreement on Monday.", "05"),
         ("Police accused the man of fraud.", "11"),
