@@ -114,6 +114,8 @@ def test_a_bad_role_names_the_file_and_line(tmp_path) -> None:
         ("The raids did not persuade the rebels to free the hostages.", "08", "negated"),
         ("The army never managed to capture the town.", "19", "negated"),
         ("The army managed to capture the town.", "19", "asserted"),
+        ("Neither France nor Germany would endorse the result.", "05", "negated"),
+        ("Neither France nor Germany endorsed the result.", "05", "negated"),
     ],
 )
 def test_a_modifier_or_a_negated_implicative_says_it_is_not_done(
