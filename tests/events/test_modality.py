@@ -45,7 +45,7 @@ def test_a_bare_conjoined_verb_shares_the_first_verbs_modality(nlp):
     [
         ("Peru will launch an attack on Bolivia.", "future"),
         ("Peru did not carry out the attack on Bolivia.", "negated"),
-        ("Chile would respond if Peru carried out attacks on Bolivia.", "hypothetical"),
+        ("Peru might carry out attacks on Bolivia.", "hypothetical"),
         ("Peru launched an attack on Bolivia.", "asserted"),
     ],
 )

@@ -47,6 +47,7 @@ from tidings.events.builtin.instruments import firers, weapon_agent, weapon_word
 from tidings.events.builtin.lexicon import NOT_AN_EVENT, Lexicon, build_lexicon, load_lexicon
 from tidings.events.builtin.matching import TriggerMatcher
 from tidings.events.builtin.negation import load_negation
+from tidings.events.builtin.nonevents import load_nonevents
 from tidings.events.builtin.senses import load_senses
 from tidings.events.builtin.verb_files import VerbDictionary, read_verb_dictionary
 from tidings.events.frames import Frames, load_frames
@@ -127,6 +128,7 @@ class EventCoder:
             found = load_senses().triggers(self.matcher.triggers(sent), index)
             planned = load_negation().reread(plan(found, self.lexicon, self.frames))
             planned = [p for p in planned if p.code != NOT_AN_EVENT]
+            planned = [p for p in planned if load_nonevents().kind(p) is None]
             # "blown up by a missile fired by X": the firing is the same attack
             weapons = [w[0] for p in planned if (w := self._weapon(p.trigger)) is not None]
             fired = {i for w in weapons for i in weapon_words(w)}

@@ -131,7 +131,7 @@ def modality(head: Token, lexicon: Lexicon) -> str:
         head = head.head  # "will attack and kill": "kill" shares "will"
     negated = any(c.dep_ == "neg" for c in head.children)
     subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if any(d.lower_ in ("no", "nobody", "none") for s in subjects for d in s.subtree):
+    if any(d.lower_ in ("no", "nobody", "none", "neither") for s in subjects for d in s.subtree):
         negated = True
     markers = [c.lemma_.lower() for c in head.children if c.dep_ in ("aux", "mark")]
     reported = head.dep_ == "ccomp" and lexicon.has_role(head.head.lemma_, "speech")

@@ -26,6 +26,7 @@ __all__ = ["TriggerMatcher"]
 VERB_TAGS = ("VERB",)
 NOUN_TAGS = ("NOUN", "PROPN")
 ADJECTIVAL_DEPS = ("amod", "acomp")  # "the targeted attack": a participle, not an event
+NOMINAL_DEPS = ("nsubj", "nsubjpass", "dobj", "obj", "pobj", "conj")  # "unlike the accused"
 OBJECT_DEPS = ("dobj", "obj", "nsubjpass", "attr", "acomp")
 VISIT = "042"  # a visit goes to the country of the place it names
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -111,6 +112,8 @@ class TriggerMatcher:
             if _named(token):
                 continue
             if token.pos_ in VERB_TAGS and token.dep_ not in ADJECTIVAL_DEPS:
+                if _people(token):
+                    continue
                 match = self.verb_entry(token)
                 if match:
                     found.append(Trigger(token, (token,), match[0], match[1] and match[1].i))
@@ -122,9 +125,19 @@ class TriggerMatcher:
         return [t for t in found if t.head.i not in consumed and t.entry.code != NOT_AN_EVENT]
 
 
+def _people(verb: Token) -> bool:
+    """A participle standing as a noun names people, no event: "unlike the accused", "the
+    wounded were taken to hospital" (a determiner, in a noun's slot, with no object)."""
+    determined = any(c.dep_ == "det" for c in verb.children)
+    bare = not any(c.dep_ in ("dobj", "obj", "nsubj", "nsubjpass") for c in verb.children)
+    return determined and bare and verb.dep_ in NOMINAL_DEPS
+
+
 def _named(token: Token) -> bool:
     """A proper noun inside a name is no event: "in March", "the Highway Patrol", "the
     Iran Hostage Crisis", "the Bishops' Conference"."""
+    if token.pos_ == "PROPN" and _inner_name_word(token):
+        return True
     if token.pos_ != "PROPN" or not token.ent_type_:
         return False
     if token.ent_type_ in NAME_LABELS:
@@ -133,6 +146,20 @@ def _named(token: Token) -> bool:
     # words inside a misread name are not ("Court Convicts Friend of Boston Bombing Suspect")
     last = token.i + 1 == len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I"
     return token.ent_type_ in HEAD_NAME_LABELS and last
+
+
+def _inner_name_word(token: Token) -> bool:
+    """A capitalised word before a name's head ("the Iran Hostage Crisis", "the Battle
+    Creek police") names it, outside a title-case headline, where every word is capitalised
+    ("Court Convicts Friend of Boston Bombing Suspect")."""
+    head = token.head
+    inner = token.dep_ == "compound" and head.pos_ == "PROPN" and head.i > token.i
+    return inner and token.i != token.sent.start and not _title_case(token.sent)
+
+
+def _title_case(sent: Span) -> bool:
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return bool(words) and sum(t.is_title for t in words) > 0.6 * len(words)
 
 
 def _participle_lemmas(token: Token) -> tuple[str, ...]:

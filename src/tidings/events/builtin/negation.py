@@ -2,7 +2,9 @@
 
 `governing.modality` reads a verb's own "not" and a subject's "no". Here: an event noun
 denied by its determiner ("no arrests were made") or by the evidence noun it is found in
-("no signs of an explosion"), or governed by "without"; a verb whose object is "nothing"
+("no signs of an explosion"), or governed by "without"; an event noun a modifier says has
+not happened ("a planned bombing", hypothetical); an act a negated implicative verb
+governs ("did not persuade X to sanction Y"); a verb whose object is "nothing"
 ("conceded nothing"); and any event of a question ("What do you support?"), which asserts
 nothing. The words are in data/negation.tsv.
 """
@@ -21,8 +23,9 @@ from tidings.resources import package_file, read_tsv
 
 __all__ = ["Negation", "load_negation"]
 
-ROLES = ("determiner", "pronoun", "preposition", "evidence")
+ROLES = ("determiner", "pronoun", "preposition", "evidence", "unrealised", "implicative")
 OBJECT_DEPS = ("dobj", "obj", "attr")
+MODIFIER_DEPS = ("amod", "compound")
 
 
 class Negation:
@@ -49,9 +52,13 @@ class Negation:
         head = planned.trigger.head
         if _question(head):
             return "hypothetical"
+        if head.dep_ == "xcomp" and self._is(head.head, "implicative") and _negated(head.head):
+            return "negated"  # "did not persuade leaders to sanction Saudi Arabia"
         if planned.trigger.entry.pos == "NOUN":
             if self._denied_noun(head):
                 return "negated"
+            if any(c.dep_ in MODIFIER_DEPS and self._is(c, "unrealised") for c in head.children):
+                return "hypothetical"  # "a planned bombing", "a possible strike"
         elif any(c.dep_ in OBJECT_DEPS and self._is(c, "pronoun") for c in head.children):
             return "negated"
         return None
@@ -67,6 +74,10 @@ class Negation:
                 c.dep_ == "det" and self._is(c, "determiner") for c in holder.children
             )
         return False
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def _question(token: Token) -> bool:

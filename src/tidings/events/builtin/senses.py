@@ -51,6 +51,7 @@ NAMED = ("PERSON", "NORP", "ORG", "GPE")
 # coercion, retreat or lifting of its warnings
 NOTICE_ROOTS = ("13", "15")  # threats and alerts: a weather warning is neither
 AERIAL = "195"  # weapons.tsv's aircraft and drones
+TIMES = ("DATE", "TIME")
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +172,8 @@ class Senses:
     def _hazard(self, token: Token, index: ActorIndex) -> bool:
         if self.classes.has(token, "hazard") or self.classes.has(token, "animal"):
             return True
+        if "bare-hazard" in self.classes.of(token.lemma_) and _bare(token):
+            return True  # "a fire destroyed the homes"; not "Israeli fire"
         return "notice" in self.classes.of(token.lemma_) and self._notice(token, index)
 
     def _notice(self, noun: Token, index: ActorIndex) -> bool:
@@ -249,6 +252,15 @@ class Senses:
             words = self.classes.of(token.lemma_)
             return "person" in words or (name == "actor" and "military" in words)
         return self.classes.has(token, name)
+
+
+def _bare(noun: Token) -> bool:
+    """A noun with a determiner at most, and times: "a fire on Sunday morning"."""
+    for child in noun.children:
+        words = [t for t in child.subtree if t.dep_ not in ("prep", "det")]
+        if child.dep_ != "det" and not all(t.ent_type_ in TIMES for t in words):
+            return False
+    return True
 
 
 # -- loading -------------------------------------------------------------------------
