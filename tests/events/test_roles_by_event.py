@@ -161,6 +161,8 @@ def test_a_plural_pronoun_names_no_single_speaker(nlp, text, source):
         ("Thousands have been arrested since March.", "arrested", "Thousands", "CVL"),
         ("Gunmen killed two others on Monday.", "killed", "two others", "CVL"),
         ("Police arrested several on Monday.", "arrested", "several", "CVL"),
+        ("It killed nine people and injured at least 50 more.", "injured", "at least 50 more",
+         "CVL"),
         # a count of things or of a named kind is no unnamed target
         ("The rebels fired dozens of rockets.", "fired", None, None),
         ("Gunmen killed dozens of soldiers.", "killed", "soldiers", "SYRMIL"),
