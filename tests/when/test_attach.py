@@ -257,3 +257,25 @@ def test_since_after_a_superlative_dates_no_event(nlp, sentence, trigger, expect
         assert out.date == ARTICLE and out.date_is_fallback
     else:
         assert out.date == dt.date.fromisoformat(expected) and out.date_text == text
+
+
+# text, trigger, expected date (None: the article-date fallback), the words it came from
+STRAY_DAY = [
+    # the one day a sentence tells of, in a clause the parser set apart, is the event's
+    ("A car bomb was on Monday rammed into a military base.", "car bomb", "2022-05-09",
+     "Monday"),
+    ("The singer died on Monday at the age of 95, her son announced.", "announced",
+     "2022-05-09", "Monday"),
+    # not a subordinate clause's time ("After ... on March 3"), nor one of two days
+    ("After the army entered the town on March 3, the rebels fled to the hills.", "fled",
+     None, None),
+    ("The rebels, who arrived on Monday and left on Tuesday, were criticised.",
+     "criticised", None, None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "expected", "text"), STRAY_DAY)
+def test_the_one_day_a_sentence_tells_of_dates_an_event_with_none(
+    nlp, sentence, trigger, expected, text
+):
+    _assert_day(_dated(nlp, sentence, trigger), expected, text)

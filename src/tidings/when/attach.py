@@ -160,6 +160,7 @@ def _choose(
     sentence, root = trigger.root.sent, trigger.root
     looks_back = event.modality not in _NOT_YET and tense_of(root) == "past" and not modal(root)
     options, own, lex = [], frozenset(_targets(trigger)), lexicon()
+    stray: list[TimeExpression] = []  # telling times of other clauses of the sentence
     ordinals = frozenset(lex.ordinals)
     for time in times:
         if not sentence.start_char <= time.start < sentence.end_char:
@@ -180,11 +181,30 @@ def _choose(
         tier = 0 if hops is not None else 1 if _governs(span.root, root) else 2
         if tier == 2 and _set_off(span.root, root):
             tier = 1
-        if tier == 2 and not _meanwhile(span.root, root):
-            continue  # "the 2015 agreement", "countries that joined after 1997": not this event's
         distance = min(abs(time.start - trigger.end_char), abs(trigger.start_char - time.end))
+        if tier == 2 and not _meanwhile(span.root, root):
+            # "the 2015 agreement", "countries that joined after 1997": not this event's;
+            # but the one day a sentence tells of, in a clause the parser set apart ("A car
+            # bomb was on Monday rammed" read as "was ... [rammed on Monday]"), is its day
+            if _tells(doc, time) and not _subordinate(span.root):
+                stray.append(time)
+            continue
         options.append((tier, hops or 0, distance, time))
+    if not options and len(stray) == 1 and stray[0].precision == "day":
+        return stray[0]
     return min(options, key=lambda o: o[:3])[3] if options else None
+
+
+def _subordinate(time_root: Token) -> bool:
+    """Whether a time dates a clause a subordinator opens ("After the army entered the town
+    on March 3, ..."), or one joined to a relative clause ("who arrived on Monday and left
+    on Tuesday"): another event's time, told to place or describe this one."""
+    clause = governor(time_root)
+    if clause is None:
+        return True
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    return clause.dep_ not in _TELLING or any(c.dep_ == "mark" for c in clause.children)
 
 
 def _set_off(time_root: Token, trigger_root: Token) -> bool:
