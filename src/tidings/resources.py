@@ -87,3 +87,14 @@ def word_kinds(
             raise row.fail(f"kind {row['kind']!r} is not one of {', '.join(sorted(kinds))}")
         table[row["kind"]].add(form(row["word"]))
     return {kind: frozenset(found) for kind, found in table.items()}
+
+
+def read_roles(path: Path | str, roles: Sequence[str]) -> dict[str, frozenset[str]]:
+    """A `lemma`/`role` TSV as each lemma's roles; a role not in `roles` stops the load,
+    naming the file and line."""
+    found: dict[str, set[str]] = {}
+    for row in read_tsv(path, required=("lemma", "role")):
+        if row["role"] not in roles:
+            raise row.fail(f"role {row['role']!r} is not one of {', '.join(roles)}")
+        found.setdefault(row["lemma"].lower(), set()).add(row["role"])
+    return {k: frozenset(v) for k, v in found.items()}

@@ -16,7 +16,7 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from tidings.events.ontology import Ontology, load_ontology
-from tidings.resources import package_file, read_tsv
+from tidings.resources import package_file, read_roles, read_tsv
 
 __all__ = [
     "CUE_ROLES",
@@ -167,15 +167,6 @@ def _read_triggers(path: Path, ontology: Ontology) -> list[TriggerEntry]:
     return entries
 
 
-def _read_cues(path: Path) -> dict[str, frozenset[str]]:
-    cues: dict[str, set[str]] = defaultdict(set)
-    for row in read_tsv(path, required=("lemma", "role")):
-        if row["role"] not in CUE_ROLES:
-            raise row.fail(f"role {row['role']!r} is not one of {', '.join(CUE_ROLES)}")
-        cues[row["lemma"].lower()].add(row["role"])
-    return {k: frozenset(v) for k, v in cues.items()}
-
-
 def _read_weapons(path: Path, ontology: Ontology) -> dict[str, str]:
     weapons: dict[str, str] = {}
     for row in read_tsv(path, required=("lemma", "code")):
@@ -207,7 +198,7 @@ def build_lexicon(
     return Lexicon(
         verbs={k: tuple(v) for k, v in verbs.items()},
         nouns={k: tuple(v) for k, v in nouns.items()},
-        cues=_read_cues(cues),
+        cues=read_roles(cues, CUE_ROLES),
         weapons=_read_weapons(package_file("tidings.events.builtin", "data/weapons.tsv"), ontology),
     )
 

@@ -11,7 +11,6 @@ nothing. The words are in data/negation.tsv.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
@@ -19,7 +18,8 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from tidings.events.builtin.embedding import Planned
-from tidings.resources import package_file, read_tsv
+from tidings.events.builtin.role_words import RoleWords
+from tidings.resources import package_file, read_roles
 
 __all__ = ["Negation", "load_negation"]
 
@@ -28,15 +28,7 @@ OBJECT_DEPS = ("dobj", "obj", "attr")
 MODIFIER_DEPS = ("amod", "compound")
 
 
-class Negation:
-    def __init__(self, words: dict[str, frozenset[str]]) -> None:
-        self._words = words
-
-    def _is(self, token: Token, role: str) -> bool:
-        return role in self._words.get(token.lemma_.lower(), frozenset()) or role in (
-            self._words.get(token.lower_, frozenset())
-        )
-
+class Negation(RoleWords):
     def reread(self, planned: list[Planned]) -> list[Planned]:
         """The planned events with moods read from outside their verbs."""
         out = []
@@ -97,9 +89,4 @@ def load_negation(path: Path | None = None) -> Negation:
 
 
 def _read(path: Path) -> Negation:
-    words: dict[str, set[str]] = defaultdict(set)
-    for row in read_tsv(path, required=("lemma", "role")):
-        if row["role"] not in ROLES:
-            raise row.fail(f"role {row['role']!r} is not one of {', '.join(ROLES)}")
-        words[row["lemma"].lower()].add(row["role"])
-    return Negation({k: frozenset(v) for k, v in words.items()})
+    return Negation(read_roles(path, ROLES))

@@ -13,7 +13,6 @@ words are in data/nonevents.tsv.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from functools import cache
 from pathlib import Path
 
@@ -21,7 +20,8 @@ from spacy.tokens import Token
 
 from tidings.events.builtin.embedding import Planned
 from tidings.events.builtin.governing import noun_clause
-from tidings.resources import package_file, read_tsv
+from tidings.events.builtin.role_words import RoleWords
+from tidings.resources import package_file, read_roles
 
 __all__ = ["NonEvents", "load_nonevents"]
 
@@ -44,15 +44,7 @@ WH_TAGS = ("WDT", "WP", "WP$", "WRB")
 MODIFIER_DEPS = ("amod", "compound", "nmod")
 
 
-class NonEvents:
-    def __init__(self, words: dict[str, frozenset[str]]) -> None:
-        self._words = words
-
-    def _is(self, token: Token, role: str) -> bool:
-        return role in self._words.get(token.lemma_.lower(), frozenset()) or role in (
-            self._words.get(token.lower_, frozenset())
-        )
-
+class NonEvents(RoleWords):
     def kind(self, planned: Planned) -> str | None:
         """Why the planned mention is no event (a role of nonevents.tsv), or None."""
         head = planned.trigger.head
@@ -147,9 +139,4 @@ def load_nonevents(path: Path | None = None) -> NonEvents:
 
 
 def _read(path: Path) -> NonEvents:
-    words: dict[str, set[str]] = defaultdict(set)
-    for row in read_tsv(path, required=("lemma", "role")):
-        if row["role"] not in ROLES:
-            raise row.fail(f"role {row['role']!r} is not one of {', '.join(ROLES)}")
-        words[row["lemma"].lower()].add(row["role"])
-    return NonEvents({k: frozenset(v) for k, v in words.items()})
+    return NonEvents(read_roles(path, ROLES))
