@@ -192,8 +192,7 @@ class _DocCoder:
             stop = rules.longer_name_end(doc, hit.start, hit.end, self.hits)
             if stop is not None:  # a body named after its country, coded with it, and
                 # with its kind word's sector ("Thai Raksa Chart Party": THAPTY)
-                kind_word = unlisted.name_kind(doc[cand.start : stop], lexicon)
-                sector = kind_word.sector if kind_word is not None else None
+                sector = unlisted.name_sector(doc[cand.start : stop], lexicon)
                 actor = Actor.of(doc[cand.start : stop].text, hit.ref, sector)
                 return self._coded(actor, cand.start, stop, "organisation")
             if rules.is_place(root, lexicon, capital=False):
@@ -453,8 +452,7 @@ class _DocCoder:
         taken = {i for c in self.memory.coded for i in range(c.start, c.end)} | self.nulled
         for ent, iso3 in rules.entity_countries(self.doc, self.hits, taken, self.lexicon):
             kind: Kind = FALLBACK_LABELS[ent.label_]  # type: ignore[assignment]
-            kind_word = unlisted.name_kind(ent, self.lexicon)  # "Thai Raksa Chart Party": PTY
-            sector = kind_word.sector if kind_word is not None else None
+            sector = unlisted.name_sector(ent, self.lexicon)  # "Thai Raksa Chart Party": PTY
             actor = Actor.of(ent.text, iso3, sector, basis="inferred" if sector else None)
             self.memory.coded.append(self._coded(actor, ent.start, ent.end, kind))
             taken.update(range(ent.start, ent.end))

@@ -56,6 +56,12 @@ def name_kind(span: Span, lexicon: Lexicon) -> KindWord | None:
     return max(found, key=lambda f: (f[0], f[1]))[2]
 
 
+def name_sector(span: Span, lexicon: Lexicon) -> str | None:
+    """The sector a name's kind word gives ("Thai Raksa Chart Party": PTY), if any."""
+    kind = name_kind(span, lexicon)
+    return kind.sector if kind is not None else None
+
+
 def name_country(span: Span, hits: Sequence[Hit], lexicon: Lexicon) -> str | None:
     """The country a name's own words give: a country word or demonym inside it ("the
     Canadian Press") or describing it ("Iraqi Kurds"), else a known city or state among

@@ -181,7 +181,6 @@ def _choose(
         tier = 0 if hops is not None else 1 if _governs(span.root, root) else 2
         if tier == 2 and _set_off(span.root, root):
             tier = 1
-        distance = min(abs(time.start - trigger.end_char), abs(trigger.start_char - time.end))
         if tier == 2 and not _meanwhile(span.root, root):
             # "the 2015 agreement", "countries that joined after 1997": not this event's;
             # but the one day a sentence tells of, in a clause the parser set apart ("A car
@@ -189,6 +188,7 @@ def _choose(
             if _tells(doc, time) and not _subordinate(span.root):
                 stray.append(time)
             continue
+        distance = min(abs(time.start - trigger.end_char), abs(trigger.start_char - time.end))
         options.append((tier, hops or 0, distance, time))
     if not options and len(stray) == 1 and stray[0].precision == "day":
         return stray[0]

@@ -285,12 +285,8 @@ def pronoun_speaker(head: Token, actors: ActorIndex, lexicon: Lexicon) -> list[A
     """The doer of a reported event whose subject is a pronoun no actor was found for:
     "Annan announced that he will withdraw ...", "militants said they attempted to
     assassinate ...": the speaker, as a coder reads it."""
-    current, subject = head, None
-    for _ in range(3):  # "they attempted to assassinate": the governing verb's subject
-        subject = next((c for c in current.children if c.dep_ == "nsubj"), None)
-        if subject is not None or current.dep_ not in ("xcomp", "conj"):
-            break
-        current = current.head
+    # "they attempted to assassinate": the governing verb's subject
+    current, subject = _inherited_doer(head, ("nsubj",))
     if subject is None or subject.tag_ != "PRP" or subject.lower_ == "you" or actors.at(subject):
         return []
     while current.dep_ in ("xcomp", "conj") and current.head.i != current.i:
@@ -304,19 +300,26 @@ def pronoun_speaker(head: Token, actors: ActorIndex, lexicon: Lexicon) -> list[A
 
 
 FIRST_PERSON = frozenset({"i", "we", "my", "our"})  # the doer's words in a quote
-FIRST_PERSON_STEPS = 3  # "we will use", "I want to applaud": up through xcomp and conj
+DOER_STEPS = 3  # "we will use", "they attempted to assassinate": up through xcomp and conj
+
+
+def _inherited_doer(head: Token, deps: tuple[str, ...]) -> tuple[Token, Token | None]:
+    """The first of `head` and the verbs it hangs on by xcomp or conj to have a child in
+    `deps`, with that child (None when none has)."""
+    current = head
+    for _ in range(DOER_STEPS):
+        doer = next((c for c in current.children if c.dep_ in deps), None)
+        if doer is not None or current.dep_ not in ("xcomp", "conj"):
+            return current, doer
+        current = current.head
+    return current, None
 
 
 def quoted_first_person(head: Token, actors: ActorIndex, lexicon: Lexicon) -> list[ActorMention]:
     """The doer "I"/"we" (or "my"/"our" on an event noun) of an event inside a quote: the
     quote's speaker ('"We will strike back," the minister said'; '"our condolences are
     with the family," he said'), as a coder reads it."""
-    current, doer = head, None
-    for _ in range(FIRST_PERSON_STEPS):
-        doer = next((c for c in current.children if c.dep_ in ("nsubj", "poss")), None)
-        if doer is not None or current.dep_ not in ("xcomp", "conj"):
-            break
-        current = current.head
+    _, doer = _inherited_doer(head, ("nsubj", "poss"))
     if doer is None or doer.lower_ not in FIRST_PERSON:
         return []
     speaker = quoted_speaker(head, actors, lexicon)

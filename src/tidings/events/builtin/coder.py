@@ -161,7 +161,7 @@ class EventCoder:
             if not targets and done_to_people and (counted := counted_people(head)) is not None:
                 targets = [counted]  # "injured another 15", "thousands were arrested"
             if not sources and any(c.dep_ == "auxpass" for c in head.children):
-                violent = self.ontology.is_violent(trigger.entry.code)
+                violent = self.ontology.is_violent(code)
                 found = self._instrument_sources(head, index, violent)
                 sources = [m for m in found if m not in targets]
             return sources, targets
